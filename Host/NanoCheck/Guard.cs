@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
+using Microsoft.CodeAnalysis.Text;
+using System.Text;
+
+namespace NanoCheck
+{
+    /// <summary>One reason the device code is not nanoFramework 1.17 code.</summary>
+    public sealed record Finding(string File, int Line, string Code, string Message)
+    {
+        public override string ToString() => $"{File}({Math.Max(Line, 1)}): error {Code}: {Message}";
+    }
+
+    /// <summary>A source file added to a device project for one run (used by the guard's own tests).</summary>
+    public sealed record ExtraSource(string Project, string RelativePath, string Text, bool Listed = true);
+
+    public sealed class GuardOptions
+    {
+        /// <summary>Only these device projects (and what they reference) are compiled; null = all.</summary>
+        public string[] Projects;
+        public List<ExtraSource> Extra = new();
+    }
+
+    /// <summary>
+    /// Compiles each device project the way the nanoFramework project system would (its listed sources,
+    /// its package references, C# 9, no standard library) against Host/NanoApi, then checks the IL.
+    /// </summary>
+    public static class Guard
+    {
+        public static readonly string[] DeviceProjects = { "LoRaWan.Mac", "Drivers.Sx127x", "Simulation", "Firmware", "Tests" };
+
+        public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp9, DocumentationMode.Parse);
+
+        /// <summary>Compiler errors that mean "this API or language feature does not exist on the device".</summary>
+        static readonly HashSet<string> MissingApiErrors = new()
+        {
+            "CS0012", "CS0103", "CS0117", "CS0234", "CS0246", "CS0305", "CS0308", "CS0518", "CS0656", "CS1061",
+            "CS1501", "CS1503", "CS0227", "CS8701", "CS1955", "CS0619", "CS8652",
+        };
+
+        public static List<Finding> Run(string root, GuardOptions options = null)
+        {
+            options ??= new GuardOptions();
+            var findings = new List<Finding>();
+            var surface = Surface.Build(root);
+            var projects = DeviceProjects.ToDictionary(n => n, n => NfProject.Load(root, n));
+            var wanted = new HashSet<string>(options.Projects ?? DeviceProjects);
+            // Close over project references so a filtered run still compiles dependencies.
+            var queue = new Queue<string>(wanted);
+            while (queue.Count > 0)
+                foreach (var dep in projects.TryGetValue(queue.Dequeue(), out var pr) ? pr.ProjectReferences : new List<string>())
+                    if (wanted.Add(dep)) queue.Enqueue(dep);
+
+            var built = new Dictionary<string, MetadataReference>();
+            foreach (var name in TopologicalOrder(projects, wanted, findings))
+            {
+                var project = projects[name];
+                findings.AddRange(project.LoadFindings);
+                if (project.ProjectFile == null) continue;
+                var extra = options.Extra.Where(e => e.Project == name).ToList();
+                findings.AddRange(CheckListing(root, project, extra));
+                var refs = ResolveReferences(root, project, surface, built, findings);
+                var reference = CompileAndCheck(root, project, refs, extra, findings);
+                if (reference != null) built[name] = reference;
+            }
+            return findings;
+        }
+
+        static IEnumerable<string> TopologicalOrder(Dictionary<string, NfProject> projects, HashSet<string> wanted, List<Finding> findings)
+        {
+            var done = new List<string>();
+            var visiting = new HashSet<string>();
+            void Visit(string n)
+            {
+                if (done.Contains(n)) return;
+                if (!visiting.Add(n)) { findings.Add(new Finding(n, 0, "NF106", "project references form a cycle")); return; }
+                if (projects.TryGetValue(n, out var p))
+                    foreach (var d in p.ProjectReferences)
+                        if (projects.ContainsKey(d)) Visit(d);
+                        else findings.Add(new Finding(Rel(projects[n].ProjectFile ?? n), 0, "NF107", $"ProjectReference to unknown device project '{d}'"));
+                done.Add(n);
+            }
+            foreach (var n in DeviceProjects.Where(wanted.Contains)) Visit(n);
+            return done;
+        }
+
+        static string _root;
+        static string Rel(string path) => _root == null || !Path.IsPathRooted(path) ? path : Path.GetRelativePath(_root, path).Replace('\\', '/');
+
+        /// <summary>nfproj does not glob: every .cs file must be listed, every listed file must exist.</summary>
+        static IEnumerable<Finding> CheckListing(string root, NfProject p, List<ExtraSource> extra)
+        {
+            var listed = new HashSet<string>(p.Compile.Concat(extra.Where(e => e.Listed).Select(e => e.RelativePath)), StringComparer.Ordinal);
+            var onDisk = new HashSet<string>(p.SourcesOnDisk().Concat(extra.Select(e => e.RelativePath)), StringComparer.Ordinal);
+            string proj = Path.GetRelativePath(root, p.ProjectFile).Replace('\\', '/');
+            foreach (var f in onDisk.Where(f => !listed.Contains(f)).OrderBy(f => f, StringComparer.Ordinal))
+                yield return new Finding($"{p.Name}/{f}", 1, "NF001", $"not listed as <Compile Include=\"{f.Replace('/', '\\')}\" /> in {proj}; nfproj does not glob, so the device build would leave it out");
+            foreach (var f in listed.Where(f => !onDisk.Contains(f)).OrderBy(f => f, StringComparer.Ordinal))
+                yield return new Finding(proj, 1, "NF002", $"lists {f}, which does not exist");
+        }
+
+        static List<MetadataReference> ResolveReferences(string root, NfProject p, Dictionary<string, MetadataReference> surface,
+            Dictionary<string, MetadataReference> built, List<Finding> findings)
+        {
+            string proj = Path.GetRelativePath(root, p.ProjectFile).Replace('\\', '/');
+            var refs = new List<MetadataReference>();
+            var seen = new HashSet<string>();
+            foreach (var (pkg, ver, file) in p.References)
+            {
+                var asm = Surface.Find(pkg, file);
+                if (asm == null)
+                {
+                    findings.Add(new Finding(proj, 1, "NF003", $"references {file} from package {pkg}, which is not part of the declared nanoFramework API surface (Host/NanoApi)"));
+                    continue;
+                }
+                if (asm.Version != ver)
+                    findings.Add(new Finding(proj, 1, "NF004", $"references {pkg} {ver}; the project uses {asm.Version} (shared/NANOFRAMEWORK.md)"));
+                if (!p.Packages.TryGetValue(pkg, out var cfgVer))
+                    findings.Add(new Finding(proj, 1, "NF005", $"references {pkg} but packages.config does not list it"));
+                else if (cfgVer != ver)
+                    findings.Add(new Finding(proj, 1, "NF006", $"HintPath says {pkg} {ver} but packages.config says {cfgVer}"));
+                if (asm == Surface.UnitTestLauncher) continue;
+                if (seen.Add(asm.Name)) refs.Add(surface[asm.Name]);
+            }
+            foreach (var pkg in p.Packages.Keys.Where(k => !p.References.Any(r => r.PackageId.Equals(k, StringComparison.OrdinalIgnoreCase))))
+                if (!Surface.Assemblies.Any(a => a.PackageId.Equals(pkg, StringComparison.OrdinalIgnoreCase)))
+                    findings.Add(new Finding(proj, 1, "NF003", $"packages.config lists {pkg}, which is not part of the declared nanoFramework API surface"));
+            if (!seen.Contains("mscorlib"))
+                findings.Add(new Finding(proj, 1, "NF007", "does not reference mscorlib (nanoFramework.CoreLibrary)"));
+            foreach (var d in p.ProjectReferences)
+                if (built.TryGetValue(d, out var r)) refs.Add(r);
+            return refs;
+        }
+
+        static MetadataReference CompileAndCheck(string root, NfProject p, List<MetadataReference> refs, List<ExtraSource> extra, List<Finding> findings)
+        {
+            var trees = new List<SyntaxTree>();
+            foreach (var f in p.Compile)
+            {
+                string path = Path.Combine(p.Directory, f);
+                if (File.Exists(path))
+                    trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(path), Encoding.UTF8), ParseOptions, $"{p.Name}/{f}"));
+            }
+            foreach (var e in extra)
+                trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(e.Text, Encoding.UTF8), ParseOptions, $"{p.Name}/{e.RelativePath}"));
+
+            var compilation = CSharpCompilation.Create(p.AssemblyName, trees, refs,
+                new CSharpCompilationOptions(p.IsExe ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
+                    optimizationLevel: OptimizationLevel.Release, allowUnsafe: false, deterministic: true,
+                    nullableContextOptions: NullableContextOptions.Disable));
+            using var pe = new MemoryStream();
+            using var pdb = new MemoryStream();
+            var result = compilation.Emit(pe, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
+            var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            foreach (var d in errors)
+            {
+                var span = d.Location.GetLineSpan();
+                string hint = MissingApiErrors.Contains(d.Id)
+                    ? $" — not available to {p.AssemblyName} on nanoFramework 1.17: only the declared API surface (Host/NanoApi) of the packages it references exists; see shared/NANOFRAMEWORK.md"
+                    : "";
+                findings.Add(new Finding(span.Path ?? p.Name, span.StartLinePosition.Line + 1, d.Id, d.GetMessage() + hint));
+            }
+            if (!result.Success) return null;
+            findings.AddRange(IlCheck.Check(compilation, pe.ToArray(), pdb.ToArray()));
+            return MetadataReference.CreateFromImage(pe.ToArray());
+        }
+
+        public static int Main(string[] args)
+        {
+            string root = Directory.GetCurrentDirectory();
+            for (int i = 0; i < args.Length - 1; i++)
+                if (args[i] == "--root") root = Path.GetFullPath(args[i + 1]);
+            _root = root;
+            List<Finding> findings;
+            try { findings = Run(root); }
+            catch (Exception e)
+            {
+                Console.WriteLine($"Host/NanoApi(1): error NF000: {e.Message}");
+                return 1;
+            }
+            foreach (var f in findings) Console.WriteLine(f.ToString());
+            Console.WriteLine(findings.Count == 0
+                ? $"nanoFramework guard: {string.Join(", ", DeviceProjects)} compile against the nanoFramework 1.17 API surface and pass the IL check"
+                : $"nanoFramework guard: {findings.Count} problem(s)");
+            return findings.Count == 0 ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace NanoCheck
+{
+    /// <summary>A device project as its .nfproj and packages.config declare it.</summary>
+    public sealed class NfProject
+    {
+        public string Name;            // folder name, e.g. LoRaWan.Mac
+        public string Directory;       // absolute
+        public string ProjectFile;     // absolute path of the .nfproj
+        public string AssemblyName;
+        public bool IsExe;
+        public List<string> Compile = new();                 // relative paths, '/' separated, as listed
+        public List<(string PackageId, string Version, string File)> References = new();
+        public List<string> ProjectReferences = new();       // project folder names
+        public Dictionary<string, string> Packages = new(StringComparer.OrdinalIgnoreCase); // packages.config id -> version
+        public List<Finding> LoadFindings = new();
+
+        static readonly Regex HintPath = new(@"^\.\.[\\/]packages[\\/](?<pkg>.+?)\.(?<ver>\d+\.\d+\.\d+(?:[-.][0-9A-Za-z.-]+)?)[\\/]lib[\\/](?<file>[^\\/]+)$");
+
+        public static NfProject Load(string root, string name)
+        {
+            var p = new NfProject { Name = name, Directory = Path.Combine(root, name) };
+            var files = System.IO.Directory.Exists(p.Directory) ? System.IO.Directory.GetFiles(p.Directory, "*.nfproj") : Array.Empty<string>();
+            if (files.Length != 1)
+            {
+                p.LoadFindings.Add(new Finding(name, 0, "NF100", $"{name} must hold exactly one .nfproj (found {files.Length})"));
+                return p;
+            }
+            p.ProjectFile = files[0];
+            string rel = Path.GetRelativePath(root, p.ProjectFile);
+            XDocument doc;
+            try { doc = XDocument.Load(p.ProjectFile); }
+            catch (Exception e)
+            {
+                p.LoadFindings.Add(new Finding(rel, 0, "NF101", $"cannot read the project: {e.Message}"));
+                return p;
+            }
+            XNamespace ns = doc.Root.Name.Namespace;
+            string Prop(string n) => doc.Descendants(ns + n).Select(e => e.Value.Trim()).FirstOrDefault();
+            p.AssemblyName = Prop("AssemblyName") ?? name;
+            p.IsExe = string.Equals(Prop("OutputType"), "Exe", StringComparison.OrdinalIgnoreCase);
+            if (!(Prop("ProjectTypeGuids") ?? "").Contains("{11A8DD76-328B-46DF-9F39-F559912D0360}", StringComparison.OrdinalIgnoreCase))
+                p.LoadFindings.Add(new Finding(rel, 0, "NF102", "ProjectTypeGuids lacks the nanoFramework project type {11A8DD76-328B-46DF-9F39-F559912D0360}"));
+            foreach (var c in doc.Descendants(ns + "Compile"))
+                p.Compile.Add(((string)c.Attribute("Include") ?? "").Replace('\\', '/'));
+            foreach (var r in doc.Descendants(ns + "Reference"))
+            {
+                string include = (string)r.Attribute("Include") ?? "";
+                string hint = r.Element(ns + "HintPath")?.Value.Trim();
+                var m = hint == null ? null : HintPath.Match(hint);
+                if (m == null || !m.Success)
+                {
+                    p.LoadFindings.Add(new Finding(rel, 0, "NF103", $"reference '{include}' needs a HintPath ..\\packages\\<Id>.<Version>\\lib\\<Assembly>.dll (found '{hint}')"));
+                    continue;
+                }
+                p.References.Add((m.Groups["pkg"].Value, m.Groups["ver"].Value, m.Groups["file"].Value));
+            }
+            foreach (var r in doc.Descendants(ns + "ProjectReference"))
+            {
+                string include = ((string)r.Attribute("Include") ?? "").Replace('\\', '/');
+                p.ProjectReferences.Add(Path.GetFileName(Path.GetDirectoryName(include)));
+            }
+            string config = Path.Combine(p.Directory, "packages.config");
+            if (!File.Exists(config))
+                p.LoadFindings.Add(new Finding(rel, 0, "NF104", "packages.config is missing"));
+            else
+                foreach (var pk in XDocument.Load(config).Descendants("package"))
+                {
+                    p.Packages[(string)pk.Attribute("id") ?? ""] = (string)pk.Attribute("version") ?? "";
+                    if ((string)pk.Attribute("targetFramework") != "netnano1.0")
+                        p.LoadFindings.Add(new Finding(Path.GetRelativePath(root, config), 0, "NF105", $"package {(string)pk.Attribute("id")} must have targetFramework=\"netnano1.0\""));
+                }
+            return p;
+        }
+
+        /// <summary>The .cs files on disk under the project folder (bin/obj excluded), '/' separated.</summary>
+        public List<string> SourcesOnDisk()
+        {
+            if (!System.IO.Directory.Exists(Directory)) return new List<string>();
+            return System.IO.Directory.GetFiles(Directory, "*.cs", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(Directory, f).Replace('\\', '/'))
+                .Where(f => !f.StartsWith("bin/") && !f.StartsWith("obj/"))
+                .OrderBy(f => f, StringComparer.Ordinal).ToList();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace LoRaWan.Radio
+{
+    /// <summary>
+    /// The radio as the MAC sees it: five operations and an event sink. Every operation returns at once;
+    /// completion arrives through <see cref="IRadioEventSink.OnRadioEvent"/> with a timestamp.
+    /// </summary>
+    public interface IRadio
+    {
+        /// <summary>Where TxDone/RxDone/RxTimeout/RxCrcError/TxTimeout are reported.</summary>
+        void SetEventSink(IRadioEventSink sink);
+
+        /// <summary>Sync word selection: true = LoRaWAN public network (0x34), false = private (0x12).</summary>
+        void SetPublicNetwork(bool isPublic);
+
+        /// <summary>Starts sending <paramref name="length"/> bytes of <paramref name="buffer"/>; TxDone follows.</summary>
+        void Transmit(TxConfig config, byte[] buffer, int offset, int length);
+
+        /// <summary>Starts one single reception; RxDone, RxTimeout or RxCrcError follows.</summary>
+        void Receive(RxConfig config);
+
+        /// <summary>
+        /// Copies the last received frame into <paramref name="buffer"/> at <paramref name="offset"/> (at most
+        /// <paramref name="maxLength"/> bytes) and returns its length, filling <paramref name="info"/> with its
+        /// RSSI and SNR. Returns 0 when there is no frame.
+        /// </summary>
+        int ReadPacket(byte[] buffer, int offset, int maxLength, RxPacketInfo info);
+
+        /// <summary>Puts the radio into its lowest-power state.</summary>
+        void Sleep();
+    }
+}
