@@ -176,6 +176,7 @@ namespace NanoCheck
             for (int i = 0; i < args.Length - 1; i++)
                 if (args[i] == "--root") root = Path.GetFullPath(args[i + 1]);
             _root = root;
+            if (args.Contains("--sync-listing")) return SyncListing.Run(root);
             List<Finding> findings;
             try { findings = Run(root); }
             catch (Exception e)

@@ -1,0 +1,122 @@
+using System;
+using LoRaWan.Platform;
+
+namespace LoRaWan.Session
+{
+    /// <summary>
+    /// Keeps one fixed-size, versioned, CRC-protected record in two slots of an <see cref="INonVolatileStore"/>,
+    /// written alternately, so that a power cut in the middle of a write never loses the last good copy.
+    /// <para>Slot layout: magic (2, little-endian) | version (1) | payload length (1) | sequence (4) | payload |
+    /// CRC-32 of everything before it (4). The copy with a valid header and CRC and the newer sequence wins.</para>
+    /// </summary>
+    public sealed class RecordStore
+    {
+        const int HeaderSize = 8;
+        const int CrcSize = 4;
+
+        readonly INonVolatileStore _store;
+        readonly int _firstSlot;
+        readonly ushort _magic;
+        readonly byte _version;
+        readonly int _payloadSize;
+        readonly byte[] _buffer;
+        uint _sequence;
+        int _lastSlot = -1;
+
+        /// <param name="store">the non-volatile store</param>
+        /// <param name="firstSlot">this record uses slots <paramref name="firstSlot"/> and <paramref name="firstSlot"/> + 1</param>
+        /// <param name="magic">identifies the record kind</param>
+        /// <param name="version">layout version; a stored copy of another version is ignored</param>
+        /// <param name="payloadSize">payload bytes (at most 255)</param>
+        public RecordStore(INonVolatileStore store, int firstSlot, ushort magic, byte version, int payloadSize)
+        {
+            if (store == null) throw new ArgumentNullException("store");
+            if (payloadSize < 1 || payloadSize > 255) throw new ArgumentOutOfRangeException("payloadSize", "a record holds 1..255 bytes");
+            _store = store;
+            _firstSlot = firstSlot;
+            _magic = magic;
+            _version = version;
+            _payloadSize = payloadSize;
+            _buffer = new byte[HeaderSize + payloadSize + CrcSize];
+        }
+
+        /// <summary>Payload size in bytes.</summary>
+        public int PayloadSize { get { return _payloadSize; } }
+
+        /// <summary>Bytes one slot occupies.</summary>
+        public int SlotSize { get { return _buffer.Length; } }
+
+        /// <summary>
+        /// Loads the newest valid copy into <paramref name="payload"/> at <paramref name="offset"/>; returns false
+        /// when neither slot holds a valid copy (first start, or both corrupted).
+        /// </summary>
+        public bool Load(byte[] payload, int offset)
+        {
+            int bestSlot = -1;
+            uint bestSequence = 0;
+            for (int i = 0; i < 2; i++)
+            {
+                uint sequence;
+                if (!ReadValid(_firstSlot + i, out sequence)) continue;
+                if (bestSlot < 0 || (int)(sequence - bestSequence) > 0)
+                {
+                    bestSlot = _firstSlot + i;
+                    bestSequence = sequence;
+                }
+            }
+            if (bestSlot < 0) return false;
+            ReadValid(bestSlot, out bestSequence);
+            Array.Copy(_buffer, HeaderSize, payload, offset, _payloadSize);
+            _sequence = bestSequence;
+            _lastSlot = bestSlot;
+            return true;
+        }
+
+        /// <summary>Writes a new copy into the slot that does not hold the newest one.</summary>
+        public void Save(byte[] payload, int offset)
+        {
+            _sequence++;
+            int slot = _lastSlot == _firstSlot ? _firstSlot + 1 : _firstSlot;
+            _buffer[0] = (byte)_magic;
+            _buffer[1] = (byte)(_magic >> 8);
+            _buffer[2] = _version;
+            _buffer[3] = (byte)_payloadSize;
+            _buffer[4] = (byte)_sequence;
+            _buffer[5] = (byte)(_sequence >> 8);
+            _buffer[6] = (byte)(_sequence >> 16);
+            _buffer[7] = (byte)(_sequence >> 24);
+            Array.Copy(payload, offset, _buffer, HeaderSize, _payloadSize);
+            uint crc = Crc32.Compute(_buffer, 0, HeaderSize + _payloadSize);
+            int c = HeaderSize + _payloadSize;
+            _buffer[c] = (byte)crc;
+            _buffer[c + 1] = (byte)(crc >> 8);
+            _buffer[c + 2] = (byte)(crc >> 16);
+            _buffer[c + 3] = (byte)(crc >> 24);
+            _store.Write(slot, _buffer, 0, _buffer.Length);
+            _lastSlot = slot;
+        }
+
+        /// <summary>Forgets both copies (writes empty, invalid slots).</summary>
+        public void Erase()
+        {
+            Array.Clear(_buffer, 0, _buffer.Length);
+            _store.Write(_firstSlot, _buffer, 0, _buffer.Length);
+            _store.Write(_firstSlot + 1, _buffer, 0, _buffer.Length);
+            _lastSlot = -1;
+        }
+
+        bool ReadValid(int slot, out uint sequence)
+        {
+            sequence = 0;
+            int n = _store.Read(slot, _buffer, 0, _buffer.Length);
+            if (n != _buffer.Length) return false;
+            if (_buffer[0] != (byte)_magic || _buffer[1] != (byte)(_magic >> 8)) return false;
+            if (_buffer[2] != _version || _buffer[3] != (byte)_payloadSize) return false;
+            int c = HeaderSize + _payloadSize;
+            uint stored = (uint)(_buffer[c] | (_buffer[c + 1] << 8) | (_buffer[c + 2] << 16) | (_buffer[c + 3] << 24));
+            if (stored != Crc32.Compute(_buffer, 0, c)) return false;
+            sequence = (uint)(_buffer[4] | (_buffer[5] << 8) | (_buffer[6] << 16) | (_buffer[7] << 24));
+            return true;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using LoRaWan.Mac;
+using nanoFramework.TestFramework;
+
+namespace LoRaWan.Tests.Mac
+{
+    /// <summary>The window table of shared/VECTORS.md (LoRaMac-node's RegionCommonComputeRxWindowParameters, EU868, wake-up 1 ms).</summary>
+    [TestClass]
+    public class RxWindowTimingTests
+    {
+        [DataRow(7, 10, 24, -9)]
+        [DataRow(7, 50, 102, -49)]
+        [DataRow(12, 10, 6, 32)]
+        [DataRow(12, 50, 8, -1)]
+        [TestMethod]
+        public void Eu868Table_MatchesLoRaMacNode(int sf, int errorMs, int expectedSymbols, int expectedOffsetMs)
+        {
+            int symbols = RxWindowTiming.SymbolTimeout(sf, 125000, errorMs * 1000);
+            Assert.AreEqual(expectedSymbols, symbols, "symbol timeout");
+            Assert.AreEqual(expectedOffsetMs, RxWindowTiming.WindowOffsetMilliseconds(sf, 125000, symbols, 1000), "window offset");
+        }
+
+        [TestMethod]
+        public void SymbolTime_IsTwoToTheSfOverBandwidth()
+        {
+            Assert.AreEqual(1024L, RxWindowTiming.SymbolTimeMicroseconds(7, 125000));
+            Assert.AreEqual(32768L, RxWindowTiming.SymbolTimeMicroseconds(12, 125000));
+            Assert.AreEqual(256L, RxWindowTiming.SymbolTimeMicroseconds(7, 500000));
+        }
+
+        [TestMethod]
+        public void Window_CoversThePreambleForAnyErrorUpToTheMargin()
+        {
+            // The property the formula exists for, checked directly: with the 8-symbol preamble starting
+            // anywhere in [-error, +error] around its nominal time, the radio is listening no later than
+            // 2 symbols after the earliest start (so 6 preamble symbols remain) and keeps listening until at
+            // least 6 symbols after the latest start. The ms rounding of the offset may delay opening by < 1 ms.
+            for (int sf = 7; sf <= 12; sf++)
+            {
+                for (int errorMs = 0; errorMs <= 60; errorMs += 5)
+                {
+                    long tsym = RxWindowTiming.SymbolTimeMicroseconds(sf, 125000);
+                    long error = errorMs * 1000L;
+                    int symbols = RxWindowTiming.SymbolTimeout(sf, 125000, error);
+                    Assert.IsTrue(symbols < RxWindowTiming.MaxSymbolTimeout, "timeout saturated");
+                    long openUs = RxWindowTiming.WindowOffsetMilliseconds(sf, 125000, symbols, 0) * 1000L;
+                    long closeUs = openUs + symbols * tsym;
+                    string at = " (SF" + sf.ToString() + ", error " + errorMs.ToString() + " ms)";
+                    Assert.IsTrue(openUs <= -error + 2 * tsym + 999, "opens too late" + at);
+                    Assert.IsTrue(closeUs >= error + 6 * tsym, "closes too early" + at);
+                }
+            }
+        }
+    }
+}
