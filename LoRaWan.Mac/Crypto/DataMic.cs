@@ -1,0 +1,123 @@
+using System;
+
+namespace LoRaWan.Crypto
+{
+    /// <summary>
+    /// MIC of data frames (LoRaWAN 1.0.4 §4.4, LoRaWAN 1.1 §4.4). The message is MHDR | FHDR | FPort |
+    /// FRMPayload (everything before the MIC, at most 255 bytes). Compute methods write the 4 MIC bytes to a
+    /// caller buffer; Verify methods take the whole PHYPayload (length includes the trailing MIC) and compare
+    /// in constant time. DevAddr and counters are integers; the blocks carry them little-endian.
+    /// Owns two CMAC instances so the 1.1 key pair (FNwkSIntKey, SNwkSIntKey) stays expanded.
+    /// </summary>
+    public sealed class DataMic
+    {
+        /// <summary>Size of the MIC field in bytes.</summary>
+        public const int MicSize = 4;
+
+        readonly AesCmac _f = new AesCmac(); // NwkSKey (1.0.x) or FNwkSIntKey (1.1)
+        readonly AesCmac _s = new AesCmac(); // SNwkSIntKey (1.1)
+        readonly byte[] _block = new byte[16];
+
+        /// <summary>
+        /// LoRaWAN 1.0.x MIC, both directions: cmac(NwkSKey, B0 | msg)[0..3] with
+        /// B0 = 0x49 | 4×0x00 | Dir | DevAddr | FCnt (32 bits) | 0x00 | len(msg). A 1.1 device talking to a
+        /// 1.0 network (OptNeg = 0) uses this with FNwkSIntKey.
+        /// </summary>
+        public void Compute10(byte[] nwkSKey, int keyOffset, FrameDirection direction, uint devAddr, uint fCnt,
+            byte[] message, int offset, int length, byte[] mic, int micOffset)
+        {
+            ConstantTime.WriteMic(Cmac(_f, nwkSKey, keyOffset, 0, 0, 0, (int)direction, devAddr, fCnt, message, offset, length), mic, micOffset);
+        }
+
+        /// <summary>Checks the MIC at the end of a 1.0.x data frame (<paramref name="length"/> includes the MIC).</summary>
+        public bool Verify10(byte[] nwkSKey, int keyOffset, FrameDirection direction, uint devAddr, uint fCnt,
+            byte[] phyPayload, int offset, int length)
+        {
+            if (length < MicSize + 1 || length > 255 + MicSize) return false;
+            uint mic = Cmac(_f, nwkSKey, keyOffset, 0, 0, 0, (int)direction, devAddr, fCnt, phyPayload, offset, length - MicSize);
+            return ConstantTime.MicEquals(mic, phyPayload, offset + length - MicSize);
+        }
+
+        /// <summary>
+        /// LoRaWAN 1.1 uplink MIC (§4.4): cmacS = cmac(SNwkSIntKey, B1 | msg), cmacF = cmac(FNwkSIntKey, B0 | msg),
+        /// MIC = cmacS[0..1] | cmacF[0..1], with
+        /// B0 = 0x49 | 0x0000 | 0x0000 | 0x00 | DevAddr | FCntUp | 0x00 | len(msg) and
+        /// B1 = 0x49 | ConfFCnt | TxDr | TxCh | 0x00 | DevAddr | FCntUp | 0x00 | len(msg).
+        /// <paramref name="confFCnt"/> is the FCnt of the confirmed downlink this uplink acknowledges (only the low
+        /// 16 bits are used) or 0 when ACK is not set; <paramref name="txDr"/> and <paramref name="txCh"/> are the data
+        /// rate and channel index of this transmission.
+        /// </summary>
+        public void ComputeUplink11(byte[] sNwkSIntKey, int sKeyOffset, byte[] fNwkSIntKey, int fKeyOffset,
+            uint confFCnt, byte txDr, byte txCh, uint devAddr, uint fCntUp,
+            byte[] message, int offset, int length, byte[] mic, int micOffset)
+        {
+            ConstantTime.WriteMic(Uplink11(sNwkSIntKey, sKeyOffset, fNwkSIntKey, fKeyOffset, confFCnt, txDr, txCh, devAddr, fCntUp, message, offset, length), mic, micOffset);
+        }
+
+        /// <summary>Checks the MIC at the end of a 1.1 uplink (network-server side; <paramref name="length"/> includes the MIC).</summary>
+        public bool VerifyUplink11(byte[] sNwkSIntKey, int sKeyOffset, byte[] fNwkSIntKey, int fKeyOffset,
+            uint confFCnt, byte txDr, byte txCh, uint devAddr, uint fCntUp, byte[] phyPayload, int offset, int length)
+        {
+            if (length < MicSize + 1 || length > 255 + MicSize) return false;
+            uint mic = Uplink11(sNwkSIntKey, sKeyOffset, fNwkSIntKey, fKeyOffset, confFCnt, txDr, txCh, devAddr, fCntUp, phyPayload, offset, length - MicSize);
+            return ConstantTime.MicEquals(mic, phyPayload, offset + length - MicSize);
+        }
+
+        /// <summary>
+        /// LoRaWAN 1.1 downlink MIC (§4.4): cmac(SNwkSIntKey, B0 | msg)[0..3] with
+        /// B0 = 0x49 | ConfFCnt | 2×0x00 | 0x01 | DevAddr | AFCntDown or NFCntDown | 0x00 | len(msg).
+        /// <paramref name="confFCnt"/> is the FCntUp of the confirmed uplink this downlink acknowledges (low 16 bits)
+        /// or 0 when ACK is not set.
+        /// </summary>
+        public void ComputeDownlink11(byte[] sNwkSIntKey, int keyOffset, uint confFCnt, uint devAddr, uint fCntDown,
+            byte[] message, int offset, int length, byte[] mic, int micOffset)
+        {
+            ConstantTime.WriteMic(Cmac(_s, sNwkSIntKey, keyOffset, (int)(confFCnt & 0xFFFF), 0, 0, 1, devAddr, fCntDown, message, offset, length), mic, micOffset);
+        }
+
+        /// <summary>Checks the MIC at the end of a 1.1 downlink (<paramref name="length"/> includes the MIC).</summary>
+        public bool VerifyDownlink11(byte[] sNwkSIntKey, int keyOffset, uint confFCnt, uint devAddr, uint fCntDown,
+            byte[] phyPayload, int offset, int length)
+        {
+            if (length < MicSize + 1 || length > 255 + MicSize) return false;
+            uint mic = Cmac(_s, sNwkSIntKey, keyOffset, (int)(confFCnt & 0xFFFF), 0, 0, 1, devAddr, fCntDown, phyPayload, offset, length - MicSize);
+            return ConstantTime.MicEquals(mic, phyPayload, offset + length - MicSize);
+        }
+
+        uint Uplink11(byte[] sKey, int sKeyOffset, byte[] fKey, int fKeyOffset, uint confFCnt, byte txDr, byte txCh,
+            uint devAddr, uint fCntUp, byte[] message, int offset, int length)
+        {
+            uint cmacF = Cmac(_f, fKey, fKeyOffset, 0, 0, 0, 0, devAddr, fCntUp, message, offset, length);
+            uint cmacS = Cmac(_s, sKey, sKeyOffset, (int)(confFCnt & 0xFFFF), txDr, txCh, 0, devAddr, fCntUp, message, offset, length);
+            return (cmacS & 0xFFFF0000u) | (cmacF >> 16);
+        }
+
+        // cmac(key, B | msg)[0..3] where B = 0x49 | confFCnt (LE) | b3 | b4 | dir | DevAddr (LE) | FCnt (LE) | 0x00 | len(msg).
+        uint Cmac(AesCmac cmac, byte[] key, int keyOffset, int confFCnt, int b3, int b4, int dir, uint devAddr, uint fCnt,
+            byte[] message, int offset, int length)
+        {
+            if (length < 0 || length > 255) throw new ArgumentOutOfRangeException("length", "MIC message must be 0..255 bytes");
+            byte[] b = _block;
+            b[0] = 0x49;
+            b[1] = (byte)confFCnt;
+            b[2] = (byte)(confFCnt >> 8);
+            b[3] = (byte)b3;
+            b[4] = (byte)b4;
+            b[5] = (byte)dir;
+            b[6] = (byte)devAddr;
+            b[7] = (byte)(devAddr >> 8);
+            b[8] = (byte)(devAddr >> 16);
+            b[9] = (byte)(devAddr >> 24);
+            b[10] = (byte)fCnt;
+            b[11] = (byte)(fCnt >> 8);
+            b[12] = (byte)(fCnt >> 16);
+            b[13] = (byte)(fCnt >> 24);
+            b[14] = 0;
+            b[15] = (byte)length;
+            cmac.SetKey(key, keyOffset);
+            cmac.Update(b, 0, 16);
+            cmac.Update(message, offset, length);
+            return cmac.FinalWord();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System;
+
+namespace LoRaWan.Crypto
+{
+    /// <summary>
+    /// Session and join-server key derivation: each key is aes128_encrypt(root key, type | fields | pad16)
+    /// with the fields little-endian as on air and zero padding to 16 bytes. The type byte is one of
+    /// <see cref="SessionKeyType"/>. Output keys are 16 bytes in wire order.
+    /// </summary>
+    public sealed class KeyDerivation
+    {
+        readonly Aes128 _aes = new Aes128();
+        readonly byte[] _block = new byte[16];
+
+        /// <summary>
+        /// LoRaWAN 1.0.x (1.0.2 §6.2.5 = 1.0.4 §6.2.6): NwkSKey (type 0x01) or AppSKey (0x02) =
+        /// aes128_encrypt(AppKey, type | AppNonce | NetID | DevNonce | pad16). AppNonce and NetID are 24-bit.
+        /// A LoRaWAN 1.1 device whose Join-accept has OptNeg = 0 derives its keys this way from NwkKey
+        /// (FNwkSIntKey = SNwkSIntKey = NwkSEncKey = the 0x01 result, AppSKey = the 0x02 result; 1.1 §6.2.3).
+        /// </summary>
+        public void Derive10(byte[] key, int keyOffset, byte keyType, uint appNonce, uint netId, ushort devNonce,
+            byte[] output, int outputOffset)
+        {
+            if (appNonce > 0xFFFFFF) throw new ArgumentOutOfRangeException("appNonce");
+            if (netId > 0xFFFFFF) throw new ArgumentOutOfRangeException("netId");
+            byte[] b = _block;
+            Array.Clear(b, 0, 16);
+            b[0] = keyType;
+            b[1] = (byte)appNonce; b[2] = (byte)(appNonce >> 8); b[3] = (byte)(appNonce >> 16);
+            b[4] = (byte)netId; b[5] = (byte)(netId >> 8); b[6] = (byte)(netId >> 16);
+            b[7] = (byte)devNonce; b[8] = (byte)(devNonce >> 8);
+            Encrypt(key, keyOffset, output, outputOffset);
+        }
+
+        /// <summary>
+        /// LoRaWAN 1.1 (§6.2.3, OptNeg = 1): FNwkSIntKey (0x01), SNwkSIntKey (0x03), NwkSEncKey (0x04) from NwkKey and
+        /// AppSKey (0x02) from AppKey = aes128_encrypt(key, type | JoinNonce | JoinEUI | DevNonce | pad16). JoinNonce is 24-bit.
+        /// </summary>
+        public void Derive11(byte[] key, int keyOffset, byte keyType, uint joinNonce, ulong joinEui, ushort devNonce,
+            byte[] output, int outputOffset)
+        {
+            if (joinNonce > 0xFFFFFF) throw new ArgumentOutOfRangeException("joinNonce");
+            byte[] b = _block;
+            Array.Clear(b, 0, 16);
+            b[0] = keyType;
+            b[1] = (byte)joinNonce; b[2] = (byte)(joinNonce >> 8); b[3] = (byte)(joinNonce >> 16);
+            for (int i = 0; i < 8; i++) b[4 + i] = (byte)(joinEui >> (8 * i));
+            b[12] = (byte)devNonce; b[13] = (byte)(devNonce >> 8);
+            Encrypt(key, keyOffset, output, outputOffset);
+        }
+
+        /// <summary>
+        /// LoRaWAN 1.1 (§6.1.1, JSIntKey and JSEncKey derivation): JSEncKey (0x05) or JSIntKey (0x06) = aes128_encrypt(NwkKey, type | DevEUI | pad16).
+        /// </summary>
+        public void DeriveJoinServerKey(byte[] nwkKey, int keyOffset, byte keyType, ulong devEui, byte[] output, int outputOffset)
+        {
+            byte[] b = _block;
+            Array.Clear(b, 0, 16);
+            b[0] = keyType;
+            for (int i = 0; i < 8; i++) b[1 + i] = (byte)(devEui >> (8 * i));
+            Encrypt(nwkKey, keyOffset, output, outputOffset);
+        }
+
+        void Encrypt(byte[] key, int keyOffset, byte[] output, int outputOffset)
+        {
+            _aes.UseKey(key, keyOffset);
+            _aes.EncryptBlock(_block, 0, output, outputOffset);
+            Array.Clear(_block, 0, 16);
+        }
+    }
+}
