@@ -1,0 +1,69 @@
+using System;
+using LoRaWan.Regions;
+using nanoFramework.TestFramework;
+
+namespace LoRaWan.HostTests.Regions
+{
+    /// <summary>
+    /// Choosing a channel and computing air time must not allocate (DESIGN.md: no allocation per frame).
+    /// Measured with the runtime's per-thread allocation counter after a warm-up pass.
+    /// </summary>
+    [TestClass]
+    public class RegionAllocationTests
+    {
+        [TestMethod]
+        public void SelectChannelAndAirTime_AllocateNothing_Eu868()
+        {
+            Region eu = Region.Create("EU868");
+            ChannelPlan plan = eu.CreateChannelPlan();
+            eu.ApplyCfList(plan, new byte[] { 0x18, 0x4F, 0x84, 0xE8, 0x56, 0x84, 0xB8, 0x5E, 0x84, 0x88, 0x66, 0x84, 0x58, 0x6E, 0x84, 0x00 }, 0);
+            var dc = new DutyCycleTracker(eu, 0);
+            var random = new XorShiftRandom(1);
+            long bytes = Measure(eu, plan, dc, random, true);
+            OutputHelper.WriteLine("EU868: " + bytes + " bytes allocated over 2000 selections");
+            Assert.AreEqual(0L, bytes, "EU868 selection, air time, wait and bookkeeping");
+        }
+
+        [TestMethod]
+        public void SelectChannelAndAirTime_AllocateNothing_Us915()
+        {
+            Region us = Region.Create("US915");
+            ChannelPlan plan = us.CreateChannelPlan();
+            var dc = new DutyCycleTracker(us, 0);
+            var random = new XorShiftRandom(2);
+            long bytes = Measure(us, plan, dc, random, false);
+            OutputHelper.WriteLine("US915: " + bytes + " bytes allocated over 2000 selections");
+            Assert.AreEqual(0L, bytes, "US915 selection (join and data), air time and bookkeeping");
+        }
+
+        private static long Measure(Region region, ChannelPlan plan, DutyCycleTracker dc, IRandomSource random, bool eu)
+        {
+            Run(region, plan, dc, random, 200, eu); // warm-up: JIT, static tables
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            Run(region, plan, dc, random, 2000, eu);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        private static void Run(Region region, ChannelPlan plan, DutyCycleTracker dc, IRandomSource random, int n, bool eu)
+        {
+            ulong now = 0;
+            for (int i = 0; i < n; i++)
+            {
+                bool join = i % 5 == 0;
+                int dr = join ? region.GetJoinDataRate(plan, i, 0) : (eu ? 5 : 3);
+                ulong air = region.GetAirTimeUs(dr, 13 + i % 40, true);
+                ulong wait;
+                int ch = region.SelectChannel(plan, dr, join, now, air, dc, random, out wait);
+                if (ch < 0)
+                {
+                    now += wait == ulong.MaxValue ? 1000000UL : wait;
+                    continue;
+                }
+                dc.RecordTransmission(plan, ch, now, air, join);
+                now += air + region.GetWaitUs(plan, dr, false, now + air, air, dc) + AirTime.LoRaWanFrameUs(7, 125000, 20, false) / 1000;
+                region.GetRx1Frequency(plan, ch);
+                region.GetRx1DataRate(plan, dr, 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System;
+using LoRaWan.Regions;
+using nanoFramework.TestFramework;
+
+namespace LoRaWan.Tests.Regions
+{
+    /// <summary><see cref="Region.Create(string)"/>: exactly the RP002 names this stack implements.</summary>
+    [TestClass]
+    public class RegionFactoryTests
+    {
+        [TestMethod]
+        public void Create_AcceptsEveryImplementedRegion()
+        {
+            string[] names = { "EU868", "US915", "AU915", "AS923-1", "AS923-2", "AS923-3", "AS923-4", "IN865", "KR920" };
+            for (int i = 0; i < names.Length; i++)
+            {
+                Region r = Region.Create(names[i]);
+                Assert.AreEqual(names[i], r.Name, "name");
+                Assert.AreEqual((int)r.Id, (int)Region.Create(r.Id).Id, "by id");
+            }
+            Assert.IsTrue(Region.Create("US915").IsFixedChannelPlan, "US915 fixed");
+            Assert.IsTrue(Region.Create("AU915").IsFixedChannelPlan, "AU915 fixed");
+            Assert.IsFalse(Region.Create("KR920").IsFixedChannelPlan, "KR920 dynamic");
+            Assert.AreEqual("EU868", Region.Create("eu868").Name, "case-insensitive");
+        }
+
+        [TestMethod]
+        public void Create_UnknownName_ListsTheValidOnes()
+        {
+            try
+            {
+                Region.Create("CN470");
+                Assert.IsTrue(false, "CN470 is not implemented");
+            }
+            catch (ArgumentException e)
+            {
+                Assert.Contains("CN470", e.Message, "names the bad value");
+                Assert.Contains("EU868, US915, AU915, AS923-1, AS923-2, AS923-3, AS923-4, IN865, KR920", e.Message, "lists the valid names");
+            }
+            Assert.ThrowsException(typeof(ArgumentException), () => Region.Create("AS923"));
+            Assert.ThrowsException(typeof(ArgumentException), () => Region.Create(null));
+        }
+
+        [TestMethod]
+        public void FskAndLrFhss_AreDefinedButUnsupported()
+        {
+            Region eu = Region.Create("EU868");
+            Assert.IsTrue(eu.IsDataRateDefined(7), "DR7 defined");
+            Assert.IsFalse(eu.IsDataRateSupported(7), "but FSK is not supported");
+            Assert.IsFalse(eu.IsDataRateSupported(8), "nor LR-FHSS");
+            Assert.ThrowsException(typeof(NotSupportedException), () => eu.EnsureDataRateSupported(7));
+            Assert.ThrowsException(typeof(NotSupportedException), () => eu.EnsureDataRateSupported(9));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => eu.EnsureDataRateSupported(14));
+        }
+    }
+}
