@@ -25,6 +25,11 @@ namespace LoRaWan.Cli
                 switch (args[0])
                 {
                     // Commands register here: case "name": return NameCommand.Run(rest, stdout, stderr);
+                    case "decode": return DecodeCommand.Run(rest, stdout, stderr);
+                    case "encode": return EncodeCommand.Run(rest, stdout, stderr);
+                    case "keys": return KeysCommand.Run(rest, stdout, stderr);
+                    case "airtime": return AirtimeCommand.Run(rest, stdout, stderr);
+                    case "region": return RegionCommand.Run(rest, stdout, stderr);
                     default:
                         throw new CliException($"unknown command '{args[0]}'. {Usage}");
                 }
