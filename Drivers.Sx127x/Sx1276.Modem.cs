@@ -1,0 +1,135 @@
+using System;
+using LoRaWan.Regions;
+
+namespace Drivers.Sx127x
+{
+    // Modulation, power and errata registers. Every value and the clause it comes from is in RegisterBits.
+    public sealed partial class Sx1276
+    {
+        /// <summary>Crystal frequency F(XOSC) of the SX1276 and the RFM95: 32 MHz.</summary>
+        const ulong CrystalHz = 32000000;
+
+        /// <summary>
+        /// RegFrf for a carrier frequency: Frf = f · 2^19 / F(XOSC) (datasheet RegFrf: F(STEP) = F(XOSC) / 2^19 = 61.035 Hz),
+        /// rounded to the nearest step.
+        /// </summary>
+        internal static uint FrequencyToFrf(uint frequencyHz)
+        {
+            return (uint)((((ulong)frequencyHz << 19) + CrystalHz / 2) / CrystalHz);
+        }
+
+        /// <summary>RegModemConfig1 Bw code: 0111 = 125 kHz, 1000 = 250 kHz, 1001 = 500 kHz.</summary>
+        static int BandwidthCode(int bandwidthHz)
+        {
+            switch (bandwidthHz)
+            {
+                case 125000: return 7;
+                case 250000: return 8;
+                case 500000: return 9;
+                default: throw new ArgumentOutOfRangeException("bandwidthHz", "LoRaWAN bandwidths are 125000, 250000 and 500000 Hz");
+            }
+        }
+
+        static void ValidateModulation(int spreadingFactor, int bandwidthHz, int codingRate, int preambleSymbols)
+        {
+            // SF6 needs implicit header mode, which LoRaWAN never uses.
+            if (spreadingFactor < 7 || spreadingFactor > 12) throw new ArgumentOutOfRangeException("spreadingFactor", "spreading factor must be 7..12");
+            BandwidthCode(bandwidthHz);
+            if (codingRate < 1 || codingRate > 4) throw new ArgumentOutOfRangeException("codingRate", "coding rate must be 1..4 (4/5..4/8)");
+            if (preambleSymbols < 6 || preambleSymbols > 65535) throw new ArgumentOutOfRangeException("preambleSymbols", "preamble must be 6..65535 symbols");
+        }
+
+        static ulong ValidateAndComputeAirTime(int spreadingFactor, int bandwidthHz, int codingRate, int preambleSymbols, int length, bool crc)
+        {
+            ValidateModulation(spreadingFactor, bandwidthHz, codingRate, preambleSymbols);
+            return AirTime.LoRaUs(spreadingFactor, bandwidthHz, length, codingRate, preambleSymbols, true, crc,
+                AirTime.IsLowDataRateOptimizeRequired(spreadingFactor, bandwidthHz));
+        }
+
+        void WriteFrequency(uint frequencyHz)
+        {
+            uint frf = FrequencyToFrf(frequencyHz);
+            W(Register.FrfMsb, (byte)(frf >> 16));
+            W(Register.FrfMid, (byte)(frf >> 8));
+            W(Register.FrfLsb, (byte)frf);
+        }
+
+        /// <summary>
+        /// Frequency, SF, BW, CR, explicit header, preamble, CRC, RX symbol timeout, sync word, low data rate
+        /// optimisation and errata 2.1, all in standby (datasheet: Frf and the modem registers are changed in
+        /// sleep or standby only).
+        /// </summary>
+        void WriteModem(uint frequencyHz, int spreadingFactor, int bandwidthHz, int codingRate, int preambleSymbols, bool crc, int symbolTimeout)
+        {
+            int bw = BandwidthCode(bandwidthHz);
+            WriteFrequency(frequencyHz);
+            // RegModemConfig1: Bw | CodingRate | ImplicitHeaderModeOn = 0 (explicit header).
+            W(Register.ModemConfig1, (bw << 4) | (codingRate << 1));
+            // RegModemConfig2: SpreadingFactor | TxContinuousMode = 0 | RxPayloadCrcOn | SymbTimeout(9:8).
+            W(Register.ModemConfig2, (spreadingFactor << 4) | (crc ? 0x04 : 0x00) | ((symbolTimeout >> 8) & 0x03));
+            W(Register.SymbTimeoutLsb, symbolTimeout & 0xFF);
+            // RegModemConfig3: LowDataRateOptimize when the symbol lasts 16 ms or more; AGC sets the LNA gain.
+            bool ldro = AirTime.IsLowDataRateOptimizeRequired(spreadingFactor, bandwidthHz);
+            W(Register.ModemConfig3, RegisterBits.AgcAutoOn | (ldro ? RegisterBits.LowDataRateOptimize : 0));
+            W(Register.PreambleMsb, (preambleSymbols >> 8) & 0xFF);
+            W(Register.PreambleLsb, preambleSymbols & 0xFF);
+            W(Register.SyncWord, _syncWord);
+
+            // Errata 2.1, "Sensitivity optimization with a 500 kHz bandwidth".
+            if (bw == 9)
+            {
+                W(Register.HighBwOptimize1, RegisterBits.HighBwOptimize1Bw500);
+                W(Register.HighBwOptimize2, frequencyHz > HighFrequencyThresholdHz
+                    ? RegisterBits.HighBwOptimize2Bw500Hf
+                    : RegisterBits.HighBwOptimize2Bw500Lf);
+            }
+            else
+            {
+                W(Register.HighBwOptimize1, RegisterBits.HighBwOptimize1Default);
+            }
+        }
+
+        /// <summary>
+        /// Errata 2.3, "Receiver spurious reception of a LoRa signal": below 500 kHz turn the automatic IF off
+        /// (RegDetectOptimize bit 7 = 0) and set registers 0x2F = 0x40 and 0x30 = 0x00 (62.5..250 kHz); at 500 kHz
+        /// keep the automatic IF on.
+        /// </summary>
+        void WriteSpuriousReceptionErrata(int bandwidthHz)
+        {
+            if (bandwidthHz < 500000)
+            {
+                W(Register.DetectOptimize, RegisterBits.DetectOptimizeManualIf);
+                W(Register.IfFreq2, RegisterBits.IfFreq2Errata);
+                W(Register.IfFreq1, RegisterBits.IfFreq1Errata);
+            }
+            else
+            {
+                W(Register.DetectOptimize, RegisterBits.DetectOptimizeAutoIf);
+            }
+        }
+
+        /// <summary>
+        /// Output power on PA_BOOST (the RFM95 has no RFO path): +2..+17 dBm with Pout = 2 + OutputPower and the
+        /// default PA DAC; +18..+20 dBm with RegPaDac = 0x87 and Pout = 5 + OutputPower (datasheet RegPaConfig, "High Power +20 dBm Operation").
+        /// Over-current protection 100 mA up to +17 dBm, 140 mA above, so the PA is not current-limited (RegOcp: Imax = 45 + 5·OcpTrim up to 120 mA, −30 + 10·OcpTrim up to 240 mA).
+        /// Values outside 2..20 dBm are clamped.
+        /// </summary>
+        void WriteTxPower(int powerDbm)
+        {
+            if (powerDbm < 2) powerDbm = 2;
+            if (powerDbm > 20) powerDbm = 20;
+            if (powerDbm > 17)
+            {
+                W(Register.PaDac, RegisterBits.PaDacHighPower);
+                W(Register.Ocp, RegisterBits.Ocp140mA);
+                W(Register.PaConfig, RegisterBits.PaSelectBoost | RegisterBits.MaxPower7 | (powerDbm - 5));
+            }
+            else
+            {
+                W(Register.PaDac, RegisterBits.PaDacDefault);
+                W(Register.Ocp, RegisterBits.Ocp100mA);
+                W(Register.PaConfig, RegisterBits.PaSelectBoost | RegisterBits.MaxPower7 | (powerDbm - 2));
+            }
+        }
+    }
+}

@@ -1,0 +1,369 @@
+using System;
+using System.IO;
+using LoRaWan.Platform;
+using LoRaWan.Radio;
+
+namespace Drivers.Sx127x
+{
+    /// <summary>
+    /// Semtech SX1276/77/78/79 (HopeRF RFM95/96/98) driver, LoRa mode only, implementing the MAC's
+    /// <see cref="IRadio"/> directly. It talks to the chip only through an <see cref="IRegisterBus"/>, takes the
+    /// DIO0/DIO1 interrupts through <see cref="OnDio0"/>/<see cref="OnDio1"/> (wired to GPIO on the board, to the
+    /// chip model in simulation) and reports completions to the <see cref="IRadioEventSink"/> with a timestamp
+    /// taken from the <see cref="IClock"/> first thing in the handler.
+    /// Transmit and receive allocate nothing.
+    /// </summary>
+    /// <remarks>
+    /// Create it, call <see cref="Init"/> (it throws <see cref="IOException"/> when no SX1276 answers), then use
+    /// it through <see cref="IRadio"/>. Completion events:
+    /// TX → <see cref="RadioEvent.TxDone"/> (DIO0), or <see cref="RadioEvent.TxTimeout"/> from the watchdog when
+    /// TxDone never comes (the radio is then reset and re-initialised);
+    /// RX → <see cref="RadioEvent.RxDone"/> / <see cref="RadioEvent.RxCrcError"/> (DIO0) or
+    /// <see cref="RadioEvent.RxTimeout"/> (DIO1).
+    /// Read a received frame with <see cref="ReadPacket"/> before the next Transmit, Receive or Sleep: the chip
+    /// keeps it in its FIFO only until then (the FIFO is not retained in sleep mode).
+    /// </remarks>
+    public sealed partial class Sx1276 : IRadio, ITimerSink
+    {
+        const int StateUninitialized = 0;
+        const int StateStandby = 1;
+        const int StateSleep = 2;
+        const int StateTx = 3;
+        const int StateRx = 4;
+
+        /// <summary>Register reads allowed while waiting for one image calibration (≈10 ms on the chip).</summary>
+        const int ImageCalibrationMaxPolls = 2000;
+
+        /// <summary>Above this frequency the HF port is in use (RSSI offset −157 dB, errata 2.1 HF value).</summary>
+        public const uint HighFrequencyThresholdHz = 525000000;
+
+        readonly IRegisterBus _bus;
+        readonly IClock _clock;
+        readonly IResetLine _reset;
+        readonly IScheduler _watchdog;
+        readonly object _sync = new object();
+
+        IRadioEventSink _sink;
+        byte _syncWord = RegisterBits.SyncWordPublic;
+        int _state = StateUninitialized;
+        bool _packetReady;
+        uint _rxFrequencyHz;
+        ulong _txDeadlineUs;
+        int _txTimeouts;
+        ulong _txTimeoutMarginUs = 200000;
+
+        /// <summary>
+        /// Creates the driver. Nothing is sent to the chip until <see cref="Init"/>.
+        /// </summary>
+        /// <param name="bus">Register access to the chip.</param>
+        /// <param name="clock">Timestamps for interrupts (HighResTimer on the board, virtual time in simulation).</param>
+        /// <param name="reset">The NRESET line, or null when it is not wired (the chip is then only re-initialised).</param>
+        /// <param name="watchdogAlarm">
+        /// An alarm of the driver's own (not the MAC's) for the TX watchdog, or null: then the platform must call
+        /// <see cref="PollTxWatchdog"/> now and then while a transmission is under way.
+        /// </param>
+        public Sx1276(IRegisterBus bus, IClock clock, IResetLine reset, IScheduler watchdogAlarm)
+        {
+            if (bus == null) throw new ArgumentNullException("bus");
+            if (clock == null) throw new ArgumentNullException("clock");
+            _bus = bus;
+            _clock = clock;
+            _reset = reset;
+            _watchdog = watchdogAlarm;
+            if (_watchdog != null) _watchdog.SetTimerSink(this);
+        }
+
+        /// <summary>
+        /// Time added to a frame's air time before the watchdog declares TxDone lost (default 200 ms: it must
+        /// cover the platform's interrupt latency).
+        /// </summary>
+        public ulong TxTimeoutMarginUs
+        {
+            get { return _txTimeoutMarginUs; }
+            set { _txTimeoutMarginUs = value; }
+        }
+
+        /// <summary>How many times the TX watchdog has fired (and reset the radio) since construction.</summary>
+        public int TxTimeoutCount
+        {
+            get { return _txTimeouts; }
+        }
+
+        /// <summary>True once <see cref="Init"/> succeeded (and until a recovery fails).</summary>
+        public bool IsInitialized
+        {
+            get { return _state != StateUninitialized; }
+        }
+
+        /// <summary>
+        /// Resets (when a reset line is wired) and initialises the chip: checks RegVersion, runs the RX chain
+        /// (image) calibration at 434 and 868 MHz, switches to LoRa mode (sleep → LoRa → standby) and writes the
+        /// settings that never change (LNA, FIFO bases, detection optimisation). Safe to call again at any time.
+        /// </summary>
+        /// <exception cref="IOException">no SX1276 answers (wrong wiring, chip-select pin or SPI mode) or it does not obey.</exception>
+        public void Init()
+        {
+            lock (_sync)
+            {
+                InitCore();
+            }
+        }
+
+        void InitCore()
+        {
+            _state = StateUninitialized;
+            _packetReady = false;
+            if (_watchdog != null) _watchdog.Cancel();
+            if (_reset != null) _reset.Pulse();
+
+            byte version = R(Register.Version);
+            if (version != RegisterBits.ExpectedVersion) throw WrongVersion(version);
+
+            // FSK/OOK standby: RegImageCal lives on the FSK register page and ImageCalStart acts in standby (datasheet §4.2.3.8).
+            // LongRangeMode only changes in sleep mode, so go to sleep first whatever mode the chip is in.
+            W(Register.OpMode, RegisterBits.LongRangeMode | RegisterBits.LowFrequencyModeOn | RegisterBits.ModeSleep);
+            W(Register.OpMode, RegisterBits.LowFrequencyModeOn | RegisterBits.ModeSleep);
+            W(Register.OpMode, RegisterBits.LowFrequencyModeOn | RegisterBits.ModeStandby);
+            CalibrateRxChain();
+
+            // Sleep → LoRa (sleep) → standby.
+            W(Register.OpMode, RegisterBits.LowFrequencyModeOn | RegisterBits.ModeSleep);
+            W(Register.OpMode, RegisterBits.LongRangeMode | RegisterBits.LowFrequencyModeOn | RegisterBits.ModeSleep);
+            W(Register.OpMode, RegisterBits.LongRangeMode | RegisterBits.LowFrequencyModeOn | RegisterBits.ModeStandby);
+            byte opMode = R(Register.OpMode);
+            if ((opMode & RegisterBits.LongRangeMode) == 0 || (opMode & RegisterBits.ModeMask) != RegisterBits.ModeStandby)
+                throw new IOException("SX1276 did not enter LoRa standby mode (RegOpMode reads 0x" + opMode.ToString("X2") + ", expected 0x89).");
+
+            W(Register.Lna, RegisterBits.LnaMaxGainBoost);
+            W(Register.FifoTxBaseAddr, 0x00);
+            W(Register.FifoRxBaseAddr, 0x00);
+            W(Register.MaxPayloadLength, 0xFF);
+            W(Register.DetectOptimize, RegisterBits.DetectOptimizeAutoIf);
+            W(Register.DetectionThreshold, RegisterBits.DetectionThresholdSf7To12);
+            W(Register.SyncWord, _syncWord);
+            W(Register.IrqFlagsMask, RegisterBits.IrqAll);
+            W(Register.IrqFlags, RegisterBits.IrqAll);
+            _state = StateStandby;
+        }
+
+        /// <inheritdoc />
+        public void SetEventSink(IRadioEventSink sink)
+        {
+            _sink = sink;
+        }
+
+        /// <inheritdoc />
+        public void SetPublicNetwork(bool isPublic)
+        {
+            lock (_sync)
+            {
+                _syncWord = isPublic ? RegisterBits.SyncWordPublic : RegisterBits.SyncWordPrivate;
+                if (_state != StateUninitialized) W(Register.SyncWord, _syncWord);
+            }
+        }
+
+        /// <inheritdoc />
+        /// <exception cref="ArgumentException">a parameter the SX1276 cannot send in LoRaWAN (SF 7..12, 125/250/500 kHz, 1..255 bytes).</exception>
+        public void Transmit(TxConfig config, byte[] buffer, int offset, int length)
+        {
+            if (config == null) throw new ArgumentNullException("config");
+            if (buffer == null) throw new ArgumentNullException("buffer");
+            if (length < 1 || length > 255) throw new ArgumentOutOfRangeException("length", "a LoRa payload is 1..255 bytes");
+            if (offset < 0 || offset > buffer.Length - length) throw new ArgumentOutOfRangeException("offset");
+            ulong airTimeUs = ValidateAndComputeAirTime(config.SpreadingFactor, config.BandwidthHz, config.CodingRate,
+                config.PreambleSymbols, length, config.Crc);
+
+            lock (_sync)
+            {
+                if (!EnsureInitialized())
+                {
+                    Post(RadioEvent.TxTimeout, _clock.NowMicroseconds);
+                    return;
+                }
+                EnterStandby();
+                WriteModem(config.FrequencyHz, config.SpreadingFactor, config.BandwidthHz, config.CodingRate,
+                    config.PreambleSymbols, config.Crc, 0);
+                WriteTxPower(config.PowerDbm);
+                W(Register.InvertIQ, config.InvertIq ? RegisterBits.InvertIqTxInverted : RegisterBits.InvertIqNormal);
+                W(Register.InvertIQ2, config.InvertIq ? RegisterBits.InvertIq2Inverted : RegisterBits.InvertIq2Normal);
+
+                // The FIFO is written in standby (datasheet, LoRa FIFO: not accessible in sleep mode): TX base 0, pointer at the base.
+                W(Register.FifoTxBaseAddr, 0x00);
+                W(Register.FifoAddrPtr, 0x00);
+                _bus.WriteFifo(buffer, offset, length);
+                W(Register.PayloadLength, (byte)length);
+
+                W(Register.DioMapping1, RegisterBits.DioMappingTx);
+                W(Register.IrqFlagsMask, RegisterBits.IrqMaskAllButTxDone);
+                W(Register.IrqFlags, RegisterBits.IrqAll);
+
+                _packetReady = false;
+                _state = StateTx;
+                _txDeadlineUs = _clock.NowMicroseconds + airTimeUs + _txTimeoutMarginUs;
+                if (_watchdog != null) _watchdog.Arm(_txDeadlineUs);
+                W(Register.OpMode, RegisterBits.LongRangeMode | RegisterBits.LowFrequencyModeOn | RegisterBits.ModeTx);
+            }
+        }
+
+        /// <inheritdoc />
+        /// <exception cref="ArgumentException">a parameter the SX1276 cannot receive in LoRaWAN (SF 7..12, 125/250/500 kHz).</exception>
+        public void Receive(RxConfig config)
+        {
+            if (config == null) throw new ArgumentNullException("config");
+            ValidateModulation(config.SpreadingFactor, config.BandwidthHz, config.CodingRate, config.PreambleSymbols);
+            int symbolTimeout = config.SymbolTimeout;
+            if (symbolTimeout < 4) symbolTimeout = 4;
+            if (symbolTimeout > 1023) symbolTimeout = 1023;
+
+            lock (_sync)
+            {
+                if (!EnsureInitialized())
+                {
+                    Post(RadioEvent.RxTimeout, _clock.NowMicroseconds);
+                    return;
+                }
+                EnterStandby();
+                WriteModem(config.FrequencyHz, config.SpreadingFactor, config.BandwidthHz, config.CodingRate,
+                    config.PreambleSymbols, config.Crc, symbolTimeout);
+                W(Register.InvertIQ, config.InvertIq ? RegisterBits.InvertIqRxInverted : RegisterBits.InvertIqNormal);
+                W(Register.InvertIQ2, config.InvertIq ? RegisterBits.InvertIq2Inverted : RegisterBits.InvertIq2Normal);
+                WriteSpuriousReceptionErrata(config.BandwidthHz);
+
+                W(Register.FifoRxBaseAddr, 0x00);
+                W(Register.FifoAddrPtr, 0x00);
+                W(Register.DioMapping1, RegisterBits.DioMappingRx);
+                W(Register.IrqFlagsMask, RegisterBits.IrqMaskAllButRx);
+                W(Register.IrqFlags, RegisterBits.IrqAll);
+
+                _packetReady = false;
+                _rxFrequencyHz = config.FrequencyHz;
+                _state = StateRx;
+                W(Register.OpMode, RegisterBits.LongRangeMode | RegisterBits.LowFrequencyModeOn | RegisterBits.ModeRxSingle);
+            }
+        }
+
+        /// <inheritdoc />
+        public int ReadPacket(byte[] buffer, int offset, int maxLength, RxPacketInfo info)
+        {
+            if (buffer == null) throw new ArgumentNullException("buffer");
+            if (offset < 0 || maxLength < 0 || offset > buffer.Length - maxLength) throw new ArgumentOutOfRangeException("maxLength");
+            lock (_sync)
+            {
+                if (!_packetReady) return 0;
+                int length = R(Register.RxNbBytes);
+                if (length > maxLength) length = maxLength;
+                W(Register.FifoAddrPtr, R(Register.FifoRxCurrentAddr));
+                if (length > 0) _bus.ReadFifo(buffer, offset, length);
+                if (info != null)
+                {
+                    int snrQuarterDb = (sbyte)R(Register.PktSnrValue);
+                    int packetRssi = R(Register.PktRssiValue);
+                    info.SnrQuarterDb = snrQuarterDb;
+                    info.RssiDbm = PacketRssiDbm(packetRssi, snrQuarterDb, _rxFrequencyHz > HighFrequencyThresholdHz);
+                }
+                return length;
+            }
+        }
+
+        /// <inheritdoc />
+        public void Sleep()
+        {
+            lock (_sync)
+            {
+                if (_state == StateUninitialized) return;
+                if (_state == StateTx && _watchdog != null) _watchdog.Cancel();
+                _packetReady = false;
+                _state = StateSleep;
+                W(Register.OpMode, RegisterBits.LongRangeMode | RegisterBits.LowFrequencyModeOn | RegisterBits.ModeSleep);
+            }
+        }
+
+        /// <summary>
+        /// Packet strength from RegPktRssiValue and RegPktSnrValue (datasheet §5.5.5): −157 + PacketRssi on the HF
+        /// port (−164 on the LF port); when the SNR is negative the signal is below the noise and
+        /// PacketSnr · 0.25 is added (rounded to the nearest dB).
+        /// </summary>
+        static int PacketRssiDbm(int packetRssi, int snrQuarterDb, bool highFrequencyPort)
+        {
+            int rssi = (highFrequencyPort ? -157 : -164) + packetRssi;
+            if (snrQuarterDb < 0) rssi += (snrQuarterDb - 2) / 4;
+            return rssi;
+        }
+
+        bool EnsureInitialized()
+        {
+            if (_state != StateUninitialized) return true;
+            try
+            {
+                InitCore();
+                return true;
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        }
+
+        void EnterStandby()
+        {
+            if (_state == StateTx && _watchdog != null) _watchdog.Cancel();
+            W(Register.OpMode, RegisterBits.LongRangeMode | RegisterBits.LowFrequencyModeOn | RegisterBits.ModeStandby);
+            _state = StateStandby;
+        }
+
+        void CalibrateRxChain()
+        {
+            // Image and RSSI calibration of the RX chain (datasheet §4.2.3.8): the chip calibrates only the LF
+            // front end (at 434 MHz) after a reset, so run it in FSK standby, with the PA cut, in the LF band and in
+            // the HF band (the results are kept per band).
+            byte paConfig = R(Register.PaConfig);
+            W(Register.PaConfig, 0x00);
+            CalibrateImageAt(434000000);
+            CalibrateImageAt(868000000);
+            W(Register.PaConfig, paConfig);
+        }
+
+        void CalibrateImageAt(uint frequencyHz)
+        {
+            WriteFrequency(frequencyHz);
+            W(Register.FskImageCal, (byte)(R(Register.FskImageCal) | RegisterBits.ImageCalStart));
+            for (int i = 0; i < ImageCalibrationMaxPolls; i++)
+            {
+                if ((R(Register.FskImageCal) & RegisterBits.ImageCalRunning) == 0) return;
+            }
+            throw new IOException("SX1276 image calibration did not finish (RegImageCal ImageCalRunning stays set).");
+        }
+
+        static IOException WrongVersion(byte version)
+        {
+            string hint = version == 0xFF
+                ? " 0xFF usually means MISO is not connected or the chip is not powered."
+                : version == 0x00
+                    ? " 0x00 usually means the chip-select (NSS) pin is wrong or the chip is held in reset."
+                    : " Another value usually means a different chip (SX1272 reads 0x22) or a wrong SPI mode.";
+            return new IOException("SX1276 not found: RegVersion (0x42) reads 0x" + version.ToString("X2") +
+                ", expected 0x12. Check the wiring (MOSI, MISO, SCK, NSS, power), the chip-select pin number and that the bus runs SPI mode 0, MSB first." + hint);
+        }
+
+        void Post(RadioEvent radioEvent, ulong timestampUs)
+        {
+            IRadioEventSink sink = _sink;
+            if (sink != null) sink.OnRadioEvent(radioEvent, timestampUs);
+        }
+
+        byte R(Register register)
+        {
+            return _bus.ReadRegister((byte)register);
+        }
+
+        void W(Register register, byte value)
+        {
+            _bus.WriteRegister((byte)register, value);
+        }
+
+        void W(Register register, int value)
+        {
+            _bus.WriteRegister((byte)register, (byte)value);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using System;
+using Drivers.Sx127x;
+using LoRaWan.Radio;
+using LoRaWan.Simulation;
+using nanoFramework.TestFramework;
+
+namespace LoRaWan.Tests.Radio
+{
+    /// <summary>
+    /// Transmission through the driver on the chip model: what appears on the air, when TxDone is reported, and
+    /// the watchdog that recovers a lost TxDone. Air times are the Semtech LoRa calculator's values (datasheet
+    /// §4.1.1.7 formula): 13 bytes, CR 4/5, preamble 8, explicit header, CRC on → 46.336 ms at SF7/125 kHz,
+    /// 1155.072 ms at SF12/125 kHz.
+    /// </summary>
+    [TestClass]
+    public class Sx1276TransmitTests
+    {
+        [TestMethod]
+        public void Transmit_PutsFrameOnTheAirWithItsParametersAndAirTime()
+        {
+            RadioEventRecorder events = new RadioEventRecorder();
+            SimulatedBoard board = RadioTestKit.Board(1, events);
+            AirRecorder air = new AirRecorder();
+            board.Air.AddMonitor(air);
+            byte[] frame = RadioTestKit.Frame13();
+            ulong start = board.Scheduler.NowMicroseconds;
+
+            board.Radio.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, 14), frame, 0, frame.Length);
+            board.Scheduler.RunFor(2000000);
+
+            Assert.AreEqual(1, air.Count, "frames on the air");
+            Assert.AreEqual(868100000u, air.FrequencyHz, "frequency");
+            Assert.AreEqual(7, air.SpreadingFactor, "SF");
+            Assert.AreEqual(125000, air.BandwidthHz, "bandwidth");
+            Assert.AreEqual(1, air.CodingRate, "CR 4/5");
+            Assert.AreEqual(8, air.PreambleSymbols, "preamble");
+            Assert.IsTrue(air.ExplicitHeader, "explicit header");
+            Assert.IsTrue(air.Crc, "uplink CRC on");
+            Assert.IsFalse(air.InvertIq, "uplink IQ normal");
+            Assert.AreEqual((byte)0x34, air.SyncWord, "sync word");
+            Assert.AreEqual(14, air.PowerDbm, "power");
+            Assert.AreEqual(start, air.StartUs, "starts when the driver writes TX mode");
+            Assert.AreEqual(46336UL, air.AirTimeUs, "air time SF7/125 kHz, 13 bytes");
+            CollectionAssert.AreEqual(frame, air.PayloadCopy(), "payload");
+
+            Assert.AreEqual(1, events.Count, "one event");
+            Assert.AreEqual((int)RadioEvent.TxDone, (int)events.Last, "TxDone");
+            Assert.AreEqual(start + 46336UL, events.LastStamp, "TxDone stamped at the end of the frame");
+            Assert.AreEqual(1, board.Chip.Mode, "the chip is back in standby");
+        }
+
+        [TestMethod]
+        public void Transmit_Sf12_LastsItsAirTime()
+        {
+            RadioEventRecorder events = new RadioEventRecorder();
+            SimulatedBoard board = RadioTestKit.Board(2, events);
+            AirRecorder air = new AirRecorder();
+            board.Air.AddMonitor(air);
+            byte[] frame = RadioTestKit.Frame13();
+            ulong start = board.Scheduler.NowMicroseconds;
+
+            board.Radio.Transmit(RadioTestKit.Uplink(868500000, 12, 125000, 14), frame, 0, frame.Length);
+            board.Scheduler.RunFor(1155071);
+            Assert.AreEqual(0, events.Count, "no TxDone before the air time has passed");
+            board.Scheduler.RunFor(1);
+
+            Assert.AreEqual(1155072UL, air.AirTimeUs, "air time SF12/125 kHz, 13 bytes");
+            Assert.IsTrue(air.LowDataRateOptimize, "LDRO on air");
+            Assert.AreEqual((int)RadioEvent.TxDone, (int)events.Last, "TxDone");
+            Assert.AreEqual(start + 1155072UL, events.LastStamp, "TxDone time");
+        }
+
+        [TestMethod]
+        public void Transmit_SendsFromAnOffsetInTheCallersBuffer()
+        {
+            SimulatedBoard board = RadioTestKit.Board(3, new RadioEventRecorder());
+            AirRecorder air = new AirRecorder();
+            board.Air.AddMonitor(air);
+            byte[] buffer = new byte[] { 0xEE, 0xEE, 0x01, 0x02, 0x03, 0xEE };
+            board.Radio.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, 14), buffer, 2, 3);
+            board.Scheduler.RunFor(1000000);
+            CollectionAssert.AreEqual(new byte[] { 0x01, 0x02, 0x03 }, air.PayloadCopy(), "payload");
+        }
+
+        [TestMethod]
+        public void TxDone_IsStampedWhenTheLateInterruptRuns_Deterministically()
+        {
+            ulong stampA = TxDoneStampWithLatency(42, 5000);
+            ulong stampB = TxDoneStampWithLatency(42, 5000);
+            Assert.AreEqual(stampA, stampB, "same seed, same delivery");
+            Assert.IsTrue(stampA >= 46336UL && stampA <= 46336UL + 5000UL, "within the latency bound: " + stampA.ToString());
+        }
+
+        static ulong TxDoneStampWithLatency(int seed, uint latencyMaxUs)
+        {
+            RadioEventRecorder events = new RadioEventRecorder();
+            SimulatedBoard board = RadioTestKit.Board(seed, events);
+            board.InterruptJitter.LatencyMaxUs = latencyMaxUs;
+            byte[] frame = RadioTestKit.Frame13();
+            board.Radio.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, 14), frame, 0, frame.Length);
+            board.Scheduler.RunFor(1000000);
+            Assert.AreEqual((int)RadioEvent.TxDone, (int)events.Last, "TxDone");
+            return events.LastStamp;
+        }
+
+        [TestMethod]
+        public void LostTxDone_WatchdogResetsReinitialisesAndReports()
+        {
+            RadioEventRecorder events = new RadioEventRecorder();
+            SimulatedBoard board = RadioTestKit.Board(4, events);
+            board.Chip.DropDio0Edges = 1;
+            int resetsBefore = board.Chip.ResetCount;
+            byte[] frame = RadioTestKit.Frame13();
+            ulong start = board.Scheduler.NowMicroseconds;
+
+            board.Radio.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, 14), frame, 0, frame.Length);
+            board.Scheduler.RunFor(5000000);
+
+            Assert.AreEqual(1, events.Count, "exactly one event");
+            Assert.AreEqual((int)RadioEvent.TxTimeout, (int)events.Last, "TxTimeout");
+            Assert.AreEqual(start + 46336UL + board.Driver.TxTimeoutMarginUs, events.LastStamp, "air time + margin");
+            Assert.AreEqual(resetsBefore + 1, board.Chip.ResetCount, "reset pulse");
+            Assert.AreEqual(1, board.Driver.TxTimeoutCount, "counted");
+            Assert.IsTrue(board.Chip.IsLoRaMode, "re-initialised into LoRa mode");
+            Assert.AreEqual(1, board.Chip.Mode, "standby");
+
+            // The radio works again.
+            board.Radio.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, 14), frame, 0, frame.Length);
+            board.Scheduler.RunFor(5000000);
+            Assert.AreEqual(2, events.Count, "two events");
+            Assert.AreEqual((int)RadioEvent.TxDone, (int)events.Last, "TxDone after recovery");
+        }
+
+        [TestMethod]
+        public void LostTxDone_WithoutAlarm_PollingRecovers()
+        {
+            VirtualScheduler scheduler = new VirtualScheduler();
+            Air air = new Air(scheduler);
+            Sx1276ChipModel chip = new Sx1276ChipModel(scheduler, air); // no DIO listener: interrupts never arrive
+            Sx1276 driver = new Sx1276(chip, scheduler, chip, null);
+            RadioEventRecorder events = new RadioEventRecorder();
+            driver.SetEventSink(events);
+            driver.Init();
+            byte[] frame = RadioTestKit.Frame13();
+
+            driver.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, 14), frame, 0, frame.Length);
+            scheduler.RunFor(46336 + 100000);
+            Assert.IsFalse(driver.PollTxWatchdog(), "not overdue before air time + margin");
+            scheduler.RunFor(200000);
+            Assert.IsTrue(driver.PollTxWatchdog(), "overdue");
+            Assert.AreEqual((int)RadioEvent.TxTimeout, (int)events.Last, "TxTimeout reported");
+            Assert.IsFalse(driver.PollTxWatchdog(), "reported once");
+            Assert.AreEqual(2, chip.ResetCount, "init + recovery");
+        }
+
+        [TestMethod]
+        public void Transmit_RejectsParametersTheChipCannotSend()
+        {
+            SimulatedBoard board = RadioTestKit.Board(5, new RadioEventRecorder());
+            byte[] frame = RadioTestKit.Frame13();
+            IRadio radio = board.Radio;
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => radio.Transmit(RadioTestKit.Uplink(868100000, 6, 125000, 14), frame, 0, 13));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => radio.Transmit(RadioTestKit.Uplink(868100000, 7, 62500, 14), frame, 0, 13));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => radio.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, 14), frame, 0, 0));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => radio.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, 14), frame, 10, 13));
+            Assert.AreEqual(0, board.Chip.TransmissionCount, "nothing sent");
+        }
+
+        [TestMethod]
+        public void Sleep_DuringTransmission_AbortsItAndReportsNothing()
+        {
+            RadioEventRecorder events = new RadioEventRecorder();
+            SimulatedBoard board = RadioTestKit.Board(6, events);
+            byte[] frame = RadioTestKit.Frame13();
+            board.Radio.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, 14), frame, 0, frame.Length);
+            board.Scheduler.RunFor(10000);
+            board.Radio.Sleep();
+            board.Scheduler.RunFor(2000000);
+            Assert.AreEqual(0, events.Count, "no TxDone and no watchdog after sleep");
+            Assert.AreEqual(0, board.Chip.Mode, "sleep");
+        }
+    }
+}
