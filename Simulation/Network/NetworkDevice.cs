@@ -1,0 +1,100 @@
+using System;
+using System.Collections;
+using LoRaWan.Frames;
+
+namespace LoRaWan.Simulation
+{
+    /// <summary>
+    /// A device in the network's registry: its activation (OTAA root key or ABP session), MAC version, join-server
+    /// state (DevNonces, JoinNonce), its sessions and its application downlink queue.
+    /// </summary>
+    public sealed class NetworkDevice
+    {
+        readonly byte[] _appKey;
+        readonly ArrayList _queue = new ArrayList();
+        internal readonly byte[] LastJoinRequest = new byte[JoinRequestFrame.Length];
+
+        internal NetworkDevice(bool otaa, ulong devEui, ulong joinEui, byte[] appKey, LoRaWanVersion macVersion)
+        {
+            IsOtaa = otaa;
+            DevEui = devEui;
+            JoinEui = joinEui;
+            MacVersion = macVersion;
+            if (appKey != null)
+            {
+                _appKey = new byte[16];
+                Array.Copy(appKey, 0, _appKey, 0, 16);
+            }
+            DevNonces = new DevNonceTracker(macVersion);
+        }
+
+        /// <summary>True for an OTAA device, false for ABP.</summary>
+        public bool IsOtaa { get; private set; }
+
+        /// <summary>DevEUI (0 for an ABP device registered without one).</summary>
+        public ulong DevEui { get; private set; }
+
+        /// <summary>JoinEUI (AppEUI) of an OTAA device.</summary>
+        public ulong JoinEui { get; private set; }
+
+        /// <summary>AppKey of an OTAA device (null for ABP).</summary>
+        public byte[] AppKey
+        {
+            get { return _appKey; }
+        }
+
+        /// <summary>The LoRaWAN version the device speaks (1.0.2, 1.0.3 or 1.0.4).</summary>
+        public LoRaWanVersion MacVersion { get; private set; }
+
+        /// <summary>The session in use (the device has sent on it); null before the first uplink after a join.</summary>
+        public NetworkSession Session { get; internal set; }
+
+        /// <summary>The session of the latest Join-accept, until the device's first uplink on it makes it <see cref="Session"/>.</summary>
+        public NetworkSession PendingSession { get; internal set; }
+
+        /// <summary>The join server's DevNonce memory.</summary>
+        public DevNonceTracker DevNonces { get; private set; }
+
+        /// <summary>The last JoinNonce (AppNonce) sent; the next Join-accept carries this + 1.</summary>
+        public uint LastJoinNonce { get; set; }
+
+        /// <summary>Join-requests accepted for this device.</summary>
+        public int JoinCount { get; internal set; }
+
+        /// <summary>Application downlinks waiting for the device's next uplink.</summary>
+        public int QueueLength
+        {
+            get { return _queue.Count; }
+        }
+
+        /// <summary>Queued item <paramref name="index"/> (0 = next to send).</summary>
+        public QueuedDownlink GetQueued(int index)
+        {
+            return (QueuedDownlink)_queue[index];
+        }
+
+        internal QueuedDownlink PeekQueue()
+        {
+            return _queue.Count == 0 ? null : (QueuedDownlink)_queue[0];
+        }
+
+        internal void Enqueue(QueuedDownlink item)
+        {
+            _queue.Add(item);
+        }
+
+        internal void RemoveHead()
+        {
+            _queue.RemoveAt(0);
+        }
+
+        internal void ClearQueue()
+        {
+            _queue.Clear();
+        }
+
+        // Join-request deduplication.
+        internal bool HasLastJoinRequest;
+        internal ulong LastJoinRequestUs;
+    }
+}

@@ -1,0 +1,131 @@
+using LoRaWan.Crypto;
+using LoRaWan.Frames;
+using LoRaWan.Regions;
+
+namespace LoRaWan.Simulation
+{
+    // The join server: Join-request checks, the Join-accept, the new session.
+    public sealed partial class NetworkServer
+    {
+        void HandleJoinRequest(ulong now, byte[] phy, int offset, int length, UplinkMetadata md)
+        {
+            JoinRequestFrame jr = _joinRequest;
+            ulong devEui = jr.DevEui;
+            ushort devNonce = jr.DevNonce;
+            NetworkDevice device = FindOtaa(devEui, jr.JoinEui);
+
+            // Gateway diversity: the same Join-request from another gateway is one request (it would otherwise
+            // look like a reused DevNonce).
+            if (device != null && device.HasLastJoinRequest && now - device.LastJoinRequestUs <= _options.DeduplicationWindowUs
+                && length == JoinRequestFrame.Length && SameBytes(device.LastJoinRequest, phy, offset, length))
+            {
+                _counters.Duplicates++;
+                if (_observer != null) _observer.DuplicateReceived(now, devEui, 0, md);
+                return;
+            }
+
+            _counters.JoinRequests++;
+            if (_observer != null) _observer.JoinRequestReceived(now, devEui, jr.JoinEui, devNonce, md);
+            if (device == null)
+            {
+                RejectJoin(now, devEui, devNonce, JoinRejectReason.UnknownDevice);
+                return;
+            }
+            // LoRaWAN 1.0.4 §6.2.5: MIC = aes128_cmac(AppKey, MHDR | JoinEUI | DevEUI | DevNonce)[0..3].
+            if (!_joinCrypto.VerifyRequestMic(device.AppKey, 0, phy, offset, length))
+            {
+                RejectJoin(now, devEui, devNonce, JoinRejectReason.MicMismatch);
+                return;
+            }
+            for (int i = 0; i < JoinRequestFrame.Length; i++) device.LastJoinRequest[i] = phy[offset + i];
+            device.HasLastJoinRequest = true;
+            device.LastJoinRequestUs = now;
+
+            JoinRejectReason reason;
+            if (!device.DevNonces.Check(devNonce, out reason))
+            {
+                RejectJoin(now, devEui, devNonce, reason);
+                return;
+            }
+            int uplinkDr = RegionLookup.FindUplinkDataRate(_region, md.SpreadingFactor, md.BandwidthHz);
+            if (uplinkDr < 0)
+            {
+                RejectJoin(now, devEui, devNonce, JoinRejectReason.UnsupportedDataRate);
+                return;
+            }
+
+            // Accepted by the join server: the DevNonce is spent and the JoinNonce advances even if no gateway
+            // can deliver the answer (The Things Stack's join server commits before the network server schedules).
+            device.DevNonces.Accept(devNonce);
+            uint joinNonce = (device.LastJoinNonce + 1) & 0xFFFFFF;
+            device.LastJoinNonce = joinNonce;
+            uint devAddr = AllocateDevAddr();
+            uint netId = _options.NetId;
+            int rxDelay = _options.RxDelaySeconds;
+
+            // LoRaWAN 1.0.4 §6.2.6: MHDR | JoinNonce | NetID | DevAddr | DLSettings | RxDelay | [CFList] | MIC.
+            JoinAcceptFrame ja = _joinAccept;
+            ja.JoinNonce = joinNonce;
+            ja.NetId = netId;
+            ja.DevAddr = devAddr;
+            ja.OptNeg = false;
+            ja.Rx1DrOffset = _options.Rx1DrOffset;
+            ja.Rx2DataRate = _rx2DataRate;
+            ja.RxDelay = rxDelay;
+            bool withCfList = RegionLookup.BuildCfList(_region, _options, device.MacVersion, _cfList, _cfListFrequencies);
+            int len = ja.Write(_downBuffer, 0, withCfList ? _cfList : null, 0);
+            _joinCrypto.ComputeJoinAcceptMic10(device.AppKey, 0, _downBuffer, 0, len - 4, _downBuffer, len - 4);
+            _joinAcceptCipher.Encrypt(device.AppKey, 0, _downBuffer, 0, len);
+
+            // LoRaWAN 1.0.4 §6.2.6: NwkSKey / AppSKey = aes128_encrypt(AppKey, 0x01 / 0x02 | JoinNonce | NetID | DevNonce | pad16).
+            _keyDerivation.Derive10(device.AppKey, 0, SessionKeyType.NwkSKey, joinNonce, netId, devNonce, _nwkSKey, 0);
+            _keyDerivation.Derive10(device.AppKey, 0, SessionKeyType.AppSKey, joinNonce, netId, devNonce, _appSKey, 0);
+            ChannelPlan plan = _region.CreateChannelPlan();
+            if (withCfList) _region.ApplyCfList(plan, _cfList, 0);
+            var session = new NetworkSession(device, devAddr, _nwkSKey, _appSKey, plan);
+            session.Rx1DrOffset = _options.Rx1DrOffset;
+            session.Rx2DataRate = _rx2DataRate;
+            session.RxDelaySeconds = rxDelay;
+
+            // RX1: JOIN_ACCEPT_DELAY1 after the request, frequency by the channel rule, DR by the RX1 table with
+            // offset 0 (the device has no RX1DROffset yet); RX2: JOIN_ACCEPT_DELAY2, the region's default RX2.
+            int channel = RegionLookup.FindChannel(_joinPlan, md.FrequencyHz);
+            uint rx1Frequency = RegionLookup.Rx1Frequency(_joinPlan, channel, md.FrequencyHz);
+            int rx1Dr = _region.GetRx1DataRate(_joinPlan, uplinkDr, 0);
+
+            DownlinkRecord rec = NewDownlinkRecord();
+            rec.IsJoinAccept = true;
+            rec.DevEui = devEui;
+            rec.DevAddr = devAddr;
+            bool sent = (!_forceRx2 && TryWindow(RxWindow.Rx1, md.EndUs, JoinAcceptDelay1Us, rx1Frequency, rx1Dr, len, rec))
+                || TryWindow(RxWindow.Rx2, md.EndUs, JoinAcceptDelay2Us, _region.Rx2Frequency, _region.Rx2DataRate, len, rec);
+            if (!sent)
+            {
+                _counters.DownlinksNotSent++;
+                if (_observer != null) _observer.DownlinkNotSent(now, devEui, devAddr, true);
+                return;
+            }
+            // As in The Things Stack, the new session stays pending until the device's first uplink on it; the old
+            // one keeps working until then (the device may not have received this Join-accept).
+            device.PendingSession = session;
+            device.JoinCount++;
+            _counters.JoinAccepts++;
+            if (_observer != null) _observer.JoinAccepted(now, devEui, devAddr, joinNonce, devNonce);
+            RecordDownlink(now, rec);
+        }
+
+        void RejectJoin(ulong now, ulong devEui, ushort devNonce, JoinRejectReason reason)
+        {
+            switch (reason)
+            {
+                case JoinRejectReason.Malformed: _counters.JoinRejectedMalformed++; break;
+                case JoinRejectReason.UnknownDevice: _counters.JoinRejectedUnknownDevice++; break;
+                case JoinRejectReason.MicMismatch: _counters.JoinRejectedMic++; break;
+                case JoinRejectReason.DevNonceTooSmall: _counters.JoinRejectedDevNonceTooSmall++; break;
+                case JoinRejectReason.DevNonceReused: _counters.JoinRejectedDevNonceReused++; break;
+                case JoinRejectReason.UnsupportedDataRate: _counters.JoinRejectedDataRate++; break;
+            }
+            if (_observer != null) _observer.JoinRequestRejected(now, devEui, devNonce, reason);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace LoRaWan.Simulation
+{
+    /// <summary>The Class A receive window a downlink is scheduled in (LoRaWAN 1.0.4 §3.3).</summary>
+    public enum RxWindow
+    {
+        /// <summary>No window (the downlink could not be sent).</summary>
+        None = 0,
+
+        /// <summary>RX1: RECEIVE_DELAY1 (JOIN_ACCEPT_DELAY1) after the uplink, frequency and DR from the uplink.</summary>
+        Rx1 = 1,
+
+        /// <summary>RX2: one second after RX1, at the session's RX2 frequency and data rate.</summary>
+        Rx2 = 2,
+    }
+}
