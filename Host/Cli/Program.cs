@@ -30,6 +30,7 @@ namespace LoRaWan.Cli
                     case "keys": return KeysCommand.Run(rest, stdout, stderr);
                     case "airtime": return AirtimeCommand.Run(rest, stdout, stderr);
                     case "region": return RegionCommand.Run(rest, stdout, stderr);
+                    case "simulate": return SimulateCommand.Run(rest, stdout, stderr);
                     default:
                         throw new CliException($"unknown command '{args[0]}'. {Usage}");
                 }

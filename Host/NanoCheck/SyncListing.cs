@@ -12,7 +12,7 @@ namespace NanoCheck
     /// </summary>
     public static class SyncListing
     {
-        static readonly Regex CompileGroup = new(@"(?<indent>[ \t]*)<ItemGroup>\s*(?:<Compile Include=""[^""]*""\s*/>\s*)*</ItemGroup>", RegexOptions.Singleline);
+        static readonly Regex CompileGroup = new(@"[ \t]*<ItemGroup>\s*(?:<Compile Include=""[^""]*""\s*/>\s*)*</ItemGroup>[ \t]*\r?\n", RegexOptions.Singleline);
         static readonly Regex EmptyGroupAfterProps = new(@"(<Import Project=""\$\(NanoFrameworkProjectSystemPath\)NFProjectSystem\.props""[^>]*/>\r?\n)");
 
         public static int Run(string root)
@@ -28,9 +28,11 @@ namespace NanoCheck
                 foreach (var f in p.SourcesOnDisk())
                     sb.Append("    <Compile Include=\"").Append(f.Replace('/', '\\')).Append("\" />").Append(newline);
                 sb.Append("  </ItemGroup>");
-                string updated;
-                if (CompileGroup.IsMatch(text)) updated = CompileGroup.Replace(text, sb.ToString(), 1);
-                else updated = EmptyGroupAfterProps.Replace(text, "$1" + sb + newline, 1);
+                // Remove every item group that holds only Compile items (or nothing), then put one fresh
+                // group right after the NFProjectSystem.props import, where the project templates keep it.
+                string stripped = CompileGroup.Replace(text, "");
+                stripped = Regex.Replace(stripped, @"\r?\n[ \t]*\r?\n", newline);
+                string updated = EmptyGroupAfterProps.Replace(stripped, "$1" + sb + newline, 1);
                 if (updated != text)
                 {
                     File.WriteAllText(p.ProjectFile, updated);

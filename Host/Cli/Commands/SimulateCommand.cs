@@ -1,0 +1,130 @@
+using System;
+using System.IO;
+using LoRaWan.Cli.Simulate;
+using LoRaWan.Frames;
+using LoRaWan.Mac;
+using LoRaWan.Simulation;
+
+namespace LoRaWan.Cli
+{
+    /// <summary>
+    /// lorawan simulate: a virtual ESP32 + SX1276 running the real driver and MAC joins a simulated network
+    /// (The Things Stack behaviour) and sends on it, with downlinks from the application, printing a timeline and a
+    /// summary. Exit code 0 only when the device joined and every application downlink the network sent arrived.
+    /// </summary>
+    public static class SimulateCommand
+    {
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        {
+            var a = new CliArgs(args, "verbose", "confirmed");
+            string regionName = a.Get("region", "EU868");
+            string versionText = a.Get("mac-version", "1.0.4");
+            int minutes = a.Int("minutes", 60);
+            int jitterMs = a.Int("jitter-ms", 10);
+            int seed = a.Int("seed", 1);
+            int intervalS = a.Int("interval-s", 120);
+            bool verbose = a.Flag("verbose");
+            string devEui = a.Get("deveui", "70B3D57ED0000001");
+            string joinEui = a.Get("joineui", "0000000000000000");
+            string appKey = a.Get("appkey", "2B7E151628AED2A6ABF7158809CF4F3C");
+            a.RejectUnknown();
+            if (minutes < 1 || minutes > 7 * 24 * 60) throw new CliException("--minutes must be 1..10080");
+            if (jitterMs < 0 || jitterMs > 200) throw new CliException("--jitter-ms must be 0..200");
+            if (intervalS < 10) throw new CliException("--interval-s must be at least 10");
+            LoRaWanVersion version = versionText switch
+            {
+                "1.0.2" => LoRaWanVersion.V1_0_2,
+                "1.0.3" => LoRaWanVersion.V1_0_3,
+                "1.0.4" => LoRaWanVersion.V1_0_4,
+                _ => throw new CliException($"--mac-version must be 1.0.2, 1.0.3 or 1.0.4 (got '{versionText}')"),
+            };
+
+            var netOptions = new NetworkOptions();
+            bool fixedPlan = regionName == "US915" || regionName == "AU915";
+            if (fixedPlan) netOptions.SubBand = 2;
+            VirtualWorld world;
+            try { world = new VirtualWorld(regionName, seed, netOptions); }
+            catch (ArgumentException e) { throw new CliException(e.Message); }
+            world.SpreadUs = (uint)jitterMs * 1000;
+
+            var identity = DeviceIdentity.Otaa(devEui, joinEui, appKey);
+            world.Register(identity, version);
+            var options = new LoRaWanOptions { Version = version, RandomSeed = (uint)seed };
+            if (fixedPlan) options.SubBand = 2;
+
+            var timeline = new Timeline(stdout, world.Region, verbose);
+            world.Network.Observer = timeline;
+            LoRaWanDevice device = world.PowerOn(identity, options);
+            device.Mac.Trace = timeline;
+            int downlinksReceived = 0;
+            device.OnDownlink += (sender, d) =>
+            {
+                downlinksReceived++;
+                timeline.Line(world.Scheduler.NowMicroseconds, "app", $"OnDownlink FPort {d.Port} {Hex.ToString(d.Payload, 0, d.Length)} · RSSI {d.RssiDbm} dBm SNR {d.SnrQuarterDb / 4.0:F1} dB · RX{d.Window}{(d.FPending ? " · FPending" : "")}");
+            };
+
+            ulong end = (ulong)minutes * 60UL * 1000000UL;
+            timeline.Line(0, "device", $"power on · {regionName} · LoRaWAN {versionText} · DevEUI {devEui} · platform timing error ±{jitterMs} ms (window margin {options.TimingErrorUs / 1000} ms)");
+            bool joined = device.Join(Math.Max(60000, minutes * 60000));
+            if (!joined)
+            {
+                timeline.Line(world.Scheduler.NowMicroseconds, "device", "NOT JOINED");
+            }
+
+            int sent = 0, acked = 0, noAck = 0, failed = 0, enqueued = 0;
+            var rng = new Random(seed);
+            while (joined && world.Scheduler.NowMicroseconds < end)
+            {
+                sent++;
+                if (sent % 3 == 0)
+                {
+                    bool confirmedDown = sent % 9 == 0;
+                    byte[] cmd = { (byte)0x01, (byte)(sent & 0xFF) };
+                    world.Network.Enqueue(identity.DevEui, 10, cmd, confirmedDown);
+                    enqueued++;
+                    timeline.Line(world.Scheduler.NowMicroseconds, "app", $"network application queues a {(confirmedDown ? "confirmed " : "")}downlink on FPort 10: {Hex.ToString(cmd, 0, cmd.Length)}");
+                }
+                bool confirmed = sent % 5 == 0;
+                // A small CayenneLPP frame: channel 1 temperature (0.1 °C), channel 2 analog (uplink count).
+                int t10 = 215 + rng.Next(30);
+                byte[] payload = { 0x01, 0x67, (byte)(t10 >> 8), (byte)t10, 0x02, 0x02, (byte)(sent >> 8), (byte)sent };
+                SendResult r = device.Send(1, payload, confirmed, 10 * 60000);
+                string status = SendResult.StatusName(r.Status);
+                timeline.Line(world.Scheduler.NowMicroseconds, "app", $"Send → {status} (FCnt {r.FCnt}, {r.Transmissions} transmission(s))");
+                if (r.Status == SendStatus.Acked) acked++;
+                else if (r.Status == SendStatus.NoAck) noAck++;
+                else if (r.Status != SendStatus.Sent) failed++;
+                world.Sleep(intervalS * 1000);
+            }
+
+            int appDownlinksSent = 0;
+            for (int i = 0; i < world.Network.Downlinks.Count; i++)
+            {
+                DownlinkRecord d = world.Network.Downlinks[i];
+                if (!d.IsJoinAccept && !d.Dropped && d.FPort > 0) appDownlinksSent++;
+            }
+
+            var m = device.Mac;
+            var c = world.Network.Counters;
+            stdout.WriteLine();
+            stdout.WriteLine("Summary");
+            stdout.WriteLine($"  joined                 {(joined ? "yes" : "NO")} after {timeline.JoinRequests} join request(s)");
+            stdout.WriteLine($"  uplinks                {sent} requested, {timeline.Uplinks} transmitted; {acked} confirmed+acked, {noAck} without ACK, {failed} failed");
+            stdout.WriteLine($"  network                {world.Network.Counters.UplinksAccepted} uplinks accepted, {c.UplinksRejectedMalformed + c.UplinksRejectedUnknownDevAddr + c.UplinksRejectedMic + c.UplinksRejectedReplay + c.UplinksRejectedDataRate} rejected, {c.Retransmissions} retransmissions");
+            stdout.WriteLine($"  downlinks              {enqueued} queued by the application, {appDownlinksSent} sent by the network, {downlinksReceived} received by the device");
+            stdout.WriteLine($"  receive windows        {timeline.Windows} opened, {timeline.WindowsWithFrame} with a frame for us; timer lateness {m.Timing.MinLateUs / 1000.0:F1}..{m.Timing.MaxLateUs / 1000.0:F1} ms (mean {m.Timing.MeanLateUs / 1000.0:F1})");
+            stdout.WriteLine($"  rejected by the device {m.Counters.MicFailures} MIC, {m.Counters.ReplayedFrames} replay, {m.Counters.ForeignFrames} foreign, {m.Counters.MalformedFrames} malformed");
+            for (int band = 0; band < world.Region.BandCount; band++)
+            {
+                ulong used = m.DutyCycle.GetBandAirTimeInLastHourUs(band, world.Scheduler.NowMicroseconds);
+                if (used == 0) continue;
+                int divisor = world.Region.GetBandDutyCycleDivisor(band);
+                stdout.WriteLine($"  duty cycle (last hour) band {world.Region.GetBandName(band)}: {used / 1000.0:F0} ms of {3600000.0 / divisor:F0} ms allowed ({100.0 / divisor:0.###} %)");
+            }
+            bool ok = joined && downlinksReceived == appDownlinksSent && appDownlinksSent > 0;
+            stdout.WriteLine(ok ? "RESULT ok: joined and every application downlink the network sent arrived"
+                                : "RESULT FAILED: " + (!joined ? "not joined" : $"{appDownlinksSent - downlinksReceived} downlink(s) lost"));
+            return ok ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,231 @@
+using System;
+using LoRaWan.Crypto;
+using LoRaWan.Frames;
+
+namespace LoRaWan.Mac
+{
+    public sealed partial class ClassAMac
+    {
+        readonly JoinRequestFrame _joinRequest = new JoinRequestFrame();
+        readonly JoinAcceptFrame _joinAccept = new JoinAcceptFrame();
+        int _joinAttempt;
+        int _joinDataRate;
+        int _opDevNonce;
+        bool _joinCancelled;
+
+        /// <summary>
+        /// Starts joining (OTAA): join requests are sent, with the region's channel/data-rate alternation and
+        /// the LoRaWAN 1.0.4 join back-off, until a valid join-accept arrives or <see cref="CancelJoin"/> is
+        /// called. Returns false when busy. Any thread.
+        /// </summary>
+        public bool StartJoin()
+        {
+            if (!_identity.IsOtaa) throw new InvalidOperationException("this device is personalised (ABP); it does not join");
+            lock (_requestLock)
+            {
+                if (_opKind != OpNone || _requestKind != OpNone) return false;
+                _requestKind = OpJoin;
+                _joinCancelled = false;
+            }
+            PostRequest();
+            return true;
+        }
+
+        /// <summary>Stops retrying the join after the current attempt (any thread).</summary>
+        public void CancelJoin()
+        {
+            lock (_requestLock)
+            {
+                _joinCancelled = true;
+                if (_requestKind == OpJoin) _requestKind = OpNone;
+            }
+            PostRequest();
+        }
+
+        void BeginJoin()
+        {
+            _joinAttempt = 0;
+            _session.Active = false;      // the old session stops being used; a new one replaces it
+            _opInternal = false;
+            BeginJoinAttempt();
+        }
+
+        void BeginJoinAttempt()
+        {
+            lock (_requestLock)
+            {
+                if (_joinCancelled) { _opKind = OpNone; _state = MacState.Idle; return; }
+            }
+            // LoRaWAN 1.0.4 §6.2.5: DevNonce is a counter, never reused; it is persisted before the
+            // JoinRequest goes on air so that a reset cannot replay it.
+            int devNonce = _nonces.NextDevNonce;
+            if (devNonce > 0xFFFF)
+            {
+                LastError = "DevNonce space exhausted: the device can no longer join with this JoinEUI";
+                AbortJoin();
+                return;
+            }
+            _nonces.NextDevNonce = devNonce + 1;
+            if (!_nonces.IsFor(_identity.JoinEui))
+            {
+                _nonces.JoinEui = _identity.JoinEui;
+                _nonces.HasJoinNonce = false;
+            }
+            _nonces.Save();
+            _opDevNonce = devNonce;
+
+            _joinRequest.JoinEui = _identity.JoinEui;
+            _joinRequest.DevEui = _identity.DevEui;
+            _joinRequest.DevNonce = (ushort)devNonce;
+            _txLength = _joinRequest.Write(_tx, 0);
+            _joinCrypto.ComputeRequestMic(_identity.AppKey, 0, _tx, 0, JoinRequestFrame.MicIndex, _tx, JoinRequestFrame.MicIndex);
+            _joinDataRate = JoinDataRate(_joinAttempt);
+            _opTransmissions = 0;
+            TransmitPending();
+        }
+
+        /// <summary>
+        /// Data rate of join attempt <paramref name="attempt"/>. Fixed plans (US915/AU915) follow the regional
+        /// sequence. Dynamic plans use the configured rate, or start at the fastest 125 kHz LoRa rate and step
+        /// down one rate every second attempt, so a device far from any gateway still gets in (air time grows
+        /// only as needed; the join back-off keeps the total within LoRaWAN 1.0.4 §7).
+        /// </summary>
+        int JoinDataRate(int attempt)
+        {
+            if (_region.IsFixedChannelPlan || _options.DataRate >= 0)
+                return _region.GetJoinDataRate(_plan, attempt, _options.DataRate);
+            int top = -1;
+            int bottom = -1;
+            for (int dr = 0; dr <= _region.MaxUplinkDataRate; dr++)
+            {
+                if (!_region.IsDataRateSupported(dr) || _region.GetBandwidthHz(dr) != 125000 || !_region.IsDataRateAvailable(_plan, dr)) continue;
+                if (bottom < 0) bottom = dr;
+                top = dr;
+            }
+            if (top < 0) return _region.GetJoinDataRate(_plan, attempt, 0);
+            int chosen = top - attempt / 2;
+            return chosen < bottom ? bottom : chosen;
+        }
+
+        bool HandleJoinAccept(int length)
+        {
+            if (length < 1 || Mhdr.GetMType(_rx[0]) != MType.JoinAccept) { Counters.MalformedFrames++; return false; }
+            // LoRaWAN 1.0.2 §6.2.5: the network encrypts with AES decrypt so the device "decrypts" with AES encrypt.
+            if (!_joinCrypto.DecryptJoinAccept(_identity.AppKey, 0, _rx, 0, length)
+                || !_joinCrypto.VerifyJoinAcceptMic10(_identity.AppKey, 0, _rx, 0, length)
+                || _joinAccept.Read(_rx, 0, length) != FrameResult.Ok)
+            {
+                Counters.RejectedJoinAccepts++;
+                return false;
+            }
+            uint joinNonce = _joinAccept.JoinNonce;
+            if (_nonces.HasJoinNonce && _nonces.IsFor(_identity.JoinEui))
+            {
+                // 1.0.4 §6.2.6: JoinNonce must be greater than the last one; 1.0.2/1.0.3: AppNonce must differ.
+                bool fresh = _options.Version == LoRaWanVersion.V1_0_4 ? joinNonce > _nonces.LastJoinNonce : joinNonce != _nonces.LastJoinNonce;
+                if (!fresh) { Counters.RejectedJoinAccepts++; return false; }
+            }
+            if (_joinAccept.HasCfList && !_region.ApplyCfList(_plan, _rx, _joinAccept.CfListOffset))
+            {
+                // An unusable CFList is ignored, the join itself stands (regional parameters: CFList is optional).
+                Counters.MalformedFrames++;
+            }
+
+            ushort devNonce = (ushort)_opDevNonce;
+            _keys.Derive10(_identity.AppKey, 0, SessionKeyType.NwkSKey, joinNonce, _joinAccept.NetId, devNonce, _session.NwkSKey, 0);
+            _keys.Derive10(_identity.AppKey, 0, SessionKeyType.AppSKey, joinNonce, _joinAccept.NetId, devNonce, _session.AppSKey, 0);
+            _session.DevAddr = _joinAccept.DevAddr;
+            _session.NetId = _joinAccept.NetId;
+            _session.JoinNonce = joinNonce;
+            _session.Otaa = true;
+            _session.FCntUp = 0;
+            _session.FCntUpLimit = 0;
+            _session.FCntDown = 0;
+            _session.HasFCntDown = false;
+            _session.Rx1DrOffset = _joinAccept.Rx1DrOffset;
+            _session.Rx2DataRate = _joinAccept.Rx2DataRate;
+            _session.Rx2FrequencyHz = _region.Rx2Frequency;
+            _session.RxDelaySeconds = _joinAccept.RxDelaySeconds;
+            _session.DataRate = _options.DataRate >= 0 ? _options.DataRate : _joinDataRate;
+            _session.TxPowerIndex = 0;
+            _session.NbTrans = _options.NbTrans;
+            _session.Adr = _options.Adr;
+            _session.AdrAckCounter = 0;
+            _session.Active = true;
+            _ackPending = false;
+
+            // Nonce record first, then the session that refers to it: a power cut in between leaves a
+            // session whose JoinNonce does not match, which RestoreSession discards (the device rejoins).
+            _nonces.LastJoinNonce = joinNonce;
+            _nonces.HasJoinNonce = true;
+            _nonces.Save();
+            _session.Save(_options.FCntPersistInterval);
+            return true;
+        }
+
+        void JoinSucceeded()
+        {
+            int attempt = _joinAttempt + 1;
+            _state = MacState.Idle;
+            lock (_requestLock) { _opKind = OpNone; }
+            if (_listener != null) _listener.OnJoinAttempt(true, attempt);
+        }
+
+        void JoinAttemptFailed()
+        {
+            _joinAttempt++;
+            if (_listener != null) _listener.OnJoinAttempt(false, _joinAttempt);
+            BeginJoinAttempt();   // duty cycle and join back-off decide when it goes on air
+        }
+
+        void AbortJoin()
+        {
+            _state = MacState.Idle;
+            lock (_requestLock) { _opKind = OpNone; }
+            if (_listener != null) _listener.OnJoinAttempt(false, -1);
+        }
+
+        void RestoreSession()
+        {
+            bool loaded = _session.Load();
+            if (_identity.IsOtaa)
+            {
+                // A persisted session counts only if it belongs to the last accepted join (see HandleJoinAccept).
+                if (!loaded || !_session.Otaa || !_nonces.HasJoinNonce || _session.JoinNonce != _nonces.LastJoinNonce)
+                    _session.Active = false;
+                return;
+            }
+            // ABP: keys and DevAddr come from the identity; only the counters and network settings persist.
+            if (!loaded || _session.Otaa || _session.DevAddr != _identity.DevAddr)
+            {
+                _plan.Reset();
+                if (_options.SubBand != 0) ApplySubBand(_options.SubBand);
+                _session.FCntUp = 0;
+                _session.FCntUpLimit = 0;
+                _session.FCntDown = 0;
+                _session.HasFCntDown = false;
+                _session.Rx1DrOffset = 0;
+                _session.Rx2DataRate = _region.Rx2DataRate;
+                _session.Rx2FrequencyHz = _region.Rx2Frequency;
+                _session.RxDelaySeconds = 1;
+                _session.DataRate = _options.DataRate >= 0 ? _options.DataRate : _region.GetJoinDataRate(_plan, 0, -1);
+                _session.TxPowerIndex = 0;
+                _session.NbTrans = _options.NbTrans;
+                _session.AdrAckCounter = 0;
+            }
+            _session.Otaa = false;
+            _session.DevAddr = _identity.DevAddr;
+            Array.Copy(_identity.NwkSKey, 0, _session.NwkSKey, 0, 16);
+            Array.Copy(_identity.AppSKey, 0, _session.AppSKey, 0, 16);
+            _session.Adr = _options.Adr;
+            _session.Active = true;
+        }
+
+        void ApplySubBand(int subBand)
+        {
+            // US915/AU915: the eight 125 kHz channels of the sub-band and its 500 kHz channel (e.g. TTN's FSB2).
+            if (!_region.SetSubBand(_plan, subBand))
+                throw new ArgumentException("SubBand " + subBand.ToString() + " does not apply to " + _region.Name + " (US915/AU915 only, 1..8)", "SubBand");
+        }
+    }
+}

@@ -1,0 +1,306 @@
+using System;
+using LoRaWan.Crypto;
+using LoRaWan.Frames;
+
+namespace LoRaWan.Mac
+{
+    public sealed partial class ClassAMac
+    {
+        const int OpNone = 0;
+        const int OpJoin = 1;
+        const int OpData = 2;
+
+        // Request handed over from the application thread (guarded by _requestLock).
+        int _requestKind;
+        int _requestPort;
+        int _requestLength;
+        bool _requestConfirmed;
+        int _opKind;            // written under _requestLock so the application sees "busy" correctly
+
+        // The operation in progress (MAC thread only).
+        bool _opInternal;       // an empty uplink the MAC decided to send (ACK, MAC answers)
+        bool _opConfirmed;
+        uint _opFCnt;
+        int _opTransmissions;
+        int _opNbTrans;
+        bool _opAcked;
+        bool _opDownlinkSeen;
+        int _txLength;
+        bool _ackPending;       // a confirmed downlink awaits its ACK (LoRaWAN 1.0.4 §4.3.1.2)
+        SendResult _result;
+
+        // Bound at transmit time from the channel and data rate actually used (RX1/RX2 follow the uplink).
+        int _txChannel;
+        int _txDataRate;
+        uint _txFrequency;
+        ulong _txAirTimeUs;
+        ulong _txStartUs;
+        ulong _txDoneUs;
+        ulong _rx1DelayUs;
+        uint _rx1Frequency;
+        int _rx1DataRate;
+        uint _rx2Frequency;
+        int _rx2DataRate;
+
+        /// <summary>True while a join or an uplink is in progress.</summary>
+        public bool IsBusy { get { lock (_requestLock) { return _opKind != OpNone || _requestKind != OpNone; } } }
+
+        /// <summary>The result of the last finished uplink request.</summary>
+        public SendResult LastResult { get { return _result; } }
+
+        /// <summary>The largest application payload the current data rate carries (no pending MAC answers counted).</summary>
+        public int MaxPayload
+        {
+            get { return MaxAppPayload(_session.DataRate, 0); }
+        }
+
+        int MaxAppPayload(int dataRate, int foptsLength)
+        {
+            // MACPayload = FHDR (7 + FOpts) + FPort (1) + FRMPayload (regional parameters, "M").
+            int m = _region.GetMaxMacPayload(_plan, dataRate);
+            int n = m - 8 - foptsLength;
+            return n < 0 ? 0 : n;
+        }
+
+        /// <summary>
+        /// Queues an uplink on <paramref name="port"/> (1..223). Returns <see cref="SendStatus.Pending"/> when
+        /// accepted (the outcome arrives through <see cref="IMacListener.OnUplinkCompleted"/>), or the reason it
+        /// was refused. Copies the payload; the caller's buffer is free on return. Any thread.
+        /// </summary>
+        public SendResult StartSend(int port, byte[] payload, int offset, int length, bool confirmed)
+        {
+            if (port < 1 || port > 223 || length < 0 || (length > 0 && payload == null)) return SendResult.Of(SendStatus.InvalidArgument);
+            if (!_session.Active) return SendResult.Of(SendStatus.NotJoined);
+            int max = MaxAppPayload(_session.DataRate, 0);
+            if (length > max)
+            {
+                SendResult r = SendResult.Of(SendStatus.PayloadTooLarge);
+                r.MaxPayload = max;
+                r.DataRate = _session.DataRate;
+                return r;
+            }
+            lock (_requestLock)
+            {
+                if (_opKind != OpNone || _requestKind != OpNone) return SendResult.Of(SendStatus.Busy);
+                if (length > 0) Array.Copy(payload, offset, _appPayload, 0, length);
+                _requestPort = port;
+                _requestLength = length;
+                _requestConfirmed = confirmed;
+                _requestKind = OpData;
+            }
+            PostRequest();
+            return SendResult.Of(SendStatus.Pending);
+        }
+
+        void HandleRequest()
+        {
+            int kind;
+            lock (_requestLock)
+            {
+                kind = _requestKind;
+                _requestKind = OpNone;
+                if (kind != OpNone) _opKind = kind;
+            }
+            if (kind == OpData)
+            {
+                if (_state != MacState.Idle) Disarm();   // an empty-ACK alarm may be armed
+                BeginData(_requestPort, _requestLength, _requestConfirmed, false);
+            }
+            else if (kind == OpJoin) BeginJoin();
+        }
+
+        void BeginData(int port, int length, bool confirmed, bool internalOp)
+        {
+            _opInternal = internalOp;
+            _opConfirmed = confirmed;
+            _opTransmissions = 0;
+            _opAcked = false;
+            _opDownlinkSeen = false;
+            _opNbTrans = _session.NbTrans < 1 ? 1 : _session.NbTrans;
+            if (!_session.Active) { Complete(SendStatus.NotJoined); return; }
+            if (_session.FCntUp == 0xFFFFFFFF) { Complete(SendStatus.CounterExhausted); return; }
+
+            // LoRaWAN 1.0.4 §4.3.1.5: FCntUp is never reused. Persist a window ahead before using a counter
+            // the persisted record does not cover.
+            _opFCnt = _session.FCntUp;
+            if (_opFCnt >= _session.FCntUpLimit) _session.Save(_options.FCntPersistInterval);
+            _session.FCntUp = _opFCnt + 1;
+
+            _txLength = BuildDataFrame(port, length, confirmed);
+            if (_txLength <= 0) { Complete(SendStatus.PayloadTooLarge); return; }
+            TransmitPending();
+        }
+
+        int BuildDataFrame(int port, int length, bool confirmed)
+        {
+            _up.MType = confirmed ? MType.ConfirmedDataUp : MType.UnconfirmedDataUp;
+            _up.DevAddr = _session.DevAddr;
+            _up.Adr = _session.Adr;
+            _up.AdrAckReq = false;
+            _up.Ack = _ackPending;
+            _up.ClassB = false;
+            _up.FPending = false;
+            _up.FCnt = (ushort)_opFCnt;
+            _up.FPort = port;
+            int foptsLength = 0;
+            FrameResult r = _up.Write(_tx, 0, _fopts, 0, foptsLength, _appPayload, 0, port == DataFrame.NoPort ? 0 : length);
+            if (r != FrameResult.Ok) return 0;
+            if (_up.FrmPayloadLength > 0)
+            {
+                // FRMPayload key: NwkSKey for FPort 0, AppSKey otherwise (LoRaWAN 1.0.4 §4.3.3).
+                byte[] key = port == 0 ? _session.NwkSKey : _session.AppSKey;
+                _cipher.EncryptFrmPayload(key, 0, FrameDirection.Uplink, _session.DevAddr, _opFCnt, _tx, _up.FrmPayloadOffset, _up.FrmPayloadLength);
+            }
+            _mic.Compute10(_session.NwkSKey, 0, FrameDirection.Uplink, _session.DevAddr, _opFCnt, _tx, 0, _up.MicInputLength, _tx, _up.MicOffset);
+            _ackPending = false;
+            return _up.Length;
+        }
+
+        /// <summary>Sends the frame in _tx now if a channel is free, or backs off until one is.</summary>
+        void TransmitPending()
+        {
+            bool join = _opKind == OpJoin;
+            int dataRate = join ? _joinDataRate : _session.DataRate;
+            ulong now = _scheduler.NowMicroseconds;
+            ulong airTime = _region.GetAirTimeUs(dataRate, _txLength, true);
+            ulong waitUs;
+            int channel = _region.SelectChannel(_plan, dataRate, join, now, airTime, _dutyCycle, _random, out waitUs);
+            if (channel < 0)
+            {
+                if (waitUs == ulong.MaxValue)
+                {
+                    // No enabled channel carries this data rate: nothing will ever free up.
+                    _result.WaitMs = -1;
+                    if (join) { AbortJoin(); return; }
+                    Complete(SendStatus.DutyCycleWait);
+                    return;
+                }
+                _state = MacState.BackingOff;
+                if (Trace != null) Trace.BackingOff(now, waitUs);
+                Arm(now + waitUs);
+                return;
+            }
+
+            _txChannel = channel;
+            _txDataRate = dataRate;
+            _txFrequency = _region.GetUplinkFrequency(_plan, channel);
+            _txAirTimeUs = airTime;
+            _txConfig.FrequencyHz = _txFrequency;
+            _txConfig.SpreadingFactor = _region.GetSpreadingFactor(dataRate);
+            _txConfig.BandwidthHz = _region.GetBandwidthHz(dataRate);
+            _txConfig.CodingRate = 1;
+            _txConfig.PreambleSymbols = 8;
+            _txConfig.Crc = true;
+            _txConfig.InvertIq = false;
+            int eirp = _region.GetTxPowerEirpDbm(_plan, join ? 0 : _session.TxPowerIndex);
+            _txConfig.PowerDbm = eirp - _options.AntennaGainDbi;
+
+            // RX parameters follow the uplink actually sent (LoRaWAN 1.0.4 §3.3.1 and the regional RX1 rules).
+            _rx1Frequency = _region.GetRx1Frequency(_plan, channel);
+            if (join)
+            {
+                _rx1DelayUs = JoinAcceptDelay1Us;
+                _rx1DataRate = _region.GetRx1DataRate(_plan, dataRate, 0);
+                _rx2Frequency = _region.Rx2Frequency;
+                _rx2DataRate = _region.Rx2DataRate;
+            }
+            else
+            {
+                _rx1DelayUs = (ulong)_session.RxDelaySeconds * OneSecondUs;
+                _rx1DataRate = _region.GetRx1DataRate(_plan, dataRate, _session.Rx1DrOffset);
+                _rx2Frequency = _session.Rx2FrequencyHz;
+                _rx2DataRate = _session.Rx2DataRate;
+            }
+
+            _dutyCycle.RecordTransmission(_plan, channel, now, airTime, join);
+            _txStartUs = now;
+            _state = MacState.Transmitting;
+            Arm(now + airTime + TxWatchdogMarginUs);
+            _opTransmissions++;
+            Counters.Transmissions++;
+            if (Trace != null) Trace.Transmitting(now, join, join ? (uint)_opDevNonce : _opFCnt, channel, _txFrequency, dataRate, _txLength, airTime, _txConfig.PowerDbm);
+            _radio.Transmit(_txConfig, _tx, 0, _txLength);
+        }
+
+        void OnTxDone(ulong stampUs)
+        {
+            _txDoneUs = stampUs;
+            if (Trace != null) Trace.TxDone(stampUs);
+            _state = MacState.WaitingRx1;
+            Arm(WindowOpenTime(_rx1DelayUs, _rx1DataRate));
+        }
+
+        /// <summary>When to start listening for a window whose preamble is due <paramref name="delayUs"/> after TxDone.</summary>
+        ulong WindowOpenTime(ulong delayUs, int dataRate)
+        {
+            int sf = _region.GetSpreadingFactor(dataRate);
+            int bw = _region.GetBandwidthHz(dataRate);
+            int symbols = RxWindowTiming.SymbolTimeout(sf, bw, EffectiveTimingErrorUs);
+            long offsetUs = RxWindowTiming.WindowOffsetMilliseconds(sf, bw, symbols, _options.RadioWakeUpUs) * 1000L;
+            long at = (long)(_txDoneUs + delayUs) + offsetUs;
+            return at < 0 ? 0 : (ulong)at;
+        }
+
+        /// <summary>The timing error the windows cover: the configured one, or more when measurements say so.</summary>
+        public long EffectiveTimingErrorUs
+        {
+            get
+            {
+                long e = _options.TimingErrorUs;
+                if (_options.AdaptTimingError && Timing.Count > 0)
+                {
+                    long measured = Timing.MaxLateUs + Timing.MaxLateUs / 4;
+                    if (measured > e) e = measured;
+                }
+                return e;
+            }
+        }
+
+        void Complete(SendStatus status)
+        {
+            _result.Status = status;
+            _result.FCnt = _opFCnt;
+            _result.DataRate = _txDataRate;
+            _result.FrequencyHz = _txFrequency;
+            _result.AirTimeUs = _txAirTimeUs;
+            _result.Transmissions = _opTransmissions;
+            if (status == SendStatus.PayloadTooLarge) _result.MaxPayload = MaxAppPayload(_session.DataRate, 0);
+            bool wasInternal = _opInternal;
+            _opInternal = false;
+            _state = MacState.Idle;
+            lock (_requestLock) { _opKind = OpNone; }
+            if (!wasInternal && _listener != null) _listener.OnUplinkCompleted(_result);
+            ScheduleIdleWork();
+        }
+
+        /// <summary>Ends the cycle early (radio failure, internal error) and returns to Idle.</summary>
+        void AbortCycle(SendStatus status)
+        {
+            Disarm();
+            _radio.Sleep();
+            if (_opKind == OpJoin) { JoinAttemptFailed(); return; }
+            if (_opKind == OpData) { Complete(status); return; }
+            _state = MacState.Idle;
+        }
+
+        /// <summary>In Idle, arms the alarm for work the MAC owes the network (the ACK of a confirmed downlink).</summary>
+        void ScheduleIdleWork()
+        {
+            if (_state != MacState.Idle || !_session.Active) return;
+            if (_ackPending && _options.EmptyAckUplinkDelayMs > 0)
+                Arm(_scheduler.NowMicroseconds + (ulong)_options.EmptyAckUplinkDelayMs * 1000UL);
+        }
+
+        void OnIdleTimer()
+        {
+            if (!_ackPending || !_session.Active) return;
+            lock (_requestLock)
+            {
+                if (_opKind != OpNone || _requestKind != OpNone) return;
+                _opKind = OpData;
+            }
+            // An empty uplink, FPort absent, carrying the ACK (LoRaWAN 1.0.4 §4.3.1.2 / §18.1).
+            BeginData(DataFrame.NoPort, 0, false, true);
+        }
+    }
+}

@@ -1,0 +1,264 @@
+using System;
+using LoRaWan.Crypto;
+using LoRaWan.Frames;
+using LoRaWan.Platform;
+using LoRaWan.Radio;
+using LoRaWan.Regions;
+using LoRaWan.Session;
+
+namespace LoRaWan.Mac
+{
+    /// <summary>
+    /// The LoRaWAN 1.0.x Class A state machine. Inputs arrive as events in a fixed-size queue (radio
+    /// interrupts, the alarm, application requests) and are handled one at a time by <see cref="ProcessEvents"/>
+    /// on a single logical thread; outputs are radio commands, one armed alarm and listener callbacks. The MAC
+    /// never reads the clock on its own initiative except to stamp requests, and never blocks, so it runs the
+    /// same on a board, in the device test runner and in virtual time. All buffers are allocated here, once.
+    /// </summary>
+    public sealed partial class ClassAMac : IRadioEventSink, ITimerSink
+    {
+        /// <summary>RECEIVE_DELAY2 − RECEIVE_DELAY1 (LoRaWAN 1.0.4 §3.3.2: RX2 opens one second after RX1).</summary>
+        const ulong OneSecondUs = 1000000;
+        /// <summary>JOIN_ACCEPT_DELAY1 (regional parameters: 5 s); RX2 one second later.</summary>
+        const ulong JoinAcceptDelay1Us = 5000000;
+        /// <summary>How long past its expected end the MAC waits for TxDone before declaring the radio dead.</summary>
+        const ulong TxWatchdogMarginUs = 2000000;
+        /// <summary>How long past the symbol timeout the MAC waits for a window's RxTimeout before closing it itself.</summary>
+        const ulong RxGuardMarginUs = 500000;
+        /// <summary>Largest PHYPayload (LoRaWAN: MHDR + 250-byte MACPayload + MIC ≤ 255).</summary>
+        const int MaxPhyPayload = 255;
+
+        readonly IRadio _radio;
+        readonly Region _region;
+        readonly IScheduler _scheduler;
+        readonly DeviceIdentity _identity;
+        readonly LoRaWanOptions _options;
+        readonly IMacListener _listener;
+        readonly MacEventQueue _queue = new MacEventQueue(16);
+        readonly ChannelPlan _plan;
+        readonly DeviceSession _session;
+        readonly NonceRecord _nonces;
+        readonly DutyCycleTracker _dutyCycle;
+        readonly IRandomSource _random;
+
+        readonly DataMic _mic = new DataMic();
+        readonly PayloadCipher _cipher = new PayloadCipher();
+        readonly JoinCrypto _joinCrypto = new JoinCrypto();
+        readonly KeyDerivation _keys = new KeyDerivation();
+        readonly DataFrame _up = new DataFrame();
+        readonly DataFrame _down = new DataFrame();
+
+        readonly byte[] _tx = new byte[MaxPhyPayload];
+        readonly byte[] _rx = new byte[MaxPhyPayload];
+        readonly byte[] _appPayload = new byte[242];
+        readonly byte[] _fopts = new byte[DataFrame.MaxFOptsLength];
+        readonly TxConfig _txConfig = new TxConfig();
+        readonly RxConfig _rxConfig = new RxConfig();
+        readonly RxPacketInfo _rxInfo = new RxPacketInfo();
+        readonly Downlink _downlink = new Downlink();
+        readonly object _requestLock = new object();
+
+        MacState _state = MacState.Idle;
+        ulong _armedDueUs;
+        bool _armed;
+
+        /// <summary>Creates the MAC. It restores a persisted session (no rejoin after a reset) when one exists.</summary>
+        public ClassAMac(IRadio radio, Region region, DeviceIdentity identity, INonVolatileStore store,
+            IScheduler scheduler, LoRaWanOptions options, IMacListener listener)
+        {
+            if (radio == null) throw new ArgumentNullException("radio");
+            if (region == null) throw new ArgumentNullException("region");
+            if (identity == null) throw new ArgumentNullException("identity");
+            if (store == null) throw new ArgumentNullException("store");
+            if (scheduler == null) throw new ArgumentNullException("scheduler");
+            if (options == null) options = new LoRaWanOptions();
+            options.Validate();
+            _radio = radio;
+            _region = region;
+            _identity = identity;
+            _scheduler = scheduler;
+            _options = options;
+            _listener = listener;
+            _plan = region.CreateChannelPlan();
+            if (options.SubBand != 0) ApplySubBand(options.SubBand);
+            _session = new DeviceSession(store, _plan);
+            _nonces = new NonceRecord(store);
+            _dutyCycle = new DutyCycleTracker(region, scheduler.NowMicroseconds);
+            uint seed = options.RandomSeed != 0 ? options.RandomSeed
+                : (uint)(identity.DevEui ^ (identity.DevEui >> 32) ^ scheduler.NowMicroseconds ^ identity.DevAddr) | 1;
+            _random = new XorShiftRandom(seed);
+            Timing = new WindowTimingStats();
+            Counters = new MacCounters();
+
+            _nonces.Load();
+            RestoreSession();
+
+            _radio.SetEventSink(this);
+            _radio.SetPublicNetwork(options.PublicNetwork);
+            _scheduler.SetTimerSink(this);
+        }
+
+        /// <summary>Current state.</summary>
+        public MacState State { get { return _state; } }
+
+        /// <summary>True when a session exists (joined or ABP).</summary>
+        public bool IsJoined { get { return _session.Active; } }
+
+        /// <summary>The session (DevAddr, counters, RX parameters, channel plan).</summary>
+        public DeviceSession Session { get { return _session; } }
+
+        /// <summary>The region the MAC runs in.</summary>
+        public Region Region { get { return _region; } }
+
+        /// <summary>Receive-window lateness measurements.</summary>
+        public WindowTimingStats Timing { get; private set; }
+
+        /// <summary>Counts of dropped and rejected input.</summary>
+        public MacCounters Counters { get; private set; }
+
+        /// <summary>The next DevNonce a JoinRequest will use.</summary>
+        public int NextDevNonce { get { return _nonces.NextDevNonce; } }
+
+        /// <summary>Duty-cycle bookkeeping (air time per band).</summary>
+        public DutyCycleTracker DutyCycle { get { return _dutyCycle; } }
+
+        /// <summary>Optional step-by-step observer (timelines, diagnostics); null by default.</summary>
+        public IMacTrace Trace;
+
+        /// <summary>Called when a posted event wants processing (set by the runner; may be null).</summary>
+        public IMacWakeup Wakeup;
+
+        // ---- inputs (any thread / interrupt context: record and return) ----
+
+        /// <inheritdoc />
+        public void OnRadioEvent(RadioEvent radioEvent, ulong timestampUs)
+        {
+            if (!_queue.Post(MacEventKind.Radio, radioEvent, timestampUs, 0)) Counters.QueueOverflows++;
+            IMacWakeup w = Wakeup;
+            if (w != null) w.Wake();
+        }
+
+        /// <inheritdoc />
+        public void OnTimer(ulong dueUs, ulong firedUs)
+        {
+            if (!_queue.Post(MacEventKind.Timer, RadioEvent.None, firedUs, dueUs)) Counters.QueueOverflows++;
+            IMacWakeup w = Wakeup;
+            if (w != null) w.Wake();
+        }
+
+        void PostRequest()
+        {
+            if (!_queue.Post(MacEventKind.Request, RadioEvent.None, _scheduler.NowMicroseconds, 0)) Counters.QueueOverflows++;
+            IMacWakeup w = Wakeup;
+            if (w != null) w.Wake();
+        }
+
+        // ---- the single logical thread ----
+
+        /// <summary>Handles every queued event; returns how many. Call from one thread only.</summary>
+        public int ProcessEvents()
+        {
+            int handled = 0;
+            MacEventKind kind;
+            RadioEvent radioEvent;
+            ulong timeUs;
+            ulong dueUs;
+            while (_queue.TryTake(out kind, out radioEvent, out timeUs, out dueUs))
+            {
+                handled++;
+                try
+                {
+                    switch (kind)
+                    {
+                        case MacEventKind.Radio: HandleRadio(radioEvent, timeUs); break;
+                        case MacEventKind.Timer:
+                            if (!_armed || dueUs != _armedDueUs) { Counters.StaleTimers++; break; }
+                            _armed = false;
+                            HandleTimer(dueUs, timeUs);
+                            break;
+                        case MacEventKind.Request: HandleRequest(); break;
+                    }
+                }
+                catch (Exception e)
+                {
+                    // Radio input never throws out of the MAC: count it, go back to a safe state.
+                    Counters.InternalErrors++;
+                    LastError = e.Message;
+                    AbortCycle(SendStatus.RadioError);
+                }
+            }
+            return handled;
+        }
+
+        /// <summary>The message of the last internal error (for diagnostics), or null.</summary>
+        public string LastError { get; private set; }
+
+        void Arm(ulong dueUs)
+        {
+            _armedDueUs = dueUs;
+            _armed = true;
+            _scheduler.Arm(dueUs);
+        }
+
+        void Disarm()
+        {
+            _armed = false;
+            _scheduler.Cancel();
+        }
+
+        void HandleRadio(RadioEvent e, ulong timeUs)
+        {
+            switch (_state)
+            {
+                case MacState.Transmitting:
+                    if (e == RadioEvent.TxDone) OnTxDone(timeUs);
+                    else if (e == RadioEvent.TxTimeout) { Counters.TxTimeouts++; AbortCycle(SendStatus.RadioError); }
+                    else Counters.UnexpectedRadioEvents++;
+                    break;
+                case MacState.Rx1:
+                case MacState.Rx2:
+                    if (e == RadioEvent.RxDone) OnRxDone();
+                    else if (e == RadioEvent.RxTimeout || e == RadioEvent.RxCrcError)
+                    {
+                        if (e == RadioEvent.RxCrcError) Counters.CrcErrors++;
+                        WindowClosedEmpty();
+                    }
+                    else Counters.UnexpectedRadioEvents++;
+                    break;
+                default:
+                    Counters.UnexpectedRadioEvents++;
+                    break;
+            }
+        }
+
+        void HandleTimer(ulong dueUs, ulong firedUs)
+        {
+            switch (_state)
+            {
+                case MacState.BackingOff: TransmitPending(); break;
+                case MacState.Transmitting:
+                    Counters.TxTimeouts++;
+                    _radio.Sleep();
+                    AbortCycle(SendStatus.RadioError);
+                    break;
+                case MacState.WaitingRx1: OpenWindow(1, dueUs, firedUs); break;
+                case MacState.WaitingRx2: OpenWindow(2, dueUs, firedUs); break;
+                case MacState.Rx1:
+                case MacState.Rx2:
+                    // The radio never reported the end of the window: close it ourselves.
+                    Counters.RxGuardTimeouts++;
+                    _radio.Sleep();
+                    WindowClosedEmpty();
+                    break;
+                case MacState.Idle: OnIdleTimer(); break;
+            }
+        }
+    }
+
+    /// <summary>Woken when the MAC has queued input (the device runner signals its thread).</summary>
+    public interface IMacWakeup
+    {
+        /// <summary>Called from any context after an event was queued; must not block.</summary>
+        void Wake();
+    }
+}

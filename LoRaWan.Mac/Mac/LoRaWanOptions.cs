@@ -1,0 +1,71 @@
+using System;
+using LoRaWan.Frames;
+
+namespace LoRaWan.Mac
+{
+    /// <summary>Settings of the device MAC. Defaults suit nanoFramework on an ESP32 talking to The Things Stack.</summary>
+    public sealed class LoRaWanOptions
+    {
+        /// <summary>The MAC version registered on the network server (default 1.0.4).</summary>
+        public LoRaWanVersion Version = LoRaWanVersion.V1_0_4;
+
+        /// <summary>
+        /// How far, either way, the platform's view of "end of uplink + RECEIVE_DELAY" may be off, in µs
+        /// (interrupt and timer latency). Default 30 ms: nanoFramework threads run on a 10 ms FreeRTOS tick and
+        /// managed event dispatch adds more. Receive windows are widened to cover it.
+        /// </summary>
+        public long TimingErrorUs = 30000;
+
+        /// <summary>Time the radio needs from the SPI command to listening, in µs (window opens this much earlier).</summary>
+        public long RadioWakeUpUs = 2000;
+
+        /// <summary>
+        /// When true, the MAC widens <see cref="TimingErrorUs"/> to cover the largest window-opening lateness it
+        /// has measured (plus 25 %), so a slower platform keeps catching downlinks.
+        /// </summary>
+        public bool AdaptTimingError;
+
+        /// <summary>FCntUp is persisted every this many uplinks and restored as last persisted + this (flash wear vs. skipped counters).</summary>
+        public int FCntPersistInterval = 16;
+
+        /// <summary>Sync word: true for public LoRaWAN networks (0x34), false for private (0x12).</summary>
+        public bool PublicNetwork = true;
+
+        /// <summary>Adaptive data rate requested from the network (the ADR bit).</summary>
+        public bool Adr = true;
+
+        /// <summary>Data rate for uplinks when ADR is off and for the first uplink after joining; -1 = region default.</summary>
+        public int DataRate = -1;
+
+        /// <summary>Antenna gain in dBi, subtracted from the EIRP to get the radio's conducted power.</summary>
+        public int AntennaGainDbi = 2;
+
+        /// <summary>
+        /// After receiving a confirmed downlink, send an empty uplink carrying the ACK if the application sends
+        /// nothing within this many ms (0 = never; the ACK then rides the next application uplink).
+        /// </summary>
+        public int EmptyAckUplinkDelayMs = 30000;
+
+        /// <summary>Initial number of transmissions per uplink (NbTrans, 1..15) until the network sets it with LinkADRReq.</summary>
+        public int NbTrans = 1;
+
+        /// <summary>US915/AU915 sub-band (1..8) to use, e.g. 2 for The Things Network; 0 = all channels.</summary>
+        public int SubBand;
+
+        /// <summary>Seed of the channel-selection and back-off random numbers; 0 = derive from the DevEUI and the clock.</summary>
+        public uint RandomSeed;
+
+        /// <summary>Checks the values; throws <see cref="ArgumentException"/> naming the bad one.</summary>
+        public void Validate()
+        {
+            if (Version != LoRaWanVersion.V1_0_2 && Version != LoRaWanVersion.V1_0_3 && Version != LoRaWanVersion.V1_0_4)
+                throw new ArgumentException("Version must be 1.0.2, 1.0.3 or 1.0.4", "Version");
+            if (TimingErrorUs < 0 || TimingErrorUs > 500000) throw new ArgumentException("TimingErrorUs must be 0..500000", "TimingErrorUs");
+            if (RadioWakeUpUs < 0 || RadioWakeUpUs > 100000) throw new ArgumentException("RadioWakeUpUs must be 0..100000", "RadioWakeUpUs");
+            if (FCntPersistInterval < 1 || FCntPersistInterval > 1000) throw new ArgumentException("FCntPersistInterval must be 1..1000", "FCntPersistInterval");
+            if (SubBand < 0 || SubBand > 8) throw new ArgumentException("SubBand must be 0 (all) or 1..8", "SubBand");
+            if (NbTrans < 1 || NbTrans > 15) throw new ArgumentException("NbTrans must be 1..15", "NbTrans");
+            if (EmptyAckUplinkDelayMs < 0) throw new ArgumentException("EmptyAckUplinkDelayMs must be >= 0", "EmptyAckUplinkDelayMs");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Threading;
+using LoRaWan.Platform;
+
+namespace LoRaWan.Mac
+{
+    /// <summary>
+    /// The device runner: one dedicated thread drains the MAC's event queue whenever an interrupt or the alarm
+    /// posts to it (it never waits longer than <see cref="PollMs"/>, so a lost wake-up costs at most that).
+    /// Interrupt handlers only post and <see cref="Wake"/>; all MAC work happens on this thread.
+    /// </summary>
+    public sealed class ThreadedMacRunner : IMacRunner
+    {
+        /// <summary>Longest sleep of the MAC thread between checks of its queue, ms.</summary>
+        public const int PollMs = 500;
+
+        readonly AutoResetEvent _wake = new AutoResetEvent(false);
+        readonly AutoResetEvent _progress = new AutoResetEvent(false);
+        readonly IClock _clock;
+        ClassAMac _mac;
+        Thread _thread;
+
+        /// <param name="clock">the monotonic clock used for wait deadlines</param>
+        public ThreadedMacRunner(IClock clock)
+        {
+            _clock = clock;
+        }
+
+        /// <inheritdoc />
+        public void Attach(ClassAMac mac)
+        {
+            _mac = mac;
+            _thread = new Thread(Loop);
+            _thread.Priority = ThreadPriority.AboveNormal;
+            _thread.Start();
+        }
+
+        /// <inheritdoc />
+        public void Wake()
+        {
+            _wake.Set();
+        }
+
+        void Loop()
+        {
+            while (true)
+            {
+                _wake.WaitOne(PollMs, false);
+                if (_mac.ProcessEvents() > 0) _progress.Set();
+            }
+        }
+
+        /// <inheritdoc />
+        public bool Wait(MacOperation operation, int timeoutMs)
+        {
+            ulong deadline = _clock.NowMicroseconds + (ulong)timeoutMs * 1000UL;
+            while (!operation.Done)
+            {
+                ulong now = _clock.NowMicroseconds;
+                if (now >= deadline) return false;
+                ulong leftMs = (deadline - now) / 1000UL;
+                _progress.WaitOne(leftMs > PollMs ? PollMs : (int)leftMs + 1, false);
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System;
+using LoRaWan.Frames;
+using LoRaWan.Mac;
+using LoRaWan.Regions;
+
+namespace LoRaWan.Simulation
+{
+    /// <summary>
+    /// Everything a simulated deployment needs, on one virtual clock: the air, a gateway, a network server that
+    /// behaves like The Things Stack, and an ESP32 + SX1276 board running the real driver and MAC with a
+    /// <see cref="LoRaWanDevice"/> on top. The board can be power-cycled (flash survives) to test persistence.
+    /// </summary>
+    public sealed class VirtualWorld
+    {
+        readonly int _seed;
+        int _boots;
+
+        /// <summary>Virtual time.</summary>
+        public readonly VirtualScheduler Scheduler;
+        /// <summary>The radio medium.</summary>
+        public readonly Air Air;
+        /// <summary>The gateway.</summary>
+        public readonly GatewayEndpoint Gateway;
+        /// <summary>The gateway ↔ network server link.</summary>
+        public readonly GatewayBridge Bridge;
+        /// <summary>The network server.</summary>
+        public readonly NetworkServer Network;
+        /// <summary>The region of device and network.</summary>
+        public readonly Region Region;
+        /// <summary>The board's non-volatile storage (kept across power cycles).</summary>
+        public readonly SimulatedFlash Flash;
+
+        /// <summary>The current board (replaced by <see cref="PowerOn"/>).</summary>
+        public SimulatedBoard Board { get; private set; }
+        /// <summary>The current device (replaced by <see cref="PowerOn"/>).</summary>
+        public LoRaWanDevice Device { get; private set; }
+        /// <summary>Runs the device's MAC in virtual time.</summary>
+        public VirtualMacRunner Runner { get; private set; }
+
+        /// <summary>Creates the world for region <paramref name="regionName"/> (e.g. "EU868") with deterministic randomness from <paramref name="seed"/>.</summary>
+        public VirtualWorld(string regionName, int seed, NetworkOptions networkOptions)
+        {
+            _seed = seed;
+            Region = Region.Create(regionName);
+            Scheduler = new VirtualScheduler(256);
+            Air = new Air(Scheduler);
+            Gateway = new GatewayEndpoint(Air);
+            Bridge = new GatewayBridge(Gateway, Scheduler);
+            Network = networkOptions == null
+                ? new NetworkServer(Region, Scheduler, Bridge)
+                : new NetworkServer(Region, Scheduler, Bridge, networkOptions);
+            Bridge.Connect(Network);
+            Flash = new SimulatedFlash(8, 300);
+        }
+
+        /// <summary>Interrupt and alarm latency applied to boards created from now on: one-sided max latency and ± spread, µs.</summary>
+        public uint LatencyMaxUs;
+        /// <summary>See <see cref="LatencyMaxUs"/>.</summary>
+        public uint SpreadUs;
+
+        /// <summary>
+        /// Boots a (new) board and device with <paramref name="identity"/> and <paramref name="options"/>; the flash keeps what
+        /// the previous boot persisted, as after a reset or deep sleep.
+        /// </summary>
+        public LoRaWanDevice PowerOn(DeviceIdentity identity, LoRaWanOptions options)
+        {
+            _boots++;
+            Flash.PowerOn();
+            Board = new SimulatedBoard(Scheduler, Air, _seed * 7919 + _boots, true);
+            // A real SX1276 locks onto a preamble already under way while enough symbols remain; LoRaMac-node's
+            // window formula (RxWindowTiming) relies on that with MinRxSymbols = 6 of the 8 preamble symbols.
+            Board.Chip.LateLockSymbols = 8 - LoRaWan.Mac.RxWindowTiming.MinRxSymbols;
+            Board.InterruptJitter.LatencyMaxUs = LatencyMaxUs;
+            Board.InterruptJitter.SpreadUs = SpreadUs;
+            Board.AlarmJitter.LatencyMaxUs = LatencyMaxUs;
+            Board.AlarmJitter.SpreadUs = SpreadUs;
+            Runner = new VirtualMacRunner(Scheduler);
+            Device = new LoRaWanDevice(Board.Radio, Region, identity, Flash, Board.MacScheduler, options, Runner);
+            return Device;
+        }
+
+        /// <summary>Registers <paramref name="identity"/> on the network server.</summary>
+        public NetworkDevice Register(DeviceIdentity identity, LoRaWanVersion version)
+        {
+            return Network.AddDevice(identity, version);
+        }
+
+        /// <summary>Lets <paramref name="milliseconds"/> of virtual time pass with the device running.</summary>
+        public void Sleep(int milliseconds)
+        {
+            if (Runner == null) Scheduler.RunFor((ulong)milliseconds * 1000UL);
+            else Runner.Sleep(milliseconds);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using LoRaWan.Frames;
+using LoRaWan.Mac;
+using LoRaWan.Regions;
+using LoRaWan.Simulation;
+
+namespace LoRaWan.Tests.Mac
+{
+    /// <summary>A MAC on a scripted radio in virtual time, with the ABP session of the shared/VECTORS.md frames.</summary>
+    public sealed class MacTestRig
+    {
+        /// <summary>DevAddr of the lora-packet vectors (MSB).</summary>
+        public const string DevAddr = "49BE7DF1";
+        /// <summary>NwkSKey of the lora-packet vectors.</summary>
+        public const string NwkSKey = "44024241ED4CE9A68C6A8BC055233FD3";
+        /// <summary>AppSKey of the lora-packet vectors.</summary>
+        public const string AppSKey = "EC925802AE430CA77FD3DD73CB2CC588";
+
+        public readonly VirtualScheduler Scheduler;
+        public readonly ScriptedRadio Radio;
+        public readonly SimulatedFlash Flash;
+        public readonly VirtualMacRunner Runner;
+        public readonly LoRaWanDevice Device;
+        public readonly LoRaWanOptions Options;
+
+        /// <summary>Downlinks delivered to OnDownlink (payload copies, byte[] each).</summary>
+        public readonly System.Collections.ArrayList Downlinks = new System.Collections.ArrayList();
+        /// <summary>FCnt of each delivered downlink (uint).</summary>
+        public readonly System.Collections.ArrayList DownlinkFCnts = new System.Collections.ArrayList();
+
+        public MacTestRig(LoRaWanOptions options) : this(options, new SimulatedFlash(8, 300), new VirtualScheduler())
+        {
+        }
+
+        public MacTestRig(LoRaWanOptions options, SimulatedFlash flash, VirtualScheduler scheduler)
+        {
+            Options = options;
+            Scheduler = scheduler;
+            Radio = new ScriptedRadio(Scheduler);
+            Flash = flash;
+            Runner = new VirtualMacRunner(Scheduler);
+            Device = new LoRaWanDevice(Radio, Region.Create("EU868"), DeviceIdentity.Abp(DevAddr, NwkSKey, AppSKey), Flash, Scheduler, options, Runner);
+            Device.OnDownlink += OnDownlink;
+        }
+
+        void OnDownlink(LoRaWanDevice sender, Downlink downlink)
+        {
+            Downlinks.Add(downlink.ToArray());
+            DownlinkFCnts.Add(downlink.FCnt);
+        }
+
+        /// <summary>Options for a fixed EU868 DR5 ABP device without ADR.</summary>
+        public static LoRaWanOptions Dr5NoAdr()
+        {
+            var o = new LoRaWanOptions();
+            o.Adr = false;
+            o.DataRate = 5;
+            o.RandomSeed = 7;
+            return o;
+        }
+
+        /// <summary>Reads the FCnt (16 bits) of a sent frame.</summary>
+        public static int FCntOf(byte[] frame)
+        {
+            var f = new DataFrame();
+            f.Read(frame, 0, frame.Length, 0);
+            return f.FCnt;
+        }
+
+        /// <summary>Parses hex written as on the wire.</summary>
+        public static byte[] Bytes(string hex)
+        {
+            return Hex.Parse(hex, hex.Length / 2, "hex");
+        }
+    }
+}

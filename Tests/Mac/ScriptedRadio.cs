@@ -1,0 +1,142 @@
+using System;
+using System.Collections;
+using LoRaWan.Radio;
+using LoRaWan.Regions;
+using LoRaWan.Simulation;
+
+namespace LoRaWan.Tests.Mac
+{
+    /// <summary>
+    /// A radio for MAC unit tests: records every transmission and receive window on virtual time, reports TxDone
+    /// after the frame's air time, and answers a receive window with the frame the test queued for that window
+    /// number (or an RxTimeout after the symbol timeout). No chip model, no air: exact, scriptable timing.
+    /// </summary>
+    public sealed class ScriptedRadio : IRadio, ISimulationEventHandler
+    {
+        const int TagTxDone = 1;
+        const int TagRxDone = 2;
+        const int TagRxTimeout = 3;
+
+        readonly VirtualScheduler _scheduler;
+        IRadioEventSink _sink;
+
+        /// <summary>Frames sent (byte[] each).</summary>
+        public readonly ArrayList Sent = new ArrayList();
+        /// <summary>Start time (ulong µs) of each transmission.</summary>
+        public readonly ArrayList SentAt = new ArrayList();
+        /// <summary>Frequency (uint Hz) of each transmission.</summary>
+        public readonly ArrayList SentFrequency = new ArrayList();
+        /// <summary>Spreading factor (int) of each transmission.</summary>
+        public readonly ArrayList SentSf = new ArrayList();
+        /// <summary>TxDone times (ulong µs).</summary>
+        public readonly ArrayList TxDoneAt = new ArrayList();
+        /// <summary>Receive windows opened: time (ulong µs).</summary>
+        public readonly ArrayList RxOpenedAt = new ArrayList();
+        /// <summary>Receive windows opened: frequency (uint Hz).</summary>
+        public readonly ArrayList RxFrequency = new ArrayList();
+        /// <summary>Receive windows opened: spreading factor (int).</summary>
+        public readonly ArrayList RxSf = new ArrayList();
+        /// <summary>Receive windows opened: symbol timeout (int).</summary>
+        public readonly ArrayList RxSymbolTimeout = new ArrayList();
+        /// <summary>Receive windows opened: inverted IQ (bool).</summary>
+        public readonly ArrayList RxInvertIq = new ArrayList();
+
+        byte[] _pending;
+        int _pendingWindowIndex = -1;
+        byte[] _lastFrame;
+        int _snrQuarterDb = 20;
+
+        /// <summary>Creates the radio on <paramref name="scheduler"/>'s time.</summary>
+        public ScriptedRadio(VirtualScheduler scheduler)
+        {
+            _scheduler = scheduler;
+        }
+
+        /// <summary>Whether public sync word was selected.</summary>
+        public bool PublicNetwork;
+
+        /// <summary>Times Sleep was called.</summary>
+        public int Sleeps;
+
+        /// <summary>When true, TxDone is never reported (a dead DIO0 line).</summary>
+        public bool DropTxDone;
+
+        /// <summary>Answers receive window number <paramref name="windowIndex"/> (0-based, counting every window opened) with <paramref name="frame"/>.</summary>
+        public void DeliverInWindow(int windowIndex, byte[] frame)
+        {
+            _pending = frame;
+            _pendingWindowIndex = windowIndex;
+        }
+
+        /// <summary>The last frame sent.</summary>
+        public byte[] LastSent { get { return Sent.Count == 0 ? null : (byte[])Sent[Sent.Count - 1]; } }
+
+        /// <inheritdoc />
+        public void SetEventSink(IRadioEventSink sink) { _sink = sink; }
+
+        /// <inheritdoc />
+        public void SetPublicNetwork(bool isPublic) { PublicNetwork = isPublic; }
+
+        /// <inheritdoc />
+        public void Transmit(TxConfig config, byte[] buffer, int offset, int length)
+        {
+            var copy = new byte[length];
+            Array.Copy(buffer, offset, copy, 0, length);
+            Sent.Add(copy);
+            SentAt.Add(_scheduler.NowMicroseconds);
+            SentFrequency.Add(config.FrequencyHz);
+            SentSf.Add(config.SpreadingFactor);
+            ulong air = AirTime.LoRaWanFrameUs(config.SpreadingFactor, config.BandwidthHz, length, config.Crc);
+            if (!DropTxDone) _scheduler.ScheduleAfter(air, this, TagTxDone);
+        }
+
+        /// <inheritdoc />
+        public void Receive(RxConfig config)
+        {
+            int index = RxOpenedAt.Count;
+            RxOpenedAt.Add(_scheduler.NowMicroseconds);
+            RxFrequency.Add(config.FrequencyHz);
+            RxSf.Add(config.SpreadingFactor);
+            RxSymbolTimeout.Add(config.SymbolTimeout);
+            RxInvertIq.Add(config.InvertIq);
+            if (_pending != null && _pendingWindowIndex == index)
+            {
+                _lastFrame = _pending;
+                _pending = null;
+                ulong air = AirTime.LoRaWanFrameUs(config.SpreadingFactor, config.BandwidthHz, _lastFrame.Length, false);
+                _scheduler.ScheduleAfter(air + 10000, this, TagRxDone);
+                return;
+            }
+            ulong tsym = AirTime.SymbolTimeUs(config.SpreadingFactor, config.BandwidthHz);
+            _scheduler.ScheduleAfter((ulong)config.SymbolTimeout * tsym, this, TagRxTimeout);
+        }
+
+        /// <inheritdoc />
+        public int ReadPacket(byte[] buffer, int offset, int maxLength, RxPacketInfo info)
+        {
+            if (_lastFrame == null) return 0;
+            int n = _lastFrame.Length < maxLength ? _lastFrame.Length : maxLength;
+            Array.Copy(_lastFrame, 0, buffer, offset, n);
+            info.RssiDbm = -80;
+            info.SnrQuarterDb = _snrQuarterDb;
+            _lastFrame = null;
+            return n;
+        }
+
+        /// <inheritdoc />
+        public void Sleep() { Sleeps++; }
+
+        /// <inheritdoc />
+        public void OnSimulationEvent(ulong nowUs, int tag)
+        {
+            if (_sink == null) return;
+            if (tag == TagTxDone)
+            {
+                TxDoneAt.Add(nowUs);
+                _sink.OnRadioEvent(RadioEvent.TxDone, nowUs);
+            }
+            else if (tag == TagRxDone) _sink.OnRadioEvent(RadioEvent.RxDone, nowUs);
+            else if (tag == TagRxTimeout) _sink.OnRadioEvent(RadioEvent.RxTimeout, nowUs);
+        }
+    }
+}
