@@ -53,10 +53,15 @@ namespace LoRaWan.Simulation
             Flash = new SimulatedFlash(8, 300);
         }
 
-        /// <summary>Interrupt and alarm latency applied to boards created from now on: one-sided max latency and ± spread, µs.</summary>
-        public uint LatencyMaxUs;
-        /// <summary>See <see cref="LatencyMaxUs"/>.</summary>
-        public uint SpreadUs;
+        /// <summary>
+        /// How late the board's DIO interrupt handler runs (uniform 0..this, µs): the TxDone stamp is taken that
+        /// late, so the whole receive schedule shifts. Applies to boards created from now on.
+        /// </summary>
+        public uint InterruptLatencyMaxUs;
+        /// <summary>How far the MAC's alarm fires from its due time (uniform ± this, µs).</summary>
+        public uint AlarmSpreadUs;
+        /// <summary>Extra one-sided alarm latency (uniform 0..this, µs).</summary>
+        public uint AlarmLatencyMaxUs;
 
         /// <summary>
         /// Boots a (new) board and device with <paramref name="identity"/> and <paramref name="options"/>; the flash keeps what
@@ -70,11 +75,12 @@ namespace LoRaWan.Simulation
             // A real SX1276 locks onto a preamble already under way while enough symbols remain; LoRaMac-node's
             // window formula (RxWindowTiming) relies on that with MinRxSymbols = 6 of the 8 preamble symbols.
             Board.Chip.LateLockSymbols = 8 - LoRaWan.Mac.RxWindowTiming.MinRxSymbols;
-            Board.InterruptJitter.LatencyMaxUs = LatencyMaxUs;
-            Board.InterruptJitter.SpreadUs = SpreadUs;
-            Board.AlarmJitter.LatencyMaxUs = LatencyMaxUs;
-            Board.AlarmJitter.SpreadUs = SpreadUs;
+            Board.InterruptJitter.LatencyMaxUs = InterruptLatencyMaxUs;
+            Board.InterruptJitter.SpreadUs = 0;
+            Board.AlarmJitter.LatencyMaxUs = AlarmLatencyMaxUs;
+            Board.AlarmJitter.SpreadUs = AlarmSpreadUs;
             Runner = new VirtualMacRunner(Scheduler);
+            Runner.Flash = Flash;
             Device = new LoRaWanDevice(Board.Radio, Region, identity, Flash, Board.MacScheduler, options, Runner);
             return Device;
         }

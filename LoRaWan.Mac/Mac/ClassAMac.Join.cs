@@ -45,6 +45,7 @@ namespace LoRaWan.Mac
         void BeginJoin()
         {
             _joinAttempt = 0;
+            _joinRestartPending = false;
             _session.Active = false;      // the old session stops being used; a new one replaces it
             _opInternal = false;
             BeginJoinAttempt();
@@ -168,21 +169,28 @@ namespace LoRaWan.Mac
             int attempt = _joinAttempt + 1;
             _state = MacState.Idle;
             lock (_requestLock) { _opKind = OpNone; }
-            if (_listener != null) _listener.OnJoinAttempt(true, attempt);
+            NotifyJoinAttempt(true, attempt);
         }
 
         void JoinAttemptFailed()
         {
             _joinAttempt++;
-            if (_listener != null) _listener.OnJoinAttempt(false, _joinAttempt);
+            NotifyJoinAttempt(false, _joinAttempt);
             BeginJoinAttempt();   // duty cycle and join back-off decide when it goes on air
+        }
+
+        void NotifyJoinAttempt(bool joined, int attempt)
+        {
+            if (_listener == null) return;
+            try { _listener.OnJoinAttempt(joined, attempt); }
+            catch (Exception e) { Counters.ListenerErrors++; LastError = e.Message; }
         }
 
         void AbortJoin()
         {
             _state = MacState.Idle;
             lock (_requestLock) { _opKind = OpNone; }
-            if (_listener != null) _listener.OnJoinAttempt(false, -1);
+            NotifyJoinAttempt(false, -1);
         }
 
         void RestoreSession()

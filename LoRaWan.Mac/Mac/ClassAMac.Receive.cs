@@ -160,7 +160,9 @@ namespace LoRaWan.Mac
             _downlink.FCnt = fcnt;
             _downlink.Window = _window;
             Counters.DownlinksDelivered++;
-            if (_listener != null) _listener.OnDownlink(_downlink);
+            if (_listener == null) return;
+            try { _listener.OnDownlink(_downlink); }
+            catch (System.Exception e) { Counters.ListenerErrors++; LastError = e.Message; }
         }
     }
 }

@@ -269,16 +269,34 @@ namespace LoRaWan.Mac
             _opInternal = false;
             _state = MacState.Idle;
             lock (_requestLock) { _opKind = OpNone; }
-            if (!wasInternal && _listener != null) _listener.OnUplinkCompleted(_result);
+            if (!wasInternal && _listener != null)
+            {
+                try { _listener.OnUplinkCompleted(_result); }
+                catch (Exception e) { Counters.ListenerErrors++; LastError = e.Message; }
+            }
             ScheduleIdleWork();
         }
 
-        /// <summary>Ends the cycle early (radio failure, internal error) and returns to Idle.</summary>
+        /// <summary>Pause before a join attempt that was cut short (radio failure, internal error) is retried.</summary>
+        const ulong AbortRetryDelayUs = 1000000;
+        bool _joinRestartPending;
+
+        /// <summary>
+        /// Ends the cycle early (radio failure, internal error). Does nothing that can fail again here: a data
+        /// uplink completes with <paramref name="status"/>; a join is retried from the alarm with a fresh DevNonce.
+        /// </summary>
         void AbortCycle(SendStatus status)
         {
             Disarm();
-            _radio.Sleep();
-            if (_opKind == OpJoin) { JoinAttemptFailed(); return; }
+            try { _radio.Sleep(); } catch (Exception) { Counters.InternalErrors++; }
+            if (_opKind == OpJoin)
+            {
+                _joinAttempt++;
+                _joinRestartPending = true;
+                _state = MacState.BackingOff;
+                Arm(_scheduler.NowMicroseconds + AbortRetryDelayUs);
+                return;
+            }
             if (_opKind == OpData) { Complete(status); return; }
             _state = MacState.Idle;
         }

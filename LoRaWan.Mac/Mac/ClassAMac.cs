@@ -184,7 +184,8 @@ namespace LoRaWan.Mac
                     // Radio input never throws out of the MAC: count it, go back to a safe state.
                     Counters.InternalErrors++;
                     LastError = e.Message;
-                    AbortCycle(SendStatus.RadioError);
+                    try { AbortCycle(SendStatus.RadioError); }
+                    catch (Exception) { Counters.InternalErrors++; _state = MacState.Idle; }
                 }
             }
             return handled;
@@ -235,7 +236,10 @@ namespace LoRaWan.Mac
         {
             switch (_state)
             {
-                case MacState.BackingOff: TransmitPending(); break;
+                case MacState.BackingOff:
+                    if (_joinRestartPending) { _joinRestartPending = false; BeginJoinAttempt(); }
+                    else TransmitPending();
+                    break;
                 case MacState.Transmitting:
                     Counters.TxTimeouts++;
                     _radio.Sleep();

@@ -27,6 +27,8 @@ namespace LoRaWan.Mac
         public int QueueOverflows;
         /// <summary>Exceptions caught inside the MAC.</summary>
         public int InternalErrors;
+        /// <summary>Exceptions thrown by application event handlers (caught; the MAC carries on).</summary>
+        public int ListenerErrors;
         /// <summary>Uplinks transmitted (join requests included).</summary>
         public int Transmissions;
         /// <summary>Application downlinks delivered.</summary>

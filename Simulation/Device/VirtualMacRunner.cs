@@ -18,6 +18,23 @@ namespace LoRaWan.Simulation
             _scheduler = scheduler;
         }
 
+        /// <summary>
+        /// When set, the runner stops driving the MAC as soon as this flash reports a power loss (a torn write):
+        /// nothing more happens on that board, as on a real power cut.
+        /// </summary>
+        public SimulatedFlash Flash;
+
+        /// <summary>True once a power loss stopped the board.</summary>
+        public bool Halted { get; private set; }
+
+        bool Process()
+        {
+            if (Halted) return false;
+            _mac.ProcessEvents();
+            if (Flash != null && Flash.PowerLost) Halted = true;
+            return !Halted;
+        }
+
         /// <inheritdoc />
         public void Attach(ClassAMac mac)
         {
@@ -33,17 +50,17 @@ namespace LoRaWan.Simulation
         public bool Wait(MacOperation operation, int timeoutMs)
         {
             ulong deadline = _scheduler.NowMicroseconds + (ulong)timeoutMs * 1000UL;
-            _mac.ProcessEvents();
+            if (!Process()) return false;
             while (!operation.Done)
             {
                 if (_scheduler.PendingCount == 0 || _scheduler.NextDueUs > deadline)
                 {
                     _scheduler.RunUntil(deadline);
-                    _mac.ProcessEvents();
-                    return operation.Done;
+                    Process();
+                    return operation.Done && !Halted;
                 }
                 _scheduler.RunNext();
-                _mac.ProcessEvents();
+                if (!Process()) return false;
             }
             return true;
         }
@@ -51,11 +68,11 @@ namespace LoRaWan.Simulation
         /// <summary>Advances virtual time to <paramref name="timeUs"/>, processing the MAC after each event.</summary>
         public void RunUntil(ulong timeUs)
         {
-            _mac.ProcessEvents();
+            Process();
             while (_scheduler.PendingCount > 0 && _scheduler.NextDueUs <= timeUs)
             {
                 _scheduler.RunNext();
-                _mac.ProcessEvents();
+                Process();
             }
             _scheduler.RunUntil(timeUs);
         }

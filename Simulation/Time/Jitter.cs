@@ -65,13 +65,16 @@ namespace LoRaWan.Simulation
             return (long)(((ulong)NextUInt32() * (2UL * spreadUs + 1)) >> 32) - spreadUs;
         }
 
+        /// <summary>A constant delay added to every delivery, µs (a platform that is always this much late).</summary>
+        public uint FixedLatencyUs;
+
         /// <summary>
-        /// When something due at <paramref name="dueUs"/> is really delivered: due + latency + spread, never before
-        /// <paramref name="nowUs"/>.
+        /// When something due at <paramref name="dueUs"/> is really delivered: due + fixed latency + latency + spread,
+        /// never before <paramref name="nowUs"/>.
         /// </summary>
         public ulong Apply(ulong dueUs, ulong nowUs)
         {
-            long delta = (long)Latency(_latencyMaxUs) + Spread(_spreadUs);
+            long delta = (long)FixedLatencyUs + (long)Latency(_latencyMaxUs) + Spread(_spreadUs);
             ulong at;
             if (delta >= 0) at = dueUs + (ulong)delta;
             else at = (ulong)(-delta) > dueUs ? 0 : dueUs - (ulong)(-delta);

@@ -45,7 +45,9 @@ namespace LoRaWan.Cli
             VirtualWorld world;
             try { world = new VirtualWorld(regionName, seed, netOptions); }
             catch (ArgumentException e) { throw new CliException(e.Message); }
-            world.SpreadUs = (uint)jitterMs * 1000;
+            // Platform timing error of at most ±J: the DIO handler runs up to J/2 late, the alarm fires within ±J/2.
+            world.InterruptLatencyMaxUs = (uint)jitterMs * 500;
+            world.AlarmSpreadUs = (uint)jitterMs * 500;
 
             var identity = DeviceIdentity.Otaa(devEui, joinEui, appKey);
             world.Register(identity, version);

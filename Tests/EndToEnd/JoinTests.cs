@@ -1,0 +1,105 @@
+using LoRaWan.Frames;
+using LoRaWan.Mac;
+using LoRaWan.Simulation;
+using nanoFramework.TestFramework;
+
+namespace LoRaWan.Tests.EndToEnd
+{
+    /// <summary>OTAA on the whole simulated stack: driver, chip model, air, gateway, network server (LoRaWAN 1.0.4 §6.2).</summary>
+    [TestClass]
+    public class JoinTests
+    {
+        [TestMethod]
+        public void OtaaJoin_SucceedsInRx1()
+        {
+            var rig = new WorldRig("EU868", 11, LoRaWanVersion.V1_0_4);
+            rig.PowerOn(WorldRig.Options("EU868", 11));
+            Assert.IsTrue(rig.Device.Join(120000), "joined");
+            Assert.AreEqual(1, rig.World.Network.Counters.JoinAccepts);
+            Assert.AreEqual((int)RxWindow.Rx1, (int)rig.World.Network.Downlinks[0].Window, "join-accept in RX1");
+            Assert.AreEqual(1, rig.Device.Mac.Timing.FramesReceived);
+        }
+
+        [TestMethod]
+        public void OtaaJoin_SucceedsInRx2WhenRx1IsSuppressed()
+        {
+            var rig = new WorldRig("EU868", 12, LoRaWanVersion.V1_0_4);
+            rig.World.Network.ForceRx2 = true;
+            rig.PowerOn(WorldRig.Options("EU868", 12));
+            Assert.IsTrue(rig.Device.Join(120000), "joined");
+            Assert.AreEqual((int)RxWindow.Rx2, (int)rig.World.Network.Downlinks[0].Window, "join-accept in RX2");
+            // JOIN_ACCEPT_DELAY2 = 6 s after the end of the join request (RP002).
+            DownlinkRecord d = rig.World.Network.Downlinks[0];
+            Assert.AreEqual(6000000UL, d.StartUs - d.UplinkEndUs);
+            SendResult r = rig.Device.Send(1, new byte[] { 1 }, false, 60000);
+            Assert.AreEqual((int)SendStatus.Sent, (int)r.Status, "the RX2-joined session works");
+        }
+
+        [TestMethod]
+        public void OtaaJoin_Us915Fsb2_JoinsOnTheSubBand()
+        {
+            var rig = new WorldRig("US915", 13, LoRaWanVersion.V1_0_4);
+            rig.PowerOn(WorldRig.Options("US915", 13));
+            Assert.IsTrue(rig.Device.Join(600000), "joined");
+            SendResult r = rig.Device.Send(1, new byte[] { 1, 2 }, false, 60000);
+            Assert.AreEqual((int)SendStatus.Sent, (int)r.Status);
+            // FSB2 = channels 8..15 (903.9..905.3 MHz) and 65 (904.6 MHz).
+            uint f = rig.World.Network.Uplinks.Last.FrequencyHz;
+            Assert.IsTrue((f >= 903900000 && f <= 905300000) || f == 904600000, "uplink on FSB2, got " + f.ToString());
+        }
+
+        [TestMethod]
+        public void JoinAfterReset_ContinuesTheDevNonceCounter()
+        {
+            var rig = new WorldRig("EU868", 14, LoRaWanVersion.V1_0_4);
+            rig.PowerOn(WorldRig.Options("EU868", 14));
+            Assert.IsTrue(rig.Device.Join(120000));
+            // Reset, then force a new join: the counter continues from flash (1.0.4 §6.2.5), so the network,
+            // which rejects a DevNonce that is not greater than the last one, accepts it at once.
+            rig.PowerOn(WorldRig.Options("EU868", 14));
+            Assert.IsTrue(rig.Device.IsJoined, "the session was restored from flash");
+            Assert.IsTrue(rig.Device.Join(120000), "rejoined");
+            Assert.AreEqual(2, rig.DevNoncesOnAir.Count, "one join request per join");
+            Assert.AreEqual(0, (int)rig.DevNoncesOnAir[0]);
+            Assert.AreEqual(1, (int)rig.DevNoncesOnAir[1]);
+            Assert.AreEqual(0, rig.World.Network.Counters.JoinRejectedDevNonceTooSmall + rig.World.Network.Counters.JoinRejectedDevNonceReused);
+        }
+
+        [TestMethod]
+        public void DeviceThatLostItsNonces_IsRejectedUntilItsDevNoncePassesTheLastOne()
+        {
+            // A second board with the same keys but empty flash reuses DevNonce 0: The Things Stack (and our
+            // network model) refuses it for 1.0.4 — exactly why the counter must be persisted.
+            var rig = new WorldRig("EU868", 15, LoRaWanVersion.V1_0_4);
+            rig.PowerOn(WorldRig.Options("EU868", 15));
+            Assert.IsTrue(rig.Device.Join(120000));
+            // Wipe both copies of the nonce record (the device "forgets"), keep the network's memory.
+            rig.World.Flash.Corrupt(0, 3);
+            rig.World.Flash.Corrupt(1, 3);
+            rig.PowerOn(WorldRig.Options("EU868", 15));
+            Assert.IsTrue(rig.Device.Join(3600000), "eventually joins");
+            Assert.IsTrue(rig.World.Network.Counters.JoinRejectedDevNonceTooSmall + rig.World.Network.Counters.JoinRejectedDevNonceReused >= 1,
+                "the reused DevNonce 0 was rejected");
+            Assert.AreEqual(0, (int)rig.DevNoncesOnAir[1], "the forgetful device restarted at 0");
+        }
+
+        [TestMethod]
+        public void PowerCutAroundTheDevNonceWrite_NeverPutsADevNonceOnAirTwice()
+        {
+            // Cut power at every flash write of the first joins (nonce record, session record), reboot, carry on.
+            var rig = new WorldRig("EU868", 17, LoRaWanVersion.V1_0_4);
+            for (int cut = 0; cut < 6; cut++)
+            {
+                rig.World.Flash.TearAfter(cut, 7);
+                LoRaWanDevice d = rig.PowerOn(WorldRig.Options("EU868", 17));
+                d.Join(120000);
+                rig.World.Flash.TearAfter(-1, 0);
+            }
+            LoRaWanDevice last = rig.PowerOn(WorldRig.Options("EU868", 17));
+            if (!last.IsJoined) Assert.IsTrue(last.Join(600000), "joins in the end");
+            Assert.IsTrue(rig.DevNoncesOnAir.Count >= 3, "several join requests went on air");
+            Assert.IsTrue(WorldRig.AllDistinct(rig.DevNoncesOnAir), "a DevNonce was transmitted twice");
+            Assert.AreEqual(0, rig.World.Network.Counters.JoinRejectedDevNonceTooSmall + rig.World.Network.Counters.JoinRejectedDevNonceReused);
+        }
+    }
+}
