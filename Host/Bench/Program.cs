@@ -15,8 +15,9 @@ namespace Bench
 {
     /// <summary>
     /// `dotnet run -c Release --project Host/Bench` runs every benchmark (short in-process job, suits a 2-core box);
-    /// `-- --filter *Block*` narrows it (BenchmarkDotNet's own switches); `-- --il` prints IL instruction counts of
-    /// the straight-line AES methods, the figure that predicts cost on the nanoCLR interpreter.
+    /// `-- --filter *Block*` narrows it (BenchmarkDotNet's own switches); `-- --interleaved` runs the same operations in
+    /// an alternating Stopwatch harness (robust to load drift); `-- --il` prints IL instruction counts of the
+    /// straight-line AES methods, the figure that predicts cost on the nanoCLR interpreter.
     /// </summary>
     public static class Program
     {
@@ -27,6 +28,11 @@ namespace Bench
                 PrintIlCounts();
                 return 0;
             }
+            if (args.Contains("--interleaved"))
+            {
+                Interleaved.Run();
+                return 0;
+            }
             var job = Job.ShortRun
                 .WithToolchain(InProcessEmitToolchain.Instance)
                 .WithWarmupCount(3)
@@ -35,7 +41,9 @@ namespace Bench
                 .AddJob(job)
                 .AddDiagnoser(MemoryDiagnoser.Default)
                 .AddColumn(RankColumn.Arabic)
-                .WithOptions(ConfigOptions.JoinSummary);
+                .WithOptions(ConfigOptions.JoinSummary)
+                // logs next to the project (Host/Bench/BenchmarkDotNet.Artifacts, git-ignored), not in the caller's directory
+                .WithArtifactsPath(System.IO.Path.GetFullPath(System.IO.Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "BenchmarkDotNet.Artifacts")));
             if (args.Length == 0) args = new[] { "--filter", "*" };
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
             return 0;

@@ -11,7 +11,7 @@ namespace LoRaWan.Crypto
     /// Tuned for an IL interpreter (nanoCLR), where cost follows the number of IL instructions executed:
     /// four 32-bit T-tables (each round column is four look-ups and four XORs), all ten rounds unrolled,
     /// the round keys kept as a <c>uint[44]</c>, state in locals. The tables are built once from the
-    /// S-box by the static constructor (about 100 bytes of IL instead of a 4 KB initializer blob in the
+    /// S-box by the static constructor (about 200 bytes of IL instead of a 4 KB initializer blob in the
     /// assembly; the RAM cost, 4 KB + 256 bytes, is the same either way). Nothing is allocated after
     /// construction. Table look-ups are indexed by key-dependent data, so this is not constant-time
     /// against cache-timing attacks; exploiting that needs code running on the same device.
