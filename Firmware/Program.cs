@@ -1,17 +1,65 @@
+using System;
+using System.IO;
 using System.Threading;
+using LoRaWan.Firmware.App;
+using LoRaWan.Firmware.Esp32;
+using LoRaWan.Mac;
+using LoRaWan.Regions;
 
 namespace LoRaWan.Firmware
 {
     /// <summary>
-    /// Entry point of the ESP32 application. The sensor sketch (board selection, keys, join, periodic
-    /// CayenneLPP uplinks) is built on the LoRaWanDevice facade; until that lands this only idles.
+    /// The sensor sketch on a real board: join The Things Stack, then send a CayenneLPP uplink every few minutes.
+    /// Edit the block marked "YOUR DEVICE", then run <c>./flash.ps1 -Board &lt;name&gt; -Port &lt;port&gt;</c>
+    /// (README, "On a real board"). The sketch itself (payload, downlinks, the loop) is <see cref="SensorSketch"/>.
     /// </summary>
     public static class Program
     {
+        // ───────────── YOUR DEVICE: paste from The Things Stack console (MSB, hex, as shown) ─────────────
+        const string DevEui = "0000000000000000";                     // End device → DevEUI
+        const string JoinEui = "0000000000000000";                    // JoinEUI (AppEUI in LoRaWAN 1.0.2)
+        const string AppKey = "00000000000000000000000000000000";     // AppKey (root key, MSB)
+        const string RegionName = "EU868";                            // EU868, US915, AU915, AS923, IN865, KR920 …
+        const int SubBand = 0;                                        // US915/AU915: 2 for The Things Network, 0 = all
+        const int IntervalMinutes = 5;                                // between uplinks (a downlink can change it)
+        static readonly bool UseDeepSleep = false;                    // true: deep sleep between uplinks (session kept in flash)
+        static readonly Board DefaultBoard = Boards.HeltecWifiLora32V2; // used when not built by flash.ps1 -Board
+        // ──────────────────────────────────────────────────────────────────────────────────────────────────
+
         /// <summary>Starts the application.</summary>
         public static void Main()
         {
-            Thread.Sleep(Timeout.Infinite);
+            Board board = BoardSelection.FromBuild();
+            if (board == null) board = DefaultBoard;
+            Console.WriteLine("LoRaWAN sensor on " + board.Title + ", " + RegionName);
+
+            Esp32Hardware hardware;
+            try
+            {
+                hardware = new Esp32Hardware(board);
+            }
+            catch (IOException e)
+            {
+                Console.WriteLine("radio not found: " + e.Message);
+                Thread.Sleep(Timeout.Infinite);
+                return;
+            }
+            if (DevEui == "0000000000000000" || AppKey == "00000000000000000000000000000000")
+                Console.WriteLine("Paste your DevEUI, JoinEUI and AppKey into Program.cs first: the join will fail with these.");
+
+            LoRaWanOptions options = new LoRaWanOptions();
+            options.SubBand = SubBand;
+            // Deep sleep restarts the program every cycle: persist FCntUp after every uplink instead of every 16,
+            // so each wake continues at the next counter (1.0.4 §4.3.1.5: never reuse one) without skipping 16.
+            if (UseDeepSleep) options.FCntPersistInterval = 1;
+
+            LoRaWanDevice device = new LoRaWanDevice(hardware.Radio, Region.Create(RegionName),
+                DeviceIdentity.Otaa(DevEui, JoinEui, AppKey), hardware.Store, hardware.MacAlarm, options);
+            if (device.IsJoined) Console.WriteLine("session restored from flash: no join needed");
+
+            SensorSketch sketch = new SensorSketch(device, hardware.Services, hardware.Store, IntervalMinutes * 60000);
+            if (UseDeepSleep) sketch.RunDeepSleepCycle();
+            else sketch.Run(-1);
         }
     }
 }

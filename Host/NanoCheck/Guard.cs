@@ -92,17 +92,38 @@ namespace NanoCheck
         static string _root;
         static string Rel(string path) => _root == null || !Path.IsPathRooted(path) ? path : Path.GetRelativePath(_root, path).Replace('\\', '/');
 
-        /// <summary>nfproj does not glob: every .cs file must be listed, every listed file must exist.</summary>
+        /// <summary>
+        /// nfproj does not glob: every .cs file in the project folder must be listed, every listed file must exist.
+        /// A listed file outside the folder (<c>Include="..\boards\Boards.cs"</c>, usually with a <c>Link</c>) is a
+        /// linked source: it must exist, lie inside the repository and be a .cs file; it does not excuse an
+        /// unlisted file inside the folder.
+        /// </summary>
         static IEnumerable<Finding> CheckListing(string root, NfProject p, List<ExtraSource> extra)
         {
             var listed = new HashSet<string>(p.Compile.Concat(extra.Where(e => e.Listed).Select(e => e.RelativePath)), StringComparer.Ordinal);
+            var extraPaths = new HashSet<string>(extra.Select(e => e.RelativePath), StringComparer.Ordinal);
             var onDisk = new HashSet<string>(p.SourcesOnDisk().Concat(extra.Select(e => e.RelativePath)), StringComparer.Ordinal);
             string proj = Path.GetRelativePath(root, p.ProjectFile).Replace('\\', '/');
-            foreach (var f in onDisk.Where(f => !listed.Contains(f)).OrderBy(f => f, StringComparer.Ordinal))
+            foreach (var f in onDisk.Where(f => !listed.Contains(f) && !NfProject.IsOutsideFolder(f)).OrderBy(f => f, StringComparer.Ordinal))
                 yield return new Finding($"{p.Name}/{f}", 1, "NF001", $"not listed as <Compile Include=\"{f.Replace('/', '\\')}\" /> in {proj}; nfproj does not glob, so the device build would leave it out");
-            foreach (var f in listed.Where(f => !onDisk.Contains(f)).OrderBy(f => f, StringComparer.Ordinal))
+            foreach (var f in listed.Where(f => !NfProject.IsOutsideFolder(f) && !onDisk.Contains(f)).OrderBy(f => f, StringComparer.Ordinal))
                 yield return new Finding(proj, 1, "NF002", $"lists {f}, which does not exist");
+            string fullRoot = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            foreach (var f in listed.Where(NfProject.IsOutsideFolder).OrderBy(f => f, StringComparer.Ordinal))
+            {
+                string full = p.FullPathOf(f);
+                if (!full.StartsWith(fullRoot, StringComparison.Ordinal))
+                    yield return new Finding(proj, 1, "NF008", $"links {f}, which lies outside the repository");
+                else if (!f.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+                    yield return new Finding(proj, 1, "NF008", $"links {f}, which is not a C# source file");
+                else if (!extraPaths.Contains(f) && !File.Exists(full))
+                    yield return new Finding(proj, 1, "NF002", $"links {f} (outside the project folder), which does not exist");
+            }
         }
+
+        /// <summary>The name a source carries in findings: its path from the repository root, '/' separated.</summary>
+        static string SourceName(string root, NfProject p, string listedPath) =>
+            Path.GetRelativePath(root, p.FullPathOf(listedPath)).Replace('\\', '/');
 
         static List<MetadataReference> ResolveReferences(string root, NfProject p, Dictionary<string, MetadataReference> surface,
             Dictionary<string, MetadataReference> built, List<Finding> findings)
@@ -142,12 +163,12 @@ namespace NanoCheck
             var trees = new List<SyntaxTree>();
             foreach (var f in p.Compile)
             {
-                string path = Path.Combine(p.Directory, f);
+                string path = p.FullPathOf(f);
                 if (File.Exists(path))
-                    trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(path), Encoding.UTF8), ParseOptions, $"{p.Name}/{f}"));
+                    trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(path), Encoding.UTF8), ParseOptions, SourceName(root, p, f)));
             }
             foreach (var e in extra)
-                trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(e.Text, Encoding.UTF8), ParseOptions, $"{p.Name}/{e.RelativePath}"));
+                trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(e.Text, Encoding.UTF8), ParseOptions, SourceName(root, p, e.RelativePath)));
 
             var compilation = CSharpCompilation.Create(p.AssemblyName, trees, refs,
                 new CSharpCompilationOptions(p.IsExe ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,

@@ -16,6 +16,7 @@ namespace NanoCheck
         public string AssemblyName;
         public bool IsExe;
         public List<string> Compile = new();                 // relative paths, '/' separated, as listed
+        public Dictionary<string, string> CompileLinks = new(StringComparer.Ordinal); // listed path -> Link attribute, when given
         public List<(string PackageId, string Version, string File)> References = new();
         public List<string> ProjectReferences = new();       // project folder names
         public Dictionary<string, string> Packages = new(StringComparer.OrdinalIgnoreCase); // packages.config id -> version
@@ -48,7 +49,12 @@ namespace NanoCheck
             if (!(Prop("ProjectTypeGuids") ?? "").Contains("{11A8DD76-328B-46DF-9F39-F559912D0360}", StringComparison.OrdinalIgnoreCase))
                 p.LoadFindings.Add(new Finding(rel, 0, "NF102", "ProjectTypeGuids lacks the nanoFramework project type {11A8DD76-328B-46DF-9F39-F559912D0360}"));
             foreach (var c in doc.Descendants(ns + "Compile"))
-                p.Compile.Add(((string)c.Attribute("Include") ?? "").Replace('\\', '/'));
+            {
+                string include = ((string)c.Attribute("Include") ?? "").Replace('\\', '/');
+                p.Compile.Add(include);
+                string link = (string)c.Attribute("Link") ?? c.Element(ns + "Link")?.Value;
+                if (!string.IsNullOrEmpty(link)) p.CompileLinks[include] = link.Trim();
+            }
             foreach (var r in doc.Descendants(ns + "Reference"))
             {
                 string include = (string)r.Attribute("Include") ?? "";
@@ -78,6 +84,15 @@ namespace NanoCheck
                 }
             return p;
         }
+
+        /// <summary>
+        /// True for a listed source outside the project folder (a linked file, e.g.
+        /// <c>&lt;Compile Include="..\boards\Boards.cs" Link="Boards\Boards.cs" /&gt;</c>).
+        /// </summary>
+        public static bool IsOutsideFolder(string listedPath) => listedPath.StartsWith("../", StringComparison.Ordinal);
+
+        /// <summary>The absolute path of a listed source.</summary>
+        public string FullPathOf(string listedPath) => Path.GetFullPath(Path.Combine(Directory, listedPath));
 
         /// <summary>The .cs files on disk under the project folder (bin/obj excluded), '/' separated.</summary>
         public List<string> SourcesOnDisk()

@@ -26,6 +26,7 @@ namespace NanoCheck
             new("System.Device.Spi", "nanoFramework.System.Device.Spi", "1.3.89", new[] { "mscorlib" }, "System.Device.Spi.dll"),
             new("nanoFramework.Hardware.Esp32", "nanoFramework.Hardware.Esp32", "1.6.40", new[] { "mscorlib" }, "nanoFramework.Hardware.Esp32.dll"),
             new("System.IO.FileSystem", "nanoFramework.System.IO.FileSystem", "1.1.93", new[] { "mscorlib" }, "System.IO.FileSystem.dll"),
+            new("System.Device.Adc", "nanoFramework.System.Device.Adc", "1.1.24", new[] { "mscorlib" }, "System.Device.Adc.dll"),
             new("nanoFramework.TestFramework", "nanoFramework.TestFramework", "3.0.80", new[] { "mscorlib" }, "nanoFramework.TestFramework.dll"),
         };
 

@@ -1,0 +1,218 @@
+using LoRaWan.Mac;
+using LoRaWan.Platform;
+
+namespace LoRaWan.Firmware.App
+{
+    /// <summary>
+    /// The sensor application, free of hardware: join, then every interval send a CayenneLPP uplink on FPort 1
+    /// that The Things Stack's built-in CayenneLPP formatter decodes, and obey CayenneLPP downlinks that switch the
+    /// LED or change the interval. It talks only to a <see cref="LoRaWanDevice"/> and an <see cref="IBoardServices"/>,
+    /// so the same code runs on an ESP32 (Program) and in the simulator (Tests/Firmware).
+    /// </summary>
+    /// <remarks>
+    /// Uplink (FPort 1), items in this order, each left out when it does not fit the data rate's maximum payload:
+    /// <list type="table">
+    /// <item><term>analog_in_1</term><description>time since boot, hours (0.01 h; saturates at 327.67)</description></item>
+    /// <item><term>analog_in_3</term><description>battery, volts (0.01 V), only on boards that measure it</description></item>
+    /// <item><term>analog_in_2</term><description>free managed memory, kB (0.01 kB; saturates at 327.67)</description></item>
+    /// <item><term>digital_out_4</term><description>LED state (0/1)</description></item>
+    /// <item><term>analog_out_5</term><description>report interval, minutes (0.01 min)</description></item>
+    /// </list>
+    /// Downlink (FPort 1): CayenneLPP actuator items <c>channel (1) | value × 100 (2, signed, MSB first)</c> — what
+    /// The Things Stack's CayenneLPP formatter encodes from <c>{"value_4": 1}</c>. Channel 4 = LED (0 off, 1 on,
+    /// −1 toggle); channel 5 = interval in minutes (1 .. 327.67). Several items may follow each other.
+    /// </remarks>
+    public sealed class SensorSketch
+    {
+        /// <summary>FPort of the uplinks and of the downlinks the sketch obeys.</summary>
+        public const int Port = 1;
+        /// <summary>analog_in: hours since boot.</summary>
+        public const int ChannelUptime = 1;
+        /// <summary>analog_in: free managed memory in kB.</summary>
+        public const int ChannelMemory = 2;
+        /// <summary>analog_in: battery voltage.</summary>
+        public const int ChannelBattery = 3;
+        /// <summary>digital_out: the LED (and the downlink channel that switches it).</summary>
+        public const int ChannelLed = 4;
+        /// <summary>analog_out: the report interval in minutes (and the downlink channel that sets it).</summary>
+        public const int ChannelInterval = 5;
+        /// <summary>How long one <see cref="LoRaWanDevice.Join"/> call may keep retrying.</summary>
+        public const int JoinTimeoutMs = 15 * 60000;
+        /// <summary>Time limit of one uplink (duty-cycle waits included).</summary>
+        public const int SendTimeoutMs = 10 * 60000;
+
+        const int MaxPayloadBytes = 32;
+
+        readonly LoRaWanDevice _device;
+        readonly IBoardServices _board;
+        readonly SketchSettings _settings;
+        readonly CayenneLppWriter _lpp = new CayenneLppWriter(MaxPayloadBytes);
+        readonly byte[][] _frames = new byte[MaxPayloadBytes + 1][];
+        bool _settingsChanged;
+
+        /// <summary>
+        /// Creates the sketch on <paramref name="device"/> and <paramref name="board"/>. Settings changed by downlinks
+        /// are kept in <paramref name="store"/> (slots 4 and 5; null: not kept) and restored here.
+        /// </summary>
+        public SensorSketch(LoRaWanDevice device, IBoardServices board, INonVolatileStore store, int defaultIntervalMs)
+        {
+            _device = device;
+            _board = board;
+            _settings = new SketchSettings(store, defaultIntervalMs);
+            if (_settings.Load()) _board.Log("settings restored: interval " + (_settings.IntervalMs / 1000).ToString() + " s, LED " + (_settings.LedOn ? "on" : "off"));
+            _board.SetLed(_settings.LedOn);
+            _device.OnDownlink += OnDownlink;
+        }
+
+        /// <summary>Milliseconds between uplinks (a downlink on channel 5 changes it).</summary>
+        public int IntervalMs
+        {
+            get { return _settings.IntervalMs; }
+        }
+
+        /// <summary>The LED state (a downlink on channel 4 changes it).</summary>
+        public bool LedOn
+        {
+            get { return _settings.LedOn; }
+        }
+
+        /// <summary>Uplinks sent successfully.</summary>
+        public int UplinksSent { get; private set; }
+
+        /// <summary>Downlink items obeyed.</summary>
+        public int CommandsApplied { get; private set; }
+
+        /// <summary>Downlink items or frames ignored (other FPort, unknown channel, value out of range, truncated).</summary>
+        public int CommandsRejected { get; private set; }
+
+        /// <summary>The outcome of the last uplink.</summary>
+        public SendResult LastResult { get; private set; }
+
+        /// <summary>Runs forever (<paramref name="cycles"/> &lt; 0) or that many cycles: send, then wait the interval.</summary>
+        public void Run(int cycles)
+        {
+            for (int n = 0; cycles < 0 || n < cycles; n++)
+            {
+                Step();
+                _board.Delay(_settings.IntervalMs);
+            }
+        }
+
+        /// <summary>
+        /// The deep-sleep variant of one cycle: send (joining first only when no session was restored from flash),
+        /// then power down for the interval. On the board the chip then restarts from Main.
+        /// </summary>
+        public void RunDeepSleepCycle()
+        {
+            Step();
+            _board.Log("deep sleep for " + (_settings.IntervalMs / 1000).ToString() + " s");
+            _board.DeepSleep(_settings.IntervalMs);
+        }
+
+        /// <summary>One cycle: join if there is no session, build the payload, send it unconfirmed, keep changed settings.</summary>
+        public SendResult Step()
+        {
+            if (!_device.IsJoined)
+            {
+                _board.Log("joining...");
+                if (!_device.Join(JoinTimeoutMs))
+                {
+                    _board.Log("not joined yet (check keys, region, antenna); next try in " + (_settings.IntervalMs / 1000).ToString() + " s");
+                    LastResult = SendResult.Of(SendStatus.NotJoined);
+                    return LastResult;
+                }
+                _board.Log("joined");
+            }
+            int length = BuildPayload(_device.MaxPayload);
+            byte[] frame = FrameOf(length);
+            SendResult result = _device.Send(Port, frame, false, SendTimeoutMs);
+            LastResult = result;
+            if (result.Succeeded) UplinksSent++;
+            _board.Log("uplink " + result.ToString() + ", " + length.ToString() + " bytes");
+            if (_settingsChanged)
+            {
+                _settingsChanged = false;
+                _settings.Save();
+            }
+            return result;
+        }
+
+        /// <summary>Writes the CayenneLPP payload for at most <paramref name="maxPayload"/> bytes; returns its length.</summary>
+        public int BuildPayload(int maxPayload)
+        {
+            _lpp.Reset(maxPayload);
+            _lpp.AddAnalogInput(ChannelUptime, _board.UptimeMs / 36000);               // 0.01 h = 36 s
+            if (_board.HasBattery) _lpp.AddAnalogInput(ChannelBattery, _board.ReadBatteryMillivolts() / 10);
+            long free = _board.FreeMemoryBytes();
+            if (free >= 0) _lpp.AddAnalogInput(ChannelMemory, free * 100 / 1024);
+            _lpp.AddDigitalOutput(ChannelLed, _settings.LedOn);
+            _lpp.AddAnalogOutput(ChannelInterval, _settings.IntervalMs / 600);         // 0.01 min = 600 ms
+            return _lpp.Length;
+        }
+
+        /// <summary>The payload last built by <see cref="BuildPayload"/>.</summary>
+        public byte[] PayloadBuffer
+        {
+            get { return _lpp.Buffer; }
+        }
+
+        byte[] FrameOf(int length)
+        {
+            // Send takes a whole array: keep one per payload length (a handful over the device's life).
+            byte[] frame = _frames[length];
+            if (frame == null)
+            {
+                frame = new byte[length];
+                _frames[length] = frame;
+            }
+            System.Array.Copy(_lpp.Buffer, 0, frame, 0, length);
+            return frame;
+        }
+
+        // Raised on the MAC's thread: change state and return; the flash write happens in Step.
+        void OnDownlink(LoRaWanDevice sender, Downlink downlink)
+        {
+            if (downlink.Port != Port)
+            {
+                CommandsRejected++;
+                return;
+            }
+            byte[] p = downlink.Payload;
+            int i = 0;
+            for (; i + 3 <= downlink.Length; i += 3)
+            {
+                int channel = p[i];
+                int value = (short)((p[i + 1] << 8) | p[i + 2]);
+                if (channel == ChannelLed) SetLedFromDownlink(value);
+                else if (channel == ChannelInterval) SetIntervalFromDownlink(value);
+                else CommandsRejected++;
+            }
+            if (i != downlink.Length) CommandsRejected++;   // a truncated item
+        }
+
+        void SetLedFromDownlink(int hundredths)
+        {
+            bool on = hundredths == 0 ? false : (hundredths > 0 ? true : !_settings.LedOn);
+            _settings.LedOn = on;
+            _board.SetLed(on);
+            _settingsChanged = true;
+            CommandsApplied++;
+            _board.Log(on ? "downlink: LED on" : "downlink: LED off");
+        }
+
+        void SetIntervalFromDownlink(int hundredthsOfMinute)
+        {
+            long ms = (long)hundredthsOfMinute * 600;
+            if (ms < SketchSettings.MinIntervalMs || ms > SketchSettings.MaxIntervalMs)
+            {
+                CommandsRejected++;
+                _board.Log("downlink: interval out of range (1 .. 327.67 minutes)");
+                return;
+            }
+            _settings.IntervalMs = (int)ms;
+            _settingsChanged = true;
+            CommandsApplied++;
+            _board.Log("downlink: interval " + (ms / 1000).ToString() + " s");
+        }
+    }
+}

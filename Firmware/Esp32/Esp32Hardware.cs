@@ -1,0 +1,78 @@
+using System.Device.Gpio;
+using Drivers.Sx127x;
+using Drivers.Sx127x.Hardware;
+using nanoFramework.Hardware.Esp32;
+
+namespace LoRaWan.Firmware.Esp32
+{
+    /// <summary>
+    /// Everything the LoRaWAN stack needs from an ESP32 board, wired from a <see cref="Board"/> definition: the SPI
+    /// pins routed to SPI1 before the bus is opened, the SX1276 on that bus (mode 0, the board's SPI clock), its reset
+    /// line, DIO0/DIO1 interrupts, a <see cref="HighResTimerAlarm"/> for the MAC and a second one for the driver's
+    /// TX watchdog, the flash store and the board services.
+    /// </summary>
+    public sealed class Esp32Hardware
+    {
+        /// <summary>The SPI controller the radio is on (its pins are routed as SPI1_MOSI/MISO/CLOCK).</summary>
+        public const int SpiBus = 1;
+        /// <summary>Files on I:\ (slots 0–3: the MAC's nonces and session; 4–5: the sketch's settings).</summary>
+        public const int StoreSlots = 8;
+
+        readonly GpioController _gpio;
+        readonly GpioDioLines _dio;
+
+        /// <summary>
+        /// Opens and initialises the radio of <paramref name="board"/>.
+        /// Throws <see cref="System.IO.IOException"/> (with a wiring hint) when no SX1276 answers.
+        /// </summary>
+        public Esp32Hardware(Board board)
+        {
+            Board = board;
+            // ESP32: route the SPI signals to the board's pins before the bus is opened.
+            Configuration.SetPinFunction(board.Miso, DeviceFunction.SPI1_MISO);
+            Configuration.SetPinFunction(board.Mosi, DeviceFunction.SPI1_MOSI);
+            Configuration.SetPinFunction(board.Sck, DeviceFunction.SPI1_CLOCK);
+
+            _gpio = new GpioController();
+            MacAlarm = new HighResTimerAlarm();
+            WatchdogAlarm = new HighResTimerAlarm();
+            SpiRegisterBus bus = SpiRegisterBus.Create(SpiBus, board.Nss, board.SpiClockHz);
+            GpioResetLine reset = board.Reset == Board.NotWired ? null : new GpioResetLine(_gpio, board.Reset);
+            Radio = new Sx1276(bus, MacAlarm, reset, WatchdogAlarm);
+            Radio.Init();
+            _dio = new GpioDioLines(_gpio, board.Dio0, board.Dio1, Radio);
+            Store = new FlashStore("lorawan", StoreSlots);
+            Services = new Esp32BoardServices(board, _gpio, Radio);
+        }
+
+        /// <summary>The DIO0/DIO1 interrupt wiring.</summary>
+        public GpioDioLines DioLines
+        {
+            get { return _dio; }
+        }
+
+        /// <summary>The GPIO controller the radio's pins are open on.</summary>
+        public GpioController Gpio
+        {
+            get { return _gpio; }
+        }
+
+        /// <summary>The pins this hardware was wired from.</summary>
+        public Board Board { get; private set; }
+
+        /// <summary>The SX1276 driver (the MAC's radio).</summary>
+        public Sx1276 Radio { get; private set; }
+
+        /// <summary>The MAC's clock and alarm.</summary>
+        public HighResTimerAlarm MacAlarm { get; private set; }
+
+        /// <summary>The driver's TX-watchdog alarm.</summary>
+        public HighResTimerAlarm WatchdogAlarm { get; private set; }
+
+        /// <summary>Non-volatile storage on I:\.</summary>
+        public FlashStore Store { get; private set; }
+
+        /// <summary>LED, battery, uptime, sleep and log for the sketch.</summary>
+        public Esp32BoardServices Services { get; private set; }
+    }
+}
