@@ -1,0 +1,165 @@
+using System;
+using System.IO;
+using System.Net;
+using System.Threading;
+using LoRaWan.Frames;
+using LoRaWan.Mac;
+using LoRaWan.Simulation;
+using LoRaWan.Udp;
+
+namespace LoRaWan.Cli.Simulate
+{
+    /// <summary>
+    /// lorawan simulate --udp host:port --gateway-eui EUI: the simulated ESP32 + SX1276 (real driver and MAC) talks,
+    /// in wall-clock time, to a real network server through a virtual gateway speaking the Semtech UDP packet
+    /// forwarder protocol. The in-process network model is bypassed: uplinks go out as PUSH_DATA, downlinks come back
+    /// as PULL_RESP. Ctrl+C ends the run early with the summary.
+    /// </summary>
+    public static class UdpSimulation
+    {
+        /// <summary>What the command line asked for.</summary>
+        public sealed class Settings
+        {
+            public string Server;
+            public string GatewayEui;
+            public string RegionName = "EU868";
+            public string VersionText = "1.0.4";
+            public LoRaWanVersion Version = LoRaWanVersion.V1_0_4;
+            public int Minutes = 60;
+            public int IntervalS = 120;
+            public int Seed = 1;
+            public int JitterMs = 10;
+            public bool Verbose;
+            public string DevEui;
+            public string JoinEui;
+            public string AppKey;
+        }
+
+        /// <summary>Starts wall-clock pacing of <paramref name="world"/> (the --realtime switch without --udp).</summary>
+        public static RealTimePacer StartRealTime(VirtualWorld world)
+        {
+            var pacer = new RealTimePacer(world.Scheduler);
+            pacer.Start();
+            return pacer;
+        }
+
+        public static int Run(Settings s, TextWriter stdout)
+        {
+            if (s.GatewayEui == null) throw new CliException("--udp needs --gateway-eui (16 hex digits, as registered on the network server)");
+            ulong eui;
+            try { eui = SemtechUdp.ParseEui(s.GatewayEui); }
+            catch (FormatException e) { throw new CliException("--gateway-eui: " + e.Message); }
+            IPEndPoint server;
+            try { server = UdpDatagramLink.Resolve(s.Server); }
+            catch (Exception e) when (e is FormatException || e is System.Net.Sockets.SocketException)
+            { throw new CliException($"--udp '{s.Server}': {e.Message}"); }
+
+            var netOptions = new NetworkOptions();
+            bool fixedPlan = s.RegionName == "US915" || s.RegionName == "AU915";
+            if (fixedPlan) netOptions.SubBand = 2;
+            VirtualWorld world;
+            try { world = new VirtualWorld(s.RegionName, s.Seed, netOptions); }
+            catch (ArgumentException e) { throw new CliException(e.Message); }
+            // Platform timing error of at most ±J, as in the in-process simulation.
+            world.InterruptLatencyMaxUs = (uint)s.JitterMs * 500;
+            world.AlarmSpreadUs = (uint)s.JitterMs * 500;
+
+            var identity = DeviceIdentity.Otaa(s.DevEui, s.JoinEui, s.AppKey);
+            var options = new LoRaWanOptions { Version = s.Version, RandomSeed = (uint)s.Seed };
+            if (fixedPlan) options.SubBand = 2;
+
+            var timeline = new Timeline(stdout, world.Region, s.Verbose);
+            using var link = new UdpDatagramLink(server);
+            var pacer = new RealTimePacer(world.Scheduler);
+            var forwarder = new VirtualPacketForwarder(world.Gateway, world.Scheduler, world.Region, eui, link,
+                (uint)Random.Shared.NextInt64(0, 1L << 32), Environment.TickCount);
+            // The gateway's uplinks go to the UDP forwarder instead of the in-process network model.
+            world.Gateway.SetUplinkReceiver(forwarder);
+            world.Air.AddMonitor(forwarder);
+            forwarder.Pacer = pacer;
+            forwarder.Observer = new ForwarderTimeline(timeline, s.Verbose, server.ToString());
+            pacer.AddService(forwarder);
+
+            bool stop = false;
+            ConsoleCancelEventHandler onCancel = (o, e) => { e.Cancel = true; stop = true; };
+            Console.CancelKeyPress += onCancel;
+            try
+            {
+                LoRaWanDevice device = world.PowerOn(identity, options);
+                pacer.Start();
+                link.Start(forwarder);
+                timeline.Line(0, "gateway", $"virtual gateway {eui:X16} · Semtech UDP packet forwarder v2 → {server} (from {link.LocalEndPoint}) · wall-clock time");
+                forwarder.Start();
+                device.Mac.Trace = timeline;
+                int downlinksReceived = 0;
+                device.OnDownlink += (sender, d) =>
+                {
+                    downlinksReceived++;
+                    timeline.Line(world.Scheduler.NowMicroseconds, "app", $"OnDownlink FPort {d.Port} {Hex.ToString(d.Payload, 0, d.Length)} · RSSI {d.RssiDbm} dBm SNR {d.SnrQuarterDb / 4.0:F1} dB · RX{d.Window}{(d.FPending ? " · FPending" : "")}");
+                };
+                device.OnJoinAttempt += (sender, joined, attempt) =>
+                {
+                    if (!joined && attempt > 0) timeline.Line(world.Scheduler.NowMicroseconds, "device", $"join attempt {attempt} got no join-accept");
+                };
+
+                ulong end = (ulong)s.Minutes * 60UL * 1000000UL;
+                timeline.Line(world.Scheduler.NowMicroseconds, "device", $"power on · {s.RegionName} · LoRaWAN {s.VersionText} · DevEUI {s.DevEui} · JoinEUI {s.JoinEui} · platform timing error ±{s.JitterMs} ms (window margin {options.TimingErrorUs / 1000} ms)");
+                device.BeginJoin();
+                while (!device.IsJoined && !stop && world.Scheduler.NowMicroseconds < end) world.Sleep(250);
+                bool joined = device.IsJoined;
+                if (!joined) timeline.Line(world.Scheduler.NowMicroseconds, "device", "NOT JOINED");
+
+                int sent = 0, acked = 0, noAck = 0, failed = 0;
+                var rng = new Random(s.Seed);
+                while (joined && !stop && world.Scheduler.NowMicroseconds < end)
+                {
+                    sent++;
+                    bool confirmed = sent % 5 == 0;
+                    int t10 = 215 + rng.Next(30);
+                    byte[] payload = { 0x01, 0x67, (byte)(t10 >> 8), (byte)t10, 0x02, 0x02, (byte)(sent >> 8), (byte)sent };
+                    SendResult r = device.Send(1, payload, confirmed, 10 * 60000);
+                    timeline.Line(world.Scheduler.NowMicroseconds, "app", $"Send → {SendResult.StatusName(r.Status)} (FCnt {r.FCnt}, {r.Transmissions} transmission(s))");
+                    if (r.Status == SendStatus.Acked) acked++;
+                    else if (r.Status == SendStatus.NoAck) noAck++;
+                    else if (r.Status != SendStatus.Sent) failed++;
+                    ulong next = world.Scheduler.NowMicroseconds + (ulong)s.IntervalS * 1000000UL;
+                    while (!stop && world.Scheduler.NowMicroseconds < next && world.Scheduler.NowMicroseconds < end) world.Sleep(250);
+                }
+                if (stop) timeline.Line(world.Scheduler.NowMicroseconds, "app", "interrupted (Ctrl+C)");
+                forwarder.Stop();
+                pacer.Stop();
+
+                var c = forwarder.Counters;
+                var m = device.Mac;
+                stdout.WriteLine();
+                stdout.WriteLine("Summary");
+                stdout.WriteLine($"  joined                 {(joined ? "yes" : "NO")} after {timeline.JoinRequests} join request(s)");
+                stdout.WriteLine($"  uplinks                {sent} requested, {timeline.Uplinks} transmitted; {acked} confirmed+acked, {noAck} without ACK, {failed} failed");
+                stdout.WriteLine($"  downlinks              {c.PullResps} PULL_RESP, {c.TxAcks(TxAckError.None)} accepted, {c.DownlinksEmitted} sent on air, {downlinksReceived} application downlink(s) delivered");
+                stdout.WriteLine($"  TX_ACK errors          {Errors(c)}");
+                stdout.WriteLine($"  server                 {c.PushDataSent} PUSH_DATA / {c.PushAcks} PUSH_ACK ({Rtt(c.PushAcks, c.PushRttMinMs, c.PushRttSumMs, c.PushRttMaxMs)}); {c.PullDataSent} PULL_DATA / {c.PullAcks} PULL_ACK ({Rtt(c.PullAcks, c.PullRttMinMs, c.PullRttSumMs, c.PullRttMaxMs)}); {c.DroppedTotal} malformed datagram(s) dropped");
+                stdout.WriteLine($"  real time              virtual clock at most {pacer.MaxLeadUs / 1000.0:F1} ms ahead of / {pacer.MaxLagUs / 1000.0:F1} ms behind the wall clock; downlinks on air within {(c.DownlinksEmitted == 0 ? "-" : (c.MaxOnAirWallErrorUs / 1000.0).ToString("F1") + " ms")} of wall time; earliest PULL_RESP {(c.MinDownlinkLeadUs == long.MaxValue ? "-" : (c.MinDownlinkLeadUs / 1000.0).ToString("F0") + " ms")} before its tmst");
+                stdout.WriteLine($"  receive windows        {timeline.Windows} opened, {timeline.WindowsWithFrame} with a frame for us; timer lateness {m.Timing.MinLateUs / 1000.0:F1}..{m.Timing.MaxLateUs / 1000.0:F1} ms");
+                stdout.WriteLine($"  rejected by the device {m.Counters.MicFailures} MIC, {m.Counters.ReplayedFrames} replay, {m.Counters.ForeignFrames} foreign, {m.Counters.MalformedFrames} malformed");
+                stdout.WriteLine(joined ? "RESULT ok: joined through the network server" : "RESULT FAILED: not joined (is the device registered with these keys, LoRaWAN " + s.VersionText + " and the " + s.RegionName + " frequency plan?)");
+                return joined ? 0 : 1;
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+        }
+
+        static string Errors(ForwarderCounters c)
+        {
+            if (c.TxAckErrorsTotal == 0) return "none";
+            string text = "";
+            for (TxAckError e = TxAckError.TooLate; e <= TxAckError.GpsUnlocked; e++)
+                if (c.TxAcks(e) > 0) text += (text.Length > 0 ? ", " : "") + $"{c.TxAcks(e)} {TxAckErrors.Name(e)}";
+            return text;
+        }
+
+        static string Rtt(int n, double min, double sum, double max) =>
+            n == 0 ? "no answer" : $"round trip {min:F1}/{sum / n:F1}/{max:F1} ms min/mean/max";
+    }
+}
