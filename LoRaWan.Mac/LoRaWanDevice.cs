@@ -20,7 +20,7 @@ namespace LoRaWan
     /// identity (keys as The Things Stack console shows them), non-volatile storage, a clock and options; then
     /// <see cref="Join"/> and <see cref="Send"/>. Events are raised on the MAC's thread.
     /// </summary>
-    public sealed class LoRaWanDevice : IMacListener
+    public sealed partial class LoRaWanDevice : IMacListener
     {
         readonly ClassAMac _mac;
         readonly IMacRunner _runner;

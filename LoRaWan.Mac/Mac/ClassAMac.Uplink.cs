@@ -119,6 +119,8 @@ namespace LoRaWan.Mac
             _opNbTrans = _session.NbTrans < 1 ? 1 : _session.NbTrans;
             if (!_session.Active) { Complete(SendStatus.NotJoined); return; }
             if (_session.FCntUp == 0xFFFFFFFF) { Complete(SendStatus.CounterExhausted); return; }
+            // MAC commands: ADR back-off and ADR_ACK_CNT; answers that do not fit beside the payload go first, alone.
+            if (PrepareUplinkCommands(port, length, internalOp)) { port = DataFrame.NoPort; length = 0; confirmed = false; _opConfirmed = false; }
 
             // LoRaWAN 1.0.4 §4.3.1.5: FCntUp is never reused. Persist a window ahead before using a counter
             // the persisted record does not cover.
@@ -136,14 +138,15 @@ namespace LoRaWan.Mac
             _up.MType = confirmed ? MType.ConfirmedDataUp : MType.UnconfirmedDataUp;
             _up.DevAddr = _session.DevAddr;
             _up.Adr = _session.Adr;
-            _up.AdrAckReq = false;
+            _up.AdrAckReq = _uplinkAdrAckReq;
             _up.Ack = _ackPending;
             _up.ClassB = false;
             _up.FPending = false;
             _up.FCnt = (ushort)_opFCnt;
+            byte[] payload = _appPayload;
+            int foptsLength = SelectUplinkCommands(ref port, ref length, ref payload);
             _up.FPort = port;
-            int foptsLength = 0;
-            FrameResult r = _up.Write(_tx, 0, _fopts, 0, foptsLength, _appPayload, 0, port == DataFrame.NoPort ? 0 : length);
+            FrameResult r = _up.Write(_tx, 0, _fopts, 0, foptsLength, payload, 0, port == DataFrame.NoPort ? 0 : length);
             if (r != FrameResult.Ok) return 0;
             if (_up.FrmPayloadLength > 0)
             {
@@ -258,6 +261,7 @@ namespace LoRaWan.Mac
 
         void Complete(SendStatus status)
         {
+            if (_appDeferred && ResumeDeferredSend()) return;
             _result.Status = status;
             _result.FCnt = _opFCnt;
             _result.DataRate = _txDataRate;
@@ -305,13 +309,13 @@ namespace LoRaWan.Mac
         void ScheduleIdleWork()
         {
             if (_state != MacState.Idle || !_session.Active) return;
-            if (_ackPending && _options.EmptyAckUplinkDelayMs > 0)
+            if ((_ackPending || AnswersOwed) && _options.EmptyAckUplinkDelayMs > 0)
                 Arm(_scheduler.NowMicroseconds + (ulong)_options.EmptyAckUplinkDelayMs * 1000UL);
         }
 
         void OnIdleTimer()
         {
-            if (!_ackPending || !_session.Active) return;
+            if ((!_ackPending && !AnswersOwed) || !_session.Active) return;
             lock (_requestLock)
             {
                 if (_opKind != OpNone || _requestKind != OpNone) return;

@@ -41,13 +41,27 @@ namespace LoRaWan.Mac
         public int AntennaGainDbi = 2;
 
         /// <summary>
-        /// After receiving a confirmed downlink, send an empty uplink carrying the ACK if the application sends
-        /// nothing within this many ms (0 = never; the ACK then rides the next application uplink).
+        /// After receiving a confirmed downlink, or MAC commands that want answers (LoRaWAN 1.0.4 §5), send an empty
+        /// uplink carrying the ACK and the answers if the application sends nothing within this many ms (0 = never; they
+        /// then ride the next application uplink).
         /// </summary>
         public int EmptyAckUplinkDelayMs = 30000;
 
         /// <summary>Initial number of transmissions per uplink (NbTrans, 1..15) until the network sets it with LinkADRReq.</summary>
         public int NbTrans = 1;
+
+        /// <summary>
+        /// ADR_ACK_LIMIT (LoRaWAN 1.0.4 §4.3.1.1, default <see cref="AdrBackoff.DefaultAdrAckLimit"/> = 64): with ADR on, an
+        /// uplink sent after this many uplinks without any downlink carries ADRACKReq.
+        /// </summary>
+        public int AdrAckLimit = AdrBackoff.DefaultAdrAckLimit;
+
+        /// <summary>
+        /// ADR_ACK_DELAY (default <see cref="AdrBackoff.DefaultAdrAckDelay"/> = 32): after ADR_ACK_LIMIT + this many uplinks
+        /// without a downlink the device restores its default TX power, then lowers its data rate one step every
+        /// ADR_ACK_DELAY uplinks, then re-enables its default channels (see <see cref="AdrBackoff"/>).
+        /// </summary>
+        public int AdrAckDelay = AdrBackoff.DefaultAdrAckDelay;
 
         /// <summary>US915/AU915 sub-band (1..8) to use, e.g. 2 for The Things Network; 0 = all channels.</summary>
         public int SubBand;
@@ -65,6 +79,8 @@ namespace LoRaWan.Mac
             if (FCntPersistInterval < 1 || FCntPersistInterval > 1000) throw new ArgumentException("FCntPersistInterval must be 1..1000", "FCntPersistInterval");
             if (SubBand < 0 || SubBand > 8) throw new ArgumentException("SubBand must be 0 (all) or 1..8", "SubBand");
             if (NbTrans < 1 || NbTrans > 15) throw new ArgumentException("NbTrans must be 1..15", "NbTrans");
+            if (AdrAckLimit < 1 || AdrAckLimit > 0x7FFF) throw new ArgumentException("AdrAckLimit must be 1..32767", "AdrAckLimit");
+            if (AdrAckDelay < 1 || AdrAckDelay > 0x7FFF) throw new ArgumentException("AdrAckDelay must be 1..32767", "AdrAckDelay");
             if (EmptyAckUplinkDelayMs < 0) throw new ArgumentException("EmptyAckUplinkDelayMs must be >= 0", "EmptyAckUplinkDelayMs");
         }
     }

@@ -180,7 +180,9 @@ namespace LoRaWan.Simulation
             if (_options.RecordHistory) _uplinks.Add(rec);
             if (_observer != null) _observer.UplinkAccepted(now, rec);
 
-            ScheduleDataDownlink(now, s, md, dataRate, channel, up.IsConfirmed, up.AdrAckReq);
+            // MAC commands: answers checked, device requests answered, ADR, next requests queued (NetworkServer.MacCommands.cs).
+            bool macDownlink = HandleMacCommands(now, s, rec);
+            ScheduleDataDownlink(now, s, md, dataRate, channel, up.IsConfirmed, up.AdrAckReq || macDownlink);
         }
 
         // LoRaWAN 1.0.4 §4.4: MIC = aes128_cmac(NwkSKey, B0 | msg)[0..3] with the 32-bit FCnt in B0.

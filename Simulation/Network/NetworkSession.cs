@@ -104,6 +104,9 @@ namespace LoRaWan.Simulation
             PendingFOptsLength = 0;
         }
 
+        /// <summary>The MAC command state (requests in flight, ADR history); created with the first uplink.</summary>
+        internal NetworkMacState Mac;
+
         // Deduplication and retransmission memory of the last accepted uplink.
         internal int LastFrameLength;
         internal ulong LastFrameReceivedUs;

@@ -10,7 +10,7 @@ namespace LoRaWan.Cli.Simulate
     /// Prints what happens in a simulation as one line per event, in virtual time: what the device does (MAC
     /// trace) and what the network does (server observer), so a LoRaWAN engineer can follow each cycle.
     /// </summary>
-    public sealed class Timeline : NetworkObserver, IMacTrace
+    public sealed class Timeline : NetworkObserver, IMacTrace, IMacCommandObserver
     {
         readonly TextWriter _out;
         readonly Region _region;
@@ -107,5 +107,28 @@ namespace LoRaWan.Cli.Simulate
 
         public override void DownlinkNotSent(ulong nowUs, ulong devEui, uint devAddr, bool joinAccept) =>
             Line(nowUs, "network", "downlink could not be sent in either window");
+
+        // ---- MAC commands (network side: what it asks, how the device answered) ----
+
+        public void MacCommandsQueued(ulong nowUs, uint devAddr, byte[] commands, int offset, int length)
+        {
+            Line(nowUs, "network", "MAC → " + MacCommandText.Describe(commands, offset, length, true));
+        }
+
+        public void MacCommandChecked(ulong nowUs, uint devAddr, byte[] command, int offset, int length, MacAnswerVerdict verdict, int expectedStatus)
+        {
+            string what = MacCommandText.Describe(command, offset, length, verdict == MacAnswerVerdict.Missing);
+            string mark = verdict switch
+            {
+                MacAnswerVerdict.Correct => "✓",
+                MacAnswerVerdict.Wrong => $"✗ WRONG (expected status {expectedStatus:X2})",
+                MacAnswerVerdict.Unexpected => "✗ UNEXPECTED (nothing asked for it)",
+                MacAnswerVerdict.StickyRepeat => "(sticky repeat)",
+                MacAnswerVerdict.Missing => "✗ no answer: asked again",
+                _ => "(device request)",
+            };
+            if (verdict == MacAnswerVerdict.StickyRepeat && !_verbose) return;
+            Line(nowUs, "network", "MAC ← " + what + " " + mark);
+        }
     }
 }

@@ -1,0 +1,182 @@
+using System;
+using LoRaWan.Frames;
+
+namespace LoRaWan.Mac
+{
+    /// <summary>
+    /// The MAC commands the device owes the network, kept as uplink command bytes (LoRaWAN 1.0.4 §5) in three
+    /// groups, in the order they are sent:
+    /// <list type="number">
+    /// <item><b>fresh answers</b> to the requests of the last Class A downlink; they belong in the very next
+    /// uplink and are dropped once sent;</item>
+    /// <item><b>sticky answers</b> already sent once (RXParamSetupAns §5.4, DlChannelAns §5.7, RXTimingSetupAns §5.8,
+    /// TXParamSetupAns), repeated in every uplink until a Class A downlink is received;</item>
+    /// <item>the device's own <b>requests</b> (LinkCheckReq §5.1, DeviceTimeReq §5.9), sent once.</item>
+    /// </list>
+    /// <see cref="Select"/> copies whole commands that fit a given room (fresh answers first), <see cref="Commit"/>
+    /// then retires what was selected. All storage is allocated here, once.
+    /// </summary>
+    public sealed class MacAnswers
+    {
+        /// <summary>Bytes of fresh answers kept: the largest FRMPayload on FPort 0 (242).</summary>
+        public const int FreshCapacity = 242;
+
+        /// <summary>Bytes of sticky answers kept for repetition.</summary>
+        public const int StickyCapacity = 32;
+
+        readonly byte[] _fresh = new byte[FreshCapacity];
+        readonly byte[] _sticky = new byte[StickyCapacity];
+        int _freshLength;
+        int _stickyLength;
+        int _selectedFresh;
+        int _selectedSticky;
+        bool _selectedLinkCheck;
+        bool _selectedDeviceTime;
+
+        /// <summary>Fresh answers waiting for the next uplink (bytes).</summary>
+        public int FreshLength { get { return _freshLength; } }
+
+        /// <summary>Sticky answers being repeated (bytes).</summary>
+        public int StickyLength { get { return _stickyLength; } }
+
+        /// <summary>The application asked for a LinkCheckReq in the next uplink.</summary>
+        public bool LinkCheckRequested;
+
+        /// <summary>The application asked for a DeviceTimeReq in the next uplink.</summary>
+        public bool DeviceTimeRequested;
+
+        /// <summary>Answers dropped because the buffers were full (a downlink asking for more than one uplink can carry).</summary>
+        public int Overflows;
+
+        /// <summary>True when the last <see cref="Select"/> included a DeviceTimeReq (cleared by the next one).</summary>
+        public bool DeviceTimeSelected { get { return _selectedDeviceTime; } }
+
+        /// <summary>Everything pending in bytes: fresh + sticky + requests.</summary>
+        public int PendingLength
+        {
+            get { return _freshLength + _stickyLength + (LinkCheckRequested ? 1 : 0) + (DeviceTimeRequested ? 1 : 0); }
+        }
+
+        /// <summary>
+        /// The fresh answers (bytes 0 .. <see cref="FreshLength"/> − 1, uplink command format). The MAC writes new
+        /// answers at <see cref="FreshLength"/> and keeps them with <see cref="Append"/>; read-only for anyone else.
+        /// </summary>
+        public byte[] FreshBuffer { get { return _fresh; } }
+
+        /// <summary>Keeps <paramref name="written"/> bytes a command writer just wrote at <see cref="FreshLength"/>; 0 means it did not fit.</summary>
+        internal void Append(int written)
+        {
+            if (written <= 0) { Overflows++; return; }
+            _freshLength += written;
+        }
+
+        /// <summary>A Class A downlink was received: the sticky answers have done their job (LoRaWAN 1.0.4 §5.4).</summary>
+        public void OnClassADownlink()
+        {
+            _stickyLength = 0;
+        }
+
+        /// <summary>Forgets everything (new session).</summary>
+        public void Clear()
+        {
+            _freshLength = 0;
+            _stickyLength = 0;
+            LinkCheckRequested = false;
+            DeviceTimeRequested = false;
+            _selectedFresh = 0;
+            _selectedSticky = 0;
+            _selectedLinkCheck = false;
+            _selectedDeviceTime = false;
+        }
+
+        /// <summary>
+        /// Copies whole commands into <paramref name="destination"/> at <paramref name="offset"/>, at most
+        /// <paramref name="room"/> bytes: fresh answers in order (stopping at the first that does not fit), then each
+        /// sticky answer and request that fits. Returns the bytes copied; call <see cref="Commit"/> once the frame is built.
+        /// </summary>
+        public int Select(byte[] destination, int offset, int room)
+        {
+            int n = 0;
+            _selectedFresh = 0;
+            _selectedSticky = 0;
+            _selectedLinkCheck = false;
+            _selectedDeviceTime = false;
+            if (room <= 0) return 0;
+
+            int p = 0;
+            while (p < _freshLength)
+            {
+                int size = CommandSize(_fresh, p);
+                if (size <= 0 || size > _freshLength - p) { _freshLength = p; break; }   // cannot happen: we wrote them
+                if (n + size > room) break;
+                Array.Copy(_fresh, p, destination, offset + n, size);
+                n += size;
+                p += size;
+            }
+            _selectedFresh = p;
+
+            // Sticky repeats are all-or-nothing per command, in order; stop at the first that does not fit.
+            p = 0;
+            while (p < _stickyLength)
+            {
+                int size = CommandSize(_sticky, p);
+                if (size <= 0 || size > _stickyLength - p) { _stickyLength = p; break; }
+                if (n + size > room) break;
+                Array.Copy(_sticky, p, destination, offset + n, size);
+                n += size;
+                p += size;
+            }
+            _selectedSticky = p;
+
+            if (LinkCheckRequested && n + 1 <= room)
+            {
+                destination[offset + n++] = Cid.LinkCheck;
+                _selectedLinkCheck = true;
+            }
+            if (DeviceTimeRequested && n + 1 <= room)
+            {
+                destination[offset + n++] = Cid.DeviceTime;
+                _selectedDeviceTime = true;
+            }
+            return n;
+        }
+
+        /// <summary>
+        /// The frame built by the last <see cref="Select"/> is going out: fresh answers it carried are retired (the
+        /// sticky ones among them move to the repeat list), requests it carried are cleared.
+        /// </summary>
+        public void Commit()
+        {
+            int p = 0;
+            while (p < _selectedFresh)
+            {
+                int size = CommandSize(_fresh, p);
+                MacCommandInfo info = MacCommandTable.Find(_fresh[p]);
+                if (info != null && info.IsStickyAnswer)
+                {
+                    if (_stickyLength + size <= StickyCapacity)
+                    {
+                        Array.Copy(_fresh, p, _sticky, _stickyLength, size);
+                        _stickyLength += size;
+                    }
+                    else Overflows++;
+                }
+                p += size;
+            }
+            int rest = _freshLength - _selectedFresh;
+            if (rest > 0) Array.Copy(_fresh, _selectedFresh, _fresh, 0, rest);
+            _freshLength = rest;
+            _selectedFresh = 0;
+            _selectedSticky = 0;
+            if (_selectedLinkCheck) LinkCheckRequested = false;
+            if (_selectedDeviceTime) DeviceTimeRequested = false;
+        }
+
+        /// <summary>Bytes of the uplink command at <paramref name="p"/> (CID + payload), from <see cref="MacCommandTable"/>.</summary>
+        static int CommandSize(byte[] b, int p)
+        {
+            int length = MacCommandTable.PayloadLength(b[p], false);
+            return length < 0 ? -1 : length + 1;
+        }
+    }
+}
