@@ -126,6 +126,10 @@ namespace LoRaWan.Mac
                 bool fresh = _options.Version == LoRaWanVersion.V1_0_4 ? joinNonce > _nonces.LastJoinNonce : joinNonce != _nonces.LastJoinNonce;
                 if (!fresh) { Counters.RejectedJoinAccepts++; return false; }
             }
+            // A new session starts from the region's default plan: channels, masks, MaxDCycle, dwell and EIRP that
+            // MAC commands set in the previous session do not carry over (LoRaWAN 1.0.4 §6.2: join resets MAC state).
+            _plan.Reset();
+            if (_options.SubBand != 0) ApplySubBand(_options.SubBand);
             if (_joinAccept.HasCfList && !_region.ApplyCfList(_plan, _rx, _joinAccept.CfListOffset))
             {
                 // An unusable CFList is ignored, the join itself stands (regional parameters: CFList is optional).

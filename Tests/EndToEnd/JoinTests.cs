@@ -42,6 +42,21 @@ namespace LoRaWan.Tests.EndToEnd
         }
 
         [TestMethod]
+        public void Rejoin_StartsFromTheDefaultPlanPlusTheNewCfList()
+        {
+            var rig = new WorldRig("EU868", 18, LoRaWanVersion.V1_0_4);
+            rig.PowerOn(WorldRig.Options("EU868", 18));
+            Assert.IsTrue(rig.Device.Join(120000));
+            LoRaWan.Regions.ChannelPlan plan = rig.Device.Mac.Session.Plan;
+            Assert.AreEqual(8, plan.EnabledCount, "3 default channels + 5 from the TTN CFList");
+            // What a LinkADRReq of the old session could have left: only channel 0 enabled.
+            Assert.IsTrue(rig.World.Region.ApplyChannelMask(plan, 0, 0x0001));
+            Assert.AreEqual(1, plan.EnabledCount);
+            Assert.IsTrue(rig.Device.Join(120000), "rejoined");
+            Assert.AreEqual(8, plan.EnabledCount, "the new session does not inherit the old channel mask");
+        }
+
+        [TestMethod]
         public void OtaaJoin_SucceedsInRx2WhenRx1IsSuppressed()
         {
             var rig = new WorldRig("EU868", 12, LoRaWanVersion.V1_0_4);

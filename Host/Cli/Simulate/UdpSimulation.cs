@@ -33,6 +33,15 @@ namespace LoRaWan.Cli.Simulate
             public string DevEui;
             public string JoinEui;
             public string AppKey;
+            /// <summary>File keeping the board's flash between runs (DevNonce, session, counters); null = none.</summary>
+            public string StatePath;
+        }
+
+        const int StateSlots = 8;
+
+        static void SaveState(VirtualWorld world, Settings s)
+        {
+            if (s.StatePath != null) FlashFile.Save(world.Flash, s.StatePath, StateSlots);
         }
 
         /// <summary>Starts wall-clock pacing of <paramref name="world"/> (the --realtime switch without --udp).</summary>
@@ -85,6 +94,13 @@ namespace LoRaWan.Cli.Simulate
             Console.CancelKeyPress += onCancel;
             try
             {
+                if (s.StatePath != null)
+                {
+                    bool restored = FlashFile.Load(world.Flash, s.StatePath, StateSlots);
+                    timeline.Line(0, "device", restored
+                        ? $"flash restored from {s.StatePath} (DevNonce counter, session and frame counters continue)"
+                        : $"flash state will be kept in {s.StatePath} (delete it after resetting the device's nonces on the server)");
+                }
                 LoRaWanDevice device = world.PowerOn(identity, options);
                 pacer.Start();
                 link.Start(forwarder);
@@ -107,6 +123,7 @@ namespace LoRaWan.Cli.Simulate
                 device.BeginJoin();
                 while (!device.IsJoined && !stop && world.Scheduler.NowMicroseconds < end) world.Sleep(250);
                 bool joined = device.IsJoined;
+                SaveState(world, s);
                 if (!joined) timeline.Line(world.Scheduler.NowMicroseconds, "device", "NOT JOINED");
 
                 int sent = 0, acked = 0, noAck = 0, failed = 0;
@@ -122,6 +139,7 @@ namespace LoRaWan.Cli.Simulate
                     if (r.Status == SendStatus.Acked) acked++;
                     else if (r.Status == SendStatus.NoAck) noAck++;
                     else if (r.Status != SendStatus.Sent) failed++;
+                    SaveState(world, s);
                     ulong next = world.Scheduler.NowMicroseconds + (ulong)s.IntervalS * 1000000UL;
                     while (!stop && world.Scheduler.NowMicroseconds < next && world.Scheduler.NowMicroseconds < end) world.Sleep(250);
                 }
