@@ -26,7 +26,9 @@ namespace LoRaWan
         readonly IMacRunner _runner;
         readonly MacOperation _joinOp = new MacOperation();
         readonly MacOperation _sendOp = new MacOperation();
+        readonly MacOperation _idle = new MacOperation();
         SendResult _lastResult;
+        readonly IClock _clock;
 
         /// <summary>Creates the device with the threaded runner (the board's way).</summary>
         public LoRaWanDevice(IRadio radio, Region region, DeviceIdentity identity, INonVolatileStore store, IScheduler scheduler, LoRaWanOptions options)
@@ -39,8 +41,10 @@ namespace LoRaWan
             LoRaWanOptions options, IMacRunner runner)
         {
             _mac = new ClassAMac(radio, region, identity, store, scheduler, options, this);
+            _clock = scheduler;
             _runner = runner != null ? runner : new ThreadedMacRunner(scheduler);
             _mac.Wakeup = _runner;
+            _mac.IdleSignal = _idle;
             _runner.Attach(_mac);
         }
 
@@ -90,10 +94,21 @@ namespace LoRaWan
         public SendResult Send(int port, byte[] payload, bool confirmed, int timeoutMs)
         {
             if (timeoutMs <= 0) throw new ArgumentOutOfRangeException("timeoutMs", "give the send a time limit in ms (> 0)");
-            _sendOp.Reset();
-            SendResult r = _mac.StartSend(port, payload, 0, payload == null ? 0 : payload.Length, confirmed);
+            // The MAC may be busy with an uplink of its own (ACK, MAC answers already on air): wait for it.
+            ulong deadline = _clock.NowMicroseconds + (ulong)timeoutMs * 1000UL;
+            SendResult r;
+            while (true)
+            {
+                _sendOp.Reset();
+                _idle.Reset();
+                r = _mac.StartSend(port, payload, 0, payload == null ? 0 : payload.Length, confirmed);
+                if (r.Status != SendStatus.Busy) break;
+                ulong now = _clock.NowMicroseconds;
+                if (now >= deadline || !_runner.Wait(_idle, (int)((deadline - now) / 1000UL) + 1)) return SendResult.Of(SendStatus.Timeout);
+            }
             if (r.Status != SendStatus.Pending) return r;
-            if (!_runner.Wait(_sendOp, timeoutMs)) return SendResult.Of(SendStatus.Timeout);
+            ulong left = _clock.NowMicroseconds >= deadline ? 1 : (deadline - _clock.NowMicroseconds) / 1000UL + 1;
+            if (!_runner.Wait(_sendOp, (int)left)) return SendResult.Of(SendStatus.Timeout);
             return _lastResult;
         }
 

@@ -53,9 +53,17 @@ namespace LoRaWan.Mac
 
         void BeginJoinAttempt()
         {
+            bool cancelled;
             lock (_requestLock)
             {
-                if (_joinCancelled) { _opKind = OpNone; _state = MacState.Idle; return; }
+                cancelled = _joinCancelled;
+                if (cancelled) _opKind = OpNone;
+            }
+            if (cancelled)
+            {
+                _state = MacState.Idle;
+                if (IdleSignal != null) IdleSignal.Finish();
+                return;
             }
             // LoRaWAN 1.0.4 §6.2.5: DevNonce is a counter, never reused; it is persisted before the
             // JoinRequest goes on air so that a reset cannot replay it.
@@ -173,6 +181,7 @@ namespace LoRaWan.Mac
             int attempt = _joinAttempt + 1;
             _state = MacState.Idle;
             lock (_requestLock) { _opKind = OpNone; }
+            if (IdleSignal != null) IdleSignal.Finish();
             NotifyJoinAttempt(true, attempt);
         }
 
@@ -194,6 +203,7 @@ namespace LoRaWan.Mac
         {
             _state = MacState.Idle;
             lock (_requestLock) { _opKind = OpNone; }
+            if (IdleSignal != null) IdleSignal.Finish();
             NotifyJoinAttempt(false, -1);
         }
 

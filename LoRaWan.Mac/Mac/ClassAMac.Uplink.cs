@@ -16,6 +16,8 @@ namespace LoRaWan.Mac
         int _requestLength;
         bool _requestConfirmed;
         int _opKind;            // written under _requestLock so the application sees "busy" correctly
+        bool _preemptible;      // under _requestLock: an internal (empty) uplink not yet on air; an app send replaces it
+        bool _preemptedAck;     // the ACK flag before that internal frame was built
 
         // The operation in progress (MAC thread only).
         bool _opInternal;       // an empty uplink the MAC decided to send (ACK, MAC answers)
@@ -41,6 +43,9 @@ namespace LoRaWan.Mac
         int _rx1DataRate;
         uint _rx2Frequency;
         int _rx2DataRate;
+
+        /// <summary>Finished whenever an operation (the application's or the MAC's own) completes; may be null.</summary>
+        public MacOperation IdleSignal;
 
         /// <summary>True while a join or an uplink is in progress.</summary>
         public bool IsBusy { get { lock (_requestLock) { return _opKind != OpNone || _requestKind != OpNone; } } }
@@ -81,7 +86,9 @@ namespace LoRaWan.Mac
             }
             lock (_requestLock)
             {
-                if (_opKind != OpNone || _requestKind != OpNone) return SendResult.Of(SendStatus.Busy);
+                // An empty uplink the MAC queued for its own answers/ACK and that is still waiting for a free
+                // channel gives way: the application's uplink carries the same answers.
+                if ((_opKind != OpNone && !_preemptible) || _requestKind != OpNone) return SendResult.Of(SendStatus.Busy);
                 if (length > 0) Array.Copy(payload, offset, _appPayload, 0, length);
                 _requestPort = port;
                 _requestLength = length;
@@ -95,11 +102,24 @@ namespace LoRaWan.Mac
         void HandleRequest()
         {
             int kind;
+            bool replacing;
             lock (_requestLock)
             {
                 kind = _requestKind;
+                // The internal uplink this request was to replace went on air in the meantime: take the request
+                // when that cycle completes (Complete posts it again).
+                if (kind != OpNone && _opKind != OpNone && !_preemptible) return;
+                replacing = kind == OpData && _opKind != OpNone && _preemptible;
                 _requestKind = OpNone;
                 if (kind != OpNone) _opKind = kind;
+                _preemptible = false;
+            }
+            if (replacing)
+            {
+                // The internal frame never went on air: what it carried is owed again. Its FCnt stays unused.
+                _answers.Restore();
+                _ackPending = _preemptedAck;
+                _opInternal = false;
             }
             if (kind == OpData)
             {
@@ -112,6 +132,7 @@ namespace LoRaWan.Mac
         void BeginData(int port, int length, bool confirmed, bool internalOp)
         {
             _opInternal = internalOp;
+            lock (_requestLock) { _preemptible = internalOp; }
             _opConfirmed = confirmed;
             _opTransmissions = 0;
             _opAcked = false;
@@ -128,6 +149,14 @@ namespace LoRaWan.Mac
             if (_opFCnt >= _session.FCntUpLimit) _session.Save(_options.FCntPersistInterval);
             _session.FCntUp = _opFCnt + 1;
 
+            if (internalOp)
+            {
+                // This frame may be replaced by an application uplink before it goes on air: keep what it
+                // consumes (the ACK and the MAC answers) so the replacement can carry it.
+                EnsureCommands();
+                _answers.Save();
+                _preemptedAck = _ackPending;
+            }
             _txLength = BuildDataFrame(port, length, confirmed);
             if (_txLength <= 0) { Complete(SendStatus.PayloadTooLarge); return; }
             TransmitPending();
@@ -219,6 +248,7 @@ namespace LoRaWan.Mac
             _txStartUs = now;
             _state = MacState.Transmitting;
             Arm(now + airTime + TxWatchdogMarginUs);
+            if (_opInternal) lock (_requestLock) { _preemptible = false; }
             _opTransmissions++;
             Counters.Transmissions++;
             if (Trace != null) Trace.Transmitting(now, join, join ? (uint)_opDevNonce : _opFCnt, channel, _txFrequency, dataRate, _txLength, airTime, _txConfig.PowerDbm);
@@ -272,7 +302,16 @@ namespace LoRaWan.Mac
             bool wasInternal = _opInternal;
             _opInternal = false;
             _state = MacState.Idle;
-            lock (_requestLock) { _opKind = OpNone; }
+            bool requestWaiting;
+            lock (_requestLock)
+            {
+                _opKind = OpNone;
+                _preemptible = false;
+                requestWaiting = _requestKind != OpNone;
+            }
+            MacOperation idle = IdleSignal;
+            if (idle != null) idle.Finish();
+            if (requestWaiting) PostRequest();
             if (!wasInternal && _listener != null)
             {
                 try { _listener.OnUplinkCompleted(_result); }

@@ -26,6 +26,12 @@ namespace LoRaWan.Mac
 
         readonly byte[] _fresh = new byte[FreshCapacity];
         readonly byte[] _sticky = new byte[StickyCapacity];
+        readonly byte[] _savedFresh = new byte[FreshCapacity];
+        readonly byte[] _savedSticky = new byte[StickyCapacity];
+        int _savedFreshLength;
+        int _savedStickyLength;
+        bool _savedLinkCheck;
+        bool _savedDeviceTime;
         int _freshLength;
         int _stickyLength;
         int _selectedFresh;
@@ -139,6 +145,33 @@ namespace LoRaWan.Mac
                 _selectedDeviceTime = true;
             }
             return n;
+        }
+
+        /// <summary>
+        /// Remembers what is owed before a frame that may never go on air is built (the MAC's own empty uplink,
+        /// which an application uplink can replace); <see cref="Restore"/> puts it back. Fixed buffers, no allocation.
+        /// </summary>
+        public void Save()
+        {
+            Array.Copy(_fresh, 0, _savedFresh, 0, _freshLength);
+            Array.Copy(_sticky, 0, _savedSticky, 0, _stickyLength);
+            _savedFreshLength = _freshLength;
+            _savedStickyLength = _stickyLength;
+            _savedLinkCheck = LinkCheckRequested;
+            _savedDeviceTime = DeviceTimeRequested;
+        }
+
+        /// <summary>Returns to the state of the last <see cref="Save"/>.</summary>
+        public void Restore()
+        {
+            Array.Copy(_savedFresh, 0, _fresh, 0, _savedFreshLength);
+            Array.Copy(_savedSticky, 0, _sticky, 0, _savedStickyLength);
+            _freshLength = _savedFreshLength;
+            _stickyLength = _savedStickyLength;
+            LinkCheckRequested = _savedLinkCheck;
+            DeviceTimeRequested = _savedDeviceTime;
+            _selectedFresh = 0;
+            _selectedSticky = 0;
         }
 
         /// <summary>
