@@ -126,7 +126,7 @@ namespace LoRaWan.Mac
                 if (changed)
                 {
                     _opNbTrans = _session.NbTrans < 1 ? 1 : _session.NbTrans;   // the step applies to this uplink
-                    _session.Save(_options.FCntPersistInterval);
+                    _session.SaveState();
                 }
             }
             // "Each time the uplink frame counter is incremented ... the end-device SHALL increment ADR_ACK_CNT".

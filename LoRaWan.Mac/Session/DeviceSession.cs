@@ -134,6 +134,16 @@ namespace LoRaWan.Session
             _store.Save(b, 0);
         }
 
+        /// <summary>
+        /// Persists the session without moving <see cref="FCntUpLimit"/> forward (after a downlink or a MAC command):
+        /// the counters already covered stay covered, none is skipped. Never lets the limit fall below FCntUp.
+        /// </summary>
+        public void SaveState()
+        {
+            int window = FCntUpLimit > FCntUp ? (int)(FCntUpLimit - FCntUp) : 0;
+            Save(window);
+        }
+
         /// <summary>Forgets the session in memory and in the store.</summary>
         public void Erase()
         {

@@ -187,5 +187,22 @@ namespace LoRaWan.Tests.Mac
             Assert.AreEqual(1, rig.Device.Mac.Counters.TxTimeouts);
             Assert.AreEqual((int)MacState.Idle, (int)rig.Device.Mac.State);
         }
+
+        [TestMethod]
+        public void FCntUp_WithPersistEveryUplinkAndADownlink_ResumesAtTheNextCounterWithoutSkipping()
+        {
+            // The deep-sleep setting: FCntUp persisted before every uplink. Saving the session for the
+            // downlink must not move the persisted limit, or every sleep cycle would skip a counter.
+            LoRaWanOptions o = MacTestRig.Dr5NoAdr();
+            o.FCntPersistInterval = 1;
+            var rig = new MacTestRig(o);
+            rig.Radio.DeliverInWindow(0, MacTestRig.Bytes("60F17DBE4920020001F9D65D27"));
+            rig.Device.Send(1, Test, false, 60000);
+            Assert.AreEqual(1, rig.Downlinks.Count);
+            Assert.AreEqual(0, MacTestRig.FCntOf(rig.Radio.LastSent));
+            var again = new MacTestRig(o, rig.Flash, rig.Scheduler);
+            again.Device.Send(1, Test, false, 60000);
+            Assert.AreEqual(1, MacTestRig.FCntOf(again.Radio.LastSent), "FCnt 0 was used; 1 is next");
+        }
     }
 }
