@@ -89,9 +89,16 @@ namespace LoRaWan.Firmware.Esp32
             ITimerSink sink;
             lock (_sync)
             {
-                // Cancelled, or the expiry of an earlier arming that was already queued when Arm replaced it (esp_timer
-                // never fires early, so an expiry before the armed time is not this arming's).
-                if (!_armed || firedUs < _dueUs) return;
+                // Cancelled: nothing to deliver.
+                if (!_armed) return;
+                if (firedUs < _dueUs)
+                {
+                    // Not this arming's time yet: re-arm for the rest rather than drop it, so an early or stale
+                    // expiry can never leave the MAC waiting for an alarm that will not come.
+                    ulong rest = _dueUs - firedUs;
+                    _timer.StartOneShot(rest < MinDelayUs ? MinDelayUs : rest);
+                    return;
+                }
                 _armed = false;
                 dueUs = _dueUs;
                 sink = _sink;
