@@ -20,7 +20,7 @@ namespace LoRaWan
     /// identity (keys as The Things Stack console shows them), non-volatile storage, a clock and options; then
     /// <see cref="Join"/> and <see cref="Send"/>. Events are raised on the MAC's thread.
     /// </summary>
-    public sealed partial class LoRaWanDevice : IMacListener
+    public sealed partial class LoRaWanDevice : IMacListener, IDisposable
     {
         readonly ClassAMac _mac;
         readonly IMacRunner _runner;
@@ -46,6 +46,16 @@ namespace LoRaWan
             _mac.Wakeup = _runner;
             _mac.IdleSignal = _idle;
             _runner.Attach(_mac);
+        }
+
+        /// <summary>
+        /// Stops the MAC's thread (on the board the device usually lives as long as the program; a test or an
+        /// application that rebuilds the device calls this). The radio is put to sleep; nothing is erased.
+        /// </summary>
+        public void Dispose()
+        {
+            _runner.Detach();
+            _mac.Shutdown();
         }
 
         /// <summary>Application downlinks (FPort 1..223).</summary>

@@ -191,6 +191,14 @@ namespace LoRaWan.Mac
             return handled;
         }
 
+        /// <summary>Disarms the alarm and puts the radio to sleep (the device is going away). Call after the runner stopped.</summary>
+        public void Shutdown()
+        {
+            Disarm();
+            try { _radio.Sleep(); } catch (Exception) { Counters.InternalErrors++; }
+            _state = MacState.Idle;
+        }
+
         /// <summary>The message of the last internal error (for diagnostics), or null.</summary>
         public string LastError { get; private set; }
 

@@ -10,6 +10,9 @@ namespace LoRaWan.Mac
         /// <summary>Starts driving <paramref name="mac"/>.</summary>
         void Attach(ClassAMac mac);
 
+        /// <summary>Stops driving the MAC (the device is being disposed); returns when the runner's thread, if any, has ended.</summary>
+        void Detach();
+
         /// <summary>
         /// Returns when <paramref name="operation"/> is done (true) or after <paramref name="timeoutMs"/> ms (false).
         /// Called on the application thread.

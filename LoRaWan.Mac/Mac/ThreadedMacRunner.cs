@@ -18,6 +18,8 @@ namespace LoRaWan.Mac
         readonly IClock _clock;
         ClassAMac _mac;
         Thread _thread;
+        bool _stopping;   // set under _lock by Detach; the loop checks it after every wake-up
+        readonly object _lock = new object();
 
         /// <param name="clock">the monotonic clock used for wait deadlines</param>
         public ThreadedMacRunner(IClock clock)
@@ -40,11 +42,21 @@ namespace LoRaWan.Mac
             _wake.Set();
         }
 
+        /// <inheritdoc />
+        public void Detach()
+        {
+            lock (_lock) { _stopping = true; }
+            _wake.Set();
+            if (_thread != null) _thread.Join(2 * PollMs);
+            _progress.Set();
+        }
+
         void Loop()
         {
             while (true)
             {
                 _wake.WaitOne(PollMs, false);
+                lock (_lock) { if (_stopping) return; }
                 if (_mac.ProcessEvents() > 0) _progress.Set();
             }
         }

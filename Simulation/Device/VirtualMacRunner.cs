@@ -41,6 +41,12 @@ namespace LoRaWan.Simulation
             _mac = mac;
         }
 
+        /// <summary>Stops processing the MAC.</summary>
+        public void Detach()
+        {
+            Halted = true;
+        }
+
         /// <summary>Nothing to do: the MAC is processed after every simulation event.</summary>
         public void Wake()
         {

@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Threading;
+using LoRaWan.Mac;
+using LoRaWan.Platform;
+using LoRaWan.Radio;
+using LoRaWan.Regions;
+using LoRaWan.Simulation;
+using nanoFramework.TestFramework;
+
+namespace LoRaWan.HostTests.Mac
+{
+    /// <summary>
+    /// The device's way of running the MAC — <see cref="ThreadedMacRunner"/>, a dedicated thread draining the event
+    /// queue while "interrupts" (timer threads here) post into it — in wall-clock time with real threads.
+    /// </summary>
+    [TestClass]
+    public class ThreadedRunnerTests
+    {
+        /// <summary>An IScheduler on the wall clock: alarms fire on thread-pool threads, like HighResTimer callbacks.</summary>
+        sealed class WallClockScheduler : IScheduler
+        {
+            readonly Stopwatch _clock = Stopwatch.StartNew();
+            readonly object _lock = new object();
+            Timer _timer;
+            ITimerSink _sink;
+            ulong _due;
+            int _generation;
+
+            public ulong NowMicroseconds => (ulong)(_clock.ElapsedTicks * 1000000L / Stopwatch.Frequency);
+            public void SetTimerSink(ITimerSink sink) => _sink = sink;
+
+            public void Arm(ulong dueUs)
+            {
+                lock (_lock)
+                {
+                    _timer?.Dispose();
+                    _due = dueUs;
+                    int generation = ++_generation;
+                    ulong now = NowMicroseconds;
+                    int ms = dueUs > now ? (int)((dueUs - now + 999) / 1000) : 0;
+                    _timer = new Timer(_ => Fire(generation), null, ms, Timeout.Infinite);
+                }
+            }
+
+            public void Cancel()
+            {
+                lock (_lock) { _generation++; _timer?.Dispose(); _timer = null; }
+            }
+
+            void Fire(int generation)
+            {
+                ulong due;
+                lock (_lock)
+                {
+                    if (generation != _generation) return;
+                    due = _due;
+                }
+                _sink?.OnTimer(due, NowMicroseconds);
+            }
+        }
+
+        /// <summary>A radio whose TxDone and RxTimeout/RxDone come from timer threads after realistic delays.</summary>
+        sealed class ThreadedRadio : IRadio
+        {
+            readonly WallClockScheduler _clock;
+            IRadioEventSink _sink;
+            readonly List<Timer> _timers = new List<Timer>();
+            public byte[] NextDownlink;
+            public readonly List<ulong> TxDone = new List<ulong>();
+            public readonly List<ulong> RxOpened = new List<ulong>();
+            byte[] _frame;
+
+            public ThreadedRadio(WallClockScheduler clock) { _clock = clock; }
+            public void SetEventSink(IRadioEventSink sink) => _sink = sink;
+            public void SetPublicNetwork(bool isPublic) { }
+
+            void After(ulong us, RadioEvent e)
+            {
+                lock (_timers)
+                    _timers.Add(new Timer(_ =>
+                    {
+                        ulong now = _clock.NowMicroseconds;
+                        if (e == RadioEvent.TxDone) lock (TxDone) TxDone.Add(now);
+                        _sink.OnRadioEvent(e, now);
+                    }, null, (int)(us / 1000), Timeout.Infinite));
+            }
+
+            public void Transmit(TxConfig config, byte[] buffer, int offset, int length) =>
+                After(AirTime.LoRaWanFrameUs(config.SpreadingFactor, config.BandwidthHz, length, true), RadioEvent.TxDone);
+
+            public void Receive(RxConfig config)
+            {
+                lock (RxOpened) RxOpened.Add(_clock.NowMicroseconds);
+                byte[] frame = Interlocked.Exchange(ref NextDownlink, null);
+                if (frame != null) { _frame = frame; After(30000, RadioEvent.RxDone); }
+                else After((ulong)config.SymbolTimeout * AirTime.SymbolTimeUs(config.SpreadingFactor, config.BandwidthHz), RadioEvent.RxTimeout);
+            }
+
+            public int ReadPacket(byte[] buffer, int offset, int maxLength, RxPacketInfo info)
+            {
+                byte[] f = _frame;
+                if (f == null) return 0;
+                Array.Copy(f, 0, buffer, offset, f.Length);
+                info.RssiDbm = -70;
+                info.SnrQuarterDb = 24;
+                return f.Length;
+            }
+
+            public void Sleep() { }
+        }
+
+        [TestMethod]
+        public void BlockingSendAndJoinlessAbp_RunOnTheMacThreadInWallClockTime()
+        {
+            var clock = new WallClockScheduler();
+            var radio = new ThreadedRadio(clock);
+            var o = new LoRaWanOptions { Adr = false, DataRate = 5, RandomSeed = 3 };
+            var device = new LoRaWanDevice(radio, Region.Create("IN865"),   // no duty-cycle limit: back-to-back uplinks
+                DeviceIdentity.Abp("49BE7DF1", "44024241ED4CE9A68C6A8BC055233FD3", "EC925802AE430CA77FD3DD73CB2CC588"),
+                new SimulatedFlash(8, 300), clock, o);   // default runner: ThreadedMacRunner
+            try
+            {
+            int downlinks = 0;
+            int callbackThread = -1;
+            device.OnDownlink += (s, d) => { downlinks++; callbackThread = Environment.CurrentManagedThreadId; };
+
+            // Confirmed uplink, ACKed in RX1 by the lora-packet vector downlink (ACK, FCnt 2, FPort 1).
+            radio.NextDownlink = Convert.FromHexString("60F17DBE4920020001F9D65D27");
+            var sw = Stopwatch.StartNew();
+            SendResult r = device.Send(1, new byte[] { 1, 2 }, true, 10000);
+            Assert.AreEqual((int)SendStatus.Acked, (int)r.Status, r.ToString());
+            Assert.AreEqual(1, downlinks);
+            Assert.AreNotEqual(Environment.CurrentManagedThreadId, callbackThread, "events come from the MAC's thread");
+            Assert.IsTrue(sw.ElapsedMilliseconds >= 900 && sw.ElapsedMilliseconds < 3000, $"RX1 is about 1 s after TX: {sw.ElapsedMilliseconds} ms");
+            // RX1 opened about RECEIVE_DELAY1 − 30 ms after TxDone (window offset at DR5 with the default 30 ms error).
+            long rx1 = (long)(radio.RxOpened[0] - radio.TxDone[0]);
+            Assert.IsTrue(rx1 > 940000 && rx1 < 1060000, $"RX1 opened {rx1} µs after TxDone");
+
+            // Unconfirmed with nothing to receive: both windows, about 2 s.
+            sw.Restart();
+            r = device.Send(1, new byte[] { 3 }, false, 10000);
+            Assert.AreEqual((int)SendStatus.Sent, (int)r.Status, r.ToString());
+            Assert.IsTrue(sw.ElapsedMilliseconds >= 1900, $"waited for RX2: {sw.ElapsedMilliseconds} ms");
+            Assert.AreEqual(3, radio.RxOpened.Count);
+            Assert.AreEqual(0, device.Mac.Counters.QueueOverflows + device.Mac.Counters.InternalErrors);
+
+            // A timeout shorter than the cycle returns Timeout instead of hanging.
+            r = device.Send(1, new byte[] { 4 }, false, 300);
+            Assert.AreEqual((int)SendStatus.Timeout, (int)r.Status);
+            }
+            finally
+            {
+                device.Dispose();   // ends the MAC thread so the process can exit
+            }
+        }
+    }
+}
