@@ -133,10 +133,11 @@ namespace LoRaWan.HostTests.Mac
             Assert.AreEqual((int)SendStatus.Acked, (int)r.Status, r.ToString());
             Assert.AreEqual(1, downlinks);
             Assert.AreNotEqual(Environment.CurrentManagedThreadId, callbackThread, "events come from the MAC's thread");
-            Assert.IsTrue(sw.ElapsedMilliseconds >= 900 && sw.ElapsedMilliseconds < 3000, $"RX1 is about 1 s after TX: {sw.ElapsedMilliseconds} ms");
-            // RX1 opened about RECEIVE_DELAY1 − 30 ms after TxDone (window offset at DR5 with the default 30 ms error).
+            Assert.IsTrue(sw.ElapsedMilliseconds >= 900 && sw.ElapsedMilliseconds < 8000, $"RX1 is about 1 s after TX: {sw.ElapsedMilliseconds} ms");
+            // RX1 opened at RECEIVE_DELAY1 − 30 ms after TxDone (the window offset at DR5 with the default 30 ms
+            // error), never earlier; the upper bound only allows for thread-pool latency on a loaded machine.
             long rx1 = (long)(radio.RxOpened[0] - radio.TxDone[0]);
-            Assert.IsTrue(rx1 > 940000 && rx1 < 1060000, $"RX1 opened {rx1} µs after TxDone");
+            Assert.IsTrue(rx1 >= 968000 && rx1 < 1500000, $"RX1 opened {rx1} µs after TxDone");
 
             // Unconfirmed with nothing to receive: both windows, about 2 s.
             sw.Restart();
