@@ -75,6 +75,8 @@ namespace LoRaWan.Simulation
             // A real SX1276 locks onto a preamble already under way while enough symbols remain; LoRaMac-node's
             // window formula (RxWindowTiming) relies on that with MinRxSymbols = 6 of the 8 preamble symbols.
             Board.Chip.LateLockSymbols = 8 - LoRaWan.Mac.RxWindowTiming.MinRxSymbols;
+            // ... and it must hear MinRxSymbols of the preamble before its symbol timeout expires.
+            Board.Chip.DetectSymbols = LoRaWan.Mac.RxWindowTiming.MinRxSymbols;
             Board.InterruptJitter.LatencyMaxUs = InterruptLatencyMaxUs;
             Board.InterruptJitter.SpreadUs = 0;
             Board.AlarmJitter.LatencyMaxUs = AlarmLatencyMaxUs;

@@ -155,8 +155,12 @@ namespace LoRaWan.Mac
             _session.FCntUpLimit = 0;
             _session.FCntDown = 0;
             _session.HasFCntDown = false;
-            _session.Rx1DrOffset = _joinAccept.Rx1DrOffset;
-            _session.Rx2DataRate = _joinAccept.Rx2DataRate;
+            // DLSettings from the network: an offset the region does not define or an RX2 rate this stack cannot
+            // receive (FSK/LR-FHSS, RFU) falls back to the regional default rather than breaking every window.
+            _session.Rx1DrOffset = _joinAccept.Rx1DrOffset <= _region.MaxRx1DrOffset ? _joinAccept.Rx1DrOffset : 0;
+            _session.Rx2DataRate = _region.IsDataRateSupported(_joinAccept.Rx2DataRate) && _region.IsDownlinkDataRate(_joinAccept.Rx2DataRate)
+                ? _joinAccept.Rx2DataRate : _region.Rx2DataRate;
+            if (_session.Rx1DrOffset != _joinAccept.Rx1DrOffset || _session.Rx2DataRate != _joinAccept.Rx2DataRate) Counters.MalformedFrames++;
             _session.Rx2FrequencyHz = _region.Rx2Frequency;
             _session.RxDelaySeconds = _joinAccept.RxDelaySeconds;
             _session.DataRate = _options.DataRate >= 0 ? _options.DataRate : _joinDataRate;

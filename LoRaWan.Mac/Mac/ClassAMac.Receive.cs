@@ -59,6 +59,7 @@ namespace LoRaWan.Mac
             {
                 Disarm();
                 _state = MacState.WaitingRx2;
+                if (!_region.IsDataRateSupported(_rx2DataRate)) { _radio.Sleep(); EndOfWindows(false); return; }
                 ulong due = WindowOpenTime(_rx1DelayUs + OneSecondUs, _rx2DataRate);
                 ulong now = _scheduler.NowMicroseconds;
                 if (due <= now) OpenWindow(2, due, now);
@@ -109,7 +110,7 @@ namespace LoRaWan.Mac
         {
             if (!_session.Active) return false;
             int dataRate = _window == 1 ? _rx1DataRate : _rx2DataRate;
-            FrameResult r = _down.Read(_rx, 0, length, _region.GetMaxMacPayload(_plan, dataRate));
+            FrameResult r = _down.Read(_rx, 0, length, _region.GetMaxDownlinkMacPayload(_plan, dataRate));
             if (r != FrameResult.Ok || !_down.IsDownlink) { Counters.MalformedFrames++; return false; }
             if (_down.DevAddr != _session.DevAddr) { Counters.ForeignFrames++; return false; }
 

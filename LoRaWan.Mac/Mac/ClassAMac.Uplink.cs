@@ -224,7 +224,7 @@ namespace LoRaWan.Mac
             _txConfig.PreambleSymbols = 8;
             _txConfig.Crc = true;
             _txConfig.InvertIq = false;
-            int eirp = _region.GetTxPowerEirpDbm(_plan, join ? 0 : _session.TxPowerIndex);
+            int eirp = _region.LimitEirpForFrequency(_txFrequency, _region.GetTxPowerEirpDbm(_plan, join ? 0 : _session.TxPowerIndex));
             _txConfig.PowerDbm = eirp - _options.AntennaGainDbi;
 
             // RX parameters follow the uplink actually sent (LoRaWAN 1.0.4 §3.3.1 and the regional RX1 rules).
@@ -259,6 +259,16 @@ namespace LoRaWan.Mac
         {
             _txDoneUs = stampUs;
             if (Trace != null) Trace.TxDone(stampUs);
+            if (!_region.IsDataRateSupported(_rx1DataRate))
+            {
+                // The RX1 rate for this uplink and offset is not LoRa (e.g. AS923/IN865 DR5 + RX1DROffset 7 = FSK
+                // DR7, which this stack does not receive): no RX1, go straight to RX2.
+                _window = 1;
+                _state = MacState.WaitingRx2;
+                if (!_region.IsDataRateSupported(_rx2DataRate)) { EndOfWindows(false); return; }
+                Arm(WindowOpenTime(_rx1DelayUs + OneSecondUs, _rx2DataRate));
+                return;
+            }
             _state = MacState.WaitingRx1;
             Arm(WindowOpenTime(_rx1DelayUs, _rx1DataRate));
         }

@@ -199,6 +199,15 @@ namespace LoRaWan.Regions
         }
 
         /// <summary>
+        /// Maximum MACPayload M of a downlink at <paramref name="dataRate"/>: the downlink dwell-time column
+        /// (TxParamSetupReq sets uplink and downlink dwell time separately; RP002 §2.x "Maximum payload size").
+        /// </summary>
+        public int GetMaxDownlinkMacPayload(ChannelPlan plan, int dataRate)
+        {
+            return GetMaxMacPayload(dataRate, plan.DownlinkDwellTime, false);
+        }
+
+        /// <summary>
         /// True when an uplink may use <paramref name="dataRate"/> under the plan's dwell-time setting:
         /// a supported LoRa uplink rate whose maximum payload is not zero.
         /// </summary>
@@ -290,6 +299,17 @@ namespace LoRaWan.Regions
         public int GetTxPowerEirpDbm(ChannelPlan plan, int index)
         {
             return GetTxPowerEirpDbm(index, plan.MaxEirpDbm);
+        }
+
+        /// <summary>
+        /// The EIRP to use on <paramref name="frequencyHz"/>: <paramref name="eirpDbm"/>, limited where the regional
+        /// parameters cap a part of the band. KR920: "the maximum EIRP ... below 922 MHz SHALL be limited to
+        /// +10 dBm" (RP001-1.0.3 KR920 TX power; LoRaMac-node RegionKR920 GetMaxEIRP).
+        /// </summary>
+        public int LimitEirpForFrequency(uint frequencyHz, int eirpDbm)
+        {
+            if (Id == RegionId.KR920 && frequencyHz < 922000000 && eirpDbm > 10) return 10;
+            return eirpDbm;
         }
 
         // ------------------------------------------------------------------ TxParamSetupReq / dwell time

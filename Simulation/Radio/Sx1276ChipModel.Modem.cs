@@ -43,8 +43,10 @@ namespace LoRaWan.Simulation
             int mode = Mode;
             if (mode == ModeRxSingle)
             {
-                // "Unless a preamble starts inside the window": strictly before the timeout.
+                // "Unless a preamble is detected inside the window": it must start early enough that DetectSymbols
+                // of it pass before the timeout.
                 if (!_rxTimeoutArmed || nowUs >= _rxTimeoutAtUs) return;
+                if (nowUs + (ulong)_detectSymbols * frame.SymbolTimeUs > _rxTimeoutAtUs) return;
             }
             else if (mode != ModeRxContinuous)
             {
@@ -159,6 +161,7 @@ namespace LoRaWan.Simulation
                 AirFrame frame = _air.GetActive(i);
                 if (frame == null || frame.StartUs > now) continue;
                 if (now - frame.StartUs > (ulong)_lateLockSymbols * symbolUs) continue;
+                if (single && now + (ulong)_detectSymbols * symbolUs > _rxTimeoutAtUs) continue;
                 if (Matches(frame))
                 {
                     Lock(frame);

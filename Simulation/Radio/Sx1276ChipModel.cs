@@ -49,6 +49,7 @@ namespace LoRaWan.Simulation
         int _dropDio1Edges;
         int _corruptNextFrames;
         int _lateLockSymbols;
+        int _detectSymbols;
         int _linkRssiDbm = -80;
         int _linkSnrQuarterDb = 28;
         int _noiseFloorDbm = -120;
@@ -128,6 +129,16 @@ namespace LoRaWan.Simulation
         {
             get { return _lateLockSymbols; }
             set { _lateLockSymbols = value < 0 ? 0 : value; }
+        }
+
+        /// <summary>
+        /// Preamble symbols the radio must hear inside a single-RX window to detect the frame before RegSymbTimeout
+        /// expires. 0 (default): a preamble starting any time before the timeout is caught.
+        /// </summary>
+        public int DetectSymbols
+        {
+            get { return _detectSymbols; }
+            set { _detectSymbols = value < 0 ? 0 : value; }
         }
 
         /// <summary>Signal strength of received frames at the antenna (dBm).</summary>

@@ -114,6 +114,28 @@ namespace LoRaWan.Tests.Radio
             Assert.AreEqual(0, board.Radio.ReadPacket(new byte[64], 0, 64, null), "no frame");
         }
 
+        [DataRow(0, 2)]
+        [DataRow(6, 3)]
+        [TestMethod]
+        public void PreambleStartingTooCloseToTheTimeout_IsNotDetected(int detectSymbols, int expectedEvent)
+        {
+            // SF9/125 kHz, Tsym 4096 µs, SymbTimeout 8: the preamble starts 3 symbols before the timeout. A radio
+            // that needs 6 preamble symbols to detect it (LoRaMac-node's MinRxSymbols) times out; 0 = the
+            // optimistic model that catches any preamble starting before the timeout.
+            RadioEventRecorder events = new RadioEventRecorder();
+            SimulatedBoard board = RadioTestKit.Board(3, events);
+            board.Chip.DetectSymbols = detectSymbols;
+            GatewayEndpoint gateway = new GatewayEndpoint(board.Air);
+            ulong t0 = board.Scheduler.NowMicroseconds;
+
+            board.Radio.Receive(RadioTestKit.Downlink(869525000, 9, 125000, 8));
+            gateway.Transmit(t0 + 5 * 4096, 869525000, 9, 125000, Downlink17, true);
+            board.Scheduler.RunFor(2000000);
+
+            Assert.AreEqual(1, events.Count, "one event");
+            Assert.AreEqual(expectedEvent, (int)events.Last, "3 = RxTimeout, 2 = RxDone");
+        }
+
         [TestMethod]
         public void Timeout_ComesOnDio1AfterSymbTimeoutSymbols()
         {
