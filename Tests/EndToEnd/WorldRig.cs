@@ -24,9 +24,12 @@ namespace LoRaWan.Tests.EndToEnd
         /// <summary>Payload copies (byte[]) delivered to OnDownlink.</summary>
         public readonly ArrayList Delivered = new ArrayList();
 
-        public WorldRig(string region, int seed, LoRaWanVersion version)
+        public WorldRig(string region, int seed, LoRaWanVersion version) : this(region, seed, version, new NetworkOptions())
         {
-            var net = new NetworkOptions();
+        }
+
+        public WorldRig(string region, int seed, LoRaWanVersion version, NetworkOptions net)
+        {
             if (region == "US915" || region == "AU915") net.SubBand = 2;
             World = new VirtualWorld(region, seed, net);
             Identity = DeviceIdentity.Otaa(DevEui, JoinEui, AppKey);
