@@ -101,7 +101,12 @@ namespace LoRaWan.Mac
         void CheckAnswersSession()
         {
             if (_answersDevAddr == _session.DevAddr && _answersJoinNonce == _session.JoinNonce) return;
+            // Answers were for the old session; the application's LinkCheck/DeviceTime requests still stand.
+            bool linkCheck = _answers.LinkCheckRequested;
+            bool deviceTime = _answers.DeviceTimeRequested;
             _answers.Clear();
+            _answers.LinkCheckRequested = linkCheck;
+            _answers.DeviceTimeRequested = deviceTime;
             _hasNetworkTime = false;
             _answersDevAddr = _session.DevAddr;
             _answersJoinNonce = _session.JoinNonce;

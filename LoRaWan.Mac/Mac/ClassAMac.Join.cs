@@ -12,6 +12,7 @@ namespace LoRaWan.Mac
         int _joinDataRate;
         int _opDevNonce;
         bool _joinCancelled;
+        bool _joinAccepted;     // this attempt's join-accept was accepted and persisted
 
         /// <summary>
         /// Starts joining (OTAA): join requests are sent, with the region's channel/data-rate alternation and
@@ -74,6 +75,8 @@ namespace LoRaWan.Mac
                 AbortJoin();
                 return;
             }
+            _joinAccepted = false;
+            _session.Active = false;
             _nonces.NextDevNonce = devNonce + 1;
             if (!_nonces.IsFor(_identity.JoinEui))
             {
@@ -177,6 +180,7 @@ namespace LoRaWan.Mac
             _nonces.HasJoinNonce = true;
             _nonces.Save();
             _session.Save(_options.FCntPersistInterval);
+            _joinAccepted = true;
             return true;
         }
 

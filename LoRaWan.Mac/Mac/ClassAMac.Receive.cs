@@ -10,10 +10,14 @@ namespace LoRaWan.Mac
 
         int _window;
 
-        void OpenWindow(int window, ulong dueUs, ulong firedUs)
+        void OpenWindow(int window, ulong dueUs, ulong firedUs, bool fromAlarm)
         {
             _window = window;
-            Timing.Record((long)(firedUs - dueUs));
+            // Lateness as the radio sees it: now (after the hop from the timer callback to this thread), not when the
+            // alarm fired. A window opened immediately after a long RX1 says nothing about the platform: not recorded.
+            ulong openedUs = _scheduler.NowMicroseconds;
+            if (openedUs < firedUs) openedUs = firedUs;
+            if (fromAlarm) Timing.Record((long)(openedUs - dueUs));
             int dataRate = window == 1 ? _rx1DataRate : _rx2DataRate;
             int sf = _region.GetSpreadingFactor(dataRate);
             int bw = _region.GetBandwidthHz(dataRate);
@@ -30,7 +34,7 @@ namespace LoRaWan.Mac
             // inside the window may last up to its maximum air time.
             ulong listen = (ulong)_rxConfig.SymbolTimeout * (ulong)RxWindowTiming.SymbolTimeMicroseconds(sf, bw);
             ulong frame = _region.GetAirTimeUs(dataRate, MaxPhyPayload, false);
-            Arm(firedUs + listen + frame + RxGuardMarginUs);
+            Arm(openedUs + listen + frame + RxGuardMarginUs);
             if (Trace != null) Trace.WindowOpened(window, dueUs, firedUs, _rxConfig.FrequencyHz, dataRate, _rxConfig.SymbolTimeout);
             _radio.Receive(_rxConfig);
         }
@@ -62,7 +66,7 @@ namespace LoRaWan.Mac
                 if (!_region.IsDataRateSupported(_rx2DataRate)) { _radio.Sleep(); EndOfWindows(false); return; }
                 ulong due = WindowOpenTime(_rx1DelayUs + OneSecondUs, _rx2DataRate);
                 ulong now = _scheduler.NowMicroseconds;
-                if (due <= now) OpenWindow(2, due, now);
+                if (due <= now) OpenWindow(2, due, now, false);
                 else Arm(due);
                 return;
             }
@@ -76,13 +80,16 @@ namespace LoRaWan.Mac
         {
             if (_opKind == OpJoin)
             {
-                if (_session.Active) JoinSucceeded();
+                if (_joinAccepted) JoinSucceeded();
                 else JoinAttemptFailed();
                 return;
             }
             if (_opConfirmed)
             {
                 if (_opAcked) { Complete(SendStatus.Acked); return; }
+                // A valid downlink without ACK also ends the retransmissions (LoRaWAN 1.0.4 §4.3.1.2/§5.3: NbTrans
+                // repetitions stop when a downlink is received in one of the receive windows).
+                if (_opDownlinkSeen) { Complete(SendStatus.NoAck); return; }
                 if (_opTransmissions < _opNbTrans)
                 {
                     // Same frame, same FCnt, after RETRANSMIT_TIMEOUT (LoRaWAN 1.0.4 §19 / §4.3.1.2).

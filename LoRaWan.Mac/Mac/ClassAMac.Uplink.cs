@@ -103,6 +103,22 @@ namespace LoRaWan.Mac
         {
             int kind;
             bool replacing;
+            bool stopJoin;
+            lock (_requestLock)
+            {
+                stopJoin = _requestKind == OpNone && _opKind == OpJoin && _joinCancelled && _state == MacState.BackingOff;
+                if (stopJoin) _opKind = OpNone;
+            }
+            if (stopJoin)
+            {
+                // CancelJoin while the next attempt waits for its back-off: do not keep the MAC busy until then.
+                Disarm();
+                _joinRestartPending = false;
+                _state = MacState.Idle;
+                if (IdleSignal != null) IdleSignal.Finish();
+                NotifyJoinAttempt(false, -1);
+                return;
+            }
             lock (_requestLock)
             {
                 kind = _requestKind;
@@ -284,6 +300,9 @@ namespace LoRaWan.Mac
             return at < 0 ? 0 : (ulong)at;
         }
 
+        /// <summary>Upper bound of the margin <see cref="LoRaWanOptions.AdaptTimingError"/> may reach, µs.</summary>
+        public const long MaxAdaptiveTimingErrorUs = 200000;
+
         /// <summary>The timing error the windows cover: the configured one, or more when measurements say so.</summary>
         public long EffectiveTimingErrorUs
         {
@@ -293,6 +312,8 @@ namespace LoRaWan.Mac
                 if (_options.AdaptTimingError && Timing.Count > 0)
                 {
                     long measured = Timing.MaxLateUs + Timing.MaxLateUs / 4;
+                    // Bounded: one pathological measurement must not make RX1 listen through RX2's time.
+                    if (measured > MaxAdaptiveTimingErrorUs) measured = MaxAdaptiveTimingErrorUs;
                     if (measured > e) e = measured;
                 }
                 return e;
@@ -319,14 +340,15 @@ namespace LoRaWan.Mac
                 _preemptible = false;
                 requestWaiting = _requestKind != OpNone;
             }
-            MacOperation idle = IdleSignal;
-            if (idle != null) idle.Finish();
-            if (requestWaiting) PostRequest();
+            // The result first, then "idle": a Send waiting for the MAC must not start before this result is delivered.
             if (!wasInternal && _listener != null)
             {
                 try { _listener.OnUplinkCompleted(_result); }
                 catch (Exception e) { Counters.ListenerErrors++; LastError = e.Message; }
             }
+            MacOperation idle = IdleSignal;
+            if (idle != null) idle.Finish();
+            if (requestWaiting) PostRequest();
             ScheduleIdleWork();
         }
 

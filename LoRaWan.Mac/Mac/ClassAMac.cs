@@ -141,14 +141,28 @@ namespace LoRaWan.Mac
         /// <inheritdoc />
         public void OnTimer(ulong dueUs, ulong firedUs)
         {
-            if (!_queue.Post(MacEventKind.Timer, RadioEvent.None, firedUs, dueUs)) Counters.QueueOverflows++;
+            if (!_queue.Post(MacEventKind.Timer, RadioEvent.None, firedUs, dueUs))
+            {
+                // The queue is full: keep the alarm aside rather than lose it (a lost alarm would stall the MAC).
+                Counters.QueueOverflows++;
+                lock (_requestLock) { _overflowTimer = true; _overflowTimerDue = dueUs; _overflowTimerFired = firedUs; }
+            }
             IMacWakeup w = Wakeup;
             if (w != null) w.Wake();
         }
 
+        bool _overflowTimer;
+        ulong _overflowTimerDue;
+        ulong _overflowTimerFired;
+        bool _overflowRequest;
+
         void PostRequest()
         {
-            if (!_queue.Post(MacEventKind.Request, RadioEvent.None, _scheduler.NowMicroseconds, 0)) Counters.QueueOverflows++;
+            if (!_queue.Post(MacEventKind.Request, RadioEvent.None, _scheduler.NowMicroseconds, 0))
+            {
+                Counters.QueueOverflows++;
+                lock (_requestLock) { _overflowRequest = true; }
+            }
             IMacWakeup w = Wakeup;
             if (w != null) w.Wake();
         }
@@ -163,7 +177,7 @@ namespace LoRaWan.Mac
             RadioEvent radioEvent;
             ulong timeUs;
             ulong dueUs;
-            while (_queue.TryTake(out kind, out radioEvent, out timeUs, out dueUs))
+            while (TakeEvent(out kind, out radioEvent, out timeUs, out dueUs))
             {
                 handled++;
                 try
@@ -197,6 +211,31 @@ namespace LoRaWan.Mac
             Disarm();
             try { _radio.Sleep(); } catch (Exception) { Counters.InternalErrors++; }
             _state = MacState.Idle;
+        }
+
+        /// <summary>The next event: from the queue, then any alarm or request that overflowed it.</summary>
+        bool TakeEvent(out MacEventKind kind, out RadioEvent radioEvent, out ulong timeUs, out ulong dueUs)
+        {
+            if (_queue.TryTake(out kind, out radioEvent, out timeUs, out dueUs)) return true;
+            lock (_requestLock)
+            {
+                if (_overflowTimer)
+                {
+                    _overflowTimer = false;
+                    kind = MacEventKind.Timer;
+                    timeUs = _overflowTimerFired;
+                    dueUs = _overflowTimerDue;
+                    return true;
+                }
+                if (_overflowRequest)
+                {
+                    _overflowRequest = false;
+                    kind = MacEventKind.Request;
+                    timeUs = _scheduler.NowMicroseconds;
+                    return true;
+                }
+            }
+            return false;
         }
 
         /// <summary>The message of the last internal error (for diagnostics), or null.</summary>
@@ -253,8 +292,8 @@ namespace LoRaWan.Mac
                     _radio.Sleep();
                     AbortCycle(SendStatus.RadioError);
                     break;
-                case MacState.WaitingRx1: OpenWindow(1, dueUs, firedUs); break;
-                case MacState.WaitingRx2: OpenWindow(2, dueUs, firedUs); break;
+                case MacState.WaitingRx1: OpenWindow(1, dueUs, firedUs, true); break;
+                case MacState.WaitingRx2: OpenWindow(2, dueUs, firedUs, true); break;
                 case MacState.Rx1:
                 case MacState.Rx2:
                     // The radio never reported the end of the window: close it ourselves.

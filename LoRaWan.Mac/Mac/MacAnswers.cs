@@ -168,8 +168,9 @@ namespace LoRaWan.Mac
             Array.Copy(_savedSticky, 0, _sticky, 0, _savedStickyLength);
             _freshLength = _savedFreshLength;
             _stickyLength = _savedStickyLength;
-            LinkCheckRequested = _savedLinkCheck;
-            DeviceTimeRequested = _savedDeviceTime;
+            // Requests the application made after the save are kept (they were never carried).
+            LinkCheckRequested |= _savedLinkCheck;
+            DeviceTimeRequested |= _savedDeviceTime;
             _selectedFresh = 0;
             _selectedSticky = 0;
         }

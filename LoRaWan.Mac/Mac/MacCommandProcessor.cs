@@ -228,8 +228,9 @@ namespace LoRaWan.Mac
             bool drOk = _region.IsDataRateAvailable(maskOk ? _scratch : _plan, dataRate);
             bool powerOk = _region.IsTxPowerIndexValid(power);
             int nbTrans = _blockNbTrans;
-            // NbTrans 0: LoRaWAN 1.0.4 keeps the current value; 1.0.2/1.0.3 use the default, 1.
-            if (nbTrans == 0) nbTrans = v104 ? _session.NbTrans : 1;
+            // NbTrans 0: the end-device uses the default value, 1 (LoRaWAN 1.0.4 §5.3; LoRaMac-node
+            // RegionCommonLinkAdrReqVerifyParams "restore the default value according to the LoRaWAN specification").
+            if (nbTrans == 0) nbTrans = 1;
 
             bool dataRateAck;
             bool powerAck;
