@@ -73,6 +73,13 @@ namespace LoRaWan
         /// <summary>True when a session exists (joined, restored from storage, or ABP).</summary>
         public bool IsJoined { get { return _mac.IsJoined; } }
 
+        /// <summary>
+        /// Milliseconds until every duty-cycle band has rested from this run's transmissions (0 when all may send
+        /// now). A device that deep-sleeps between uplinks must sleep at least this long: the duty-cycle history lives
+        /// in RAM, so after the wake the MAC could pick any band.
+        /// </summary>
+        public long DutyCycleRestMs { get { return (long)((_mac.DutyCycleRestUs + 999) / 1000); } }
+
         /// <summary>The largest payload <see cref="Send"/> accepts at the current data rate.</summary>
         public int MaxPayload { get { return _mac.MaxPayload; } }
 

@@ -105,8 +105,15 @@ namespace LoRaWan.Firmware.App
         public void RunDeepSleepCycle()
         {
             Step();
-            _board.Log("deep sleep for " + (_settings.IntervalMs / 1000).ToString() + " s");
-            _board.DeepSleep(_settings.IntervalMs);
+            // The duty-cycle history is in RAM and a wake starts it afresh: never wake before every band has rested
+            // (EU868 1 %: e.g. 2.5 s of air at DR0 needs about 4 minutes of rest).
+            // The ESP32's deep-sleep timer runs on the RTC RC oscillator, several percent off: add 5 % and a second.
+            int sleepMs = _settings.IntervalMs;
+            long dutyCycleMs = _device.DutyCycleRestMs;
+            if (dutyCycleMs > 0) dutyCycleMs += dutyCycleMs / 20 + 1000;
+            if (dutyCycleMs > sleepMs) sleepMs = (int)dutyCycleMs;
+            _board.Log("deep sleep for " + (sleepMs / 1000).ToString() + " s");
+            _board.DeepSleep(sleepMs);
         }
 
         /// <summary>One cycle: join if there is no session, build the payload, send it unconfirmed, keep changed settings.</summary>

@@ -131,7 +131,7 @@ namespace LoRaWan.Mac
                 if (changed)
                 {
                     _opNbTrans = _session.NbTrans < 1 ? 1 : _session.NbTrans;   // the step applies to this uplink
-                    _session.SaveState();
+                    PersistSession();
                 }
             }
             // "Each time the uplink frame counter is incremented ... the end-device SHALL increment ADR_ACK_CNT".

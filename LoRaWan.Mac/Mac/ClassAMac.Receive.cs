@@ -145,7 +145,7 @@ namespace LoRaWan.Mac
             if (_down.Ack && _opConfirmed) _opAcked = true;
             if (_down.IsConfirmed) _ackPending = true;
             ProcessDownlinkCommands(fcnt);   // MAC commands (FOpts or FPort 0); their effects are saved with the counter
-            _session.SaveState();
+            PersistSession();
 
             if (_down.FPort > 0 && _down.FPort <= 223 && _down.FrmPayloadLength >= 0)
             {

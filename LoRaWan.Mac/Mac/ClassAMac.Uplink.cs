@@ -53,6 +53,25 @@ namespace LoRaWan.Mac
         /// <summary>The result of the last finished uplink request.</summary>
         public SendResult LastResult { get { return _result; } }
 
+        /// <summary>Microseconds until every band may send a maximum-size frame at the current data rate again (0 = now).</summary>
+        public ulong DutyCycleRestUs
+        {
+            get
+            {
+                if (!_session.Active) return 0;
+                int dr = _session.DataRate;
+                ulong airTime = _region.GetAirTimeUs(dr, _region.GetMaxMacPayload(_plan, dr) + DataFrame.Overhead, true);
+                ulong now = _scheduler.NowMicroseconds;
+                ulong rest = 0;
+                for (int band = 0; band < _region.BandCount; band++)
+                {
+                    ulong w = _dutyCycle.GetBandWaitUs(band, now, airTime);
+                    if (w != ulong.MaxValue && w > rest) rest = w;
+                }
+                return rest;
+            }
+        }
+
         /// <summary>The largest application payload the current data rate carries (no pending MAC answers counted).</summary>
         public int MaxPayload
         {
@@ -162,7 +181,7 @@ namespace LoRaWan.Mac
             // LoRaWAN 1.0.4 §4.3.1.5: FCntUp is never reused. Persist a window ahead before using a counter
             // the persisted record does not cover.
             _opFCnt = _session.FCntUp;
-            if (_opFCnt >= _session.FCntUpLimit) _session.Save(_options.FCntPersistInterval);
+            if (_opFCnt >= _session.FCntUpLimit) _session.SaveCounters(_options.FCntPersistInterval);
             _session.FCntUp = _opFCnt + 1;
 
             if (internalOp)

@@ -59,6 +59,7 @@ namespace LoRaWan.Mac
         readonly object _requestLock = new object();
 
         MacState _state = MacState.Idle;
+        readonly uint _keyCheck;
         ulong _armedDueUs;
         bool _armed;
 
@@ -90,6 +91,8 @@ namespace LoRaWan.Mac
             Timing = new WindowTimingStats();
             Counters = new MacCounters();
 
+            // Persisted state is trusted only for the keys it was made with (a re-flashed device with new keys rejoins).
+            _keyCheck = identity.IsOtaa ? KeyCheck.Of(identity.AppKey) : KeyCheck.Of(identity.NwkSKey);
             _nonces.Load();
             RestoreSession();
 

@@ -148,6 +148,45 @@ namespace LoRaWan.Mac
         }
 
         /// <summary>
+        /// Copies the owed answers (whole commands, fresh first, at most <paramref name="maxFresh"/> and
+        /// <paramref name="maxSticky"/> bytes) for persisting; returns the fresh length in the low byte and the sticky
+        /// length in the next byte. Commands that do not fit are left out (a network asks again).
+        /// </summary>
+        public int Export(byte[] fresh, int freshOffset, int maxFresh, byte[] sticky, int stickyOffset, int maxSticky)
+        {
+            int f = 0;
+            while (f < _freshLength)
+            {
+                int size = CommandSize(_fresh, f);
+                if (size <= 0 || f + size > maxFresh) break;
+                f += size;
+            }
+            Array.Copy(_fresh, 0, fresh, freshOffset, f);
+            int s = 0;
+            while (s < _stickyLength)
+            {
+                int size = CommandSize(_sticky, s);
+                if (size <= 0 || s + size > maxSticky) break;
+                s += size;
+            }
+            Array.Copy(_sticky, 0, sticky, stickyOffset, s);
+            return f | (s << 8);
+        }
+
+        /// <summary>Restores owed answers persisted by <see cref="Export"/> (after a reset or a deep-sleep wake).</summary>
+        public void Import(byte[] fresh, int freshOffset, int freshLength, byte[] sticky, int stickyOffset, int stickyLength)
+        {
+            if (freshLength > FreshCapacity) freshLength = FreshCapacity;
+            if (stickyLength > StickyCapacity) stickyLength = StickyCapacity;
+            Array.Copy(fresh, freshOffset, _fresh, 0, freshLength);
+            Array.Copy(sticky, stickyOffset, _sticky, 0, stickyLength);
+            _freshLength = freshLength;
+            _stickyLength = stickyLength;
+            _selectedFresh = 0;
+            _selectedSticky = 0;
+        }
+
+        /// <summary>
         /// Remembers what is owed before a frame that may never go on air is built (the MAC's own empty uplink,
         /// which an application uplink can replace); <see cref="Restore"/> puts it back. Fixed buffers, no allocation.
         /// </summary>

@@ -5,27 +5,47 @@ namespace LoRaWan.Session
 {
     /// <summary>
     /// Everything the device must remember to keep talking after a reset or deep sleep without rejoining:
-    /// DevAddr and session keys, frame counters, RX parameters, data rate/power/NbTrans and the channel plan
-    /// the network configured. Persisted as one fixed-size, versioned, CRC-protected two-slot record.
-    /// <para>FCntUp is wear-aware (LoRaWAN 1.0.4 §4.3.1.5: an FCntUp value is never reused): the record stores
-    /// <see cref="FCntUpLimit"/>, a value not yet used; it is rewritten before FCntUp reaches it and restored as
-    /// the next FCntUp, so a reset skips at most the unused rest of the window.</para>
+    /// DevAddr and session keys, frame counters, RX parameters, data rate/power/NbTrans, the channel plan the
+    /// network configured, and the MAC answers and ACK still owed to the network. Persisted in two records split by
+    /// change rate, each fixed-size, versioned, CRC-protected and written to alternate slots:
+    /// <list type="bullet">
+    /// <item>the frame counters (slots 6–7): DevAddr, a tag tying them to this session (OTAA: its JoinNonce; ABP: the
+    /// NwkSKey check value), the FCntUp limit and FCntDown. Small, and the only record the FCntUp window rewrites, so
+    /// a change of the session record's layout can never reset a counter;</item>
+    /// <item>the session (slots 2–3): keys, RX parameters, ADR state, channel plan and owed answers; rewritten on
+    /// join, downlinks and MAC commands.</item>
+    /// </list>
+    /// <para>FCntUp is wear-aware (LoRaWAN 1.0.4 §4.3.1.5: an FCntUp value is never reused): the counter record stores
+    /// <see cref="FCntUpLimit"/>, a value not yet used; it is rewritten before FCntUp reaches it and restored as the
+    /// next FCntUp, so a reset skips at most the unused rest of the window.</para>
     /// </summary>
     public sealed class DeviceSession
     {
-        /// <summary>Slots 2 and 3 of the store.</summary>
+        /// <summary>Slots 2 and 3 of the store: the session record.</summary>
         public const int FirstSlot = 2;
-        const int FixedSize = 80;
+        /// <summary>Slots 6 and 7 of the store: the frame-counter record.</summary>
+        public const int CounterFirstSlot = 6;
+        /// <summary>Owed fresh answers kept across a reset (bytes; what fits FOpts).</summary>
+        public const int OwedFreshCapacity = 15;
+        /// <summary>Owed sticky answers kept across a reset (bytes).</summary>
+        public const int OwedStickyCapacity = 32;
+
+        const int FixedSize = 64;
+        const int OwedOffset = FixedSize + ChannelPlan.SerializedSize;
+        const int CounterSize = 21;
 
         readonly RecordStore _store;
+        readonly RecordStore _counters;
         readonly byte[] _payload;
+        readonly byte[] _counterPayload = new byte[CounterSize];
 
         /// <summary>Creates an empty (inactive) session over <paramref name="store"/> for <paramref name="plan"/>.</summary>
         public DeviceSession(INonVolatileStore store, ChannelPlan plan)
         {
             Plan = plan;
-            _payload = new byte[FixedSize + ChannelPlan.SerializedSize];
-            _store = new RecordStore(store, FirstSlot, 0x5353 /* "SS" */, 1, _payload.Length);
+            _payload = new byte[OwedOffset + 3 + OwedFreshCapacity + OwedStickyCapacity];
+            _store = new RecordStore(store, FirstSlot, 0x5353 /* "SS" */, 2, _payload.Length);
+            _counters = new RecordStore(store, CounterFirstSlot, 0x4346 /* "FC" */, 1, CounterSize);
         }
 
         /// <summary>The channel plan of this session (owned by the MAC; serialised with it).</summary>
@@ -43,12 +63,14 @@ namespace LoRaWan.Session
         public readonly byte[] AppSKey = new byte[16];
         /// <summary>The FCntUp the next new uplink uses.</summary>
         public uint FCntUp;
-        /// <summary>First FCntUp value not covered by the persisted record; see the class remarks.</summary>
+        /// <summary>First FCntUp value not covered by the persisted counter record; see the class remarks.</summary>
         public uint FCntUpLimit;
         /// <summary>The last accepted downlink counter (valid when <see cref="HasFCntDown"/>).</summary>
         public uint FCntDown;
         /// <summary>False until the first downlink of the session was accepted.</summary>
         public bool HasFCntDown;
+        /// <summary>Ties the counter record to this session: the JoinNonce (OTAA) or the NwkSKey check value (ABP).</summary>
+        public uint CounterTag;
         /// <summary>RX1 data-rate offset (DLSettings / RXParamSetupReq).</summary>
         public int Rx1DrOffset;
         /// <summary>RX2 data rate.</summary>
@@ -71,8 +93,21 @@ namespace LoRaWan.Session
         public uint JoinNonce;
         /// <summary>NetID from the join-accept.</summary>
         public uint NetId;
+        /// <summary>A confirmed downlink is still to be acknowledged (persisted so a reset does not lose the ACK).</summary>
+        public bool OwedAck;
+        /// <summary>Owed fresh MAC answers (uplink command format), <see cref="OwedFreshLength"/> bytes.</summary>
+        public readonly byte[] OwedFresh = new byte[OwedFreshCapacity];
+        /// <summary>Bytes in <see cref="OwedFresh"/>.</summary>
+        public int OwedFreshLength;
+        /// <summary>Owed sticky MAC answers, <see cref="OwedStickyLength"/> bytes.</summary>
+        public readonly byte[] OwedSticky = new byte[OwedStickyCapacity];
+        /// <summary>Bytes in <see cref="OwedSticky"/>.</summary>
+        public int OwedStickyLength;
 
-        /// <summary>Restores the newest valid copy; false when none (the session stays inactive).</summary>
+        /// <summary>
+        /// Restores the newest valid session together with its frame counters; false when there is none or when the
+        /// counter record does not belong to it (the session is then unusable: its counters are unknown).
+        /// </summary>
         public bool Load()
         {
             if (!_store.Load(_payload, 0) || !Plan.Read(_payload, FixedSize))
@@ -84,53 +119,96 @@ namespace LoRaWan.Session
             int flags = b[0];
             Active = (flags & 1) != 0;
             Otaa = (flags & 2) != 0;
-            HasFCntDown = (flags & 4) != 0;
             Adr = (flags & 8) != 0;
+            OwedAck = (flags & 16) != 0;
             DevAddr = ByteWriter.U32(b, 1);
             System.Array.Copy(b, 5, NwkSKey, 0, 16);
             System.Array.Copy(b, 21, AppSKey, 0, 16);
-            FCntUpLimit = ByteWriter.U32(b, 37);
-            FCntUp = FCntUpLimit;
-            FCntDown = ByteWriter.U32(b, 41);
-            Rx1DrOffset = b[45];
-            Rx2DataRate = b[46];
-            Rx2FrequencyHz = ByteWriter.U32(b, 47);
-            RxDelaySeconds = b[51];
-            DataRate = b[52];
-            TxPowerIndex = b[53];
-            NbTrans = b[54];
-            AdrAckCounter = ByteWriter.U16(b, 55);
-            JoinNonce = ByteWriter.U32(b, 57);
-            NetId = ByteWriter.U32(b, 61);
+            CounterTag = ByteWriter.U32(b, 37);
+            Rx1DrOffset = b[41];
+            Rx2DataRate = b[42];
+            Rx2FrequencyHz = ByteWriter.U32(b, 43);
+            RxDelaySeconds = b[47];
+            DataRate = b[48];
+            TxPowerIndex = b[49];
+            NbTrans = b[50];
+            AdrAckCounter = ByteWriter.U16(b, 51);
+            JoinNonce = ByteWriter.U32(b, 53);
+            NetId = ByteWriter.U32(b, 57);
+            OwedFreshLength = b[OwedOffset];
+            OwedStickyLength = b[OwedOffset + 1];
+            if (OwedFreshLength > OwedFreshCapacity) OwedFreshLength = 0;
+            if (OwedStickyLength > OwedStickyCapacity) OwedStickyLength = 0;
+            System.Array.Copy(b, OwedOffset + 3, OwedFresh, 0, OwedFreshCapacity);
+            System.Array.Copy(b, OwedOffset + 3 + OwedFreshCapacity, OwedSticky, 0, OwedStickyCapacity);
+            if (!TryLoadCounters(DevAddr, CounterTag))
+            {
+                Active = false;
+                return false;
+            }
             return true;
         }
 
         /// <summary>
-        /// Persists the session with <see cref="FCntUpLimit"/> = FCntUp + <paramref name="fCntWindow"/>; after a reset
-        /// the next uplink uses that limit, so no FCntUp is ever reused.
+        /// Restores FCntUp/FCntDown from the counter record when it belongs to <paramref name="devAddr"/> and
+        /// <paramref name="tag"/> (also used alone for ABP when the session record is unreadable).
         /// </summary>
-        public void Save(int fCntWindow)
+        public bool TryLoadCounters(uint devAddr, uint tag)
+        {
+            if (!_counters.Load(_counterPayload, 0)) return false;
+            byte[] c = _counterPayload;
+            if (ByteWriter.U32(c, 0) != devAddr || ByteWriter.U32(c, 4) != tag) return false;
+            FCntUpLimit = ByteWriter.U32(c, 8);
+            FCntUp = FCntUpLimit;
+            FCntDown = ByteWriter.U32(c, 12);
+            HasFCntDown = (c[16] & 1) != 0;
+            return true;
+        }
+
+        /// <summary>
+        /// Persists the frame counters with <see cref="FCntUpLimit"/> = FCntUp + <paramref name="fCntWindow"/>; after a
+        /// reset the next uplink uses that limit, so no FCntUp is ever reused. Writes only the small counter record.
+        /// </summary>
+        public void SaveCounters(int fCntWindow)
         {
             FCntUpLimit = FCntUp + (uint)fCntWindow;
+            byte[] c = _counterPayload;
+            ByteWriter.PutU32(c, 0, DevAddr);
+            ByteWriter.PutU32(c, 4, CounterTag);
+            ByteWriter.PutU32(c, 8, FCntUpLimit);
+            ByteWriter.PutU32(c, 12, FCntDown);
+            c[16] = (byte)(HasFCntDown ? 1 : 0);
+            for (int i = 17; i < CounterSize; i++) c[i] = 0;
+            _counters.Save(c, 0);
+        }
+
+        /// <summary>Persists the counters (window <paramref name="fCntWindow"/>) and the session.</summary>
+        public void Save(int fCntWindow)
+        {
+            SaveCounters(fCntWindow);
             byte[] b = _payload;
-            b[0] = (byte)((Active ? 1 : 0) | (Otaa ? 2 : 0) | (HasFCntDown ? 4 : 0) | (Adr ? 8 : 0));
+            b[0] = (byte)((Active ? 1 : 0) | (Otaa ? 2 : 0) | (Adr ? 8 : 0) | (OwedAck ? 16 : 0));
             ByteWriter.PutU32(b, 1, DevAddr);
             System.Array.Copy(NwkSKey, 0, b, 5, 16);
             System.Array.Copy(AppSKey, 0, b, 21, 16);
-            ByteWriter.PutU32(b, 37, FCntUpLimit);
-            ByteWriter.PutU32(b, 41, FCntDown);
-            b[45] = (byte)Rx1DrOffset;
-            b[46] = (byte)Rx2DataRate;
-            ByteWriter.PutU32(b, 47, Rx2FrequencyHz);
-            b[51] = (byte)RxDelaySeconds;
-            b[52] = (byte)DataRate;
-            b[53] = (byte)TxPowerIndex;
-            b[54] = (byte)NbTrans;
-            ByteWriter.PutU16(b, 55, AdrAckCounter > 0xFFFF ? 0xFFFF : AdrAckCounter);
-            ByteWriter.PutU32(b, 57, JoinNonce);
-            ByteWriter.PutU32(b, 61, NetId);
-            for (int i = 65; i < FixedSize; i++) b[i] = 0;
+            ByteWriter.PutU32(b, 37, CounterTag);
+            b[41] = (byte)Rx1DrOffset;
+            b[42] = (byte)Rx2DataRate;
+            ByteWriter.PutU32(b, 43, Rx2FrequencyHz);
+            b[47] = (byte)RxDelaySeconds;
+            b[48] = (byte)DataRate;
+            b[49] = (byte)TxPowerIndex;
+            b[50] = (byte)NbTrans;
+            ByteWriter.PutU16(b, 51, AdrAckCounter > 0xFFFF ? 0xFFFF : AdrAckCounter);
+            ByteWriter.PutU32(b, 53, JoinNonce);
+            ByteWriter.PutU32(b, 57, NetId);
+            for (int i = 61; i < FixedSize; i++) b[i] = 0;
             Plan.Write(b, FixedSize);
+            b[OwedOffset] = (byte)OwedFreshLength;
+            b[OwedOffset + 1] = (byte)OwedStickyLength;
+            b[OwedOffset + 2] = 0;
+            System.Array.Copy(OwedFresh, 0, b, OwedOffset + 3, OwedFreshCapacity);
+            System.Array.Copy(OwedSticky, 0, b, OwedOffset + 3 + OwedFreshCapacity, OwedStickyCapacity);
             _store.Save(b, 0);
         }
 
@@ -144,7 +222,7 @@ namespace LoRaWan.Session
             Save(window);
         }
 
-        /// <summary>Forgets the session in memory and in the store.</summary>
+        /// <summary>Forgets the session in memory and in the store (the counter record stays: counters never go back).</summary>
         public void Erase()
         {
             Active = false;

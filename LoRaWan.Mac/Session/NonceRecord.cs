@@ -4,15 +4,17 @@ namespace LoRaWan.Session
 {
     /// <summary>
     /// The join nonces, which must never roll back: the next DevNonce to use (LoRaWAN 1.0.4 §6.2.5: a
-    /// counter starting at 0, never reused for a JoinEUI) and the JoinNonce of the last accepted
-    /// join-accept (§6.2.6: a join-accept whose JoinNonce is not greater is discarded). Persisted in its
-    /// own two-slot record, apart from the session, because it changes at a different rate and outlives sessions.
+    /// counter starting at 0, never reused) and the JoinNonce of the last accepted join-accept (§6.2.6: a
+    /// join-accept whose JoinNonce is not greater is discarded). Persisted in its own two-slot record, apart from
+    /// the session, because it changes at a different rate and outlives sessions. The record also names the
+    /// identity (JoinEUI, DevEUI, AppKey check value) the last join was made with: a session is only restored for
+    /// that identity, and the DevNonce counter never goes back whatever the identity.
     /// </summary>
     public sealed class NonceRecord
     {
         /// <summary>Slots 0 and 1 of the store.</summary>
         public const int FirstSlot = 0;
-        const int PayloadSize = 16;
+        const int PayloadSize = 29;
 
         readonly RecordStore _store;
         readonly byte[] _payload = new byte[PayloadSize];
@@ -20,20 +22,26 @@ namespace LoRaWan.Session
         /// <summary>Creates the record over <paramref name="store"/> (slots 0 and 1).</summary>
         public NonceRecord(INonVolatileStore store)
         {
-            _store = new RecordStore(store, FirstSlot, 0x4E4E /* "NN" */, 1, PayloadSize);
+            _store = new RecordStore(store, FirstSlot, 0x4E4E /* "NN" */, 2, PayloadSize);
         }
 
-        /// <summary>The DevNonce the next JoinRequest uses.</summary>
+        /// <summary>The DevNonce the next JoinRequest uses (kept as 32 bits: past 0xFFFF the device cannot join).</summary>
         public int NextDevNonce;
 
         /// <summary>JoinNonce (AppNonce in 1.0.2) of the last accepted join-accept.</summary>
         public uint LastJoinNonce;
 
-        /// <summary>False until a join-accept has been accepted.</summary>
+        /// <summary>False until a join-accept has been accepted for the recorded identity.</summary>
         public bool HasJoinNonce;
 
-        /// <summary>JoinEUI the counters belong to; a different JoinEUI starts them afresh.</summary>
+        /// <summary>JoinEUI of the recorded identity.</summary>
         public ulong JoinEui;
+
+        /// <summary>DevEUI of the recorded identity.</summary>
+        public ulong DevEui;
+
+        /// <summary>Check value of the AppKey of the recorded identity (<see cref="KeyCheck"/>).</summary>
+        public uint AppKeyCheck;
 
         /// <summary>Loads the newest valid copy; returns false when there is none (counters start at 0).</summary>
         public bool Load()
@@ -45,28 +53,33 @@ namespace LoRaWan.Session
                 HasJoinNonce = false;
                 return false;
             }
-            NextDevNonce = ByteWriter.U16(_payload, 0);
-            LastJoinNonce = ByteWriter.U32(_payload, 2) & 0xFFFFFF;
-            HasJoinNonce = _payload[5] != 0;
-            JoinEui = ByteWriter.U32(_payload, 6) | ((ulong)ByteWriter.U32(_payload, 10) << 32);
+            NextDevNonce = (int)ByteWriter.U32(_payload, 0);
+            LastJoinNonce = ByteWriter.U32(_payload, 4) & 0xFFFFFF;
+            HasJoinNonce = _payload[8] != 0;
+            JoinEui = ByteWriter.U32(_payload, 9) | ((ulong)ByteWriter.U32(_payload, 13) << 32);
+            DevEui = ByteWriter.U32(_payload, 17) | ((ulong)ByteWriter.U32(_payload, 21) << 32);
+            AppKeyCheck = ByteWriter.U32(_payload, 25);
             return true;
         }
 
         /// <summary>Writes the record (alternate slot, CRC-protected).</summary>
         public void Save()
         {
-            ByteWriter.PutU16(_payload, 0, NextDevNonce);
-            ByteWriter.PutU32(_payload, 2, LastJoinNonce & 0xFFFFFF);
-            _payload[5] = (byte)(HasJoinNonce ? 1 : 0);
-            ByteWriter.PutU32(_payload, 6, (uint)JoinEui);
-            ByteWriter.PutU32(_payload, 10, (uint)(JoinEui >> 32));
+            ByteWriter.PutU32(_payload, 0, (uint)NextDevNonce);
+            ByteWriter.PutU32(_payload, 4, LastJoinNonce & 0xFFFFFF);
+            _payload[8] = (byte)(HasJoinNonce ? 1 : 0);
+            ByteWriter.PutU32(_payload, 9, (uint)JoinEui);
+            ByteWriter.PutU32(_payload, 13, (uint)(JoinEui >> 32));
+            ByteWriter.PutU32(_payload, 17, (uint)DevEui);
+            ByteWriter.PutU32(_payload, 21, (uint)(DevEui >> 32));
+            ByteWriter.PutU32(_payload, 25, AppKeyCheck);
             _store.Save(_payload, 0);
         }
 
-        /// <summary>True when the counters belong to <paramref name="joinEui"/>.</summary>
-        public bool IsFor(ulong joinEui)
+        /// <summary>True when the recorded join belongs to this identity.</summary>
+        public bool IsFor(ulong joinEui, ulong devEui, uint appKeyCheck)
         {
-            return JoinEui == joinEui;
+            return JoinEui == joinEui && DevEui == devEui && AppKeyCheck == appKeyCheck;
         }
     }
 }

@@ -6,12 +6,12 @@ namespace LoRaWan.Session
     /// <summary>
     /// Keeps one fixed-size, versioned, CRC-protected record in two slots of an <see cref="INonVolatileStore"/>,
     /// written alternately, so that a power cut in the middle of a write never loses the last good copy.
-    /// <para>Slot layout: magic (2, little-endian) | version (1) | payload length (1) | sequence (4) | payload |
-    /// CRC-32 of everything before it (4). The copy with a valid header and CRC and the newer sequence wins.</para>
+    /// <para>Slot layout: magic (2, little-endian) | version (1) | reserved (1) | payload length (2) | sequence (4) |
+    /// payload | CRC-32 of everything before it (4). The copy with a valid header and CRC and the newer sequence wins.</para>
     /// </summary>
     public sealed class RecordStore
     {
-        const int HeaderSize = 8;
+        const int HeaderSize = 10;
         const int CrcSize = 4;
 
         readonly INonVolatileStore _store;
@@ -27,11 +27,11 @@ namespace LoRaWan.Session
         /// <param name="firstSlot">this record uses slots <paramref name="firstSlot"/> and <paramref name="firstSlot"/> + 1</param>
         /// <param name="magic">identifies the record kind</param>
         /// <param name="version">layout version; a stored copy of another version is ignored</param>
-        /// <param name="payloadSize">payload bytes (at most 255)</param>
+        /// <param name="payloadSize">payload bytes (at most 1024)</param>
         public RecordStore(INonVolatileStore store, int firstSlot, ushort magic, byte version, int payloadSize)
         {
             if (store == null) throw new ArgumentNullException("store");
-            if (payloadSize < 1 || payloadSize > 255) throw new ArgumentOutOfRangeException("payloadSize", "a record holds 1..255 bytes");
+            if (payloadSize < 1 || payloadSize > 1024) throw new ArgumentOutOfRangeException("payloadSize", "a record holds 1..1024 bytes");
             _store = store;
             _firstSlot = firstSlot;
             _magic = magic;
@@ -80,11 +80,13 @@ namespace LoRaWan.Session
             _buffer[0] = (byte)_magic;
             _buffer[1] = (byte)(_magic >> 8);
             _buffer[2] = _version;
-            _buffer[3] = (byte)_payloadSize;
-            _buffer[4] = (byte)_sequence;
-            _buffer[5] = (byte)(_sequence >> 8);
-            _buffer[6] = (byte)(_sequence >> 16);
-            _buffer[7] = (byte)(_sequence >> 24);
+            _buffer[3] = 0;
+            _buffer[4] = (byte)_payloadSize;
+            _buffer[5] = (byte)(_payloadSize >> 8);
+            _buffer[6] = (byte)_sequence;
+            _buffer[7] = (byte)(_sequence >> 8);
+            _buffer[8] = (byte)(_sequence >> 16);
+            _buffer[9] = (byte)(_sequence >> 24);
             Array.Copy(payload, offset, _buffer, HeaderSize, _payloadSize);
             uint crc = Crc32.Compute(_buffer, 0, HeaderSize + _payloadSize);
             int c = HeaderSize + _payloadSize;
@@ -111,11 +113,11 @@ namespace LoRaWan.Session
             int n = _store.Read(slot, _buffer, 0, _buffer.Length);
             if (n != _buffer.Length) return false;
             if (_buffer[0] != (byte)_magic || _buffer[1] != (byte)(_magic >> 8)) return false;
-            if (_buffer[2] != _version || _buffer[3] != (byte)_payloadSize) return false;
+            if (_buffer[2] != _version || (_buffer[4] | (_buffer[5] << 8)) != _payloadSize) return false;
             int c = HeaderSize + _payloadSize;
             uint stored = (uint)(_buffer[c] | (_buffer[c + 1] << 8) | (_buffer[c + 2] << 16) | (_buffer[c + 3] << 24));
             if (stored != Crc32.Compute(_buffer, 0, c)) return false;
-            sequence = (uint)(_buffer[4] | (_buffer[5] << 8) | (_buffer[6] << 16) | (_buffer[7] << 24));
+            sequence = (uint)(_buffer[6] | (_buffer[7] << 8) | (_buffer[8] << 16) | (_buffer[9] << 24));
             return true;
         }
     }

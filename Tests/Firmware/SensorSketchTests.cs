@@ -171,6 +171,56 @@ namespace LoRaWan.Tests.Firmware
             Assert.AreEqual(0, sketch.BuildPayload(2), "nothing fits in 2 bytes");
         }
 
+        /// <summary>Every uplink on the air: start, air time, frequency.</summary>
+        sealed class UplinkWatch : IAirMonitor
+        {
+            public readonly System.Collections.ArrayList Start = new System.Collections.ArrayList();
+            public readonly System.Collections.ArrayList Air = new System.Collections.ArrayList();
+            public readonly System.Collections.ArrayList Frequency = new System.Collections.ArrayList();
+            public void OnTransmission(AirFrame frame)
+            {
+                if (frame.InvertIq) return;   // downlinks
+                Start.Add(frame.StartUs);
+                Air.Add(frame.AirTimeUs);
+                Frequency.Add(frame.FrequencyHz);
+            }
+        }
+
+        [TestMethod]
+        public void DeepSleep_NeverWakesBeforeTheDutyCycleAllowsTheNextUplink()
+        {
+            // EU868 DR0 (SF12), a one-minute interval: each uplink lasts over a second and its 1 % sub-band must then
+            // rest 99 times as long (ETSI EN 300 220 sub-band duty cycle, RP002 EU868). Each wake starts the MAC's
+            // duty-cycle history afresh, so the sketch must sleep long enough itself. Checked on the air.
+            DeviceIdentity id = Identity();
+            VirtualWorld world = NewWorld(id);
+            var watch = new UplinkWatch();
+            world.Air.AddMonitor(watch);
+            LoRaWanOptions options = Options(1);
+            options.Adr = false;
+            options.DataRate = 0;
+            for (int cycle = 0; cycle < 5; cycle++)
+            {
+                LoRaWanDevice device = world.PowerOn(id, options);   // every wake is a new program run
+                var board = new VirtualBoardServices(world, BatteryMv, FreeMemory);
+                var sketch = new SensorSketch(device, board, world.Flash, 60000);
+                sketch.RunDeepSleepCycle();
+                Assert.IsTrue(board.LastDeepSleepMs >= 60000, "at least the interval");
+                world.Sleep(board.LastDeepSleepMs);
+            }
+            Assert.IsTrue(watch.Start.Count >= 6, "join + 5 uplinks on air: " + watch.Start.Count.ToString());
+            var region = world.Region;
+            for (int i = 0; i < watch.Start.Count; i++)
+                for (int j = i + 1; j < watch.Start.Count; j++)
+                {
+                    int band = region.GetBandIndex((uint)watch.Frequency[i]);
+                    if (region.GetBandIndex((uint)watch.Frequency[j]) != band) continue;
+                    ulong earliest = (ulong)watch.Start[i] + (ulong)watch.Air[i] * (ulong)region.GetBandDutyCycleDivisor(band);
+                    Assert.IsTrue((ulong)watch.Start[j] >= earliest, "uplink " + j.ToString() + " on band " + band.ToString()
+                        + " starts " + (((long)earliest - (long)(ulong)watch.Start[j]) / 1000).ToString() + " ms before the band's rest after uplink " + i.ToString() + " ends");
+                }
+        }
+
         [TestMethod]
         public void DeepSleep_RestoresSessionAndSettingsFromFlash_WithoutRejoining()
         {

@@ -1,0 +1,103 @@
+using LoRaWan.Frames;
+using LoRaWan.Mac;
+using LoRaWan.Session;
+using LoRaWan.Simulation;
+using LoRaWan.Tests.EndToEnd;
+using LoRaWan.Tests.Mac;
+using nanoFramework.TestFramework;
+
+namespace LoRaWan.Tests.Session
+{
+    /// <summary>Persistence regressions from the MAC review: nothing owed or counted is lost across a reset.</summary>
+    [TestClass]
+    public class ReviewPersistenceTests
+    {
+        [TestMethod]
+        public void DevNonceCounter_PassesSixteenBitsThroughPersistence()
+        {
+            var flash = new SimulatedFlash(8, 300);
+            var n = new NonceRecord(flash);
+            n.Load();
+            n.NextDevNonce = 0x10000;   // DevNonce 0xFFFF was just used
+            n.Save();
+            var m = new NonceRecord(flash);
+            m.Load();
+            Assert.AreEqual(0x10000, m.NextDevNonce, "not wrapped to 0: DevNonce 0 would be replayed");
+        }
+
+        [TestMethod]
+        public void SessionOfAnotherIdentity_IsNotRestored()
+        {
+            var rig = new WorldRig("EU868", 32, LoRaWanVersion.V1_0_4);
+            rig.PowerOn(WorldRig.Options("EU868", 32));
+            Assert.IsTrue(rig.Device.Join(120000));
+            var other = DeviceIdentity.Otaa("70B3D57ED0000B02", "0000000000000000", "2B7E151628AED2A6ABF7158809CF4F3C");
+            LoRaWanDevice d = rig.World.PowerOn(other, WorldRig.Options("EU868", 32));
+            Assert.IsFalse(d.IsJoined, "a new DevEUI/AppKey must join, not reuse the old session");
+            var sameEuiOtherKey = DeviceIdentity.Otaa(WorldRig.DevEui, WorldRig.JoinEui, "2B7E151628AED2A6ABF7158809CF4F3C");
+            d = rig.World.PowerOn(sameEuiOtherKey, WorldRig.Options("EU868", 32));
+            Assert.IsFalse(d.IsJoined, "same EUIs with another AppKey must join too");
+            d = rig.World.PowerOn(rig.Identity, WorldRig.Options("EU868", 32));
+            Assert.IsTrue(d.IsJoined, "the original identity still finds its session");
+        }
+
+        [TestMethod]
+        public void StickyAnswerOwedAtReset_IsSentAfterTheReset()
+        {
+            LoRaWanOptions o = CommandRig.Adr(5);
+            var rig = new CommandRig("EU868", o);
+            rig.DeliverNext(CommandRig.Down(1, "08 05"));   // RXTimingSetupReq, Del = 5 s
+            rig.Send();
+            var again = new CommandRig("EU868", o, rig.Flash, rig.Scheduler);   // reset (deep sleep) right after
+            again.Send();
+            Assert.AreEqual("08", CommandRig.FOpts(again.Sent(0)), "RXTimingSetupAns still repeated after the reset");
+            ulong rx1 = (ulong)again.Radio.RxOpenedAt[0] - (ulong)again.Radio.TxDoneAt[0];
+            Assert.IsTrue(rx1 > 4900000 && rx1 < 5000000, "and the new 5 s delay is in force: " + rx1.ToString());
+        }
+
+        [TestMethod]
+        public void AckOwedAtReset_IsSentAfterTheReset()
+        {
+            LoRaWanOptions o = MacTestRig.Dr5NoAdr();
+            o.EmptyAckUplinkDelayMs = 0;   // no empty uplink: the ACK waits for the next application uplink
+            var rig = new MacTestRig(o);
+            var confirmed = CommandRig.Build(3, null, 1, new byte[0]);
+            confirmed[0] = 0xA0;   // MHDR: Confirmed Data Down (MIC recomputed below)
+            confirmed = Resign(confirmed);
+            rig.Radio.DeliverInWindow(0, confirmed);
+            Assert.IsTrue(rig.Device.Send(1, new byte[] { 1 }, false, 60000).Succeeded);
+            Assert.AreEqual(1, rig.Downlinks.Count);
+            var again = new MacTestRig(o, rig.Flash, rig.Scheduler);
+            again.Device.Send(1, new byte[] { 2 }, false, 60000);
+            Assert.IsTrue(CommandRig.Read(again.Radio.LastSent).Ack, "the ACK of the confirmed downlink survives the reset");
+        }
+
+        static byte[] Resign(byte[] frame)
+        {
+            byte[] key = Hex.Parse(MacTestRig.NwkSKey, 16, "key");
+            var f = new LoRaWan.Frames.DataFrame();
+            f.Read(frame, 0, frame.Length, 0);
+            new LoRaWan.Crypto.DataMic().Compute10(key, 0, LoRaWan.Crypto.FrameDirection.Downlink, f.DevAddr, f.FCnt, frame, 0, f.MicInputLength, frame, f.MicOffset);
+            return frame;
+        }
+
+        [TestMethod]
+        public void AbpCounters_SurviveAnUnreadableSessionRecord()
+        {
+            LoRaWanOptions o = CommandRig.Adr(5);
+            var rig = new CommandRig("EU868", o);
+            for (int i = 0; i < 40; i++) rig.Send();
+            int last = CommandRig.Read(rig.Sent(-1)).FCnt;
+            Assert.AreEqual(39, last);
+            // Both copies of the session record unreadable (e.g. a firmware update changed its layout).
+            var junk = new byte[40];
+            for (int i = 0; i < junk.Length; i++) junk[i] = 0x5A;
+            rig.Flash.Write(DeviceSession.FirstSlot, junk, 0, junk.Length);
+            rig.Flash.Write(DeviceSession.FirstSlot + 1, junk, 0, junk.Length);
+            var again = new CommandRig("EU868", o, rig.Flash, rig.Scheduler);
+            again.Send();
+            int next = CommandRig.Read(again.Sent(0)).FCnt;
+            Assert.IsTrue(next > last, "FCnt " + next.ToString() + " after " + last.ToString() + ": a counter was reused");
+        }
+    }
+}
