@@ -45,6 +45,14 @@ namespace LoRaWan.Simulation
                 RejectUplink(now, devAddr, UplinkRejectReason.UnsupportedDataRate, md);
                 return;
             }
+            // Like The Things Stack for LoRaWAN 1.0.4 devices: an uplink longer than the regional maximum MACPayload
+            // for its data rate (under the session's uplink dwell time) is dropped.
+            if (s.Device.MacVersion == LoRaWanVersion.V1_0_4
+                && _upFrame.Length - DataFrame.Overhead > _region.GetMaxMacPayload(dataRate, s.ChannelPlan.UplinkDwellTime))
+            {
+                RejectUplink(now, devAddr, UplinkRejectReason.Malformed, md);
+                return;
+            }
 
             // FCnt: the frame carries the 16 low bits of the 32-bit FCntUp (LoRaWAN 1.0.4 §4.3.1.5). Rebuild it from
             // the last accepted value: same epoch if not below it, else the next epoch (roll-over). A frame whose MIC

@@ -88,6 +88,21 @@ namespace LoRaWan.Tests.Network
         }
 
         [TestMethod]
+        public void UplinkLongerThanTheRegionalMaximum_IsDropped_LikeTheThingsStack()
+        {
+            // EU868 DR0 (SF12/125): M = 59 (RP002). A 1.0.4 uplink with FRMPayload 51 has MACPayload 59 (accepted);
+            // with 52 it has 60 and is dropped.
+            RecordingObserver obs;
+            NetworkBench bench = Bench(out obs);
+            TestEndDevice d = Device();
+            bench.Send(d.Uplink(0, 1, new byte[51], false, false), 868100000, 12, 125000, T0);
+            Assert.AreEqual(1, bench.Server.Uplinks.Count, "51 bytes fit");
+            bench.Send(d.Uplink(1, 1, new byte[52], false, false), 868100000, 12, 125000, T0 + 10000000);
+            Assert.AreEqual(1, bench.Server.Uplinks.Count, "52 bytes do not");
+            Assert.AreEqual(1, bench.Server.Counters.UplinksRejectedMalformed);
+        }
+
+        [TestMethod]
         public void UnknownDevAddr_Rejected()
         {
             RecordingObserver obs;
