@@ -146,6 +146,13 @@ namespace LoRaWan.Regions
         }
 
         /// <summary>Sets the frequency range channels may use.</summary>
+        /// <summary>A stricter EIRP limit for frequencies below <paramref name="frequencyHz"/> (KR920: +10 dBm below 922 MHz).</summary>
+        internal void DefineEirpLimitBelow(uint frequencyHz, int maxEirpDbm)
+        {
+            _eirpLimitBelowHz = frequencyHz;
+            _eirpLimitBelowDbm = maxEirpDbm;
+        }
+
         internal void DefineFrequencyRange(uint minHz, uint maxHz)
         {
             _minFrequencyHz = minHz;

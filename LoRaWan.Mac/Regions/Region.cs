@@ -308,9 +308,12 @@ namespace LoRaWan.Regions
         /// </summary>
         public int LimitEirpForFrequency(uint frequencyHz, int eirpDbm)
         {
-            if (Id == RegionId.KR920 && frequencyHz < 922000000 && eirpDbm > 10) return 10;
+            if (frequencyHz < _eirpLimitBelowHz && eirpDbm > _eirpLimitBelowDbm) return _eirpLimitBelowDbm;
             return eirpDbm;
         }
+
+        uint _eirpLimitBelowHz;
+        int _eirpLimitBelowDbm;
 
         // ------------------------------------------------------------------ TxParamSetupReq / dwell time
 

@@ -290,6 +290,7 @@ namespace LoRaWan.Regions
             r.DefineRx1Rule(SubtractOffsets, 0, 5, 5, false);
             r.DefineDefaults(921900000, 0, 0, 14, 7, false, false, false, false, true);
             r.DefineFrequencyRange(920900000, 923300000);
+            r.DefineEirpLimitBelow(922000000, 10);   // RP001-1.0.3 KR920: +10 dBm EIRP below 922 MHz
             r.DefineBands(new uint[] { 920900000 }, new uint[] { 923300000 }, new ushort[] { 1 },
                 new string[] { "920.9-923.3 MHz (listen-before-talk: not implemented)" });
             return r;

@@ -9,14 +9,14 @@ namespace LoRaWan.Simulation
     /// </summary>
     public sealed class Jitter
     {
-        uint _state;
+        readonly LoRaWan.Regions.XorShiftRandom _random;
         uint _latencyMaxUs;
         uint _spreadUs;
 
         /// <summary>A jitter source that adds nothing until <see cref="LatencyMaxUs"/> or <see cref="SpreadUs"/> is set.</summary>
         public Jitter(int seed)
         {
-            _state = seed == 0 ? 0x9E3779B9u : (uint)seed;
+            _random = new LoRaWan.Regions.XorShiftRandom((uint)seed);
         }
 
         /// <summary>A jitter source with the given latency bound and symmetric spread.</summary>
@@ -43,12 +43,7 @@ namespace LoRaWan.Simulation
         /// <summary>The next 32 random bits (xorshift32).</summary>
         public uint NextUInt32()
         {
-            uint x = _state;
-            x ^= x << 13;
-            x ^= x >> 17;
-            x ^= x << 5;
-            _state = x;
-            return x;
+            return _random.NextUInt32();
         }
 
         /// <summary>Uniform in [0, <paramref name="maxUs"/>]; draws nothing when the bound is 0.</summary>

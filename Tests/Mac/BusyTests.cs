@@ -7,33 +7,13 @@ namespace LoRaWan.Tests.Mac
     [TestClass]
     public class BusyTests
     {
-        // shared/VECTORS.md lora-packet keys; a confirmed data down (MType 101), FCnt 3, FPort 1, empty, built
-        // from the vector downlink 60F17DBE4920020001F9D65D27 with MHDR A0 and FCnt 3 — its MIC is computed by the
-        // network side of this repository, so this test checks behaviour, not crypto.
-        static byte[] ConfirmedDownlink()
-        {
-            var f = new LoRaWan.Frames.DataFrame();
-            f.MType = LoRaWan.Frames.MType.ConfirmedDataDown;
-            f.DevAddr = 0x49BE7DF1;
-            f.FCnt = 3;
-            f.FPort = 1;
-            var buffer = new byte[32];
-            f.Write(buffer, 0, null, 0, 0, new byte[0], 0, 0);
-            var mic = new LoRaWan.Crypto.DataMic();
-            byte[] key = Hex.Parse(MacTestRig.NwkSKey, 16, "key");
-            mic.Compute10(key, 0, LoRaWan.Crypto.FrameDirection.Downlink, 0x49BE7DF1, 3, buffer, 0, f.MicInputLength, buffer, f.MicOffset);
-            var frame = new byte[f.Length];
-            System.Array.Copy(buffer, frame, f.Length);
-            return frame;
-        }
-
         [TestMethod]
         public void AppSendDuringTheMacsOwnAckUplink_IsNotRefusedAsBusy()
         {
             LoRaWanOptions o = MacTestRig.Dr5NoAdr();
             o.EmptyAckUplinkDelayMs = 1000;
             var rig = new MacTestRig(o);
-            rig.Radio.DeliverInWindow(0, ConfirmedDownlink());
+            rig.Radio.DeliverInWindow(0, MacTestRig.ConfirmedDownlink());
             Assert.IsTrue(rig.Device.Send(1, new byte[] { 1 }, false, 60000).Succeeded);
             Assert.AreEqual(1, rig.Downlinks.Count, "the confirmed downlink arrived");
             // One second later the MAC sends an empty uplink with the ACK. Let it go on air, then send: the
@@ -55,7 +35,7 @@ namespace LoRaWan.Tests.Mac
             LoRaWanOptions o = MacTestRig.Dr5NoAdr();
             o.EmptyAckUplinkDelayMs = 60000;
             var rig = new MacTestRig(o);
-            rig.Radio.DeliverInWindow(0, ConfirmedDownlink());
+            rig.Radio.DeliverInWindow(0, MacTestRig.ConfirmedDownlink());
             Assert.IsTrue(rig.Device.Send(1, new byte[] { 1 }, false, 60000).Succeeded);
             SendResult r = rig.Device.Send(1, new byte[] { 2 }, false, 60000);
             Assert.AreEqual((int)SendStatus.Sent, (int)r.Status);
@@ -73,7 +53,7 @@ namespace LoRaWan.Tests.Mac
             LoRaWanOptions o = MacTestRig.Dr5NoAdr();
             o.EmptyAckUplinkDelayMs = 1000;
             var rig = new MacTestRig(o);
-            rig.Radio.DeliverInWindow(0, ConfirmedDownlink());
+            rig.Radio.DeliverInWindow(0, MacTestRig.ConfirmedDownlink());
             Assert.IsTrue(rig.Device.Send(1, new byte[] { 1 }, false, 60000).Succeeded);
             // One second later the MAC starts its empty ACK uplink; the band is still resting (1 % duty cycle),
             // so it waits. Catch it waiting.

@@ -66,6 +66,23 @@ namespace LoRaWan.Tests.Mac
             return f.FCnt;
         }
 
+        /// <summary>A confirmed data down for this session: FCnt 3, FPort 1, empty payload, MIC with NwkSKey.</summary>
+        public static byte[] ConfirmedDownlink()
+        {
+            var f = new DataFrame();
+            f.MType = MType.ConfirmedDataDown;
+            f.DevAddr = 0x49BE7DF1;
+            f.FCnt = 3;
+            f.FPort = 1;
+            var buffer = new byte[32];
+            f.Write(buffer, 0, null, 0, 0, new byte[0], 0, 0);
+            byte[] key = Bytes(NwkSKey);
+            new LoRaWan.Crypto.DataMic().Compute10(key, 0, LoRaWan.Crypto.FrameDirection.Downlink, 0x49BE7DF1, 3, buffer, 0, f.MicInputLength, buffer, f.MicOffset);
+            var frame = new byte[f.Length];
+            System.Array.Copy(buffer, frame, f.Length);
+            return frame;
+        }
+
         /// <summary>Parses hex written as on the wire.</summary>
         public static byte[] Bytes(string hex)
         {

@@ -10,30 +10,13 @@ namespace LoRaWan.Tests.Mac
     [TestClass]
     public class ReviewMacRegressionTests
     {
-        static byte[] ConfirmedDownlink()
-        {
-            // Confirmed data down, FCnt 3, FPort 1, empty payload, for the lora-packet ABP session.
-            var f = new DataFrame();
-            f.MType = MType.ConfirmedDataDown;
-            f.DevAddr = 0x49BE7DF1;
-            f.FCnt = 3;
-            f.FPort = 1;
-            var buffer = new byte[32];
-            f.Write(buffer, 0, null, 0, 0, new byte[0], 0, 0);
-            byte[] key = Hex.Parse(MacTestRig.NwkSKey, 16, "key");
-            new LoRaWan.Crypto.DataMic().Compute10(key, 0, LoRaWan.Crypto.FrameDirection.Downlink, 0x49BE7DF1, 3, buffer, 0, f.MicInputLength, buffer, f.MicOffset);
-            var frame = new byte[f.Length];
-            System.Array.Copy(buffer, frame, f.Length);
-            return frame;
-        }
-
         [TestMethod]
         public void LinkCheckRequestedWhileTheMacsAckUplinkWaits_RidesTheReplacingUplink()
         {
             LoRaWanOptions o = MacTestRig.Dr5NoAdr();
             o.EmptyAckUplinkDelayMs = 1000;
             var rig = new MacTestRig(o);
-            rig.Radio.DeliverInWindow(0, ConfirmedDownlink());
+            rig.Radio.DeliverInWindow(0, MacTestRig.ConfirmedDownlink());
             Assert.IsTrue(rig.Device.Send(1, new byte[] { 1 }, false, 60000).Succeeded);
             rig.Runner.RunUntil(rig.Scheduler.NowMicroseconds + 1500000);
             Assert.AreEqual((int)MacState.BackingOff, (int)rig.Device.Mac.State, "the MAC's ACK uplink waits for the band");

@@ -61,24 +61,12 @@ namespace LoRaWan.Tests.Session
             LoRaWanOptions o = MacTestRig.Dr5NoAdr();
             o.EmptyAckUplinkDelayMs = 0;   // no empty uplink: the ACK waits for the next application uplink
             var rig = new MacTestRig(o);
-            var confirmed = CommandRig.Build(3, null, 1, new byte[0]);
-            confirmed[0] = 0xA0;   // MHDR: Confirmed Data Down (MIC recomputed below)
-            confirmed = Resign(confirmed);
-            rig.Radio.DeliverInWindow(0, confirmed);
+            rig.Radio.DeliverInWindow(0, MacTestRig.ConfirmedDownlink());
             Assert.IsTrue(rig.Device.Send(1, new byte[] { 1 }, false, 60000).Succeeded);
             Assert.AreEqual(1, rig.Downlinks.Count);
             var again = new MacTestRig(o, rig.Flash, rig.Scheduler);
             again.Device.Send(1, new byte[] { 2 }, false, 60000);
             Assert.IsTrue(CommandRig.Read(again.Radio.LastSent).Ack, "the ACK of the confirmed downlink survives the reset");
-        }
-
-        static byte[] Resign(byte[] frame)
-        {
-            byte[] key = Hex.Parse(MacTestRig.NwkSKey, 16, "key");
-            var f = new LoRaWan.Frames.DataFrame();
-            f.Read(frame, 0, frame.Length, 0);
-            new LoRaWan.Crypto.DataMic().Compute10(key, 0, LoRaWan.Crypto.FrameDirection.Downlink, f.DevAddr, f.FCnt, frame, 0, f.MicInputLength, frame, f.MicOffset);
-            return frame;
         }
 
         [TestMethod]

@@ -84,16 +84,11 @@ namespace LoRaWan.Cli
             world.Network.Observer = timeline;
             LoRaWanDevice device = world.PowerOn(identity, options);
             device.Mac.Trace = timeline;
-            int downlinksReceived = 0;
             device.OnLinkCheck += (sender, margin, gateways) =>
                 timeline.Line(world.Scheduler.NowMicroseconds, "app", $"OnLinkCheck margin {margin} dB, {gateways} gateway(s)");
             device.OnNetworkTime += (sender, seconds, fraction) =>
                 timeline.Line(world.Scheduler.NowMicroseconds, "app", $"OnNetworkTime GPS {seconds}.{fraction * 1000 / 256:D3} s at the end of the uplink that asked");
-            device.OnDownlink += (sender, d) =>
-            {
-                downlinksReceived++;
-                timeline.Line(world.Scheduler.NowMicroseconds, "app", $"OnDownlink FPort {d.Port} {Hex.ToString(d.Payload, 0, d.Length)} · RSSI {d.RssiDbm} dBm SNR {d.SnrQuarterDb / 4.0:F1} dB · RX{d.Window}{(d.FPending ? " · FPending" : "")}");
-            };
+            var traffic = new DemoTraffic(device, timeline, () => world.Scheduler.NowMicroseconds, seed);
 
             ulong end = (ulong)minutes * 60UL * 1000000UL;
             timeline.Line(0, "device", $"power on · {regionName} · LoRaWAN {versionText} · DevEUI {devEui} · platform timing error ±{jitterMs} ms (window margin {options.TimingErrorUs / 1000} ms)");
@@ -103,11 +98,10 @@ namespace LoRaWan.Cli
                 timeline.Line(world.Scheduler.NowMicroseconds, "device", "NOT JOINED");
             }
 
-            int sent = 0, acked = 0, noAck = 0, failed = 0, enqueued = 0;
-            var rng = new Random(seed);
+            int enqueued = 0;
             while (joined && world.Scheduler.NowMicroseconds < end)
             {
-                sent++;
+                int sent = traffic.Next();
                 if (sent % 3 == 0)
                 {
                     bool confirmedDown = sent % 9 == 0;
@@ -116,22 +110,13 @@ namespace LoRaWan.Cli
                     enqueued++;
                     timeline.Line(world.Scheduler.NowMicroseconds, "app", $"network application queues a {(confirmedDown ? "confirmed " : "")}downlink on FPort 10: {Hex.ToString(cmd, 0, cmd.Length)}");
                 }
-                bool confirmed = sent % 5 == 0;
                 if (adr && sent == 4)
                 {
                     device.RequestLinkCheck();
                     if (version != LoRaWanVersion.V1_0_2) device.RequestDeviceTime();
                     timeline.Line(world.Scheduler.NowMicroseconds, "app", "asks for a link check and the network time (next uplink)");
                 }
-                // A small CayenneLPP frame: channel 1 temperature (0.1 °C), channel 2 analog (uplink count).
-                int t10 = 215 + rng.Next(30);
-                byte[] payload = { 0x01, 0x67, (byte)(t10 >> 8), (byte)t10, 0x02, 0x02, (byte)(sent >> 8), (byte)sent };
-                SendResult r = device.Send(1, payload, confirmed, 10 * 60000);
-                string status = SendResult.StatusName(r.Status);
-                timeline.Line(world.Scheduler.NowMicroseconds, "app", $"Send → {status} (FCnt {r.FCnt}, {r.Transmissions} transmission(s))");
-                if (r.Status == SendStatus.Acked) acked++;
-                else if (r.Status == SendStatus.NoAck) noAck++;
-                else if (r.Status != SendStatus.Sent) failed++;
+                traffic.Send();
                 world.Sleep(intervalS * 1000);
             }
 
@@ -147,11 +132,10 @@ namespace LoRaWan.Cli
             stdout.WriteLine();
             stdout.WriteLine("Summary");
             stdout.WriteLine($"  joined                 {(joined ? "yes" : "NO")} after {timeline.JoinRequests} join request(s)");
-            stdout.WriteLine($"  uplinks                {sent} requested, {timeline.Uplinks} transmitted; {acked} confirmed+acked, {noAck} without ACK, {failed} failed");
+            traffic.WriteUplinks(stdout);
             stdout.WriteLine($"  network                {world.Network.Counters.UplinksAccepted} uplinks accepted, {c.UplinksRejectedMalformed + c.UplinksRejectedUnknownDevAddr + c.UplinksRejectedMic + c.UplinksRejectedReplay + c.UplinksRejectedDataRate} rejected, {c.Retransmissions} retransmissions");
-            stdout.WriteLine($"  downlinks              {enqueued} queued by the application, {appDownlinksSent} sent by the network, {downlinksReceived} received by the device");
-            stdout.WriteLine($"  receive windows        {timeline.Windows} opened, {timeline.WindowsWithFrame} with a frame for us; timer lateness {m.Timing.MinLateUs / 1000.0:F1}..{m.Timing.MaxLateUs / 1000.0:F1} ms (mean {m.Timing.MeanLateUs / 1000.0:F1})");
-            stdout.WriteLine($"  rejected by the device {m.Counters.MicFailures} MIC, {m.Counters.ReplayedFrames} replay, {m.Counters.ForeignFrames} foreign, {m.Counters.MalformedFrames} malformed");
+            stdout.WriteLine($"  downlinks              {enqueued} queued by the application, {appDownlinksSent} sent by the network, {traffic.DownlinksReceived} received by the device");
+            traffic.WriteDevice(stdout);
             for (int band = 0; band < world.Region.BandCount; band++)
             {
                 ulong used = m.DutyCycle.GetBandAirTimeInLastHourUs(band, world.Scheduler.NowMicroseconds);
@@ -162,6 +146,7 @@ namespace LoRaWan.Cli
             var mc = world.Network.MacCounters;
             if (adr || mc.AnswersCorrect + mc.WrongAnswers + mc.AnswersMissing > 0)
                 stdout.WriteLine($"  MAC commands           {mc.RequestsQueued} requests, {mc.AnswersCorrect} answered right, {mc.WrongAnswers} wrong, {mc.AnswersMissing} missing, {mc.StickyRepeats} sticky repeats; device now DR{m.Session.DataRate} TXPower {m.Session.TxPowerIndex}, {m.Session.Plan.EnabledCount} channels");
+            int downlinksReceived = traffic.DownlinksReceived;
             bool ok = joined && downlinksReceived == appDownlinksSent && appDownlinksSent > 0;
             stdout.WriteLine(ok ? "RESULT ok: joined and every application downlink the network sent arrived"
                                 : "RESULT FAILED: " + (!joined ? "not joined" : $"{appDownlinksSent - downlinksReceived} downlink(s) lost"));

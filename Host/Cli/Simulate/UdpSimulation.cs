@@ -107,12 +107,7 @@ namespace LoRaWan.Cli.Simulate
                 timeline.Line(0, "gateway", $"virtual gateway {eui:X16} · Semtech UDP packet forwarder v2 → {server} (from {link.LocalEndPoint}) · wall-clock time");
                 forwarder.Start();
                 device.Mac.Trace = timeline;
-                int downlinksReceived = 0;
-                device.OnDownlink += (sender, d) =>
-                {
-                    downlinksReceived++;
-                    timeline.Line(world.Scheduler.NowMicroseconds, "app", $"OnDownlink FPort {d.Port} {Hex.ToString(d.Payload, 0, d.Length)} · RSSI {d.RssiDbm} dBm SNR {d.SnrQuarterDb / 4.0:F1} dB · RX{d.Window}{(d.FPending ? " · FPending" : "")}");
-                };
+                var traffic = new DemoTraffic(device, timeline, () => world.Scheduler.NowMicroseconds, s.Seed);
                 device.OnJoinAttempt += (sender, joined, attempt) =>
                 {
                     if (!joined && attempt > 0) timeline.Line(world.Scheduler.NowMicroseconds, "device", $"join attempt {attempt} got no join-accept");
@@ -126,19 +121,10 @@ namespace LoRaWan.Cli.Simulate
                 SaveState(world, s);
                 if (!joined) timeline.Line(world.Scheduler.NowMicroseconds, "device", "NOT JOINED");
 
-                int sent = 0, acked = 0, noAck = 0, failed = 0;
-                var rng = new Random(s.Seed);
                 while (joined && !stop && world.Scheduler.NowMicroseconds < end)
                 {
-                    sent++;
-                    bool confirmed = sent % 5 == 0;
-                    int t10 = 215 + rng.Next(30);
-                    byte[] payload = { 0x01, 0x67, (byte)(t10 >> 8), (byte)t10, 0x02, 0x02, (byte)(sent >> 8), (byte)sent };
-                    SendResult r = device.Send(1, payload, confirmed, 10 * 60000);
-                    timeline.Line(world.Scheduler.NowMicroseconds, "app", $"Send → {SendResult.StatusName(r.Status)} (FCnt {r.FCnt}, {r.Transmissions} transmission(s))");
-                    if (r.Status == SendStatus.Acked) acked++;
-                    else if (r.Status == SendStatus.NoAck) noAck++;
-                    else if (r.Status != SendStatus.Sent) failed++;
+                    traffic.Next();
+                    traffic.Send();
                     SaveState(world, s);
                     ulong next = world.Scheduler.NowMicroseconds + (ulong)s.IntervalS * 1000000UL;
                     while (!stop && world.Scheduler.NowMicroseconds < next && world.Scheduler.NowMicroseconds < end) world.Sleep(250);
@@ -148,17 +134,15 @@ namespace LoRaWan.Cli.Simulate
                 pacer.Stop();
 
                 var c = forwarder.Counters;
-                var m = device.Mac;
                 stdout.WriteLine();
                 stdout.WriteLine("Summary");
                 stdout.WriteLine($"  joined                 {(joined ? "yes" : "NO")} after {timeline.JoinRequests} join request(s)");
-                stdout.WriteLine($"  uplinks                {sent} requested, {timeline.Uplinks} transmitted; {acked} confirmed+acked, {noAck} without ACK, {failed} failed");
-                stdout.WriteLine($"  downlinks              {c.PullResps} PULL_RESP, {c.TxAcks(TxAckError.None)} accepted, {c.DownlinksEmitted} sent on air, {downlinksReceived} application downlink(s) delivered");
+                traffic.WriteUplinks(stdout);
+                stdout.WriteLine($"  downlinks              {c.PullResps} PULL_RESP, {c.TxAcks(TxAckError.None)} accepted, {c.DownlinksEmitted} sent on air, {traffic.DownlinksReceived} application downlink(s) delivered");
                 stdout.WriteLine($"  TX_ACK errors          {Errors(c)}");
                 stdout.WriteLine($"  server                 {c.PushDataSent} PUSH_DATA / {c.PushAcks} PUSH_ACK ({Rtt(c.PushAcks, c.PushRttMinMs, c.PushRttSumMs, c.PushRttMaxMs)}); {c.PullDataSent} PULL_DATA / {c.PullAcks} PULL_ACK ({Rtt(c.PullAcks, c.PullRttMinMs, c.PullRttSumMs, c.PullRttMaxMs)}); {c.DroppedTotal} malformed datagram(s) dropped");
                 stdout.WriteLine($"  real time              virtual clock at most {pacer.MaxLeadUs / 1000.0:F1} ms ahead of / {pacer.MaxLagUs / 1000.0:F1} ms behind the wall clock; downlinks on air within {(c.DownlinksEmitted == 0 ? "-" : (c.MaxOnAirWallErrorUs / 1000.0).ToString("F1") + " ms")} of wall time; earliest PULL_RESP {(c.MinDownlinkLeadUs == long.MaxValue ? "-" : (c.MinDownlinkLeadUs / 1000.0).ToString("F0") + " ms")} before its tmst");
-                stdout.WriteLine($"  receive windows        {timeline.Windows} opened, {timeline.WindowsWithFrame} with a frame for us; timer lateness {m.Timing.MinLateUs / 1000.0:F1}..{m.Timing.MaxLateUs / 1000.0:F1} ms");
-                stdout.WriteLine($"  rejected by the device {m.Counters.MicFailures} MIC, {m.Counters.ReplayedFrames} replay, {m.Counters.ForeignFrames} foreign, {m.Counters.MalformedFrames} malformed");
+                traffic.WriteDevice(stdout);
                 stdout.WriteLine(joined ? "RESULT ok: joined through the network server" : "RESULT FAILED: not joined (is the device registered with these keys, LoRaWAN " + s.VersionText + " and the " + s.RegionName + " frequency plan?)");
                 return joined ? 0 : 1;
             }

@@ -1,0 +1,86 @@
+using System;
+using LoRaWan.Session;
+
+namespace LoRaWan.Mac
+{
+    // The session across resets: restoring it at start-up (OTAA: only for the identity that joined; ABP: from the
+    // identity plus persisted counters) and persisting it with what is still owed to the network.
+    public sealed partial class ClassAMac
+    {
+        void RestoreSession()
+        {
+            bool loaded = _session.Load();
+            if (_identity.IsOtaa)
+            {
+                // A persisted session counts only if it belongs to the last accepted join of this very identity
+                // (same JoinEUI, DevEUI and AppKey) and its frame counters were found (see HandleJoinAccept).
+                if (!loaded || !_session.Otaa || !_nonces.HasJoinNonce || !_nonces.IsFor(_identity.JoinEui, _identity.DevEui, _keyCheck)
+                    || _session.JoinNonce != _nonces.LastJoinNonce)
+                    _session.Active = false;
+                else RestoreOwed();
+                return;
+            }
+            // ABP: keys and DevAddr come from the identity; the counters and network settings persist.
+            if (!loaded || _session.Otaa || _session.DevAddr != _identity.DevAddr || _session.CounterTag != _keyCheck)
+            {
+                _plan.Reset();
+                if (_options.SubBand != 0) ApplySubBand(_options.SubBand);
+                _session.Rx1DrOffset = 0;
+                _session.Rx2DataRate = _region.Rx2DataRate;
+                _session.Rx2FrequencyHz = _region.Rx2Frequency;
+                _session.RxDelaySeconds = 1;
+                _session.DataRate = _options.DataRate >= 0 ? _options.DataRate : _region.GetJoinDataRate(_plan, 0, -1);
+                _session.TxPowerIndex = 0;
+                _session.NbTrans = _options.NbTrans;
+                _session.AdrAckCounter = 0;
+                _session.OwedAck = false;
+                _session.OwedFreshLength = 0;
+                _session.OwedStickyLength = 0;
+                // The frame counters live in their own record: a session record that cannot be read (a new layout,
+                // corruption) must not send FCntUp back to 0 (LoRaWAN 1.0.4 §4.3.1.5).
+                if (!_session.TryLoadCounters(_identity.DevAddr, _keyCheck))
+                {
+                    _session.FCntUp = 0;
+                    _session.FCntUpLimit = 0;
+                    _session.FCntDown = 0;
+                    _session.HasFCntDown = false;
+                }
+            }
+            _session.Otaa = false;
+            _session.DevAddr = _identity.DevAddr;
+            _session.CounterTag = _keyCheck;
+            Array.Copy(_identity.NwkSKey, 0, _session.NwkSKey, 0, 16);
+            Array.Copy(_identity.AppSKey, 0, _session.AppSKey, 0, 16);
+            _session.Adr = _options.Adr;
+            _session.Active = true;
+            RestoreOwed();
+        }
+
+        /// <summary>The ACK and MAC answers owed when the session was last saved come back after a reset.</summary>
+        void RestoreOwed()
+        {
+            _ackPending = _session.OwedAck;
+            if (_session.OwedFreshLength == 0 && _session.OwedStickyLength == 0) return;
+            EnsureCommands();
+            _answers.Import(_session.OwedFresh, 0, _session.OwedFreshLength, _session.OwedSticky, 0, _session.OwedStickyLength);
+        }
+
+        /// <summary>Persists the session with what is owed to the network (ACK, answers), keeping the FCnt window.</summary>
+        void PersistSession()
+        {
+            _session.OwedAck = _ackPending;
+            if (_answers != null)
+            {
+                int lengths = _answers.Export(_session.OwedFresh, 0, DeviceSession.OwedFreshCapacity, _session.OwedSticky, 0, DeviceSession.OwedStickyCapacity);
+                _session.OwedFreshLength = lengths & 0xFF;
+                _session.OwedStickyLength = lengths >> 8;
+            }
+            else
+            {
+                _session.OwedFreshLength = 0;
+                _session.OwedStickyLength = 0;
+            }
+            _session.SaveState();
+        }
+    }
+}
