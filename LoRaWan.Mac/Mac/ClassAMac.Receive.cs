@@ -145,7 +145,12 @@ namespace LoRaWan.Mac
             if (_down.Ack && _opConfirmed) _opAcked = true;
             if (_down.IsConfirmed) _ackPending = true;
             ProcessDownlinkCommands(fcnt);   // MAC commands (FOpts or FPort 0); their effects are saved with the counter
-            PersistSession();
+            // Flash wear and MAC-thread time: a plain downlink (no commands, not confirmed) with nothing owed on
+            // record changes only FCntDown, which lives in the small counter record.
+            bool sessionChanged = _down.FOptsLength > 0 || _down.FPort == 0 || _down.IsConfirmed
+                || _session.OwedAck || _session.OwedFreshLength > 0 || _session.OwedStickyLength > 0;
+            if (sessionChanged) PersistSession();
+            else _session.SaveCountersKeepingWindow();
 
             if (_down.FPort > 0 && _down.FPort <= 223 && _down.FrmPayloadLength >= 0)
             {

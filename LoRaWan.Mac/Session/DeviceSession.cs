@@ -10,7 +10,7 @@ namespace LoRaWan.Session
     /// change rate, each fixed-size, versioned, CRC-protected and written to alternate slots:
     /// <list type="bullet">
     /// <item>the frame counters (slots 6–7): DevAddr, a tag tying them to this session (OTAA: its JoinNonce; ABP: the
-    /// NwkSKey check value), the FCntUp limit and FCntDown. Small, and the only record the FCntUp window rewrites, so
+    /// NwkSKey check value), the FCntUp limit, FCntDown and ADR_ACK_CNT. Small, and the only record the FCntUp window rewrites, so
     /// a change of the session record's layout can never reset a counter;</item>
     /// <item>the session (slots 2–3): keys, RX parameters, ADR state, channel plan and owed answers; rewritten on
     /// join, downlinks and MAC commands.</item>
@@ -162,6 +162,7 @@ namespace LoRaWan.Session
             FCntUp = FCntUpLimit;
             FCntDown = ByteWriter.U32(c, 12);
             HasFCntDown = (c[16] & 1) != 0;
+            AdrAckCounter = ByteWriter.U16(c, 17);
             return true;
         }
 
@@ -178,8 +179,16 @@ namespace LoRaWan.Session
             ByteWriter.PutU32(c, 8, FCntUpLimit);
             ByteWriter.PutU32(c, 12, FCntDown);
             c[16] = (byte)(HasFCntDown ? 1 : 0);
-            for (int i = 17; i < CounterSize; i++) c[i] = 0;
+            ByteWriter.PutU16(c, 17, AdrAckCounter > 0xFFFF ? 0xFFFF : AdrAckCounter);
+            c[19] = 0;
+            c[20] = 0;
             _counters.Save(c, 0);
+        }
+
+        /// <summary>Persists the counters (after a downlink: FCntDown) without moving the FCntUp limit.</summary>
+        public void SaveCountersKeepingWindow()
+        {
+            SaveCounters(FCntUpLimit > FCntUp ? (int)(FCntUpLimit - FCntUp) : 0);
         }
 
         /// <summary>Persists the counters (window <paramref name="fCntWindow"/>) and the session.</summary>

@@ -204,5 +204,22 @@ namespace LoRaWan.Tests.Mac
             again.Device.Send(1, Test, false, 60000);
             Assert.AreEqual(1, MacTestRig.FCntOf(again.Radio.LastSent), "FCnt 0 was used; 1 is next");
         }
+
+        [TestMethod]
+        public void PlainDownlink_WritesOnlyTheCounterRecord_AndItsFCntSurvivesAReset()
+        {
+            var rig = new MacTestRig(MacTestRig.Dr5NoAdr());
+            rig.Device.Send(1, Test, false, 60000);            // FCnt 0: the first FCntUp window is persisted
+            int before = rig.Flash.Writes;
+            rig.Radio.DeliverInWindow(2, MacTestRig.Bytes("60F17DBE4920020001F9D65D27"));   // unconfirmed, no MAC commands
+            rig.Device.Send(1, Test, false, 60000);
+            Assert.AreEqual(1, rig.Downlinks.Count);
+            Assert.AreEqual(1, rig.Flash.Writes - before, "one small counter-record write for the downlink");
+            var again = new MacTestRig(MacTestRig.Dr5NoAdr(), rig.Flash, rig.Scheduler);
+            again.Radio.DeliverInWindow(0, MacTestRig.Bytes("60F17DBE4920020001F9D65D27"));
+            again.Device.Send(1, Test, false, 60000);
+            Assert.AreEqual(0, again.Downlinks.Count, "the replay after a reset is rejected: FCntDown was persisted");
+            Assert.AreEqual(1, again.Device.Mac.Counters.ReplayedFrames);
+        }
     }
 }
