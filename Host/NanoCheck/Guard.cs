@@ -32,7 +32,8 @@ namespace NanoCheck
     /// </summary>
     public static class Guard
     {
-        public static readonly string[] DeviceProjects = { "LoRaWan.Mac", "Drivers.Sx127x", "Simulation", "Firmware", "Tests" };
+        /// <summary>The device projects of the repository at <paramref name="root"/> (see <see cref="NfProject.Discover"/>).</summary>
+        public static string[] DeviceProjects(string root) => NfProject.Discover(root);
 
         public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp9, DocumentationMode.Parse);
 
@@ -48,8 +49,9 @@ namespace NanoCheck
             options ??= new GuardOptions();
             var findings = new List<Finding>();
             var surface = Surface.Build(root);
-            var projects = DeviceProjects.ToDictionary(n => n, n => NfProject.Load(root, n));
-            var wanted = new HashSet<string>(options.Projects ?? DeviceProjects);
+            var all = DeviceProjects(root);
+            var projects = all.ToDictionary(n => n, n => NfProject.Load(root, n));
+            var wanted = new HashSet<string>(options.Projects ?? all);
             // Close over project references so a filtered run still compiles dependencies.
             var queue = new Queue<string>(wanted);
             while (queue.Count > 0)
@@ -57,7 +59,7 @@ namespace NanoCheck
                     if (wanted.Add(dep)) queue.Enqueue(dep);
 
             var built = new Dictionary<string, MetadataReference>();
-            foreach (var name in TopologicalOrder(projects, wanted, findings))
+            foreach (var name in TopologicalOrder(all, projects, wanted, findings))
             {
                 var project = projects[name];
                 findings.AddRange(project.LoadFindings);
@@ -71,7 +73,7 @@ namespace NanoCheck
             return findings;
         }
 
-        static IEnumerable<string> TopologicalOrder(Dictionary<string, NfProject> projects, HashSet<string> wanted, List<Finding> findings)
+        static IEnumerable<string> TopologicalOrder(string[] all, Dictionary<string, NfProject> projects, HashSet<string> wanted, List<Finding> findings)
         {
             var done = new List<string>();
             var visiting = new HashSet<string>();
@@ -85,7 +87,7 @@ namespace NanoCheck
                         else findings.Add(new Finding(Rel(projects[n].ProjectFile ?? n), 0, "NF107", $"ProjectReference to unknown device project '{d}'"));
                 done.Add(n);
             }
-            foreach (var n in DeviceProjects.Where(wanted.Contains)) Visit(n);
+            foreach (var n in all.Where(wanted.Contains)) Visit(n);
             return done;
         }
 
@@ -207,7 +209,7 @@ namespace NanoCheck
             }
             foreach (var f in findings) Console.WriteLine(f.ToString());
             Console.WriteLine(findings.Count == 0
-                ? $"nanoFramework guard: {string.Join(", ", DeviceProjects)} compile against the nanoFramework 1.17 API surface and pass the IL check"
+                ? $"nanoFramework guard: {string.Join(", ", DeviceProjects(root))} compile against the nanoFramework 1.17 API surface and pass the IL check"
                 : $"nanoFramework guard: {findings.Count} problem(s)");
             return findings.Count == 0 ? 0 : 1;
         }

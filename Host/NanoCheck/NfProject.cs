@@ -10,7 +10,7 @@ namespace NanoCheck
     /// <summary>A device project as its .nfproj and packages.config declare it.</summary>
     public sealed class NfProject
     {
-        public string Name;            // folder name, e.g. LoRaWan.Mac
+        public string Name;            // folder path from the repository root, '/' separated, e.g. LoRaWan.Mac or Tests/Mac
         public string Directory;       // absolute
         public string ProjectFile;     // absolute path of the .nfproj
         public string AssemblyName;
@@ -18,11 +18,11 @@ namespace NanoCheck
         public List<string> Compile = new();                 // relative paths, '/' separated, as listed
         public Dictionary<string, string> CompileLinks = new(StringComparer.Ordinal); // listed path -> Link attribute, when given
         public List<(string PackageId, string Version, string File)> References = new();
-        public List<string> ProjectReferences = new();       // project folder names
+        public List<string> ProjectReferences = new();       // referenced project folders, as Name
         public Dictionary<string, string> Packages = new(StringComparer.OrdinalIgnoreCase); // packages.config id -> version
         public List<Finding> LoadFindings = new();
 
-        static readonly Regex HintPath = new(@"^\.\.[\\/]packages[\\/](?<pkg>.+?)\.(?<ver>\d+\.\d+\.\d+(?:[-.][0-9A-Za-z.-]+)?)[\\/]lib[\\/](?<file>[^\\/]+)$");
+        static readonly Regex HintPath = new(@"^(?<up>(?:\.\.[\\/])+)packages[\\/](?<pkg>.+?)\.(?<ver>\d+\.\d+\.\d+(?:[-.][0-9A-Za-z.-]+)?)[\\/]lib[\\/](?<file>[^\\/]+)$");
 
         public static NfProject Load(string root, string name)
         {
@@ -65,12 +65,20 @@ namespace NanoCheck
                     p.LoadFindings.Add(new Finding(rel, 0, "NF103", $"reference '{include}' needs a HintPath ..\\packages\\<Id>.<Version>\\lib\\<Assembly>.dll (found '{hint}')"));
                     continue;
                 }
+                // The packages folder sits beside the solution, at the repository root.
+                string packages = Path.GetFullPath(Path.Combine(p.Directory, m.Groups["up"].Value.Replace('\\', '/'), "packages"));
+                if (packages != Path.GetFullPath(Path.Combine(root, "packages")))
+                {
+                    p.LoadFindings.Add(new Finding(rel, 0, "NF103", $"reference '{include}': HintPath '{hint}' does not lead to the packages folder beside the solution"));
+                    continue;
+                }
                 p.References.Add((m.Groups["pkg"].Value, m.Groups["ver"].Value, m.Groups["file"].Value));
             }
             foreach (var r in doc.Descendants(ns + "ProjectReference"))
             {
                 string include = ((string)r.Attribute("Include") ?? "").Replace('\\', '/');
-                p.ProjectReferences.Add(Path.GetFileName(Path.GetDirectoryName(include)));
+                string dir = Path.GetFullPath(Path.Combine(p.Directory, Path.GetDirectoryName(include) ?? ""));
+                p.ProjectReferences.Add(Path.GetRelativePath(root, dir).Replace('\\', '/'));
             }
             string config = Path.Combine(p.Directory, "packages.config");
             if (!File.Exists(config))
@@ -83,6 +91,30 @@ namespace NanoCheck
                         p.LoadFindings.Add(new Finding(Path.GetRelativePath(root, config), 0, "NF105", $"package {(string)pk.Attribute("id")} must have targetFramework=\"netnano1.0\""));
                 }
             return p;
+        }
+
+        /// <summary>
+        /// Every device project in the repository: the folders holding a .nfproj (bin, obj and dot-folders
+        /// skipped), libraries first in build order of the house (LoRaWan.Mac, Drivers.Sx127x, Simulation,
+        /// Firmware), then the rest (the test projects, one per Tests/ sub-folder) in ordinal order.
+        /// </summary>
+        public static string[] Discover(string root)
+        {
+            string[] first = { "LoRaWan.Mac", "Drivers.Sx127x", "Simulation", "Firmware" };
+            var found = new List<string>();
+            void Walk(string dir)
+            {
+                foreach (var sub in System.IO.Directory.GetDirectories(dir))
+                {
+                    string n = Path.GetFileName(sub);
+                    if (n.StartsWith(".") || n == "bin" || n == "obj" || n == "Host" || n == "packages" || n == "node_modules") continue;
+                    if (System.IO.Directory.GetFiles(sub, "*.nfproj").Length > 0)
+                        found.Add(Path.GetRelativePath(root, sub).Replace('\\', '/'));
+                    Walk(sub);
+                }
+            }
+            Walk(root);
+            return first.Where(found.Contains).Concat(found.Where(f => !first.Contains(f)).OrderBy(f => f, StringComparer.Ordinal)).ToArray();
         }
 
         /// <summary>

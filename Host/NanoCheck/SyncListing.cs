@@ -18,7 +18,7 @@ namespace NanoCheck
 
         public static int Run(string root)
         {
-            foreach (var name in Guard.DeviceProjects)
+            foreach (var name in Guard.DeviceProjects(root))
             {
                 var p = NfProject.Load(root, name);
                 if (p.ProjectFile == null) continue;

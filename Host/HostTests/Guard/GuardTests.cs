@@ -98,7 +98,7 @@ namespace LoRaWan.HostTests.Guard
         public void TestClassWithInstanceField_IsRejected()
         {
             string source = "using nanoFramework.TestFramework;\nnamespace LoRaWan.GuardProbe\n{\n    [TestClass]\n    public class ProbeTests /*HERE*/\n    {\n        int _count;\n        [TestMethod]\n        public void T() { _count++; }\n    }\n}\n";
-            var findings = Run("Tests", source);
+            var findings = Run("Tests/Mac", source);
             Assert.IsTrue(findings.Any(f => f.File.EndsWith(ProbeFile) && f.Line == 5 && f.Message.Contains("instance field")),
                 "expected an instance-field finding at the class; got:\n" + string.Join("\n", findings));
         }

@@ -8,7 +8,7 @@ namespace LoRaWan.HostTests.Guard
 {
     /// <summary>
     /// Linked sources (<c>&lt;Compile Include="..\shared\X.cs" Link="Shared\X.cs" /&gt;</c>, as Firmware.nfproj links
-    /// boards/*.cs and Tests.nfproj links Firmware/App/*.cs): the guard compiles and checks them at their own path,
+    /// boards/*.cs and Tests/Firmware/Tests.Firmware.nfproj links Firmware/App/*.cs): the guard compiles and checks them at their own path,
     /// reports a missing one, still catches an unlisted file inside the project folder, and --sync-listing keeps
     /// them. Each test builds a small repository in a temporary folder (a copy of Host/NanoApi and one project).
     /// </summary>

@@ -1,7 +1,7 @@
 using System;
 using nanoFramework.TestFramework;
 
-namespace LoRaWan.Tests.Common
+namespace LoRaWan.Tests.Crypto
 {
     [TestClass]
     public class HexTests
