@@ -182,6 +182,7 @@ namespace LoRaWan.Mac
             _session.AdrAckCounter = 0;
             _session.Active = true;
             _ackPending = false;
+            UsableDataRate.Ensure(_region, _plan, _session);   // e.g. DataRate 0 in AS923 under the boot dwell time
 
             // Nonce record first, then the session that refers to it: a power cut in between leaves a
             // session whose JoinNonce does not match, which RestoreSession discards (the device rejoins).
