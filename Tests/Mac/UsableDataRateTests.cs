@@ -172,7 +172,7 @@ namespace LoRaWan.Tests.Mac
         /// <summary>One to three random commands (≤ 15 bytes, FOpts) with plausible and implausible fields.</summary>
         static string RandomCommands(XorShiftRandom random, Region region)
         {
-            var sb = new System.Text.StringBuilder();
+            string commands = "";
             int count = 1 + random.Next(3);
             int bytes = 0;
             for (int i = 0; i < count; i++)
@@ -227,10 +227,9 @@ namespace LoRaWan.Tests.Mac
                 }
                 if (bytes + c.Length / 2 > DataFrame.MaxFOptsLength) break;
                 bytes += c.Length / 2;
-                if (sb.Length > 0) sb.Append(' ');
-                sb.Append(c);
+                commands = commands.Length == 0 ? c : commands + " " + c;
             }
-            return sb.ToString();
+            return commands;
         }
 
         static string X2(int value)
