@@ -50,6 +50,11 @@ namespace LoRaWan.Mac
             _joinRestartPending = false;
             _session.Active = false;      // the old session stops being used; a new one replaces it
             _opInternal = false;
+            // Join-Requests go out on the application's default channels, not on the mask the old session's network
+            // left (LoRaMac-node MLME_JOIN: ResetMacParameters, INIT_TYPE_RESET_TO_DEFAULT_CHANNELS). The persisted old
+            // session keeps its own plan until a join-accept replaces it.
+            _plan.Reset();
+            if (_options.SubBand != 0) ApplySubBand(_options.SubBand);
             BeginJoinAttempt();
         }
 
