@@ -81,6 +81,21 @@ namespace LoRaWan.Tests.Mac
         }
 
         [TestMethod]
+        [DataRow("AS923-1")]
+        [DataRow("AU915")]
+        public void AdrBackoff_UnderDwellTime_StopsAtDr2(string regionName)
+        {
+            LoRaWanOptions o = CommandRig.Adr(5);
+            o.AdrAckLimit = 1;
+            o.AdrAckDelay = 1;   // ADR_ACK_CNT 2: power; 3, 4, 5: DR4, DR3, DR2; then the default channels
+            var rig = new CommandRig(regionName, o);
+            for (int i = 0; i < 12; i++) Assert.AreEqual((int)SendStatus.Sent, (int)rig.Send().Status, "uplink " + i.ToString());
+            for (int i = 0; i < rig.TxDataRate.Count; i++)
+                Assert.IsTrue(CommandRig.At(rig.TxDataRate, i) >= 2, "never below DR2 under the boot dwell time, uplink " + i.ToString());
+            Assert.AreEqual(2, CommandRig.At(rig.TxDataRate, -1), "the back-off ends at DR2");
+        }
+
+        [TestMethod]
         public void NewChannelReq_RemovesTheOnlyChannelOfTheRate_DefaultChannelsComeBack()
         {
             // EU868 at DR5 on channel 3 only; NewChannelReq then removes channel 3 (frequency 0): no enabled channel
