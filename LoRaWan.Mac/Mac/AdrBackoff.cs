@@ -12,8 +12,8 @@ namespace LoRaWan.Mac
     /// <item>at ADR_ACK_LIMIT + ADR_ACK_DELAY: TX power back to the default (TXPower 0, the maximum);</item>
     /// <item>at each further ADR_ACK_DELAY: the next lower usable data rate;</item>
     /// <item>once at the lowest data rate: the default channels re-enabled (dynamic plans: the region's default
-    /// channels; fixed plans: the application's default mask — all 72 channels, or the sub-band from
-    /// <see cref="LoRaWanOptions.SubBand"/>) and NbTrans back to 1. ADRACKReq stays set.</item>
+    /// channels; fixed plans: the application's default mask — all 72 channels, the sub-band from
+    /// <see cref="LoRaWanOptions.SubBand"/> or <see cref="LoRaWanOptions.ChannelMask"/>) and NbTrans back to 1. ADRACKReq stays set.</item>
     /// </list>
     /// With ADR_ACK_LIMIT 64 and ADR_ACK_DELAY 32 a device at DR5 reaches DR4 on the uplink with ADR_ACK_CNT 128,
     /// DR0 at 256 and its default channels at 288.

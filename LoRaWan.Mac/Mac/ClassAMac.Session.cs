@@ -28,7 +28,7 @@ namespace LoRaWan.Mac
             if (!loaded || _session.Otaa || _session.DevAddr != _identity.DevAddr || _session.CounterTag != _keyCheck)
             {
                 _plan.Reset();
-                if (_options.SubBand != 0) ApplySubBand(_options.SubBand);
+                ApplyDefaultChannels();
                 _session.Rx1DrOffset = 0;
                 _session.Rx2DataRate = _region.Rx2DataRate;
                 _session.Rx2FrequencyHz = _region.Rx2Frequency;

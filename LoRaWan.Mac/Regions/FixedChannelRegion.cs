@@ -212,6 +212,19 @@ namespace LoRaWan.Regions
             return true;
         }
 
+        /// <inheritdoc />
+        public override bool SetDefaultChannelMask(ChannelPlan plan, ushort[] mask)
+        {
+            if (mask == null || mask.Length != ChannelPlan.MaskWords || (mask[4] & 0xFF00) != 0) return false;
+            int enabled125 = 0;
+            for (int ch = 0; ch < Channels125; ch++) if ((mask[ch >> 4] & (1 << (ch & 15))) != 0) enabled125++;
+            if (enabled125 == 1 || (enabled125 == 0 && mask[4] == 0)) return false;
+            Array.Copy(mask, 0, plan.Mask, 0, ChannelPlan.MaskWords);
+            Array.Copy(mask, 0, plan.DefaultMask, 0, ChannelPlan.MaskWords);
+            RestartPass(plan);
+            return true;
+        }
+
         /// <summary>
         /// Fixed plans: the channel mask becomes the default mask again — all 72 channels, or the sub-band the
         /// application chose (<see cref="SetSubBand"/>), never more (LoRaMac-node RegionUS915InitDefaults /

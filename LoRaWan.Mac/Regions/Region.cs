@@ -546,6 +546,18 @@ namespace LoRaWan.Regions
         }
 
         /// <summary>
+        /// Fixed plans: makes <paramref name="mask"/> (five 16-bit words, bit n of word w = channel 16·w + n; channels
+        /// 0..71) the channel mask and the application's default mask, which the ADR back-off restores and a join starts
+        /// from. Returns false, changing nothing, for dynamic plans or an unusable mask: not five words, a bit above
+        /// channel 71, no channel at all, or a single 125 kHz channel (FCC 15.247: at least two; LoRaMac-node
+        /// RegionUS915ChanMaskSet refuses one).
+        /// </summary>
+        public virtual bool SetDefaultChannelMask(ChannelPlan plan, ushort[] mask)
+        {
+            return false;
+        }
+
+        /// <summary>
         /// The data rate of Join-Request number <paramref name="attempt"/> (0 = first). Dynamic plans use
         /// <paramref name="preferredDataRate"/>; fixed plans follow RP002-1.0.4's sequence (a 125 kHz channel of
         /// each enabled group of eight, then one 500 kHz channel).

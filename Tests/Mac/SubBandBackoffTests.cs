@@ -11,6 +11,7 @@ namespace LoRaWan.Tests.Mac
     /// channels 8–15 and 65) that is FSB2, not all 72 channels (LoRaMac-node restores its ChannelsDefaultMask,
     /// RegionUS915InitDefaults INIT_TYPE_ACTIVATE_DEFAULT_CHANNELS). And LinkADRReq may not leave fewer than two 125 kHz
     /// channels for a 125 kHz data rate (FCC 15.247; LoRaMac-node RegionUS915LinkAdrReq / RegionAU915LinkAdrReq).
+    /// LoRaWanOptions.ChannelMask, the application's own mask, is the default instead of a sub-band when set.
     /// </summary>
     [TestClass]
     public class SubBandBackoffTests
@@ -63,6 +64,37 @@ namespace LoRaWan.Tests.Mac
             second.Send();
             for (int i = 0; i < 9; i++) second.Send();
             AssertFsb2(second.Device.Mac.Session.Plan, "after a back-off of the restored session");
+        }
+
+        [TestMethod]
+        public void AdrBackoff_RestoresTheApplicationsOwnChannelMask()
+        {
+            LoRaWanOptions o = Fsb2Backoff();
+            o.SubBand = 0;
+            // FSB2 and FSB3: channels 8..23 and the 500 kHz channels 65 and 66.
+            o.ChannelMask = new ushort[] { 0xFF00, 0x00FF, 0, 0, 0x0006 };
+            var rig = new CommandRig("US915", o);
+            Assert.AreEqual(18, rig.Device.Mac.Session.Plan.EnabledCount, "the application's mask at start");
+            // LinkADRReq block: all 125 kHz off and channel 65 on (ChMaskCntl 7), then channels 8 and 9 (ChMaskCntl 0).
+            rig.DeliverNext(CommandRig.Down(1, "03 30 0200 71 03 30 0003 01"));
+            rig.Send();
+            rig.Send();
+            Assert.AreEqual(3, rig.Device.Mac.Session.Plan.EnabledCount, "channels 8, 9 and 65");
+            for (int i = 0; i < 8; i++) rig.Send();
+            ChannelPlan plan = rig.Device.Mac.Session.Plan;
+            for (int ch = 0; ch < 72; ch++)
+                Assert.AreEqual((ch >= 8 && ch <= 23) || ch == 65 || ch == 66, plan.IsEnabled(ch), "channel " + ch.ToString() + " after the back-off");
+        }
+
+        [TestMethod]
+        public void ChannelMask_WithASingle125kHzChannel_IsRefused()
+        {
+            LoRaWanOptions o = CommandRig.Adr(3);
+            o.ChannelMask = new ushort[] { 0x0100, 0, 0, 0, 0x0002 };   // channel 8 and channel 65
+            Assert.ThrowsException(typeof(System.ArgumentException), () => new CommandRig("US915", o));
+            LoRaWanOptions eu = CommandRig.Adr(3);
+            eu.ChannelMask = new ushort[] { 0x0007, 0, 0, 0, 0 };
+            Assert.ThrowsException(typeof(System.ArgumentException), () => new CommandRig("EU868", eu));
         }
 
         [TestMethod]
