@@ -11,8 +11,9 @@ namespace LoRaWan.Mac
     /// <list type="number">
     /// <item>at ADR_ACK_LIMIT + ADR_ACK_DELAY: TX power back to the default (TXPower 0, the maximum);</item>
     /// <item>at each further ADR_ACK_DELAY: the next lower usable data rate;</item>
-    /// <item>once at the lowest data rate: the default channels re-enabled (dynamic plans; fixed plans: all
-    /// channels) and NbTrans back to 1. ADRACKReq stays set.</item>
+    /// <item>once at the lowest data rate: the default channels re-enabled (dynamic plans: the region's default
+    /// channels; fixed plans: the application's default mask — all 72 channels, the sub-band from
+    /// <see cref="LoRaWanOptions.SubBand"/> or <see cref="LoRaWanOptions.ChannelMask"/>) and NbTrans back to 1. ADRACKReq stays set.</item>
     /// </list>
     /// With ADR_ACK_LIMIT 64 and ADR_ACK_DELAY 32 a device at DR5 reaches DR4 on the uplink with ADR_ACK_CNT 128,
     /// DR0 at 256 and its default channels at 288.
@@ -80,19 +81,13 @@ namespace LoRaWan.Mac
 
         /// <summary>
         /// LoRaWAN 1.0.4 §4.3.1.1: dynamic plans enable the region's default channels and leave the others as they
-        /// are; fixed plans enable all channels. Returns true when the mask changed.
+        /// are; fixed plans go back to the application's default mask (all channels, or its sub-band), as
+        /// LoRaMac-node restores its ChannelsDefaultMask (<see cref="Region.RestoreDefaultChannels"/>). Returns true when
+        /// the mask changed.
         /// </summary>
         public static bool EnableDefaultChannels(Region region, ChannelPlan plan)
         {
-            bool changed = false;
-            int count = region.IsFixedChannelPlan ? region.ChannelCount : region.DefaultChannelCount;
-            for (int ch = 0; ch < count; ch++)
-            {
-                if (plan.IsEnabled(ch)) continue;
-                plan.SetEnabled(ch, true);
-                changed = true;
-            }
-            return changed;
+            return region.RestoreDefaultChannels(plan);
         }
     }
 }

@@ -50,6 +50,11 @@ namespace LoRaWan.Mac
             _joinRestartPending = false;
             _session.Active = false;      // the old session stops being used; a new one replaces it
             _opInternal = false;
+            // Join-Requests go out on the application's default channels, not on the mask the old session's network
+            // left (LoRaMac-node MLME_JOIN: ResetMacParameters, INIT_TYPE_RESET_TO_DEFAULT_CHANNELS). The persisted old
+            // session keeps its own plan until a join-accept replaces it.
+            _plan.Reset();
+            ApplyDefaultChannels();
             BeginJoinAttempt();
         }
 
@@ -145,7 +150,7 @@ namespace LoRaWan.Mac
             // A new session starts from the region's default plan: channels, masks, MaxDCycle, dwell and EIRP that
             // MAC commands set in the previous session do not carry over (LoRaWAN 1.0.4 §6.2: join resets MAC state).
             _plan.Reset();
-            if (_options.SubBand != 0) ApplySubBand(_options.SubBand);
+            ApplyDefaultChannels();
             if (_joinAccept.HasCfList && !_region.ApplyCfList(_plan, _rx, _joinAccept.CfListOffset))
             {
                 // An unusable CFList is ignored, the join itself stands (regional parameters: CFList is optional).
@@ -182,6 +187,7 @@ namespace LoRaWan.Mac
             _session.AdrAckCounter = 0;
             _session.Active = true;
             _ackPending = false;
+            UsableDataRate.Ensure(_region, _plan, _session);   // e.g. DataRate 0 in AS923 under the boot dwell time
 
             // Nonce record first, then the session that refers to it: a power cut in between leaves a
             // session whose JoinNonce does not match, which RestoreSession discards (the device rejoins).
@@ -224,11 +230,23 @@ namespace LoRaWan.Mac
             NotifyJoinAttempt(false, -1);
         }
 
-        void ApplySubBand(int subBand)
+        /// <summary>
+        /// The application's channels on top of the region's defaults: <see cref="LoRaWanOptions.SubBand"/> or
+        /// <see cref="LoRaWanOptions.ChannelMask"/> (US915/AU915). They become the default mask that joins start from
+        /// and the ADR back-off restores.
+        /// </summary>
+        void ApplyDefaultChannels()
         {
+            if (_options.ChannelMask != null)
+            {
+                if (!_region.SetDefaultChannelMask(_plan, _options.ChannelMask))
+                    throw new ArgumentException("ChannelMask does not apply to " + _region.Name + " (US915/AU915 only; bits of channels 0..71, at least two 125 kHz channels or only 500 kHz ones)", "ChannelMask");
+                return;
+            }
+            if (_options.SubBand == 0) return;
             // US915/AU915: the eight 125 kHz channels of the sub-band and its 500 kHz channel (e.g. TTN's FSB2).
-            if (!_region.SetSubBand(_plan, subBand))
-                throw new ArgumentException("SubBand " + subBand.ToString() + " does not apply to " + _region.Name + " (US915/AU915 only, 1..8)", "SubBand");
+            if (!_region.SetSubBand(_plan, _options.SubBand))
+                throw new ArgumentException("SubBand " + _options.SubBand.ToString() + " does not apply to " + _region.Name + " (US915/AU915 only, 1..8)", "SubBand");
         }
     }
 }

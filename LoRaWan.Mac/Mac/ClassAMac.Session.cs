@@ -17,14 +17,18 @@ namespace LoRaWan.Mac
                 if (!loaded || !_session.Otaa || !_nonces.HasJoinNonce || !_nonces.IsFor(_identity.JoinEui, _identity.DevEui, _keyCheck)
                     || _session.JoinNonce != _nonces.LastJoinNonce)
                     _session.Active = false;
-                else RestoreOwed();
+                else
+                {
+                    RestoreOwed();
+                    EnsureUsableDataRate();
+                }
                 return;
             }
             // ABP: keys and DevAddr come from the identity; the counters and network settings persist.
             if (!loaded || _session.Otaa || _session.DevAddr != _identity.DevAddr || _session.CounterTag != _keyCheck)
             {
                 _plan.Reset();
-                if (_options.SubBand != 0) ApplySubBand(_options.SubBand);
+                ApplyDefaultChannels();
                 _session.Rx1DrOffset = 0;
                 _session.Rx2DataRate = _region.Rx2DataRate;
                 _session.Rx2FrequencyHz = _region.Rx2Frequency;
@@ -54,6 +58,16 @@ namespace LoRaWan.Mac
             _session.Adr = _options.Adr;
             _session.Active = true;
             RestoreOwed();
+            EnsureUsableDataRate();
+        }
+
+        /// <summary>
+        /// A restored session keeps a data rate it can send with (a session persisted under an older rule may hold
+        /// DR0 under a 400 ms dwell time, or a mask that carries no rate): see <see cref="UsableDataRate"/>.
+        /// </summary>
+        void EnsureUsableDataRate()
+        {
+            if (_session.Active && UsableDataRate.Ensure(_region, _plan, _session)) PersistSession();
         }
 
         /// <summary>The ACK and MAC answers owed when the session was last saved come back after a reset.</summary>

@@ -175,6 +175,8 @@ namespace LoRaWan.Mac
             _opNbTrans = _session.NbTrans < 1 ? 1 : _session.NbTrans;
             if (!_session.Active) { Complete(SendStatus.NotJoined); return; }
             if (_session.FCntUp == 0xFFFFFFFF) { Complete(SendStatus.CounterExhausted); return; }
+            // Last line of defence: never build a frame at a rate the dwell time forbids or no channel carries.
+            if (UsableDataRate.Ensure(_region, _plan, _session)) PersistSession();
             // MAC commands: ADR back-off and ADR_ACK_CNT; answers that do not fit beside the payload go first, alone.
             if (PrepareUplinkCommands(port, length, internalOp)) { port = DataFrame.NoPort; length = 0; confirmed = false; _opConfirmed = false; }
 

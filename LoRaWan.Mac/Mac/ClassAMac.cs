@@ -81,7 +81,7 @@ namespace LoRaWan.Mac
             _options = options;
             _listener = listener;
             _plan = region.CreateChannelPlan();
-            if (options.SubBand != 0) ApplySubBand(options.SubBand);
+            ApplyDefaultChannels();
             _session = new DeviceSession(store, _plan);
             _nonces = new NonceRecord(store);
             _dutyCycle = new DutyCycleTracker(region, scheduler.NowMicroseconds);

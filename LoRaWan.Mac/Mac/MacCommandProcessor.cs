@@ -107,6 +107,9 @@ namespace LoRaWan.Mac
             }
             if (_blockCount > 0) FinishAdrBlock();
             if (_reader.Status == MacCommandStatus.UnknownCid || _reader.Status == MacCommandStatus.Truncated) Stopped++;
+            // Whatever the commands did (TxParamSetupReq turning the dwell time on under DR0, NewChannelReq removing the
+            // channels of the current rate), the device must still be able to send its answers.
+            if (UsableDataRate.Ensure(_region, _plan, _session)) StateChanged = true;
         }
 
         /// <summary>One request other than LinkADRReq; false for a CID this device does not implement.</summary>
@@ -217,12 +220,14 @@ namespace LoRaWan.Mac
             int count = _blockCount;
             _blockCount = 0;
             bool v104 = _version == LoRaWanVersion.V1_0_4;
-            bool maskOk = _blockMaskOk && _region.HasEnabledChannel(_scratch);
-
             bool keepDr = v104 && _blockDataRate == Keep;
             bool keepPower = v104 && _blockTxPower == Keep;
             int dataRate = keepDr || !_session.Adr ? _session.DataRate : _blockDataRate;
             int power = keepPower || !_session.Adr ? _session.TxPowerIndex : _blockTxPower;
+
+            // The mask must enable a channel, and satisfy the region's rule for the rate it will be used with
+            // (US915/AU915: at least two 125 kHz channels for a 125 kHz rate, see Region.IsChannelMaskAllowed).
+            bool maskOk = _blockMaskOk && _region.HasEnabledChannel(_scratch) && _region.IsChannelMaskAllowed(_scratch, dataRate);
             // Data rate ACK: a rate this device can send with, carried by an enabled channel of the new mask (a kept
             // rate must also still be carried: the mask must not strand the device).
             bool drOk = _region.IsDataRateAvailable(maskOk ? _scratch : _plan, dataRate);

@@ -36,6 +36,12 @@ namespace LoRaWan.Regions
         internal readonly sbyte[] Band = new sbyte[MaxDynamicChannels];
         internal readonly ushort[] Mask = new ushort[MaskWords];
 
+        // Fixed plans: the application's default channel mask (all 72 channels, or the sub-band the application
+        // chose with Region.SetSubBand). The ADR back-off restores it (LoRaWAN 1.0.4 §4.3.1.1; LoRaMac-node
+        // RegionUS915InitDefaults INIT_TYPE_ACTIVATE_DEFAULT_CHANNELS copies ChannelsDefaultMask). Not persisted: it
+        // is the application's configuration, set again at every start.
+        internal readonly ushort[] DefaultMask = new ushort[MaskWords];
+
         // Fixed plans: channels not yet used in the current pass (RP002-1.0.4 US915 "SHOULD NOT select a
         // channel used in a previous pass"), and the next 125 kHz group a Join-Request probes. Volatile.
         internal readonly ushort[] Remaining = new ushort[MaskWords];
@@ -60,7 +66,10 @@ namespace LoRaWan.Regions
             get { return _region; }
         }
 
-        /// <summary>Restores the region's defaults (boot, or before a new join).</summary>
+        /// <summary>
+        /// Restores the region's defaults (boot, or before a new join). For fixed plans this includes the default
+        /// channel mask (all channels): apply the application's sub-band again afterwards.
+        /// </summary>
         public void Reset()
         {
             Array.Clear(Frequency, 0, MaxDynamicChannels);
@@ -69,6 +78,7 @@ namespace LoRaWan.Regions
             Array.Clear(MaxDataRate, 0, MaxDynamicChannels);
             for (int i = 0; i < MaxDynamicChannels; i++) Band[i] = -1;
             Array.Clear(Mask, 0, MaskWords);
+            Array.Clear(DefaultMask, 0, MaskWords);
             Array.Clear(Remaining, 0, MaskWords);
             JoinGroup = 0;
             _uplinkDwellTime = _region.DefaultUplinkDwellTime;
@@ -134,6 +144,13 @@ namespace LoRaWan.Regions
             else Mask[channel >> 4] = (ushort)(Mask[channel >> 4] & ~bit);
         }
 
+        /// <summary>True when <paramref name="channel"/> is in the default channel mask (fixed plans; see <see cref="Region.RestoreDefaultChannels"/>).</summary>
+        public bool IsDefaultEnabled(int channel)
+        {
+            if (channel < 0 || channel >= MaskWords * 16) return false;
+            return (DefaultMask[channel >> 4] & (1 << (channel & 15))) != 0;
+        }
+
         /// <summary>Number of enabled channels.</summary>
         public int EnabledCount
         {
@@ -181,6 +198,7 @@ namespace LoRaWan.Regions
             Array.Copy(other.MaxDataRate, 0, MaxDataRate, 0, MaxDynamicChannels);
             Array.Copy(other.Band, 0, Band, 0, MaxDynamicChannels);
             Array.Copy(other.Mask, 0, Mask, 0, MaskWords);
+            Array.Copy(other.DefaultMask, 0, DefaultMask, 0, MaskWords);
             Array.Copy(other.Remaining, 0, Remaining, 0, MaskWords);
             JoinGroup = other.JoinGroup;
             _uplinkDwellTime = other._uplinkDwellTime;

@@ -150,6 +150,22 @@ namespace LoRaWan.Regions
         }
 
         /// <summary>
+        /// Dynamic plans: the region's default channels are enabled again, the others stay as they are
+        /// (LoRaWAN 1.0.4 §4.3.1.1 "re-enable all default uplink frequency channels").
+        /// </summary>
+        public override bool RestoreDefaultChannels(ChannelPlan plan)
+        {
+            bool changed = false;
+            for (int ch = 0; ch < _defaultChannels.Length; ch++)
+            {
+                if (plan.IsEnabled(ch)) continue;
+                plan.SetEnabled(ch, true);
+                changed = true;
+            }
+            return changed;
+        }
+
+        /// <summary>
         /// NewChannelReq (LoRaWAN 1.0.4 §5.7): frequency 0 removes the channel; default channels cannot be
         /// changed (LoRaWAN 1.0.x: "the default channels SHALL NOT be modified"); the frequency must be valid
         /// for the region and min ≤ max must both be uplink data rates of the region.

@@ -96,9 +96,11 @@ namespace LoRaWan.Regions
 
         internal override void ResetChannels(ChannelPlan plan)
         {
-            // RP002-1.0.4: at boot all 72 channels are enabled.
+            // RP002-1.0.4: at boot all 72 channels are enabled; that is also the default mask until the application
+            // chooses a sub-band.
             for (int w = 0; w < 4; w++) plan.Mask[w] = 0xFFFF;
             plan.Mask[4] = 0x00FF;
+            Array.Copy(plan.Mask, 0, plan.DefaultMask, 0, ChannelPlan.MaskWords);
             RestartPass(plan);
         }
 
@@ -204,8 +206,57 @@ namespace LoRaWan.Regions
             for (int w = 0; w < ChannelPlan.MaskWords; w++) plan.Mask[w] = 0;
             for (int i = 0; i < 8; i++) plan.SetEnabled(8 * (subBand - 1) + i, true);
             plan.SetEnabled(Channels125 + subBand - 1, true);
+            // The application's choice is the default mask the ADR back-off comes back to (RestoreDefaultChannels).
+            Array.Copy(plan.Mask, 0, plan.DefaultMask, 0, ChannelPlan.MaskWords);
             RestartPass(plan);
             return true;
+        }
+
+        /// <inheritdoc />
+        public override bool SetDefaultChannelMask(ChannelPlan plan, ushort[] mask)
+        {
+            if (mask == null || mask.Length != ChannelPlan.MaskWords || (mask[4] & 0xFF00) != 0) return false;
+            int enabled125 = 0;
+            for (int ch = 0; ch < Channels125; ch++) if ((mask[ch >> 4] & (1 << (ch & 15))) != 0) enabled125++;
+            if (enabled125 == 1 || (enabled125 == 0 && mask[4] == 0)) return false;
+            Array.Copy(mask, 0, plan.Mask, 0, ChannelPlan.MaskWords);
+            Array.Copy(mask, 0, plan.DefaultMask, 0, ChannelPlan.MaskWords);
+            RestartPass(plan);
+            return true;
+        }
+
+        /// <summary>
+        /// Fixed plans: the channel mask becomes the default mask again — all 72 channels, or the sub-band the
+        /// application chose (<see cref="SetSubBand"/>), never more (LoRaMac-node RegionUS915InitDefaults /
+        /// RegionAU915InitDefaults, INIT_TYPE_ACTIVATE_DEFAULT_CHANNELS: "Copy channels default mask"). A device on
+        /// The Things Network's FSB2 stays on channels 8–15 and 65, which its gateways hear.
+        /// </summary>
+        public override bool RestoreDefaultChannels(ChannelPlan plan)
+        {
+            bool changed = false;
+            for (int w = 0; w < ChannelPlan.MaskWords; w++)
+            {
+                if (plan.Mask[w] == plan.DefaultMask[w]) continue;
+                plan.Mask[w] = plan.DefaultMask[w];
+                changed = true;
+            }
+            if (changed) RestartPass(plan);
+            return changed;
+        }
+
+        /// <summary>
+        /// FCC 15.247: a device sending with a 125 kHz data rate hops over at least two 125 kHz channels. A channel
+        /// mask leaving fewer than two of them enabled for such a rate is refused (LinkADRAns channel mask NACK), as
+        /// LoRaMac-node does (RegionUS915LinkAdrReq / RegionAU915LinkAdrReq: "FCC 15.247 paragraph F mandates to hop
+        /// on at least 2 125 kHz channels", commit dcbcfb32 lines 676–680 / 678–682). A 500 kHz rate needs no 125 kHz
+        /// channel.
+        /// </summary>
+        public override bool IsChannelMaskAllowed(ChannelPlan plan, int dataRate)
+        {
+            if (dataRate < _min125Dr || dataRate > _max125Dr) return true;
+            int enabled125 = 0;
+            for (int ch = 0; ch < Channels125 && enabled125 < 2; ch++) if (plan.IsEnabled(ch)) enabled125++;
+            return enabled125 >= 2;
         }
 
         /// <summary>

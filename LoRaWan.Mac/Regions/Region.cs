@@ -496,6 +496,24 @@ namespace LoRaWan.Regions
         /// </summary>
         public abstract int ApplyDlChannel(ChannelPlan plan, int channel, uint frequencyHz);
 
+        /// <summary>
+        /// Enables the default channels again (the last step of the ADR back-off, LoRaWAN 1.0.4 §4.3.1.1). Dynamic
+        /// plans: the region's default channels, the others unchanged. Fixed plans: the default channel mask — all
+        /// channels, or the sub-band the application chose with <see cref="SetSubBand"/>. Returns true when the mask
+        /// changed.
+        /// </summary>
+        public abstract bool RestoreDefaultChannels(ChannelPlan plan);
+
+        /// <summary>
+        /// True when the channel mask of <paramref name="plan"/> may be used with <paramref name="dataRate"/> under the
+        /// region's rules beyond "some enabled channel carries it" (US915/AU915: at least two 125 kHz channels for a
+        /// 125 kHz rate, FCC 15.247). A LinkADRReq block failing it is NACKed (channel mask ACK = 0).
+        /// </summary>
+        public virtual bool IsChannelMaskAllowed(ChannelPlan plan, int dataRate)
+        {
+            return true;
+        }
+
         /// <summary>True when at least one channel is enabled.</summary>
         public bool HasEnabledChannel(ChannelPlan plan)
         {
@@ -513,8 +531,7 @@ namespace LoRaWan.Regions
             if (!IsUplinkDataRateUsable(plan, dataRate)) return false;
             int n = ChannelCount;
             for (int ch = 0; ch < n; ch++)
-                if (plan.IsEnabled(ch) && dataRate >= GetChannelMinDataRate(plan, ch) && dataRate <= GetChannelMaxDataRate(plan, ch))
-                    return true;
+                if (IsChannelEligible(plan, ch, dataRate, false)) return true;
             return false;
         }
 
@@ -524,6 +541,18 @@ namespace LoRaWan.Regions
         /// "FSB2"). Returns false, changing nothing, for dynamic plans or an invalid sub-band.
         /// </summary>
         public virtual bool SetSubBand(ChannelPlan plan, int subBand)
+        {
+            return false;
+        }
+
+        /// <summary>
+        /// Fixed plans: makes <paramref name="mask"/> (five 16-bit words, bit n of word w = channel 16·w + n; channels
+        /// 0..71) the channel mask and the application's default mask, which the ADR back-off restores and a join starts
+        /// from. Returns false, changing nothing, for dynamic plans or an unusable mask: not five words, a bit above
+        /// channel 71, no channel at all, or a single 125 kHz channel (FCC 15.247: at least two; LoRaMac-node
+        /// RegionUS915ChanMaskSet refuses one).
+        /// </summary>
+        public virtual bool SetDefaultChannelMask(ChannelPlan plan, ushort[] mask)
         {
             return false;
         }

@@ -85,6 +85,25 @@ namespace LoRaWan.Tests.EndToEnd
         }
 
         [TestMethod]
+        public void Rejoin_Us915Fsb2_ProbesTheSubBand_NotTheOldSessionsMask()
+        {
+            var rig = new WorldRig("US915", 16, LoRaWanVersion.V1_0_4);
+            // An 8-channel gateway on FSB2, as The Things Network's in the US: 903.9..905.3 MHz and 904.6 MHz (500 kHz).
+            rig.World.Gateway.ClearChannels();
+            for (uint i = 0; i < 8; i++) rig.World.Gateway.AddChannel(903900000u + 200000u * i);
+            rig.World.Gateway.AddChannel(904600000u);
+            rig.PowerOn(WorldRig.Options("US915", 16));
+            Assert.IsTrue(rig.Device.Join(600000), "joined");
+            // The session's mask moves to sub-band 1 (channels 0..7 and 64), as another network's LinkADRReq would.
+            LoRaWan.Regions.ChannelPlan plan = rig.Device.Mac.Session.Plan;
+            Assert.IsTrue(rig.World.Region.ApplyChannelMask(plan, 7, 0x01), "all 125 kHz off, channel 64 on");
+            Assert.IsTrue(rig.World.Region.ApplyChannelMask(plan, 0, 0x00FF), "channels 0..7 on");
+            int heard = rig.DevNoncesOnAir.Count;
+            Assert.IsTrue(rig.Device.Join(600000), "rejoined through the FSB2 gateway");
+            Assert.AreEqual(heard + 1, rig.DevNoncesOnAir.Count, "the first Join-Request of the rejoin was heard: it went out on FSB2");
+        }
+
+        [TestMethod]
         public void JoinAfterReset_ContinuesTheDevNonceCounter()
         {
             var rig = new WorldRig("EU868", 14, LoRaWanVersion.V1_0_4);

@@ -126,6 +126,38 @@ namespace LoRaWan.Tests.Regions
             Assert.AreEqual(2, r.DefaultDataRate, "AU915 default DR2");
         }
 
+        /// <summary>
+        /// The repeater-compatible maximum MACPayload (M) of US915 and AU915, written out from the RP002-1.0.x tables
+        /// "US902-928 maximum payload size (repeater compatible)" and "AU915-928 maximum payload size (repeater
+        /// compatible)". Since RP002-1.0.2 the repeater column is the direct column capped at 230 bytes: US915 DR3/DR4
+        /// 230, DR8 61, DR9 137, DR10..13 230 (ChirpStack lrwn/src/region/us915.rs and au915.rs, Revision::RP002_1_0_4,
+        /// commit d77207cd; AU915 RP002-1.0.3 Table 45 as quoted in the ns-3 lorawan module's mac helper; US915
+        /// RP002-1.0.5 Table 24). The older figures DR3/DR4 250, DR8 41, DR9 117 belong to LoRaWAN Regional Parameters
+        /// 1.0.2revB/1.0.3revA (RP001), which LoRaMac-node's repeater tables followed until it dropped them (c82a8a72,
+        /// 2020); they do not apply to an RP002-1.0.4 device.
+        /// </summary>
+        [TestMethod]
+        public void Us915Au915_RepeaterColumn_MatchesRp002()
+        {
+            Region us = Region.Create("US915");
+            int[] usRepeater = { 0, 19, 1, 61, 2, 133, 3, 230, 4, 230, 8, 61, 9, 137, 10, 230, 11, 230, 12, 230, 13, 230 };
+            for (int i = 0; i < usRepeater.Length; i += 2)
+                Assert.AreEqual(usRepeater[i + 1], us.GetMaxMacPayload(usRepeater[i], false, true), "US915 repeater M at DR" + usRepeater[i].ToString());
+
+            Region au = Region.Create("AU915");
+            // DR, M repeater (UplinkDwellTime = 0), M repeater (UplinkDwellTime = 1; 0 = not allowed).
+            int[] auRepeater =
+            {
+                0, 59, 0, 1, 59, 0, 2, 59, 19, 3, 123, 61, 4, 230, 133, 5, 230, 230, 6, 230, 230,
+                8, 61, 61, 9, 137, 137, 10, 230, 230, 11, 230, 230, 12, 230, 230, 13, 230, 230,
+            };
+            for (int i = 0; i < auRepeater.Length; i += 3)
+            {
+                Assert.AreEqual(auRepeater[i + 1], au.GetMaxMacPayload(auRepeater[i], false, true), "AU915 repeater M at DR" + auRepeater[i].ToString());
+                Assert.AreEqual(auRepeater[i + 2], au.GetMaxMacPayload(auRepeater[i], true, true), "AU915 repeater M with dwell time at DR" + auRepeater[i].ToString());
+            }
+        }
+
         [TestMethod]
         public void As923_1_MatchesRp002()
         {
