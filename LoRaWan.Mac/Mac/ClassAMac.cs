@@ -202,7 +202,14 @@ namespace LoRaWan.Mac
                     // radio (IOException) ends the uplink with RadioError; anything else is a bug: InternalError.
                     RecordInternalError(e.GetType().FullName + ": " + e.Message);
                     try { AbortCycle(e is System.IO.IOException ? SendStatus.RadioError : SendStatus.InternalError); }
-                    catch (Exception again) { RecordInternalError(again.GetType().FullName + ": " + again.Message); _state = MacState.Idle; }
+                    catch (Exception again)
+                    {
+                        // Even the way back failed: drop the operation so the MAC does not stay busy for ever.
+                        RecordInternalError(again.GetType().FullName + ": " + again.Message);
+                        _state = MacState.Idle;
+                        lock (_requestLock) { _opKind = OpNone; _preemptible = false; }
+                        Note(NoteIdle, 0, 0, 0);
+                    }
                 }
                 // Events after the transition: handlers see a consistent MAC and may queue an uplink.
                 RaiseNotes();
