@@ -82,6 +82,8 @@ namespace LoRaWan.Simulation
         /// <summary>Advances virtual time to <paramref name="timeUs"/>, processing the MAC after each event.</summary>
         public void RunUntil(ulong timeUs)
         {
+            if (_processing)
+                throw new System.InvalidOperationException("virtual time cannot advance from inside the MAC (an event handler or callback)");
             Process();
             while (_scheduler.PendingCount > 0 && _scheduler.NextDueUs <= timeUs)
             {
