@@ -18,7 +18,10 @@ namespace LoRaWan
     /// <summary>
     /// A LoRaWAN 1.0.x Class A end device: what a sketch uses. Create it with a radio, a region, the device's
     /// identity (keys as The Things Stack console shows them), non-volatile storage, a clock and options; then
-    /// <see cref="Join"/> and <see cref="Send"/>. Events are raised on the MAC's thread.
+    /// <see cref="Join"/> and <see cref="Send"/>. Events are raised on the MAC's thread once the step that caused them is
+    /// complete (receive windows closed, the uplink finished): a handler sees a consistent MAC, and a Send or BeginSend
+    /// from a handler queues the uplink instead of waiting (see <see cref="Send(int, byte[], bool, int)"/>). Keep handlers
+    /// short: the MAC's next step waits for them.
     /// </summary>
     public sealed partial class LoRaWanDevice : IMacListener, IDisposable
     {
@@ -80,16 +83,24 @@ namespace LoRaWan
         /// </summary>
         public long DutyCycleRestMs { get { return (long)((_mac.DutyCycleRestUs + 999) / 1000); } }
 
-        /// <summary>The largest payload <see cref="Send"/> accepts at the current data rate.</summary>
-        public int MaxPayload { get { return _mac.MaxPayload; } }
+        /// <summary>
+        /// The largest application payload <see cref="Send"/> accepts now, at the session's current data rate (MAC
+        /// answers that do not fit beside it go in a frame of their own first). 0 while there is no session (before
+        /// the join, or after a rejoin started): nothing can be sent then, and the join decides the data rate.
+        /// </summary>
+        public int MaxPayload { get { return _mac.IsJoined ? _mac.MaxPayload : 0; } }
 
         /// <summary>
         /// Joins (OTAA), retrying with the region's back-off, for at most <paramref name="timeoutMs"/> ms.
         /// Returns true when joined. A device that restored its session from storage is already joined.
         /// </summary>
+        /// <exception cref="InvalidOperationException">called from an event handler: the join needs the MAC's thread
+        /// the handler is running on; use <see cref="BeginJoin"/> there</exception>
         public bool Join(int timeoutMs)
         {
             if (timeoutMs <= 0) throw new ArgumentOutOfRangeException("timeoutMs", "give the join a time limit in ms (> 0)");
+            if (_mac.IsInEventHandler)
+                throw new InvalidOperationException("Join waits for the MAC's thread, which is running this event handler; call BeginJoin from a handler");
             _joinOp.Reset();
             if (!_mac.StartJoin()) return false;
             bool done = _runner.Wait(_joinOp, timeoutMs);
@@ -105,12 +116,32 @@ namespace LoRaWan
         }
 
         /// <summary>
-        /// Sends <paramref name="payload"/> on <paramref name="port"/> (1..223) and waits (at most
-        /// <paramref name="timeoutMs"/> ms) for the outcome: Sent, Acked, NoAck, or why it could not be sent.
+        /// Sends <paramref name="payload"/> (all of it; a zero-length array sends an uplink with FPort and no
+        /// FRMPayload; null is refused with InvalidArgument) on <paramref name="port"/> (1..223) and waits at most
+        /// <paramref name="timeoutMs"/> ms for the outcome. The result is exact about what happens on air:
+        /// <list type="bullet">
+        /// <item>Sent, Acked, NoAck: the uplink's outcome (FCnt, data rate, transmissions).</item>
+        /// <item>DutyCycleWait, returned at once: the duty cycle keeps every channel busy for <see cref="SendResult.WaitMs"/>,
+        /// longer than the limit allows (the wait, the air time and RECEIVE_DELAY1 exceed it). Nothing was queued and
+        /// no FCnt was used; send again after WaitMs, or with a longer limit.</item>
+        /// <item>Timeout: nothing of this uplink goes on air and no FCnt was used — the MAC stayed busy with another
+        /// uplink or the join for the whole limit, or the limit is shorter than one uplink cycle (returned at once).</item>
+        /// <item>Pending: the uplink was queued but did not finish within the limit (a duty-cycle wait the MAC could
+        /// not foresee, retransmissions, receive windows). It stays queued, goes on air, and its outcome arrives in
+        /// <see cref="OnUplinkCompleted"/>. Also the answer from an event handler, see below.</item>
+        /// <item>NotJoined, PayloadTooLarge (with <see cref="SendResult.MaxPayload"/>), InvalidArgument, Busy,
+        /// CounterExhausted: refused, nothing queued. RadioError, InternalError: see <see cref="SendStatus"/>.</item>
+        /// </list>
+        /// From an event handler (<see cref="OnDownlink"/> and the others run on the MAC's thread) Send does not wait:
+        /// the uplink is queued — behind the one in progress, if any — and Send returns Pending at once; the outcome
+        /// arrives in <see cref="OnUplinkCompleted"/>.
         /// </summary>
         public SendResult Send(int port, byte[] payload, bool confirmed, int timeoutMs)
         {
             if (timeoutMs <= 0) throw new ArgumentOutOfRangeException("timeoutMs", "give the send a time limit in ms (> 0)");
+            int length = payload == null ? 0 : payload.Length;
+            // A handler runs on the MAC's thread: waiting here would wait for itself. Queue and return.
+            if (_mac.IsInEventHandler) return _mac.StartSend(port, payload, 0, length, confirmed);
             // The MAC may be busy with an uplink of its own (ACK, MAC answers already on air): wait for it.
             ulong deadline = _clock.NowMicroseconds + (ulong)timeoutMs * 1000UL;
             SendResult r;
@@ -118,27 +149,39 @@ namespace LoRaWan
             {
                 _sendOp.Reset();
                 _idle.Reset();
-                r = _mac.StartSend(port, payload, 0, payload == null ? 0 : payload.Length, confirmed);
-                if (r.Status != SendStatus.Busy) break;
                 ulong now = _clock.NowMicroseconds;
+                r = _mac.StartSend(port, payload, 0, length, confirmed, now >= deadline ? 0 : deadline - now);
+                if (r.Status != SendStatus.Busy) break;
+                now = _clock.NowMicroseconds;
                 if (now >= deadline || !_runner.Wait(_idle, (int)((deadline - now) / 1000UL) + 1)) return SendResult.Of(SendStatus.Timeout);
             }
             if (r.Status != SendStatus.Pending) return r;
             ulong left = _clock.NowMicroseconds >= deadline ? 1 : (deadline - _clock.NowMicroseconds) / 1000UL + 1;
-            if (!_runner.Wait(_sendOp, (int)left)) return SendResult.Of(SendStatus.Timeout);
+            // Not finished in time: the uplink stays queued (or is between its transmissions and windows), so say so.
+            if (!_runner.Wait(_sendOp, (int)left)) return SendResult.Of(SendStatus.Pending);
             return _lastResult;
         }
 
-        /// <summary>Sends with a time limit long enough for any data rate, duty-cycle wait and NbTrans (10 minutes).</summary>
+        /// <summary>
+        /// <see cref="Send(int, byte[], bool, int)"/> with a 10-minute limit (any data rate and NbTrans; longer duty-cycle
+        /// waits return DutyCycleWait at once).
+        /// </summary>
         public SendResult Send(int port, byte[] payload, bool confirmed)
         {
             return Send(port, payload, confirmed, 600000);
         }
 
-        /// <summary>Queues an uplink and returns at once (Pending, or why not); the outcome arrives in <see cref="OnUplinkCompleted"/>.</summary>
+        /// <summary>
+        /// Queues an uplink of <paramref name="length"/> bytes of <paramref name="payload"/> from
+        /// <paramref name="offset"/> and returns at once: Pending (the outcome arrives in <see cref="OnUplinkCompleted"/>),
+        /// or why not — InvalidArgument for a port outside 1..223, a null payload or an offset/length outside the
+        /// array; Busy while another uplink or join is in progress (from an event handler the uplink is queued behind
+        /// it instead); NotJoined; PayloadTooLarge.
+        /// </summary>
         public SendResult BeginSend(int port, byte[] payload, int offset, int length, bool confirmed)
         {
-            _sendOp.Reset();
+            // From a handler a blocking Send may be waiting on _sendOp on another thread: leave it alone.
+            if (!_mac.IsInEventHandler) _sendOp.Reset();
             return _mac.StartSend(port, payload, offset, length, confirmed);
         }
 

@@ -222,10 +222,7 @@ namespace LoRaWan.Mac
 
             _commands.Process(_rx, offset, length, _rxInfo.SnrQuarterDb, ReadBattery());
             if (_commands.LinkCheckAnswered && _commandListener != null)
-            {
-                try { _commandListener.OnLinkCheck(_commands.LinkMarginDb, _commands.GatewayCount); }
-                catch (Exception e) { Counters.ListenerErrors++; LastError = e.Message; }
-            }
+                Note(NoteLinkCheck, _commands.LinkMarginDb, _commands.GatewayCount, 0);   // raised after the transition
             // DeviceTimeAns is anchored to the end of the uplink that carried DeviceTimeReq: the TxDone stamp of the
             // transmission whose window brought this answer (LoRaWAN 1.0.4 §5.9).
             if (_commands.DeviceTimeAnswered && _answers.DeviceTimeSelected)
@@ -233,11 +230,7 @@ namespace LoRaWan.Mac
                 _networkTimeGpsUs = (ulong)_commands.GpsSeconds * 1000000UL + (ulong)_commands.GpsFraction * 15625UL / 4UL;
                 _networkTimeAnchorUs = _txDoneUs;
                 _hasNetworkTime = true;
-                if (_commandListener != null)
-                {
-                    try { _commandListener.OnNetworkTime(_commands.GpsSeconds, _commands.GpsFraction, _txDoneUs); }
-                    catch (Exception e) { Counters.ListenerErrors++; LastError = e.Message; }
-                }
+                if (_commandListener != null) Note(NoteNetworkTime, (int)_commands.GpsSeconds, _commands.GpsFraction, _txDoneUs);
             }
         }
 

@@ -69,7 +69,7 @@ namespace LoRaWan.Mac
             if (cancelled)
             {
                 _state = MacState.Idle;
-                if (IdleSignal != null) IdleSignal.Finish();
+                Note(NoteIdle, 0, 0, 0);
                 return;
             }
             // LoRaWAN 1.0.4 §6.2.5: DevNonce is a counter, never reused; it is persisted before the
@@ -181,7 +181,7 @@ namespace LoRaWan.Mac
             _session.Rx2FrequencyHz = _region.Rx2Frequency;
             _session.RxDelaySeconds = _joinAccept.RxDelaySeconds;
             _session.DataRate = _options.DataRate >= 0 ? _options.DataRate : _joinDataRate;
-            _session.TxPowerIndex = 0;
+            _session.TxPowerIndex = _options.TxPowerIndex >= 0 ? _options.TxPowerIndex : 0;
             _session.NbTrans = _options.NbTrans;
             _session.Adr = _options.Adr;
             _session.AdrAckCounter = 0;
@@ -203,9 +203,11 @@ namespace LoRaWan.Mac
         {
             int attempt = _joinAttempt + 1;
             _state = MacState.Idle;
-            lock (_requestLock) { _opKind = OpNone; }
-            if (IdleSignal != null) IdleSignal.Finish();
+            bool requestWaiting;
+            lock (_requestLock) { _opKind = OpNone; requestWaiting = _requestKind != OpNone; }
+            Note(NoteIdle, 0, 0, 0);
             NotifyJoinAttempt(true, attempt);
+            if (requestWaiting) PostRequest();
         }
 
         void JoinAttemptFailed()
@@ -217,16 +219,14 @@ namespace LoRaWan.Mac
 
         void NotifyJoinAttempt(bool joined, int attempt)
         {
-            if (_listener == null) return;
-            try { _listener.OnJoinAttempt(joined, attempt); }
-            catch (Exception e) { Counters.ListenerErrors++; LastError = e.Message; }
+            Note(NoteJoinAttempt, joined ? 1 : 0, attempt, 0);   // raised after this transition (RaiseNotes)
         }
 
         void AbortJoin()
         {
             _state = MacState.Idle;
             lock (_requestLock) { _opKind = OpNone; }
-            if (IdleSignal != null) IdleSignal.Finish();
+            Note(NoteIdle, 0, 0, 0);
             NotifyJoinAttempt(false, -1);
         }
 

@@ -174,9 +174,7 @@ namespace LoRaWan.Mac
             _downlink.FCnt = fcnt;
             _downlink.Window = _window;
             Counters.DownlinksDelivered++;
-            if (_listener == null) return;
-            try { _listener.OnDownlink(_downlink); }
-            catch (System.Exception e) { Counters.ListenerErrors++; LastError = e.Message; }
+            Note(NoteDownlink, 0, 0, 0);   // raised once the windows are closed (RaiseNotes)
         }
     }
 }

@@ -34,7 +34,7 @@ namespace LoRaWan.Mac
                 _session.Rx2FrequencyHz = _region.Rx2Frequency;
                 _session.RxDelaySeconds = 1;
                 _session.DataRate = _options.DataRate >= 0 ? _options.DataRate : _region.GetJoinDataRate(_plan, 0, -1);
-                _session.TxPowerIndex = 0;
+                _session.TxPowerIndex = _options.TxPowerIndex >= 0 ? _options.TxPowerIndex : 0;
                 _session.NbTrans = _options.NbTrans;
                 _session.AdrAckCounter = 0;
                 _session.OwedAck = false;

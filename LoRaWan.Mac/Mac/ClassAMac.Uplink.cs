@@ -72,6 +72,32 @@ namespace LoRaWan.Mac
             }
         }
 
+        /// <summary>True when an application uplink would have to wait for another operation (a join, an uplink on air).</summary>
+        bool IsBusyForApplication
+        {
+            get { lock (_requestLock) { return (_opKind != OpNone && !_preemptible) || _requestKind != OpNone; } }
+        }
+
+        /// <summary>
+        /// The shortest time from now in which an application uplink of <paramref name="length"/> bytes, started now,
+        /// can complete, in µs: the wait until a channel carrying the current data rate may take its air time
+        /// (<paramref name="waitUs"/>: duty cycle, DutyCycleReq), the air time, and RECEIVE_DELAY1 (a downlink in RX1
+        /// ends a cycle earliest). A lower bound: MAC answers riding along only lengthen the frame. ulong.MaxValue
+        /// when it cannot be told (no session, a data rate this stack cannot send, no channel carrying it).
+        /// </summary>
+        public ulong GetShortestCycleUs(int length, out ulong waitUs)
+        {
+            waitUs = 0;
+            int dr = _session.DataRate;
+            if (!_session.Active || !_region.IsDataRateSupported(dr)) return ulong.MaxValue;
+            // PHYPayload = MHDR (1) + FHDR without FOpts (7) + FPort (1) + FRMPayload + MIC (4).
+            ulong airTime = _region.GetAirTimeUs(dr, length + 13, true);
+            waitUs = _region.GetWaitUs(_plan, dr, false, _scheduler.NowMicroseconds, airTime, _dutyCycle);
+            if (waitUs == ulong.MaxValue) return ulong.MaxValue;
+            int rxDelay = _session.RxDelaySeconds < 1 ? 1 : _session.RxDelaySeconds;
+            return waitUs + airTime + (ulong)rxDelay * OneSecondUs;
+        }
+
         /// <summary>The largest application payload the current data rate carries (no pending MAC answers counted).</summary>
         public int MaxPayload
         {
@@ -87,13 +113,31 @@ namespace LoRaWan.Mac
         }
 
         /// <summary>
-        /// Queues an uplink on <paramref name="port"/> (1..223). Returns <see cref="SendStatus.Pending"/> when
-        /// accepted (the outcome arrives through <see cref="IMacListener.OnUplinkCompleted"/>), or the reason it
-        /// was refused. Copies the payload; the caller's buffer is free on return. Any thread.
+        /// Queues an uplink of <paramref name="length"/> bytes of <paramref name="payload"/> from
+        /// <paramref name="offset"/> on <paramref name="port"/> (1..223). Returns <see cref="SendStatus.Pending"/> when
+        /// accepted (the outcome arrives through <see cref="IMacListener.OnUplinkCompleted"/>), or the reason it was
+        /// refused: <see cref="SendStatus.InvalidArgument"/> for a port outside 1..223, a null payload (send an empty
+        /// one as a zero-length array) or an offset/length outside the array; <see cref="SendStatus.Busy"/> while
+        /// another uplink or join is in progress — except from an event handler (<see cref="IsInEventHandler"/>),
+        /// where the uplink is queued behind the one in progress and goes on air when that one completes (one queued
+        /// uplink at most: a second one is Busy). Copies the payload; the caller's buffer is free on return. Any thread.
         /// </summary>
         public SendResult StartSend(int port, byte[] payload, int offset, int length, bool confirmed)
         {
-            if (port < 1 || port > 223 || length < 0 || (length > 0 && payload == null)) return SendResult.Of(SendStatus.InvalidArgument);
+            return StartSend(port, payload, offset, length, confirmed, ulong.MaxValue);
+        }
+
+        /// <summary>
+        /// <see cref="StartSend(int, byte[], int, int, bool)"/> for a caller that waits at most
+        /// <paramref name="limitUs"/> µs for the outcome: when the MAC is free and can already tell that the uplink cannot
+        /// complete within it (see <see cref="GetShortestCycleUs"/>), nothing is queued and the result says why at once —
+        /// <see cref="SendStatus.DutyCycleWait"/> with <see cref="SendResult.WaitMs"/> when the duty cycle holds it back,
+        /// <see cref="SendStatus.Timeout"/> when the limit is shorter than one uplink cycle.
+        /// </summary>
+        public SendResult StartSend(int port, byte[] payload, int offset, int length, bool confirmed, ulong limitUs)
+        {
+            if (port < 1 || port > 223 || payload == null || offset < 0 || length < 0 || offset > payload.Length - length)
+                return SendResult.Of(SendStatus.InvalidArgument);
             if (!_session.Active) return SendResult.Of(SendStatus.NotJoined);
             int max = MaxAppPayload(_session.DataRate, 0);
             if (length > max)
@@ -103,11 +147,26 @@ namespace LoRaWan.Mac
                 r.DataRate = _session.DataRate;
                 return r;
             }
+            bool fromHandler = IsInEventHandler;
+            if (limitUs != ulong.MaxValue && !IsBusyForApplication)
+            {
+                ulong waitUs;
+                ulong cycleUs = GetShortestCycleUs(length, out waitUs);
+                if (cycleUs != ulong.MaxValue && cycleUs > limitUs)
+                {
+                    SendResult r = SendResult.Of(waitUs > 0 ? SendStatus.DutyCycleWait : SendStatus.Timeout);
+                    r.WaitMs = (long)((waitUs + 999) / 1000);
+                    r.DataRate = _session.DataRate;
+                    return r;
+                }
+            }
             lock (_requestLock)
             {
                 // An empty uplink the MAC queued for its own answers/ACK and that is still waiting for a free
-                // channel gives way: the application's uplink carries the same answers.
-                if ((_opKind != OpNone && !_preemptible) || _requestKind != OpNone) return SendResult.Of(SendStatus.Busy);
+                // channel gives way: the application's uplink carries the same answers. A handler cannot wait for the
+                // uplink in progress (it runs on the MAC's thread): its request waits in the slot, and Complete posts
+                // it again when that uplink is done (HandleRequest).
+                if ((_opKind != OpNone && !_preemptible && !fromHandler) || _requestKind != OpNone) return SendResult.Of(SendStatus.Busy);
                 if (length > 0) Array.Copy(payload, offset, _appPayload, 0, length);
                 _requestPort = port;
                 _requestLength = length;
@@ -134,7 +193,7 @@ namespace LoRaWan.Mac
                 Disarm();
                 _joinRestartPending = false;
                 _state = MacState.Idle;
-                if (IdleSignal != null) IdleSignal.Finish();
+                Note(NoteIdle, 0, 0, 0);
                 NotifyJoinAttempt(false, -1);
                 return;
             }
@@ -362,13 +421,9 @@ namespace LoRaWan.Mac
                 requestWaiting = _requestKind != OpNone;
             }
             // The result first, then "idle": a Send waiting for the MAC must not start before this result is delivered.
-            if (!wasInternal && _listener != null)
-            {
-                try { _listener.OnUplinkCompleted(_result); }
-                catch (Exception e) { Counters.ListenerErrors++; LastError = e.Message; }
-            }
-            MacOperation idle = IdleSignal;
-            if (idle != null) idle.Finish();
+            // Both are raised after this transition (RaiseNotes).
+            if (!wasInternal) NoteUplinkCompleted(_result);
+            Note(NoteIdle, 0, 0, 0);
             if (requestWaiting) PostRequest();
             ScheduleIdleWork();
         }
@@ -384,7 +439,7 @@ namespace LoRaWan.Mac
         void AbortCycle(SendStatus status)
         {
             Disarm();
-            try { _radio.Sleep(); } catch (Exception) { Counters.InternalErrors++; }
+            try { _radio.Sleep(); } catch (Exception e) { RecordInternalError(e.GetType().FullName + ": " + e.Message); }
             if (_opKind == OpJoin)
             {
                 _joinAttempt++;

@@ -73,7 +73,7 @@ namespace LoRaWan.Mac
             if (store == null) throw new ArgumentNullException("store");
             if (scheduler == null) throw new ArgumentNullException("scheduler");
             if (options == null) options = new LoRaWanOptions();
-            options.Validate();
+            options.Validate(region);
             _radio = radio;
             _region = region;
             _identity = identity;
@@ -198,12 +198,21 @@ namespace LoRaWan.Mac
                 }
                 catch (Exception e)
                 {
-                    // Radio input never throws out of the MAC: count it, go back to a safe state.
-                    Counters.InternalErrors++;
-                    LastError = e.Message;
-                    try { AbortCycle(SendStatus.RadioError); }
-                    catch (Exception) { Counters.InternalErrors++; _state = MacState.Idle; }
+                    // Nothing throws out of the MAC: count it, keep its message, go back to a safe state. A broken
+                    // radio (IOException) ends the uplink with RadioError; anything else is a bug: InternalError.
+                    RecordInternalError(e.GetType().FullName + ": " + e.Message);
+                    try { AbortCycle(e is System.IO.IOException ? SendStatus.RadioError : SendStatus.InternalError); }
+                    catch (Exception again)
+                    {
+                        // Even the way back failed: drop the operation so the MAC does not stay busy for ever.
+                        RecordInternalError(again.GetType().FullName + ": " + again.Message);
+                        _state = MacState.Idle;
+                        lock (_requestLock) { _opKind = OpNone; _preemptible = false; }
+                        Note(NoteIdle, 0, 0, 0);
+                    }
                 }
+                // Events after the transition: handlers see a consistent MAC and may queue an uplink.
+                RaiseNotes();
             }
             return handled;
         }
@@ -212,7 +221,7 @@ namespace LoRaWan.Mac
         public void Shutdown()
         {
             Disarm();
-            try { _radio.Sleep(); } catch (Exception) { Counters.InternalErrors++; }
+            try { _radio.Sleep(); } catch (Exception e) { RecordInternalError(e.GetType().FullName + ": " + e.Message); }
             _state = MacState.Idle;
         }
 

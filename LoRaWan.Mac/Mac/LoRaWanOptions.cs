@@ -1,5 +1,6 @@
 using System;
 using LoRaWan.Frames;
+using LoRaWan.Regions;
 
 namespace LoRaWan.Mac
 {
@@ -34,8 +35,18 @@ namespace LoRaWan.Mac
         /// <summary>Adaptive data rate requested from the network (the ADR bit).</summary>
         public bool Adr = true;
 
-        /// <summary>Data rate for uplinks when ADR is off and for the first uplink after joining; -1 = region default.</summary>
+        /// <summary>
+        /// Data rate for uplinks when ADR is off and for the first uplink after joining; -1 = region default. Must be a
+        /// LoRa uplink data rate of the region that carries a payload under its default dwell time (checked when the
+        /// device is created, see <see cref="Validate(LoRaWan.Regions.Region)"/>).
+        /// </summary>
         public int DataRate = -1;
+
+        /// <summary>
+        /// TXPower index (RP002-1.0.4 TX power tables: region's MaxEIRP − 2·index dB) for uplinks until the network
+        /// sets one with LinkADRReq; -1 = index 0 (the region's maximum EIRP). Must be 0..the region's highest index.
+        /// </summary>
+        public int TxPowerIndex = -1;
 
         /// <summary>Antenna gain in dBi, subtracted from the EIRP to get the radio's conducted power.</summary>
         public int AntennaGainDbi = 2;
@@ -91,6 +102,40 @@ namespace LoRaWan.Mac
             if (AdrAckLimit < 1 || AdrAckLimit > 0x7FFF) throw new ArgumentException("AdrAckLimit must be 1..32767", "AdrAckLimit");
             if (AdrAckDelay < 1 || AdrAckDelay > 0x7FFF) throw new ArgumentException("AdrAckDelay must be 1..32767", "AdrAckDelay");
             if (EmptyAckUplinkDelayMs < 0) throw new ArgumentException("EmptyAckUplinkDelayMs must be >= 0", "EmptyAckUplinkDelayMs");
+            if (DataRate < -1) throw new ArgumentException("DataRate must be -1 (region default) or a data rate of the region", "DataRate");
+            if (TxPowerIndex < -1) throw new ArgumentException("TxPowerIndex must be -1 (region default) or a TXPower index of the region", "TxPowerIndex");
+        }
+
+        /// <summary>
+        /// <see cref="Validate()"/>, then the values that depend on <paramref name="region"/>: <see cref="DataRate"/> must be
+        /// an uplink data rate of the region that this stack sends (LoRa) and that carries a payload under the region's
+        /// default dwell time, <see cref="TxPowerIndex"/> a TXPower index the region defines. Throws <see cref="ArgumentException"/> naming the bad one.
+        /// </summary>
+        public void Validate(Region region)
+        {
+            if (region == null) throw new ArgumentNullException("region");
+            Validate();
+            if (DataRate >= 0)
+            {
+                // RP002-1.0.4 data-rate tables: an RFU index, a downlink-only rate, or FSK/LR-FHSS cannot be sent.
+                if (!region.IsUplinkDataRate(DataRate) || !region.IsDataRateSupported(DataRate))
+                    throw new ArgumentException("DataRate " + DataRate.ToString() + " is not a LoRa uplink data rate of " + region.Name
+                        + " (highest: DR" + HighestLoRaUplinkRate(region).ToString() + ")", "DataRate");
+                if (!region.IsUplinkDataRateUsable(region.CreateChannelPlan(), DataRate))
+                    throw new ArgumentException("DataRate " + DataRate.ToString() + " carries no payload in " + region.Name
+                        + " under its default dwell-time limit", "DataRate");
+            }
+            if (TxPowerIndex >= 0 && !region.IsTxPowerIndexValid(TxPowerIndex))
+                throw new ArgumentException("TxPowerIndex " + TxPowerIndex.ToString() + " is not defined in " + region.Name
+                    + " (0.." + region.MaxTxPowerIndex.ToString() + ")", "TxPowerIndex");
+        }
+
+        static int HighestLoRaUplinkRate(Region region)
+        {
+            int best = -1;
+            for (int dr = 0; dr <= region.MaxUplinkDataRate; dr++)
+                if (region.IsUplinkDataRate(dr) && region.IsDataRateSupported(dr)) best = dr;
+            return best;
         }
     }
 }

@@ -25,7 +25,7 @@ namespace LoRaWan.Mac
         public int StaleTimers;
         /// <summary>Events lost because the queue was full.</summary>
         public int QueueOverflows;
-        /// <summary>Exceptions caught inside the MAC.</summary>
+        /// <summary>Exceptions caught inside the MAC (a bug or a broken part; the last one's type and message: ClassAMac.LastInternalError).</summary>
         public int InternalErrors;
         /// <summary>Exceptions thrown by application event handlers (caught; the MAC carries on).</summary>
         public int ListenerErrors;

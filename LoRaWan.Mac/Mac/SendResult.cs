@@ -17,7 +17,7 @@ namespace LoRaWan.Mac
         public int Transmissions;
         /// <summary>With <see cref="SendStatus.PayloadTooLarge"/>: the largest application payload the current data rate carries.</summary>
         public int MaxPayload;
-        /// <summary>With <see cref="SendStatus.DutyCycleWait"/>: milliseconds until a channel is free.</summary>
+        /// <summary>With <see cref="SendStatus.DutyCycleWait"/>: milliseconds until a channel is free (−1: never, no channel carries the data rate).</summary>
         public long WaitMs;
 
         /// <summary>A result carrying only a status.</summary>
@@ -53,6 +53,7 @@ namespace LoRaWan.Mac
                 case SendStatus.Timeout: return "Timeout";
                 case SendStatus.RadioError: return "RadioError";
                 case SendStatus.InvalidArgument: return "InvalidArgument";
+                case SendStatus.InternalError: return "InternalError";
                 default: return "CounterExhausted";
             }
         }

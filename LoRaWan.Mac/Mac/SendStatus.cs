@@ -3,7 +3,10 @@ namespace LoRaWan.Mac
     /// <summary>How an uplink request ended.</summary>
     public enum SendStatus
     {
-        /// <summary>Accepted and still in progress (non-blocking send).</summary>
+        /// <summary>
+        /// Queued and still in progress: from BeginSend, from a Send in an event handler, or from a blocking Send whose
+        /// time limit ran out after the uplink was queued. It goes on air; the outcome arrives in OnUplinkCompleted.
+        /// </summary>
         Pending = 0,
         /// <summary>Unconfirmed uplink transmitted (NbTrans times, or fewer when a downlink arrived).</summary>
         Sent = 1,
@@ -13,19 +16,31 @@ namespace LoRaWan.Mac
         NoAck = 3,
         /// <summary>The payload does not fit the current data rate; see <see cref="SendResult.MaxPayload"/>.</summary>
         PayloadTooLarge = 4,
-        /// <summary>Duty cycle forbids transmitting for <see cref="SendResult.WaitMs"/> (only when the caller asked not to wait).</summary>
+        /// <summary>
+        /// Duty cycle forbids transmitting for <see cref="SendResult.WaitMs"/> ms, longer than the caller's time limit
+        /// (returned at once, nothing queued, no FCnt used); WaitMs −1: no enabled channel carries the data rate.
+        /// </summary>
         DutyCycleWait = 5,
         /// <summary>There is no session: join first.</summary>
         NotJoined = 6,
         /// <summary>Another uplink or join is in progress.</summary>
         Busy = 7,
-        /// <summary>The operation did not finish within the caller's timeout.</summary>
+        /// <summary>
+        /// Nothing was sent and nothing of this request goes on air (no FCnt used): the MAC stayed busy with another
+        /// uplink or the join for the caller's whole time limit, or the limit is shorter than one uplink cycle.
+        /// </summary>
         Timeout = 8,
-        /// <summary>The radio failed (TxDone never came; it was reset).</summary>
+        /// <summary>The radio failed (TxDone never came, or the driver reported an IOException); the MAC reset it.</summary>
         RadioError = 9,
-        /// <summary>Bad arguments (FPort outside 1..223, null payload).</summary>
+        /// <summary>Bad arguments (FPort outside 1..223, null payload, offset or length outside the array).</summary>
         InvalidArgument = 10,
         /// <summary>The 32-bit uplink counter is exhausted; the device must rejoin.</summary>
         CounterExhausted = 11,
+        /// <summary>
+        /// An exception inside the stack (a bug, or a part that broke a rule) ended the uplink; the MAC went back to a
+        /// safe state. It is counted in MacCounters.InternalErrors and its type and message are in
+        /// ClassAMac.LastInternalError.
+        /// </summary>
+        InternalError = 12,
     }
 }

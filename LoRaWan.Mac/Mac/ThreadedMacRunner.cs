@@ -62,8 +62,13 @@ namespace LoRaWan.Mac
         }
 
         /// <inheritdoc />
+        /// <exception cref="System.InvalidOperationException">called on the MAC's own thread (from an event handler or a
+        /// callback such as BatteryLevel): the operation could never finish while that thread waits</exception>
         public bool Wait(MacOperation operation, int timeoutMs)
         {
+            Thread mac = _thread;
+            if (mac != null && Thread.CurrentThread.ManagedThreadId == mac.ManagedThreadId)
+                throw new System.InvalidOperationException("waiting for the MAC on the MAC's own thread (an event handler or callback) would never end; queue with BeginSend/BeginJoin instead");
             ulong deadline = _clock.NowMicroseconds + (ulong)timeoutMs * 1000UL;
             while (!operation.Done)
             {

@@ -27,10 +27,14 @@ namespace LoRaWan.Simulation
         /// <summary>True once a power loss stopped the board.</summary>
         public bool Halted { get; private set; }
 
+        bool _processing;
+
         bool Process()
         {
             if (Halted) return false;
-            _mac.ProcessEvents();
+            _processing = true;
+            try { _mac.ProcessEvents(); }
+            finally { _processing = false; }
             if (Flash != null && Flash.PowerLost) Halted = true;
             return !Halted;
         }
@@ -53,8 +57,12 @@ namespace LoRaWan.Simulation
         }
 
         /// <inheritdoc />
+        /// <exception cref="System.InvalidOperationException">called while the MAC is processing (from an event handler or a
+        /// callback such as BatteryLevel): as on the device's MAC thread, that wait could never end</exception>
         public bool Wait(MacOperation operation, int timeoutMs)
         {
+            if (_processing)
+                throw new System.InvalidOperationException("waiting for the MAC from inside the MAC (an event handler or callback) would never end; queue with BeginSend/BeginJoin instead");
             ulong deadline = _scheduler.NowMicroseconds + (ulong)timeoutMs * 1000UL;
             if (!Process()) return false;
             while (!operation.Done)
@@ -74,6 +82,8 @@ namespace LoRaWan.Simulation
         /// <summary>Advances virtual time to <paramref name="timeUs"/>, processing the MAC after each event.</summary>
         public void RunUntil(ulong timeUs)
         {
+            if (_processing)
+                throw new System.InvalidOperationException("virtual time cannot advance from inside the MAC (an event handler or callback)");
             Process();
             while (_scheduler.PendingCount > 0 && _scheduler.NextDueUs <= timeUs)
             {

@@ -70,6 +70,8 @@ namespace LoRaWan.HostTests.Mac
             public byte[] NextDownlink;
             public readonly List<ulong> TxDone = new List<ulong>();
             public readonly List<ulong> RxOpened = new List<ulong>();
+            public readonly List<byte[]> Sent = new List<byte[]>();
+            public readonly List<ulong> SentAt = new List<ulong>();
             byte[] _frame;
 
             public ThreadedRadio(WallClockScheduler clock) { _clock = clock; }
@@ -87,8 +89,11 @@ namespace LoRaWan.HostTests.Mac
                     }, null, (int)(us / 1000), Timeout.Infinite));
             }
 
-            public void Transmit(TxConfig config, byte[] buffer, int offset, int length) =>
+            public void Transmit(TxConfig config, byte[] buffer, int offset, int length)
+            {
+                lock (Sent) { Sent.Add(buffer.AsSpan(offset, length).ToArray()); SentAt.Add(_clock.NowMicroseconds); }
                 After(AirTime.LoRaWanFrameUs(config.SpreadingFactor, config.BandwidthHz, length, true), RadioEvent.TxDone);
+            }
 
             public void Receive(RxConfig config)
             {
@@ -154,6 +159,65 @@ namespace LoRaWan.HostTests.Mac
             finally
             {
                 device.Dispose();   // ends the MAC thread so the process can exit
+            }
+        }
+
+        [TestMethod]
+        public void SendFromOnDownlinkHandler_ReturnsPendingAtOnce_AndTheAnswerGoesOnAirNext()
+        {
+            var clock = new WallClockScheduler();
+            var radio = new ThreadedRadio(clock);
+            var o = new LoRaWanOptions { Adr = false, DataRate = 5, RandomSeed = 3 };
+            var device = new LoRaWanDevice(radio, Region.Create("IN865"),   // no duty-cycle limit: the answer may go at once
+                DeviceIdentity.Abp("49BE7DF1", "44024241ED4CE9A68C6A8BC055233FD3", "EC925802AE430CA77FD3DD73CB2CC588"),
+                new SimulatedFlash(8, 300), clock, o);   // default runner: ThreadedMacRunner
+            try
+            {
+                SendResult answer = SendResult.Of(SendStatus.Busy);
+                long handlerMs = -1;
+                ulong raisedAt = 0;
+                MacState stateInHandler = MacState.Transmitting;
+                var handled = new ManualResetEventSlim();
+                device.OnDownlink += (s, d) =>
+                {
+                    raisedAt = clock.NowMicroseconds;
+                    stateInHandler = s.Mac.State;
+                    var sw = Stopwatch.StartNew();
+                    // The natural answer to a command: the blocking Send, on the MAC's own thread. A 20 s limit keeps
+                    // the old behaviour (Busy, then waiting for the thread it blocks) from hanging the test run.
+                    answer = s.Send(2, new byte[] { 0x55 }, false, 20000);
+                    handlerMs = sw.ElapsedMilliseconds;
+                    handled.Set();
+                };
+
+                // Unconfirmed uplink; RX1 brings the lora-packet vector downlink (FCnt 2, FPort 1, empty payload).
+                radio.NextDownlink = Convert.FromHexString("60F17DBE4920020001F9D65D27");
+                SendResult r = device.Send(1, new byte[] { 1, 2 }, false, 10000);
+                Assert.AreEqual((int)SendStatus.Sent, (int)r.Status, r.ToString());
+                Assert.IsTrue(handled.Wait(5000), "OnDownlink was raised");
+                Assert.AreEqual((int)SendStatus.Pending, (int)answer.Status, "Send from the handler queues: " + answer);
+                Assert.IsTrue(handlerMs >= 0 && handlerMs < 500, $"and returns at once: {handlerMs} ms");
+                Assert.AreEqual((int)MacState.Idle, (int)stateInHandler, "raised after the windows closed and the uplink completed");
+
+                // The answer is the next transmission, right away (no duty cycle in IN865).
+                var wait = Stopwatch.StartNew();
+                while (radio.Sent.Count < 2 && wait.ElapsedMilliseconds < 5000) Thread.Sleep(10);
+                Assert.AreEqual(2, radio.Sent.Count, "the answer went on air");
+                long delayUs = (long)(radio.SentAt[1] - raisedAt);
+                Assert.IsTrue(delayUs < 1000000, $"on air {delayUs} µs after the handler ran");
+                var f = new LoRaWan.Frames.DataFrame();
+                Assert.AreEqual((int)LoRaWan.Frames.FrameResult.Ok, (int)f.Read(radio.Sent[1], 0, radio.Sent[1].Length, 0));
+                Assert.AreEqual(2, f.FPort);
+                Assert.AreEqual(1, (int)f.FCnt, "the uplink after FCnt 0");
+
+                // Its outcome arrives like any other; a blocking Send afterwards works normally.
+                r = device.Send(1, new byte[] { 3 }, false, 10000);
+                Assert.AreEqual((int)SendStatus.Sent, (int)r.Status, r.ToString());
+                Assert.AreEqual(0, device.Mac.Counters.ListenerErrors + device.Mac.Counters.InternalErrors, device.Mac.LastError);
+            }
+            finally
+            {
+                device.Dispose();
             }
         }
     }
