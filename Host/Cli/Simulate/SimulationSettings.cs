@@ -72,7 +72,7 @@ namespace LoRaWan.Cli.Simulate
             if (!udp && Given(SimulateOptions.State)) throw new CliException("--state is only used with --udp (the in-process network forgets between runs anyway)");
             if (!udp && Given(SimulateOptions.GatewayEui)) throw new CliException("--gateway-eui is only used with --udp");
             if (udp && Given(SimulateOptions.Adr)) throw new CliException("--adr drives the in-process network; with --udp the real network server decides");
-            Option[] otaaOnly = { SimulateOptions.JoinEui, SimulateOptions.AppKey };
+            Option[] otaaOnly = { SimulateOptions.DevEui, SimulateOptions.JoinEui, SimulateOptions.AppKey };
             Option[] abpOnly = { SimulateOptions.DevAddr, SimulateOptions.NwkSKey, SimulateOptions.AppSKey };
             foreach (Option o in Abp ? otaaOnly : abpOnly)
                 if (Given(o)) throw new CliException($"{o.Name} is an {(Abp ? "OTAA" : "ABP")} option (this run uses --activation {(Abp ? "abp" : "otaa")})");

@@ -86,6 +86,9 @@ namespace LoRaWan.HostTests.Cli
             Fails("--payload-bytes 52 is more than DR0 in EU868 carries (51 bytes)", "--dr", "0", "--payload-bytes", "52");
             Fails("--interval-s must be 0 (as fast as the duty cycle allows) or 10..604800, got 5", "--interval-s", "5");
             Fails("--appkey is an OTAA option", "--activation", "abp", "--appkey", "2B7E151628AED2A6ABF7158809CF4F3C");
+            Fails("--deveui is an OTAA option", "--activation", "abp", "--deveui", "70B3D57ED0000002");
+            Fails("--udp needs --gateway-eui", "--udp", "127.0.0.1:1700");
+            Fails("--adr drives the in-process network", "--udp", "127.0.0.1:1700", "--gateway-eui", "AA555A0000000101", "--adr");
             Fails("--nwkskey is an ABP option", "--nwkskey", "44024241ED4CE9A68C6A8BC055233FD3");
             Fails("--devaddr: must be 4 bytes", "--activation", "abp", "--devaddr", "2601");
         }
