@@ -28,7 +28,7 @@ namespace LoRaWan.Cli.Simulate
         public static readonly Option<string> AppSKey = Set.Text("--appskey", "key", "ABP AppSKey (32 hex digits)", "EC925802AE430CA77FD3DD73CB2CC588", v => CliArgs.ParseHex(v, "--appskey", 16));
 
         // ---- the application's traffic ----
-        public static readonly Option<int> Minutes = Set.Int("--minutes", "N", "virtual minutes to run", 60, 1, 7 * 24 * 60);
+        public static readonly Option<int> Minutes = Set.Int("--minutes", "N", "minutes to run (virtual time; wall-clock time with --udp or --realtime)", 60, 1, 7 * 24 * 60);
         public static readonly Option<int> IntervalS = Set.Parsed("--interval-s", "N", "seconds from one uplink's end to the next; 0 = as fast as the duty cycle allows", 120,
             v => OptionSet.ParseInt("--interval-s", v) is int n && (n == 0 || n >= 10) && n <= 7 * 24 * 3600 ? n
                 : throw new CliException($"--interval-s must be 0 (as fast as the duty cycle allows) or 10..604800, got {v}"));
