@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 
 namespace LoRaWan.Cli
@@ -10,32 +12,36 @@ namespace LoRaWan.Cli
         public CliException(string message) : base(message) { }
     }
 
-    /// <summary>Parses <c>--name value</c> options and <c>--flag</c> switches.</summary>
+    /// <summary>
+    /// The values of a parsed command line, read by option name (<c>"hex"</c> for <c>--hex</c>) for commands whose
+    /// options depend on each other (decode, encode, keys, airtime, region). System.CommandLine has already rejected
+    /// unknown options and missing values; this class converts the values with our one-line messages.
+    /// </summary>
     public sealed class CliArgs
     {
-        readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
-        readonly HashSet<string> _flags = new(StringComparer.Ordinal);
+        readonly ParseResult _parse;
+        readonly Dictionary<string, Option> _options = new(StringComparer.Ordinal);
         readonly HashSet<string> _used = new(StringComparer.Ordinal);
 
-        /// <param name="args">the arguments after the command name</param>
-        /// <param name="flags">the option names that take no value</param>
-        public CliArgs(string[] args, params string[] flags)
+        public CliArgs(ParseResult parse, OptionSet options)
         {
-            var isFlag = new HashSet<string>(flags, StringComparer.Ordinal);
-            for (int i = 0; i < args.Length; i++)
-            {
-                string a = args[i];
-                if (!a.StartsWith("--", StringComparison.Ordinal) || a.Length < 3) throw new CliException($"unexpected argument '{a}'");
-                string name = a.Substring(2);
-                if (isFlag.Contains(name)) { _flags.Add(name); continue; }
-                if (i + 1 >= args.Length) throw new CliException($"--{name} needs a value");
-                _values[name] = args[++i];
-            }
+            _parse = parse;
+            foreach (Option o in options.All) _options[o.Name.Substring(2)] = o;
         }
 
-        public bool Flag(string name) { _used.Add(name); return _flags.Contains(name); }
+        Option Find(string name) => _options.TryGetValue(name, out Option o) ? o : throw new InvalidOperationException($"--{name} is not declared");
 
-        public string Get(string name, string fallback = null) { _used.Add(name); return _values.TryGetValue(name, out var v) ? v : fallback; }
+        public bool Flag(string name)
+        {
+            _used.Add(name);
+            return _parse.GetResult(Find(name)) is OptionResult { Implicit: false };
+        }
+
+        public string Get(string name, string fallback = null)
+        {
+            _used.Add(name);
+            return _parse.GetResult(Find(name)) is OptionResult { Implicit: false } r && r.Tokens.Count > 0 ? r.Tokens[0].Value : fallback;
+        }
 
         public string Required(string name) => Get(name) ?? throw new CliException($"--{name} is required");
 
@@ -43,8 +49,7 @@ namespace LoRaWan.Cli
         {
             string v = Get(name);
             if (v == null) return fallback ?? throw new CliException($"--{name} is required");
-            if (!int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out int n)) throw new CliException($"--{name} must be an integer, got '{v}'");
-            return n;
+            return OptionSet.ParseInt("--" + name, v);
         }
 
         /// <summary>Hex bytes (MSB as shown by The Things Stack); exactly <paramref name="bytes"/> long when given.</summary>
@@ -67,11 +72,12 @@ namespace LoRaWan.Cli
             return b;
         }
 
-        /// <summary>Fails on options the command did not read (typos).</summary>
+        /// <summary>Fails on a given option that the command's path did not read (it would be silently ignored).</summary>
         public void RejectUnknown()
         {
-            foreach (var k in _values.Keys) if (!_used.Contains(k)) throw new CliException($"unknown option --{k}");
-            foreach (var k in _flags) if (!_used.Contains(k)) throw new CliException($"unknown option --{k}");
+            foreach (var (name, o) in _options)
+                if (!_used.Contains(name) && _parse.GetResult(o) is OptionResult { Implicit: false })
+                    throw new CliException($"--{name} does not apply here");
         }
     }
 }

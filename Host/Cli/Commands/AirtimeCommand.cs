@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.CommandLine;
 using System.IO;
 using LoRaWan.Regions;
 
@@ -13,35 +14,41 @@ namespace LoRaWan.Cli
     /// </summary>
     public static class AirtimeCommand
     {
-        public const string Usage =
-            "usage: lorawan airtime --sf <7-12> --bw <kHz> --size <bytes> [--cr <1-4>] [--preamble <n>] [--no-crc] [--implicit-header]\n" +
-            "       lorawan airtime --region <name> --dr <n> --size <bytes> [--downlink]";
+        const string Description =
+            "Time on air of a LoRa frame as {\"airtimeUs\": N} (Semtech SX1276 formula).\n" +
+            "  lorawan airtime --sf <7-12> --bw <kHz> --size <bytes> [--cr <1-4>] [--preamble <n>] [--no-crc] [--implicit-header]\n" +
+            "  lorawan airtime --region <name> --dr <n> --size <bytes> [--downlink]";
 
-        public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        static readonly OptionSet Options = Declare();
+
+        static OptionSet Declare()
         {
-            try
-            {
-                var a = new CliArgs(args, "no-crc", "implicit-header", "downlink", "help");
-                if (a.Flag("help"))
-                {
-                    stdout.WriteLine(Usage);
-                    return 0;
-                }
-                ulong us = a.Get("region") != null ? FromRegion(a) : FromModulation(a);
-                a.RejectUnknown();
-                stdout.WriteLine("{\"airtimeUs\": " + us.ToString(CultureInfo.InvariantCulture) + "}");
-                return 0;
-            }
-            catch (CliException e)
-            {
-                stderr.WriteLine("error: " + e.Message);
-                return 2;
-            }
-            catch (NotSupportedException e)
-            {
-                stderr.WriteLine("error: " + e.Message);
-                return 2;
-            }
+            var o = new OptionSet();
+            o.Text("--sf", "7-12", "spreading factor (5..12)");
+            o.Text("--bw", "kHz", "bandwidth in kHz (125, 250, 500, ...)");
+            o.Text("--size", "bytes", "PHYPayload length 0..255");
+            o.Text("--cr", "1-4", "coding rate 4/5..4/8 as 1..4 (default 1)");
+            o.Text("--preamble", "n", "preamble symbols (default 8)");
+            o.Flag("--no-crc", "no payload CRC (as downlinks)");
+            o.Flag("--implicit-header", "implicit header mode");
+            o.Text("--region", "name", "region: the data rate fixes SF and bandwidth (instead of --sf/--bw)");
+            o.Text("--dr", "n", "data rate of --region");
+            o.Flag("--downlink", "with --region: a downlink (no CRC)");
+            return o;
+        }
+
+        /// <summary>The <c>airtime</c> command for <see cref="Program.Root"/>.</summary>
+        public static readonly Command Command = Options.Command("airtime", Description, p => Execute(new CliArgs(p, Options), p.InvocationConfiguration.Output));
+
+        /// <summary>Runs <c>lorawan airtime</c> with <paramref name="args"/> (the arguments after the command name).</summary>
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Program.Run(Program.With("airtime", args), stdout, stderr);
+
+        static int Execute(CliArgs a, TextWriter stdout)
+        {
+            ulong us = a.Get("region") != null ? FromRegion(a) : FromModulation(a);
+            a.RejectUnknown();
+            stdout.WriteLine("{\"airtimeUs\": " + us.ToString(CultureInfo.InvariantCulture) + "}");
+            return 0;
         }
 
         static ulong FromRegion(CliArgs a)
@@ -56,7 +63,8 @@ namespace LoRaWan.Cli
             RegionCommand.RequireDefinedDataRate(region, dr);
             if (downlink ? !region.IsDownlinkDataRate(dr) : !region.IsUplinkDataRate(dr))
                 throw new CliException($"DR{dr} in {region.Name} is not an {(downlink ? "downlink" : "uplink")} data rate");
-            return region.GetAirTimeUs(dr, size, !downlink); // FSK/LR-FHSS: NotSupportedException with a clear message
+            try { return region.GetAirTimeUs(dr, size, !downlink); }
+            catch (NotSupportedException e) { throw new CliException(e.Message); } // FSK/LR-FHSS: a clear message
         }
 
         static ulong FromModulation(CliArgs a)

@@ -1,4 +1,5 @@
 using System;
+using System.CommandLine;
 using System.IO;
 using System.Text.Json;
 using LoRaWan.Crypto;
@@ -14,58 +15,67 @@ namespace LoRaWan.Cli
     /// </summary>
     public static class DecodeCommand
     {
-        public const string Usage = "usage: lorawan decode --hex <PHYPayload> [--nwkskey K] [--appskey K] [--appkey K] [--fcnt-msb N]";
+        const string Description = "The fields of a LoRaWAN 1.0.x frame as JSON; with keys the decrypted payload and whether the MIC is valid.";
 
-        public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        static readonly OptionSet Options = Declare();
+
+        static OptionSet Declare()
         {
-            try
-            {
-                var a = new CliArgs(args, "help");
-                if (a.Flag("help")) { stdout.WriteLine(Usage); return 0; }
-                byte[] frame = a.HexBytes("hex");
-                byte[] nwkSKey = FrameText.Key(a, "nwkskey");
-                byte[] appSKey = FrameText.Key(a, "appskey");
-                byte[] appKey = FrameText.Key(a, "appkey");
-                int fcntMsb = a.Int("fcnt-msb", -1);
-                if (a.Get("fcnt-msb") != null && (fcntMsb < 0 || fcntMsb > 0xFFFF)) throw new CliException($"--fcnt-msb must be 0..65535, got {fcntMsb}");
-                a.RejectUnknown();
-                if (frame.Length == 0) throw new CliException("--hex: empty frame");
-                if (frame.Length > PhyPayload.MaxLength) throw new CliException($"--hex: {frame.Length} bytes is more than a LoRa frame can carry ({PhyPayload.MaxLength})");
+            var o = new OptionSet();
+            o.Text("--hex", "PHYPayload", "the frame as hex (as a gateway or the console shows it)");
+            o.Text("--nwkskey", "key", "NwkSKey (32 hex digits): checks the MIC, decrypts FPort 0");
+            o.Text("--appskey", "key", "AppSKey (32 hex digits): decrypts FRMPayload on FPort 1..255");
+            o.Text("--appkey", "key", "AppKey (32 hex digits): decrypts a Join-accept, checks a Join-request MIC");
+            o.Text("--fcnt-msb", "N", "upper 16 bits of the 32-bit frame counter (0..65535) for the MIC and decryption");
+            return o;
+        }
 
-                FrameResult r = PhyPayload.ReadHeader(frame, 0, frame.Length, out MType mtype);
-                if (r != FrameResult.Ok) throw new CliException(FrameText.Describe(r, mtype, frame.Length));
-                switch (mtype)
-                {
-                    case MType.UnconfirmedDataUp:
-                    case MType.UnconfirmedDataDown:
-                    case MType.ConfirmedDataUp:
-                    case MType.ConfirmedDataDown:
-                        DecodeData(stdout, frame, nwkSKey, appSKey, fcntMsb);
-                        break;
-                    case MType.JoinRequest:
-                        DecodeJoinRequest(stdout, frame, appKey);
-                        break;
-                    case MType.JoinAccept:
-                        DecodeJoinAccept(stdout, frame, appKey);
-                        break;
-                    case MType.RejoinRequest:
-                        DecodeRejoinRequest(stdout, frame);
-                        break;
-                    default:
-                        FrameText.PrintJson(stdout, w =>
-                        {
-                            w.WriteString("mtype", "Proprietary");
-                            w.WriteString("frmPayload", Convert.ToHexString(frame, 1, frame.Length - 1));
-                        });
-                        break;
-                }
-                return 0;
-            }
-            catch (CliException e)
+        /// <summary>The <c>decode</c> command for <see cref="Program.Root"/>.</summary>
+        public static readonly Command Command = Options.Command("decode", Description, p => Execute(new CliArgs(p, Options), p.InvocationConfiguration.Output));
+
+        /// <summary>Runs <c>lorawan decode</c> with <paramref name="args"/> (the arguments after the command name).</summary>
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Program.Run(Program.With("decode", args), stdout, stderr);
+
+        static int Execute(CliArgs a, TextWriter stdout)
+        {
+            byte[] frame = a.HexBytes("hex");
+            byte[] nwkSKey = FrameText.Key(a, "nwkskey");
+            byte[] appSKey = FrameText.Key(a, "appskey");
+            byte[] appKey = FrameText.Key(a, "appkey");
+            int fcntMsb = a.Int("fcnt-msb", -1);
+            if (a.Get("fcnt-msb") != null && (fcntMsb < 0 || fcntMsb > 0xFFFF)) throw new CliException($"--fcnt-msb must be 0..65535, got {fcntMsb}");
+            a.RejectUnknown();
+            if (frame.Length == 0) throw new CliException("--hex: empty frame");
+            if (frame.Length > PhyPayload.MaxLength) throw new CliException($"--hex: {frame.Length} bytes is more than a LoRa frame can carry ({PhyPayload.MaxLength})");
+
+            FrameResult r = PhyPayload.ReadHeader(frame, 0, frame.Length, out MType mtype);
+            if (r != FrameResult.Ok) throw new CliException(FrameText.Describe(r, mtype, frame.Length));
+            switch (mtype)
             {
-                stderr.WriteLine("error: " + e.Message);
-                return 2;
+                case MType.UnconfirmedDataUp:
+                case MType.UnconfirmedDataDown:
+                case MType.ConfirmedDataUp:
+                case MType.ConfirmedDataDown:
+                    DecodeData(stdout, frame, nwkSKey, appSKey, fcntMsb);
+                    break;
+                case MType.JoinRequest:
+                    DecodeJoinRequest(stdout, frame, appKey);
+                    break;
+                case MType.JoinAccept:
+                    DecodeJoinAccept(stdout, frame, appKey);
+                    break;
+                case MType.RejoinRequest:
+                    DecodeRejoinRequest(stdout, frame);
+                    break;
+                default:
+                    FrameText.PrintJson(stdout, w =>
+                    {
+                        w.WriteString("mtype", "Proprietary");
+                        w.WriteString("frmPayload", Convert.ToHexString(frame, 1, frame.Length - 1));
+                    });
+                    break;
             }
+            return 0;
         }
 
         static void DecodeData(TextWriter stdout, byte[] frame, byte[] nwkSKey, byte[] appSKey, int fcntMsb)

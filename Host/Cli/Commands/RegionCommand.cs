@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.CommandLine;
 using System.IO;
 using System.Text;
 using LoRaWan.Regions;
@@ -16,28 +17,29 @@ namespace LoRaWan.Cli
     /// </summary>
     public static class RegionCommand
     {
-        public const string Usage = "usage: lorawan region --region <EU868|US915|AU915|AS923-1|AS923-2|AS923-3|AS923-4|IN865|KR920>";
+        const string Description = "A region's tables (data rates, RX2, default channels, EIRP, RX1 data rates, duty-cycle sub-bands) as JSON.";
 
-        public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        static readonly OptionSet Options = Declare();
+
+        static OptionSet Declare()
         {
-            try
-            {
-                var a = new CliArgs(args, "help");
-                if (a.Flag("help"))
-                {
-                    stdout.WriteLine(Usage);
-                    return 0;
-                }
-                Region region = CreateRegion(a.Required("region"));
-                a.RejectUnknown();
-                stdout.WriteLine(Describe(region));
-                return 0;
-            }
-            catch (CliException e)
-            {
-                stderr.WriteLine("error: " + e.Message);
-                return 2;
-            }
+            var o = new OptionSet();
+            o.Text("--region", "name", "EU868, US915, AU915, AS923-1..4, IN865 or KR920");
+            return o;
+        }
+
+        /// <summary>The <c>region</c> command for <see cref="Program.Root"/>.</summary>
+        public static readonly Command Command = Options.Command("region", Description, p => Execute(new CliArgs(p, Options), p.InvocationConfiguration.Output));
+
+        /// <summary>Runs <c>lorawan region</c> with <paramref name="args"/> (the arguments after the command name).</summary>
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Program.Run(Program.With("region", args), stdout, stderr);
+
+        static int Execute(CliArgs a, TextWriter stdout)
+        {
+            Region region = CreateRegion(a.Required("region"));
+            a.RejectUnknown();
+            stdout.WriteLine(Describe(region));
+            return 0;
         }
 
         /// <summary>The region, or a <see cref="CliException"/> listing the valid names.</summary>

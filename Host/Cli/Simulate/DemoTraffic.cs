@@ -28,6 +28,22 @@ namespace LoRaWan.Cli.Simulate
             };
         }
 
+        /// <summary>
+        /// Application payload size: null = the 8-byte CayenneLPP frame; <see cref="SimulateOptions.MaxPayload"/> = the
+        /// largest the current data rate carries (<see cref="LoRaWanDevice.MaxPayload"/> at each Send); N = the frame
+        /// cut or zero-padded to N bytes.
+        /// </summary>
+        public int? PayloadBytes { get; set; }
+
+        /// <summary>Time limit of each blocking Send in ms (default 10 minutes).</summary>
+        public int SendTimeoutMs { get; set; } = 10 * 60000;
+
+        /// <summary>End of the run in virtual µs (0 = none): a Send that times out there was still waiting, not failed.</summary>
+        public ulong RunEndUs { get; set; }
+
+        /// <summary>Sends cut off by the end of the run while the MAC waited (duty cycle).</summary>
+        public int Unfinished { get; private set; }
+
         /// <summary>Uplinks requested so far; <see cref="Next"/> counts the one about to be sent.</summary>
         public int Sent { get; private set; }
         public int Acked { get; private set; }
@@ -45,17 +61,25 @@ namespace LoRaWan.Cli.Simulate
             bool confirmed = n % 5 == 0;
             int t10 = 215 + _rng.Next(30);
             byte[] payload = { 0x01, 0x67, (byte)(t10 >> 8), (byte)t10, 0x02, 0x02, (byte)(n >> 8), (byte)n };
-            SendResult r = _device.Send(1, payload, confirmed, 10 * 60000);
-            _timeline.Line(_now(), "app", $"Send → {SendResult.StatusName(r.Status)} (FCnt {r.FCnt}, {r.Transmissions} transmission(s))");
+            if (PayloadBytes != null)
+            {
+                var sized = new byte[PayloadBytes == SimulateOptions.MaxPayload ? _device.MaxPayload : PayloadBytes.Value];
+                Array.Copy(payload, sized, Math.Min(payload.Length, sized.Length));
+                payload = sized;
+            }
+            SendResult r = _device.Send(1, payload, confirmed, SendTimeoutMs);
+            string limit = r.Status == SendStatus.PayloadTooLarge ? $", limit {r.MaxPayload} B" : "";
+            _timeline.Line(_now(), "app", $"Send {payload.Length} B → {SendResult.StatusName(r.Status)} (FCnt {r.FCnt}, {r.Transmissions} transmission(s){limit})");
             if (r.Status == SendStatus.Acked) Acked++;
             else if (r.Status == SendStatus.NoAck) NoAck++;
+            else if (r.Status == SendStatus.Timeout && RunEndUs > 0 && _now() >= RunEndUs) Unfinished++;
             else if (r.Status != SendStatus.Sent) Failed++;
             return r;
         }
 
         /// <summary>The summary's uplink line.</summary>
         public void WriteUplinks(TextWriter stdout) =>
-            stdout.WriteLine($"  uplinks                {Sent} requested, {_timeline.Uplinks} transmitted; {Acked} confirmed+acked, {NoAck} without ACK, {Failed} failed");
+            stdout.WriteLine($"  uplinks                {Sent} requested, {_timeline.Uplinks} transmitted; {Acked} confirmed+acked, {NoAck} without ACK, {Failed} failed{(Unfinished > 0 ? $", {Unfinished} still waiting when the run ended" : "")}");
 
         /// <summary>The summary's receive-window and rejected-frame lines.</summary>
         public void WriteDevice(TextWriter stdout)

@@ -17,31 +17,11 @@ namespace LoRaWan.Cli.Simulate
     /// </summary>
     public static class UdpSimulation
     {
-        /// <summary>What the command line asked for.</summary>
-        public sealed class Settings
-        {
-            public string Server;
-            public string GatewayEui;
-            public string RegionName = "EU868";
-            public string VersionText = "1.0.4";
-            public LoRaWanVersion Version = LoRaWanVersion.V1_0_4;
-            public int Minutes = 60;
-            public int IntervalS = 120;
-            public int Seed = 1;
-            public int JitterMs = 10;
-            public bool Verbose;
-            public string DevEui;
-            public string JoinEui;
-            public string AppKey;
-            /// <summary>File keeping the board's flash between runs (DevNonce, session, counters); null = none.</summary>
-            public string StatePath;
-        }
-
         const int StateSlots = 8;
 
-        static void SaveState(VirtualWorld world, Settings s)
+        static void SaveState(VirtualWorld world, string statePath)
         {
-            if (s.StatePath != null) FlashFile.Save(world.Flash, s.StatePath, StateSlots);
+            if (statePath != null) FlashFile.Save(world.Flash, statePath, StateSlots);
         }
 
         /// <summary>Starts wall-clock pacing of <paramref name="world"/> (the --realtime switch without --udp).</summary>
@@ -52,8 +32,25 @@ namespace LoRaWan.Cli.Simulate
             return pacer;
         }
 
-        public static int Run(Settings s, TextWriter stdout)
+        public static int Run(SimulationSettings settings, TextWriter stdout)
         {
+            var s = new
+            {
+                Server = settings.Get(SimulateOptions.Udp),
+                GatewayEui = settings.Get(SimulateOptions.GatewayEui),
+                RegionName = settings.Region.Name,
+                settings.VersionText,
+                Minutes = settings.Get(SimulateOptions.Minutes),
+                IntervalS = settings.Get(SimulateOptions.IntervalS),
+                Seed = settings.Get(SimulateOptions.Seed),
+                JitterMs = settings.Get(SimulateOptions.JitterMs),
+                Verbose = settings.Get(SimulateOptions.Verbose),
+                DevEui = settings.Get(SimulateOptions.DevEui),
+                JoinEui = settings.Get(SimulateOptions.JoinEui),
+            };
+            var identity = settings.Identity();
+            string who = identity.IsOtaa ? s.DevEui : settings.Get(SimulateOptions.DevAddr);
+            string statePath = settings.Get(SimulateOptions.State) ?? $"lorawan-sim-{who.Replace(":", "").Replace("-", "").ToUpperInvariant()}.nvs";
             if (s.GatewayEui == null) throw new CliException("--udp needs --gateway-eui (16 hex digits, as registered on the network server)");
             ulong eui;
             try { eui = SemtechUdp.ParseEui(s.GatewayEui); }
@@ -73,9 +70,7 @@ namespace LoRaWan.Cli.Simulate
             world.InterruptLatencyMaxUs = (uint)s.JitterMs * 500;
             world.AlarmSpreadUs = (uint)s.JitterMs * 500;
 
-            var identity = DeviceIdentity.Otaa(s.DevEui, s.JoinEui, s.AppKey);
-            var options = new LoRaWanOptions { Version = s.Version, RandomSeed = (uint)s.Seed };
-            if (fixedPlan) options.SubBand = 2;
+            var options = settings.DeviceOptions();
 
             var timeline = new Timeline(stdout, world.Region, s.Verbose);
             using var link = new UdpDatagramLink(server);
@@ -94,13 +89,10 @@ namespace LoRaWan.Cli.Simulate
             Console.CancelKeyPress += onCancel;
             try
             {
-                if (s.StatePath != null)
-                {
-                    bool restored = FlashFile.Load(world.Flash, s.StatePath, StateSlots);
-                    timeline.Line(0, "device", restored
-                        ? $"flash restored from {s.StatePath} (DevNonce counter, session and frame counters continue)"
-                        : $"flash state will be kept in {s.StatePath} (delete it after resetting the device's nonces on the server)");
-                }
+                bool restored = FlashFile.Load(world.Flash, statePath, StateSlots);
+                timeline.Line(0, "device", restored
+                    ? $"flash restored from {statePath} (DevNonce counter, session and frame counters continue)"
+                    : $"flash state will be kept in {statePath} (delete it after resetting the device's nonces on the server)");
                 LoRaWanDevice device = world.PowerOn(identity, options);
                 pacer.Start();
                 link.Start(forwarder);
@@ -108,25 +100,33 @@ namespace LoRaWan.Cli.Simulate
                 forwarder.Start();
                 device.Mac.Trace = timeline;
                 var traffic = new DemoTraffic(device, timeline, () => world.Scheduler.NowMicroseconds, s.Seed);
+                traffic.PayloadBytes = settings.Get(SimulateOptions.PayloadBytes);
                 device.OnJoinAttempt += (sender, joined, attempt) =>
                 {
                     if (!joined && attempt > 0) timeline.Line(world.Scheduler.NowMicroseconds, "device", $"join attempt {attempt} got no join-accept");
                 };
 
                 ulong end = (ulong)s.Minutes * 60UL * 1000000UL;
-                timeline.Line(world.Scheduler.NowMicroseconds, "device", $"power on · {s.RegionName} · LoRaWAN {s.VersionText} · DevEUI {s.DevEui} · JoinEUI {s.JoinEui} · platform timing error ±{s.JitterMs} ms (window margin {options.TimingErrorUs / 1000} ms)");
-                device.BeginJoin();
+                traffic.RunEndUs = end;
+                string activation = identity.IsOtaa ? $"DevEUI {s.DevEui} · JoinEUI {s.JoinEui}" : $"ABP DevAddr {identity.DevAddr:X8}";
+                timeline.Line(world.Scheduler.NowMicroseconds, "device", $"power on · {s.RegionName} · LoRaWAN {s.VersionText} · {activation} · platform timing error ±{s.JitterMs} ms (window margin {options.TimingErrorUs / 1000} ms)");
+                if (!device.IsJoined) device.BeginJoin();
                 while (!device.IsJoined && !stop && world.Scheduler.NowMicroseconds < end) world.Sleep(250);
                 bool joined = device.IsJoined;
-                SaveState(world, s);
+                SaveState(world, statePath);
                 if (!joined) timeline.Line(world.Scheduler.NowMicroseconds, "device", "NOT JOINED");
 
                 while (joined && !stop && world.Scheduler.NowMicroseconds < end)
                 {
                     traffic.Next();
-                    traffic.Send();
-                    SaveState(world, s);
-                    ulong next = world.Scheduler.NowMicroseconds + (ulong)s.IntervalS * 1000000UL;
+                    // --interval-s 0: the next Send follows at once (the MAC waits for the duty cycle inside it).
+                    if (s.IntervalS == 0) traffic.SendTimeoutMs = (int)Math.Min(int.MaxValue, Math.Max(1UL, (end - Math.Min(end, world.Scheduler.NowMicroseconds)) / 1000UL));
+                    ulong before = world.Scheduler.NowMicroseconds;
+                    SendResult r = traffic.Send();
+                    SaveState(world, statePath);
+                    ulong pause = s.IntervalS > 0 ? (ulong)s.IntervalS * 1000000UL
+                        : r.Transmissions == 0 && world.Scheduler.NowMicroseconds == before ? (ulong)InProcessSimulation.RetryAfterRefusalMs * 1000UL : 0;
+                    ulong next = world.Scheduler.NowMicroseconds + pause;
                     while (!stop && world.Scheduler.NowMicroseconds < next && world.Scheduler.NowMicroseconds < end) world.Sleep(250);
                 }
                 if (stop) timeline.Line(world.Scheduler.NowMicroseconds, "app", "interrupted (Ctrl+C)");

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using LoRaWan.Frames;
+using LoRaWan.Mac;
+using LoRaWan.Regions;
+
+namespace LoRaWan.Cli.Simulate
+{
+    /// <summary>
+    /// A parsed <c>lorawan simulate</c> command line: each option's value (<see cref="Get{T}"/>), the checks that
+    /// involve two options or the region, and what the values mean for the device (identity, MAC options).
+    /// </summary>
+    public sealed class SimulationSettings
+    {
+        readonly ParseResult _parse;
+
+        /// <summary>Checks the parsed line; a <see cref="CliException"/> (one line, exit code 2) when options do not fit together.</summary>
+        public SimulationSettings(ParseResult parse)
+        {
+            _parse = parse;
+            Region = RegionCommand.CreateRegion(Get(SimulateOptions.Region));
+            Check();
+        }
+
+        /// <summary>Parses <c>simulate</c> + <paramref name="args"/>; a <see cref="CliException"/> with the CLI's error line when bad.</summary>
+        public static SimulationSettings Parse(params string[] args)
+        {
+            ParseResult p = Program.Root.Parse(Program.With("simulate", args));
+            if (p.Errors.Count > 0) throw new CliException(Program.ErrorLine(p));
+            return new SimulationSettings(p);
+        }
+
+        /// <summary>The value of <paramref name="option"/> (its default when not given).</summary>
+        public T Get<T>(Option<T> option) => _parse.GetValue(option);
+
+        /// <summary>True when <paramref name="option"/> is on the command line.</summary>
+        public bool Given(Option option) => _parse.GetResult(option) is OptionResult { Implicit: false };
+
+        /// <summary>The region of <c>--region</c> (a fresh instance; the simulation builds its own).</summary>
+        public Region Region { get; }
+
+        public string RegionName => Get(SimulateOptions.Region);
+        public string VersionText => Get(SimulateOptions.MacVersion);
+        public LoRaWanVersion Version => SimulateOptions.Version(VersionText);
+        public bool Abp => Get(SimulateOptions.Activation) == "abp";
+        /// <summary>US915/AU915: the device and network use sub-band 2 (The Things Network's plan).</summary>
+        public bool FixedPlan => Region.Name == "US915" || Region.Name == "AU915";
+
+        /// <summary>The device's identity: OTAA from --deveui/--joineui/--appkey, or ABP from --devaddr/--nwkskey/--appskey.</summary>
+        public DeviceIdentity Identity() => Abp
+            ? DeviceIdentity.Abp(Get(SimulateOptions.DevAddr), Get(SimulateOptions.NwkSKey), Get(SimulateOptions.AppSKey))
+            : DeviceIdentity.Otaa(Get(SimulateOptions.DevEui), Get(SimulateOptions.JoinEui), Get(SimulateOptions.AppKey));
+
+        /// <summary>The MAC options: version, seed, sub-band; --dr fixes the data rate with ADR off; --adr starts at DR0.</summary>
+        public LoRaWanOptions DeviceOptions()
+        {
+            var options = new LoRaWanOptions { Version = Version, RandomSeed = (uint)Get(SimulateOptions.Seed) };
+            if (FixedPlan) options.SubBand = 2;
+            int? dr = Get(SimulateOptions.DataRate);
+            if (dr != null)
+            {
+                options.DataRate = dr.Value;
+                options.Adr = false;
+            }
+            else if (Get(SimulateOptions.Adr)) options.DataRate = 0;   // start at the slowest rate: ADR brings it up
+            return options;
+        }
+
+        void Check()
+        {
+            bool udp = Given(SimulateOptions.Udp);
+            if (!udp && Given(SimulateOptions.State)) throw new CliException("--state is only used with --udp (the in-process network forgets between runs anyway)");
+            if (!udp && Given(SimulateOptions.GatewayEui)) throw new CliException("--gateway-eui is only used with --udp");
+            if (udp && Given(SimulateOptions.Adr)) throw new CliException("--adr drives the in-process network; with --udp the real network server decides");
+            Option[] otaaOnly = { SimulateOptions.DevEui, SimulateOptions.JoinEui, SimulateOptions.AppKey };
+            Option[] abpOnly = { SimulateOptions.DevAddr, SimulateOptions.NwkSKey, SimulateOptions.AppSKey };
+            foreach (Option o in Abp ? otaaOnly : abpOnly)
+                if (Given(o)) throw new CliException($"{o.Name} is an {(Abp ? "OTAA" : "ABP")} option (this run uses --activation {(Abp ? "abp" : "otaa")})");
+
+            int? dr = Get(SimulateOptions.DataRate);
+            if (dr != null)
+            {
+                if (Get(SimulateOptions.Adr)) throw new CliException("--dr fixes the data rate with ADR off; it cannot be combined with --adr");
+                RegionCommand.RequireDefinedDataRate(Region, dr.Value);
+                if (!Region.IsUplinkDataRate(dr.Value)) throw new CliException($"DR{dr} in {Region.Name} is not an uplink data rate");
+                if (!Region.IsDataRateSupported(dr.Value)) throw new CliException($"DR{dr} in {Region.Name} is not a LoRa data rate this radio sends (FSK/LR-FHSS)");
+                int? bytes = Get(SimulateOptions.PayloadBytes);
+                // Dwell time off (the default plan); the MAC checks again at every Send.
+                int max = Region.GetMaxAppPayload(dr.Value, false, false);
+                if (bytes != null && bytes.Value > max)
+                    throw new CliException($"--payload-bytes {bytes} is more than DR{dr} in {Region.Name} carries ({max} bytes); use --payload-bytes max");
+            }
+        }
+    }
+}
