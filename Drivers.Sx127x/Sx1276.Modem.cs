@@ -91,7 +91,7 @@ namespace Drivers.Sx127x
 
         /// <summary>
         /// Errata 2.3, "Receiver spurious reception of a LoRa signal": below 500 kHz turn the automatic IF off
-        /// (RegDetectOptimize bit 7 = 0) and set registers 0x2F = 0x40 and 0x30 = 0x00 (62.5..250 kHz); at 500 kHz
+        /// (RegDetectOptimize bit 7 = 0) and set RegIfFreq1 (0x2F) = 0x40 and RegIfFreq2 (0x30) = 0x00 (62.5..250 kHz); at 500 kHz
         /// keep the automatic IF on.
         /// </summary>
         void WriteSpuriousReceptionErrata(int bandwidthHz)
@@ -99,8 +99,8 @@ namespace Drivers.Sx127x
             if (bandwidthHz < 500000)
             {
                 W(Register.DetectOptimize, RegisterBits.DetectOptimizeManualIf);
-                W(Register.IfFreq2, RegisterBits.IfFreq2Errata);
                 W(Register.IfFreq1, RegisterBits.IfFreq1Errata);
+                W(Register.IfFreq2, RegisterBits.IfFreq2Errata);
             }
             else
             {

@@ -279,15 +279,17 @@ namespace Drivers.Sx127x
         }
 
         /// <summary>
-        /// Packet strength from RegPktRssiValue and RegPktSnrValue (datasheet §5.5.5): −157 + PacketRssi on the HF
-        /// port (−164 on the LF port); when the SNR is negative the signal is below the noise and
-        /// PacketSnr · 0.25 is added (rounded to the nearest dB).
+        /// Packet strength from RegPktRssiValue and RegPktSnrValue (datasheet rev. 7, §5.5.5 "RSSI and SNR in LoRa
+        /// mode"), with the offset of the port in use (−157 dB HF, −164 dB LF):
+        /// SNR ≥ 0: offset + 16/15 · PacketRssi (the datasheet's slope correction; LoRaMac-node's sx1276.c applies
+        /// it on both ports too); SNR &lt; 0, the signal below the noise: offset + PacketRssi + PacketSnr · 0.25.
+        /// Rounded to the nearest dB.
         /// </summary>
-        static int PacketRssiDbm(int packetRssi, int snrQuarterDb, bool highFrequencyPort)
+        internal static int PacketRssiDbm(int packetRssi, int snrQuarterDb, bool highFrequencyPort)
         {
-            int rssi = (highFrequencyPort ? -157 : -164) + packetRssi;
-            if (snrQuarterDb < 0) rssi += (snrQuarterDb - 2) / 4;
-            return rssi;
+            int offset = highFrequencyPort ? -157 : -164;
+            if (snrQuarterDb >= 0) return offset + (16 * packetRssi + 7) / 15;   // PacketRssi is 0..255: round(16·r/15)
+            return offset + packetRssi + (snrQuarterDb - 2) / 4;
         }
 
         bool EnsureInitialized()

@@ -253,7 +253,7 @@ namespace LoRaWan.Simulation
                 return _fsk[a - ChipRegisters.PagedFirst];
             }
             if (a == ChipRegisters.IrqFlags) return _irqFlags;
-            if (a == ChipRegisters.RssiValue) return RssiRegister(_locked != null ? _linkRssiDbm : _noiseFloorDbm, 0);
+            if (a == ChipRegisters.RssiValue) return RssiRegister(_locked != null ? _linkRssiDbm : _noiseFloorDbm, 0, false);
             return _lora[a];
         }
 
