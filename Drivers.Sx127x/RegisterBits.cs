@@ -37,6 +37,9 @@ namespace Drivers.Sx127x
         /// <summary>MaxPower = 7 (only meaningful on RFO; PA_BOOST ignores it).</summary>
         public const byte MaxPower7 = 0x70;
 
+        // RegPaRamp (0x0A): PaRamp bits 3..0, 1001 = 40 µs (the reset value).
+        public const byte PaRamp40Us = 0x09;
+
         // RegPaDac (0x4D)
         public const byte PaDacDefault = 0x84;
         public const byte PaDacHighPower = 0x87;

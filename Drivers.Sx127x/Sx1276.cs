@@ -37,6 +37,19 @@ namespace Drivers.Sx127x
         /// <summary>Above this frequency the HF port is in use (RSSI offset −157 dB, errata 2.1 HF value).</summary>
         public const uint HighFrequencyThresholdHz = 525000000;
 
+        /// <summary>
+        /// PA ramp-down after the last symbol, µs: RegPaRamp = 1001 (40 µs, its reset value, which Init writes
+        /// explicitly; datasheet rev. 7, RegPaRamp and §5.4.2 "PA ramp"). Part of the computed end of a frame.
+        /// </summary>
+        public const ulong PaRampDownUs = 40;
+
+        /// <summary>
+        /// The clock is read just before and just after the SPI write of TX mode; when the two stamps are further
+        /// apart than this (the thread was pre-empted in between), the start is not trusted and TxDone falls back to
+        /// the DIO0 stamp alone.
+        /// </summary>
+        public const ulong MaxTxStartUncertaintyUs = 2000;
+
         readonly IRegisterBus _bus;
         readonly IClock _clock;
         readonly IResetLine _reset;
@@ -49,6 +62,11 @@ namespace Drivers.Sx127x
         bool _packetReady;
         uint _rxFrequencyHz;
         ulong _txDeadlineUs;
+        ulong _txStartUs;
+        ulong _txComputedEndUs;
+        bool _txStartTrusted;
+        bool _recoveryPending;
+        readonly TxDoneTiming _txTiming = new TxDoneTiming();
         int _txTimeouts;
         ulong _txTimeoutMarginUs = 200000;
 
@@ -89,10 +107,27 @@ namespace Drivers.Sx127x
             get { return _txTimeouts; }
         }
 
-        /// <summary>True once <see cref="Init"/> succeeded (and until a recovery fails).</summary>
+        /// <summary>True once <see cref="Init"/> succeeded; false again after a TX timeout until the next command re-initialises the chip.</summary>
         public bool IsInitialized
         {
             get { return _state != StateUninitialized; }
+        }
+
+        /// <summary>
+        /// True after a TX timeout: the chip was put to sleep from the watchdog, and the reset pulse and
+        /// re-initialisation (tens of milliseconds of SPI polling) wait for the next <see cref="Transmit"/> or
+        /// <see cref="Receive"/>, on the caller's (the MAC's) thread, so the watchdog never holds up the event
+        /// thread that delivers other GPIO interrupts and alarms.
+        /// </summary>
+        public bool RecoveryPending
+        {
+            get { return _recoveryPending; }
+        }
+
+        /// <summary>How each TxDone was timed: the computed end (TX start + air time + ramp-down) next to the DIO0 stamp.</summary>
+        public TxDoneTiming TxTiming
+        {
+            get { return _txTiming; }
         }
 
         /// <summary>
@@ -135,6 +170,7 @@ namespace Drivers.Sx127x
                 throw new IOException("SX1276 did not enter LoRa standby mode (RegOpMode reads 0x" + opMode.ToString("X2") + ", expected 0x89).");
 
             W(Register.Lna, RegisterBits.LnaMaxGainBoost);
+            W(Register.PaRamp, RegisterBits.PaRamp40Us);
             W(Register.FifoTxBaseAddr, 0x00);
             W(Register.FifoRxBaseAddr, 0x00);
             W(Register.MaxPayloadLength, 0xFF);
@@ -201,7 +237,19 @@ namespace Drivers.Sx127x
                 _state = StateTx;
                 _txDeadlineUs = _clock.NowMicroseconds + airTimeUs + _txTimeoutMarginUs;
                 if (_watchdog != null) _watchdog.Arm(_txDeadlineUs);
+                // What the radio knows about the end of this frame: the chip starts when the SPI write of TX mode
+                // completes, sends for the air time and ramps the PA down. Stamped on both sides of the write: if
+                // the thread was pre-empted in between, the start is unknown and TxDone uses the DIO0 stamp alone.
+                ulong beforeUs = _clock.NowMicroseconds;
                 W(Register.OpMode, RegisterBits.LongRangeMode | RegisterBits.LowFrequencyModeOn | RegisterBits.ModeTx);
+                ulong afterUs = _clock.NowMicroseconds;
+                _txStartUs = afterUs;
+                _txComputedEndUs = afterUs + airTimeUs + PaRampDownUs;
+                _txStartTrusted = afterUs - beforeUs <= MaxTxStartUncertaintyUs;
+                if (!_txStartTrusted) _txTiming.UntrustedStarts++;
+                _txTiming.LastStartUs = afterUs;
+                _txTiming.LastAirTimeUs = airTimeUs;
+                _txTiming.LastComputedEndUs = _txComputedEndUs;
             }
         }
 
@@ -292,12 +340,17 @@ namespace Drivers.Sx127x
             return offset + packetRssi + (snrQuarterDb - 2) / 4;
         }
 
+        /// <summary>
+        /// Runs a pending re-initialisation (after a TX timeout, or a failed one) here, on the caller's thread.
+        /// False when the chip still does not answer.
+        /// </summary>
         bool EnsureInitialized()
         {
             if (_state != StateUninitialized) return true;
             try
             {
                 InitCore();
+                _recoveryPending = false;
                 return true;
             }
             catch (IOException)

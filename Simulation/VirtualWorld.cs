@@ -58,6 +58,11 @@ namespace LoRaWan.Simulation
         /// late, so the whole receive schedule shifts. Applies to boards created from now on.
         /// </summary>
         public uint InterruptLatencyMaxUs;
+        /// <summary>
+        /// DIO interrupt latency alone (uniform 0..this, µs), on top of <see cref="InterruptLatencyMaxUs"/> and
+        /// independent of the alarm settings (<c>lorawan simulate --dio-latency-ms</c>). Applies to boards created from now on.
+        /// </summary>
+        public uint DioLatencyMaxUs;
         /// <summary>How far the MAC's alarm fires from its due time (uniform ± this, µs).</summary>
         public uint AlarmSpreadUs;
         /// <summary>Extra one-sided alarm latency (uniform 0..this, µs).</summary>
@@ -79,6 +84,7 @@ namespace LoRaWan.Simulation
             Board.Chip.DetectSymbols = LoRaWan.Mac.RxWindowTiming.MinRxSymbols;
             Board.InterruptJitter.LatencyMaxUs = InterruptLatencyMaxUs;
             Board.InterruptJitter.SpreadUs = 0;
+            Board.DioLatency.LatencyMaxUs = DioLatencyMaxUs;
             Board.AlarmJitter.LatencyMaxUs = AlarmLatencyMaxUs;
             Board.AlarmJitter.SpreadUs = AlarmSpreadUs;
             Runner = new VirtualMacRunner(Scheduler);

@@ -106,6 +106,11 @@ namespace LoRaWan.Simulation
                 _invalidTransmissions++; // reserved values: the model never finishes (the driver's watchdog must)
                 return;
             }
+            if (_hangNextTransmissions > 0)
+            {
+                _hangNextTransmissions--;
+                return; // stays in TX without a frame and without TxDone: only the driver's watchdog ends it
+            }
             bool crc = (_lora[ChipRegisters.ModemConfig2] & 0x04) != 0;
             bool ldro = (_lora[ChipRegisters.ModemConfig3] & 0x08) != 0;
             int preamble = (_lora[ChipRegisters.PreambleMsb] << 8) | _lora[ChipRegisters.PreambleLsb];

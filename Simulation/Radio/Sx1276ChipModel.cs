@@ -22,7 +22,7 @@ namespace LoRaWan.Simulation
     /// radio was already in RX when the preamble began (<see cref="LateLockSymbols"/> relaxes this).
     /// Not modelled: FSK/OOK operation, CAD, frequency hopping, implicit header, collisions.
     /// Misbehaviour switches: <see cref="Version"/>, <see cref="SpiReadsAllOnes"/>, <see cref="DropDio0Edges"/>,
-    /// <see cref="DropDio1Edges"/>, <see cref="CorruptNextFrames"/>.
+    /// <see cref="DropDio1Edges"/>, <see cref="HangNextTransmissions"/>, <see cref="CorruptNextFrames"/>.
     /// </remarks>
     public sealed partial class Sx1276ChipModel : IRegisterBus, IResetLine, IAirReceiver, ISimulationEventHandler
     {
@@ -48,6 +48,7 @@ namespace LoRaWan.Simulation
         int _dropDio0Edges;
         int _dropDio1Edges;
         int _corruptNextFrames;
+        int _hangNextTransmissions;
         int _lateLockSymbols;
         int _detectSymbols;
         int _linkRssiDbm = -80;
@@ -109,6 +110,17 @@ namespace LoRaWan.Simulation
         {
             get { return _dropDio1Edges; }
             set { _dropDio1Edges = value; }
+        }
+
+        /// <summary>
+        /// The next this-many transmissions never finish: the chip stays in TX mode without sending and never raises
+        /// TxDone (what a PLL that fails to lock or a brown-out looks like to the driver). Unlike
+        /// <see cref="DropDio0Edges"/>, the TxDone flag is never set either.
+        /// </summary>
+        public int HangNextTransmissions
+        {
+            get { return _hangNextTransmissions; }
+            set { _hangNextTransmissions = value; }
         }
 
         /// <summary>

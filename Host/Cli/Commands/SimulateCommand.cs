@@ -21,6 +21,8 @@ namespace LoRaWan.Cli
             string versionText = a.Get("mac-version", "1.0.4");
             int minutes = a.Int("minutes", 60);
             int jitterMs = a.Int("jitter-ms", 10);
+            // Issue 21: DIO interrupt latency alone, uniform 0..N ms, on top of --jitter-ms.
+            int dioLatencyMs = a.Int("dio-latency-ms", 0);
             int seed = a.Int("seed", 1);
             int intervalS = a.Int("interval-s", 120);
             bool verbose = a.Flag("verbose");
@@ -39,6 +41,7 @@ namespace LoRaWan.Cli
             a.RejectUnknown();
             if (minutes < 1 || minutes > 7 * 24 * 60) throw new CliException("--minutes must be 1..10080");
             if (jitterMs < 0 || jitterMs > 200) throw new CliException("--jitter-ms must be 0..200");
+            if (dioLatencyMs < 0 || dioLatencyMs > 5000) throw new CliException("--dio-latency-ms must be 0..5000");
             if (intervalS < 10) throw new CliException("--interval-s must be at least 10");
             LoRaWanVersion version = versionText switch
             {
@@ -47,6 +50,7 @@ namespace LoRaWan.Cli
                 "1.0.4" => LoRaWanVersion.V1_0_4,
                 _ => throw new CliException($"--mac-version must be 1.0.2, 1.0.3 or 1.0.4 (got '{versionText}')"),
             };
+            if (udpServer != null && dioLatencyMs != 0) throw new CliException("--dio-latency-ms is only used without --udp");
             if (udpServer != null)
                 return UdpSimulation.Run(new UdpSimulation.Settings
                 {
@@ -67,6 +71,7 @@ namespace LoRaWan.Cli
             // Platform timing error of at most ±J: the DIO handler runs up to J/2 late, the alarm fires within ±J/2.
             world.InterruptLatencyMaxUs = (uint)jitterMs * 500;
             world.AlarmSpreadUs = (uint)jitterMs * 500;
+            world.DioLatencyMaxUs = (uint)dioLatencyMs * 1000;
             if (realtime) UdpSimulation.StartRealTime(world);
             if (adr)
             {
@@ -91,7 +96,7 @@ namespace LoRaWan.Cli
             var traffic = new DemoTraffic(device, timeline, () => world.Scheduler.NowMicroseconds, seed);
 
             ulong end = (ulong)minutes * 60UL * 1000000UL;
-            timeline.Line(0, "device", $"power on · {regionName} · LoRaWAN {versionText} · DevEUI {devEui} · platform timing error ±{jitterMs} ms (window margin {options.TimingErrorUs / 1000} ms)");
+            timeline.Line(0, "device", $"power on · {regionName} · LoRaWAN {versionText} · DevEUI {devEui} · platform timing error ±{jitterMs} ms{(dioLatencyMs > 0 ? $" + DIO interrupt latency 0..{dioLatencyMs} ms" : "")} (window margin {options.TimingErrorUs / 1000} ms)");
             bool joined = device.Join(Math.Max(60000, minutes * 60000));
             if (!joined)
             {
@@ -136,6 +141,8 @@ namespace LoRaWan.Cli
             stdout.WriteLine($"  network                {world.Network.Counters.UplinksAccepted} uplinks accepted, {c.UplinksRejectedMalformed + c.UplinksRejectedUnknownDevAddr + c.UplinksRejectedMic + c.UplinksRejectedReplay + c.UplinksRejectedDataRate} rejected, {c.Retransmissions} retransmissions");
             stdout.WriteLine($"  downlinks              {enqueued} queued by the application, {appDownlinksSent} sent by the network, {traffic.DownlinksReceived} received by the device");
             traffic.WriteDevice(stdout);
+            var tx = world.Board.Driver.TxTiming;
+            stdout.WriteLine($"  TxDone                 {tx.Count} reported: {tx.FromComputedEnd} at the computed end (TX start + air time + ramp-down), {tx.FromDioStamp} at the DIO0 stamp, {tx.FoundByWatchdog} found by the watchdog; DIO0 stamp {tx.DioLateMinUs / 1000.0:F1}..{tx.DioLateMaxUs / 1000.0:F1} ms after the computed end (mean {tx.DioLateMeanUs / 1000.0:F1})");
             for (int band = 0; band < world.Region.BandCount; band++)
             {
                 ulong used = m.DutyCycle.GetBandAirTimeInLastHourUs(band, world.Scheduler.NowMicroseconds);
