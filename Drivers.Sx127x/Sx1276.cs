@@ -43,6 +43,21 @@ namespace Drivers.Sx127x
         /// </summary>
         public const ulong PaRampDownUs = 40;
 
+        /// <summary>Where the HF front end is calibrated unless <see cref="ImageCalibrationFrequencyHz"/> says otherwise: 868 MHz.</summary>
+        public const uint DefaultImageCalibrationHz = 868000000;
+
+        /// <summary>Where the LF front end is calibrated when the band in use is HF: 434 MHz, the chip's own power-on choice (§4.2.3.8).</summary>
+        public const uint LowBandImageCalibrationHz = 434000000;
+
+        /// <summary>Highest output power without <see cref="AllowHighPower"/>: +17 dBm, the PA_BOOST limit with the default PA DAC.</summary>
+        public const int DefaultMaxPowerDbm = 17;
+
+        /// <summary>Highest output power with <see cref="AllowHighPower"/>: +20 dBm (RegPaDac 0x87, datasheet §5.4.3).</summary>
+        public const int HighPowerMaxDbm = 20;
+
+        /// <summary>+18..+20 dBm is allowed for 1 % of the time (datasheet §5.4.3): a high-power frame rests 99 times its air time.</summary>
+        public const ulong HighPowerDutyCycleDivisor = 100;
+
         /// <summary>
         /// The clock is read just before and just after the SPI write of TX mode; when the two stamps are further
         /// apart than this (the thread was pre-empted in between), the start is not trusted and TxDone falls back to
@@ -67,6 +82,12 @@ namespace Drivers.Sx127x
         bool _txStartTrusted;
         bool _recoveryPending;
         readonly TxDoneTiming _txTiming = new TxDoneTiming();
+        uint _imageCalibrationHz = DefaultImageCalibrationHz;
+        bool _allowHighPower;
+        bool _highPowerUsed;
+        ulong _highPowerNextUs;
+        int _highPowerTransmissions;
+        int _highPowerDowngrades;
         int _txTimeouts;
         ulong _txTimeoutMarginUs = 200000;
 
@@ -99,6 +120,50 @@ namespace Drivers.Sx127x
         {
             get { return _txTimeoutMarginUs; }
             set { _txTimeoutMarginUs = value; }
+        }
+
+        /// <summary>
+        /// The carrier at which <see cref="Init"/> calibrates the receive chain (image and RSSI calibration,
+        /// datasheet rev. 7 §4.2.3.8): the calibration should run with Frf set in the band of interest (the datasheet's
+        /// example: 868.3 MHz for the HF port, 169 MHz when used there), and the chip keeps one result per front end.
+        /// Set it to the centre of the region's band before <see cref="Init"/> (e.g. (Region.MinFrequencyHz +
+        /// Region.MaxFrequencyHz) / 2: 915 MHz for US915, 866.5 MHz for EU868); default 868 MHz. The other front end
+        /// is calibrated at 434 MHz (LF) or 868 MHz (HF).
+        /// </summary>
+        public uint ImageCalibrationFrequencyHz
+        {
+            get { return _imageCalibrationHz; }
+            set
+            {
+                if (value < 137000000 || value > 1020000000)
+                    throw new ArgumentOutOfRangeException("value", "the SX1276 tunes 137..1020 MHz");
+                _imageCalibrationHz = value;
+            }
+        }
+
+        /// <summary>
+        /// Off by default: requests above +17 dBm are sent at +17 dBm. On: +18..+20 dBm (the high-power PA DAC) is
+        /// used, but only within the 1 % duty cycle the datasheet (§5.4.3) allows for it: a frame that comes sooner
+        /// than 99 × the last high-power frame's air time after it is sent at +17 dBm instead
+        /// (<see cref="HighPowerDowngrades"/>). Also check that your board's supply and antenna suit +20 dBm and
+        /// that your region allows it.
+        /// </summary>
+        public bool AllowHighPower
+        {
+            get { return _allowHighPower; }
+            set { lock (_sync) { _allowHighPower = value; } }
+        }
+
+        /// <summary>Frames sent at +18..+20 dBm.</summary>
+        public int HighPowerTransmissions
+        {
+            get { return _highPowerTransmissions; }
+        }
+
+        /// <summary>Frames that asked for more than +17 dBm with <see cref="AllowHighPower"/> on but were sent at +17 dBm to keep the 1 % duty cycle.</summary>
+        public int HighPowerDowngrades
+        {
+            get { return _highPowerDowngrades; }
         }
 
         /// <summary>How many times the TX watchdog has fired (and reset the radio) since construction.</summary>
@@ -219,7 +284,7 @@ namespace Drivers.Sx127x
                 EnterStandby();
                 WriteModem(config.FrequencyHz, config.SpreadingFactor, config.BandwidthHz, config.CodingRate,
                     config.PreambleSymbols, config.Crc, 0);
-                WriteTxPower(config.PowerDbm);
+                WriteTxPower(LimitTxPower(config.PowerDbm, _clock.NowMicroseconds, airTimeUs));
                 W(Register.InvertIQ, config.InvertIq ? RegisterBits.InvertIqTxInverted : RegisterBits.InvertIqNormal);
                 W(Register.InvertIQ2, config.InvertIq ? RegisterBits.InvertIq2Inverted : RegisterBits.InvertIq2Normal);
 
@@ -368,13 +433,16 @@ namespace Drivers.Sx127x
 
         void CalibrateRxChain()
         {
-            // Image and RSSI calibration of the RX chain (datasheet §4.2.3.8): the chip calibrates only the LF
-            // front end (at 434 MHz) after a reset, so run it in FSK standby, with the PA cut, in the LF band and in
-            // the HF band (the results are kept per band).
+            // Image and RSSI calibration of the RX chain (datasheet rev. 7 §4.2.3.8): the chip calibrates only the LF
+            // front end (at 434 MHz) after a reset, and a calibration is valid for the band it ran in ("launched with
+            // Frf set to 868.3 MHz if the HF port supports communication in this frequency band"). So run it in FSK
+            // standby, with the PA cut, for both front ends (the results are kept per front end), the one in use at
+            // ImageCalibrationFrequencyHz (the region's centre), the other at its usual point.
             byte paConfig = R(Register.PaConfig);
             W(Register.PaConfig, 0x00);
-            CalibrateImageAt(434000000);
-            CalibrateImageAt(868000000);
+            bool highBand = _imageCalibrationHz > HighFrequencyThresholdHz;
+            CalibrateImageAt(highBand ? LowBandImageCalibrationHz : _imageCalibrationHz);
+            CalibrateImageAt(highBand ? _imageCalibrationHz : DefaultImageCalibrationHz);
             W(Register.PaConfig, paConfig);
         }
 

@@ -76,7 +76,10 @@ namespace LoRaWan.Simulation
         {
             _boots++;
             Flash.PowerOn();
-            Board = new SimulatedBoard(Scheduler, Air, _seed * 7919 + _boots, true);
+            Board = new SimulatedBoard(Scheduler, Air, _seed * 7919 + _boots, false);
+            // As the firmware does: the receive chain calibrated at the centre of the region's band (datasheet §4.2.3.8).
+            Board.Driver.ImageCalibrationFrequencyHz = (Region.MinFrequencyHz + Region.MaxFrequencyHz) / 2;
+            Board.Driver.Init();
             // A real SX1276 locks onto a preamble already under way while enough symbols remain; LoRaMac-node's
             // window formula (RxWindowTiming) relies on that with MinRxSymbols = 6 of the 8 preamble symbols.
             Board.Chip.LateLockSymbols = 8 - LoRaWan.Mac.RxWindowTiming.MinRxSymbols;

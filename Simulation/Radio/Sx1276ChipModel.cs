@@ -59,6 +59,8 @@ namespace LoRaWan.Simulation
         int _resetCount;
         int _imageCalibrationsLf;
         int _imageCalibrationsHf;
+        uint _lastImageCalibrationLfHz;
+        uint _lastImageCalibrationHfHz;
         int _transmissionCount;
         int _receivedFrameCount;
         int _droppedDioEdges;
@@ -189,6 +191,10 @@ namespace LoRaWan.Simulation
         public int ImageCalibrationsLf { get { return _imageCalibrationsLf; } }
         /// <summary>Image calibrations started with Frf in the HF band (&gt; 525 MHz).</summary>
         public int ImageCalibrationsHf { get { return _imageCalibrationsHf; } }
+        /// <summary>Carrier (Frf, in Hz) of the last image calibration of the LF front end (0: none yet).</summary>
+        public uint LastImageCalibrationLfHz { get { return _lastImageCalibrationLfHz; } }
+        /// <summary>Carrier (Frf, in Hz) of the last image calibration of the HF front end (0: none yet).</summary>
+        public uint LastImageCalibrationHfHz { get { return _lastImageCalibrationHfHz; } }
         /// <summary>Frames this chip put on the air.</summary>
         public int TransmissionCount { get { return _transmissionCount; } }
         /// <summary>Frames this chip received (RxDone raised).</summary>
@@ -388,8 +394,17 @@ namespace LoRaWan.Simulation
             _fsk[ChipRegisters.FskImageCal - ChipRegisters.PagedFirst] = (byte)(value & ~0x60);
             if ((value & 0x40) == 0 || Mode != ModeStandby) return;
             _imageCalReadsLeft = _imageCalibrationReads;
-            if (FrequencyHzExact() > 525000000) _imageCalibrationsHf++;
-            else _imageCalibrationsLf++;
+            uint frequencyHz = FrequencyHzExact();
+            if (frequencyHz > 525000000)
+            {
+                _imageCalibrationsHf++;
+                _lastImageCalibrationHfHz = frequencyHz;
+            }
+            else
+            {
+                _imageCalibrationsLf++;
+                _lastImageCalibrationLfHz = frequencyHz;
+            }
         }
 
         void WriteOpMode(byte value)
