@@ -83,7 +83,7 @@ namespace LoRaWan.Tests.Radio
         }
 
         [TestMethod]
-        public void TxDone_IsStampedWhenTheLateInterruptRuns_Deterministically()
+        public void TxDone_WithALateInterrupt_IsDeterministicAndWithinTheLatencyBound()
         {
             ulong stampA = TxDoneStampWithLatency(42, 5000);
             ulong stampB = TxDoneStampWithLatency(42, 5000);
