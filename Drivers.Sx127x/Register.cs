@@ -65,10 +65,10 @@ namespace Drivers.Sx127x
         MaxPayloadLength = 0x23,
         /// <summary>LowDataRateOptimize (3), AgcAutoOn (2).</summary>
         ModemConfig3 = 0x26,
-        /// <summary>Errata 2.3: IF frequency (datasheet name; the errata calls it by its address 0x2F).</summary>
-        IfFreq2 = 0x2F,
-        /// <summary>Errata 2.3: IF frequency (datasheet name; the errata calls it by its address 0x30).</summary>
-        IfFreq1 = 0x30,
+        /// <summary>IF frequency, first register (Semtech's name, REG_LR_IFFREQ1 in LoRaMac-node's sx1276Regs-LoRa.h); errata 2.3 writes it by its address 0x2F.</summary>
+        IfFreq1 = 0x2F,
+        /// <summary>IF frequency, second register (REG_LR_IFFREQ2); errata 2.3 writes it by its address 0x30.</summary>
+        IfFreq2 = 0x30,
         /// <summary>AutomaticIFOn (7, errata 2.3), DetectionOptimize (2..0).</summary>
         DetectOptimize = 0x31,
         /// <summary>InvertIQ RX (6) and TX (0; the datasheet's wording of this bit is inverted: 1 = normal).</summary>

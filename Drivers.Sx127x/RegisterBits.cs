@@ -37,6 +37,9 @@ namespace Drivers.Sx127x
         /// <summary>MaxPower = 7 (only meaningful on RFO; PA_BOOST ignores it).</summary>
         public const byte MaxPower7 = 0x70;
 
+        // RegPaRamp (0x0A): PaRamp bits 3..0, 1001 = 40 µs (the reset value).
+        public const byte PaRamp40Us = 0x09;
+
         // RegPaDac (0x4D)
         public const byte PaDacDefault = 0x84;
         public const byte PaDacHighPower = 0x87;
@@ -62,9 +65,9 @@ namespace Drivers.Sx127x
         /// <summary>RegDetectionThreshold for SF7..12.</summary>
         public const byte DetectionThresholdSf7To12 = 0x0A;
 
-        // Errata 2.3 (bandwidth 62.5..250 kHz): register 0x2F = 0x40, register 0x30 = 0x00.
-        public const byte IfFreq2Errata = 0x40;
-        public const byte IfFreq1Errata = 0x00;
+        // Errata 2.3 (bandwidth 62.5..250 kHz): register 0x2F (RegIfFreq1) = 0x40, register 0x30 (RegIfFreq2) = 0x00.
+        public const byte IfFreq1Errata = 0x40;
+        public const byte IfFreq2Errata = 0x00;
 
         // Errata 2.1: RegHighBwOptimize1 0x02 at 500 kHz (0x03 otherwise); RegHighBwOptimize2 0x64 (HF) / 0x7F (LF).
         public const byte HighBwOptimize1Default = 0x03;

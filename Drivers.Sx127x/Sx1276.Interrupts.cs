@@ -1,4 +1,3 @@
-using System.IO;
 using LoRaWan.Radio;
 
 namespace Drivers.Sx127x
@@ -26,7 +25,9 @@ namespace Drivers.Sx127x
 
         /// <summary>
         /// For platforms without a watchdog alarm: call now and then while a transmission is under way. Returns
-        /// true when TxDone is overdue, in which case the radio has been reset and TxTimeout reported.
+        /// true when TxDone was overdue: then either the chip had finished (its TxDone flag is set, the interrupt was
+        /// lost or is very late) and TxDone is reported at the computed end, or it had not, and TxTimeout is reported
+        /// with the chip put to sleep (re-initialised by the next Transmit or Receive).
         /// </summary>
         public bool PollTxWatchdog()
         {
@@ -34,21 +35,22 @@ namespace Drivers.Sx127x
             lock (_sync)
             {
                 if (_state != StateTx || nowUs < _txDeadlineUs) return false;
-                RecoverFromLostTxDone(nowUs);
+                TxOverdue(nowUs);
                 return true;
             }
         }
 
         /// <summary>
-        /// The watchdog alarm given to the constructor fired: when TxDone is overdue, resets the radio and reports
-        /// TxTimeout. Not for the MAC: only the driver's own alarm calls it.
+        /// The watchdog alarm given to the constructor fired: when TxDone is overdue, reads RegIrqFlags and reports
+        /// TxDone (the chip finished, its interrupt did not come) or TxTimeout. A few register accesses only: it runs
+        /// on the platform's event thread. Not for the MAC: only the driver's own alarm calls it.
         /// </summary>
         public void OnTimer(ulong dueUs, ulong firedUs)
         {
             lock (_sync)
             {
                 if (_state != StateTx || dueUs != _txDeadlineUs) return;
-                RecoverFromLostTxDone(firedUs);
+                TxOverdue(firedUs);
             }
         }
 
@@ -64,7 +66,7 @@ namespace Drivers.Sx127x
                     if ((flags & RegisterBits.IrqTxDone) == 0) return;
                     if (_watchdog != null) _watchdog.Cancel();
                     _state = StateStandby; // the chip returns to standby by itself after TxDone
-                    Post(RadioEvent.TxDone, stampUs);
+                    Post(RadioEvent.TxDone, TxDoneTime(stampUs));
                 }
                 else if (_state == StateRx)
                 {
@@ -91,20 +93,57 @@ namespace Drivers.Sx127x
             }
         }
 
-        /// <summary>TxDone never came: reset and re-initialise the chip, then report TxTimeout (caller holds the lock).</summary>
-        void RecoverFromLostTxDone(ulong stampUs)
+        /// <summary>
+        /// When the frame ended, from the DIO0 handler's stamp: the computed end (TX start + air time + ramp-down)
+        /// when the start stamp is trusted and earlier than the handler ran, else the stamp. min() because the
+        /// interrupt can only run after the real end: a DIO0 stamp before the computed end means the computed end
+        /// is off (the chip's start-up), and the earlier of the two is the better bound. Caller holds the lock.
+        /// </summary>
+        ulong TxDoneTime(ulong dioStampUs)
         {
+            ulong doneUs = dioStampUs;
+            if (_txStartTrusted)
+            {
+                _txTiming.RecordDioLateness((long)dioStampUs - (long)_txComputedEndUs);
+                if (_txComputedEndUs < dioStampUs) doneUs = _txComputedEndUs;
+            }
+            if (doneUs == dioStampUs) _txTiming.FromDioStamp++;
+            else _txTiming.FromComputedEnd++;
+            _txTiming.Count++;
+            _txTiming.LastDioStampUs = dioStampUs;
+            _txTiming.LastReportedUs = doneUs;
+            return doneUs;
+        }
+
+        /// <summary>
+        /// TxDone is overdue (air time + margin has passed without the DIO0 handler). Caller holds the lock. Reads
+        /// RegIrqFlags: if TxDone is set the chip finished and only its interrupt is missing, so TxDone is reported
+        /// at the computed end (at the latest now). Otherwise the transmission is lost: the chip is put to sleep
+        /// (one register write, which also stops the PA) and TxTimeout is reported; the reset pulse and the
+        /// re-initialisation with its calibration polls are left to the next Transmit/Receive on the MAC's thread
+        /// (<see cref="RecoveryPending"/>), so this never blocks the event thread for tens of milliseconds.
+        /// </summary>
+        void TxOverdue(ulong nowUs)
+        {
+            byte flags = _bus.ReadRegister((byte)Register.IrqFlags);
+            if ((flags & RegisterBits.IrqTxDone) != 0)
+            {
+                _bus.WriteRegister((byte)Register.IrqFlags, flags);
+                _state = StateStandby;
+                ulong doneUs = _txStartTrusted && _txComputedEndUs < nowUs ? _txComputedEndUs : nowUs;
+                _txTiming.FoundByWatchdog++;
+                _txTiming.Count++;
+                _txTiming.LastDioStampUs = 0;
+                _txTiming.LastReportedUs = doneUs;
+                Post(RadioEvent.TxDone, doneUs);
+                return;
+            }
             _txTimeouts++;
-            try
-            {
-                InitCore();
-            }
-            catch (IOException)
-            {
-                // The chip does not answer: stay uninitialised; the next Transmit/Receive tries again.
-                _state = StateUninitialized;
-            }
-            Post(RadioEvent.TxTimeout, stampUs);
+            _bus.WriteRegister((byte)Register.OpMode, RegisterBits.LongRangeMode | RegisterBits.LowFrequencyModeOn | RegisterBits.ModeSleep);
+            _state = StateUninitialized;
+            _packetReady = false;
+            _recoveryPending = true;
+            Post(RadioEvent.TxTimeout, nowUs);
         }
     }
 }

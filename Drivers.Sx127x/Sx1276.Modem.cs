@@ -91,7 +91,7 @@ namespace Drivers.Sx127x
 
         /// <summary>
         /// Errata 2.3, "Receiver spurious reception of a LoRa signal": below 500 kHz turn the automatic IF off
-        /// (RegDetectOptimize bit 7 = 0) and set registers 0x2F = 0x40 and 0x30 = 0x00 (62.5..250 kHz); at 500 kHz
+        /// (RegDetectOptimize bit 7 = 0) and set RegIfFreq1 (0x2F) = 0x40 and RegIfFreq2 (0x30) = 0x00 (62.5..250 kHz); at 500 kHz
         /// keep the automatic IF on.
         /// </summary>
         void WriteSpuriousReceptionErrata(int bandwidthHz)
@@ -99,8 +99,8 @@ namespace Drivers.Sx127x
             if (bandwidthHz < 500000)
             {
                 W(Register.DetectOptimize, RegisterBits.DetectOptimizeManualIf);
-                W(Register.IfFreq2, RegisterBits.IfFreq2Errata);
                 W(Register.IfFreq1, RegisterBits.IfFreq1Errata);
+                W(Register.IfFreq2, RegisterBits.IfFreq2Errata);
             }
             else
             {
@@ -110,15 +110,15 @@ namespace Drivers.Sx127x
 
         /// <summary>
         /// Output power on PA_BOOST (the RFM95 has no RFO path): +2..+17 dBm with Pout = 2 + OutputPower and the
-        /// default PA DAC; +18..+20 dBm with RegPaDac = 0x87 and Pout = 5 + OutputPower (datasheet RegPaConfig, "High Power +20 dBm Operation").
+        /// default PA DAC; +18..+20 dBm with RegPaDac = 0x87 and Pout = 5 + OutputPower (datasheet RegPaConfig, §5.4.3 "High Power +20 dBm Operation").
         /// Over-current protection 100 mA up to +17 dBm, 140 mA above, so the PA is not current-limited (RegOcp: Imax = 45 + 5·OcpTrim up to 120 mA, −30 + 10·OcpTrim up to 240 mA).
-        /// Values outside 2..20 dBm are clamped.
+        /// Values below 2 dBm are raised to 2; the upper limit is <see cref="LimitTxPower"/>'s.
         /// </summary>
         void WriteTxPower(int powerDbm)
         {
             if (powerDbm < 2) powerDbm = 2;
-            if (powerDbm > 20) powerDbm = 20;
-            if (powerDbm > 17)
+            if (powerDbm > HighPowerMaxDbm) powerDbm = HighPowerMaxDbm;
+            if (powerDbm > DefaultMaxPowerDbm)
             {
                 W(Register.PaDac, RegisterBits.PaDacHighPower);
                 W(Register.Ocp, RegisterBits.Ocp140mA);
@@ -130,6 +130,30 @@ namespace Drivers.Sx127x
                 W(Register.Ocp, RegisterBits.Ocp100mA);
                 W(Register.PaConfig, RegisterBits.PaSelectBoost | RegisterBits.MaxPower7 | (powerDbm - 2));
             }
+        }
+
+        /// <summary>
+        /// The power this frame is really sent with. Datasheet rev. 7 §5.4.3: +20 dBm on PA_BOOST (the high-power
+        /// PA DAC) is specified for a 1 % duty cycle only. So: at most +17 dBm unless <see cref="AllowHighPower"/>;
+        /// with it, +18..+20 dBm only when the last high-power frame has rested 99 times its air time (the 1 % rule
+        /// applied per frame, as the EU868 duty-cycle bands apply it: over any window that starts with a high-power
+        /// frame, high-power air time is at most 1 %); otherwise this frame goes out at +17 dBm. Regions without a
+        /// regulatory duty cycle (US915, AU915, IN865) ask for 28–30 dBm EIRP, which used to clamp to +20 dBm on
+        /// every frame. Caller holds the lock.
+        /// </summary>
+        int LimitTxPower(int requestedDbm, ulong nowUs, ulong airTimeUs)
+        {
+            if (requestedDbm <= DefaultMaxPowerDbm) return requestedDbm;
+            if (!_allowHighPower) return DefaultMaxPowerDbm;
+            if (_highPowerUsed && nowUs < _highPowerNextUs)
+            {
+                _highPowerDowngrades++;
+                return DefaultMaxPowerDbm;
+            }
+            _highPowerUsed = true;
+            _highPowerNextUs = nowUs + airTimeUs * HighPowerDutyCycleDivisor;
+            _highPowerTransmissions++;
+            return requestedDbm > HighPowerMaxDbm ? HighPowerMaxDbm : requestedDbm;
         }
     }
 }

@@ -37,6 +37,34 @@ namespace Drivers.Sx127x
         /// <summary>Above this frequency the HF port is in use (RSSI offset −157 dB, errata 2.1 HF value).</summary>
         public const uint HighFrequencyThresholdHz = 525000000;
 
+        /// <summary>
+        /// PA ramp-down after the last symbol, µs: RegPaRamp = 1001 (40 µs, its reset value, which Init writes
+        /// explicitly; datasheet rev. 7, RegPaRamp and §5.4.2 "PA ramp"). Part of the computed end of a frame.
+        /// </summary>
+        public const ulong PaRampDownUs = 40;
+
+        /// <summary>Where the HF front end is calibrated unless <see cref="ImageCalibrationFrequencyHz"/> says otherwise: 868 MHz.</summary>
+        public const uint DefaultImageCalibrationHz = 868000000;
+
+        /// <summary>Where the LF front end is calibrated when the band in use is HF: 434 MHz, the chip's own power-on choice (§4.2.3.8).</summary>
+        public const uint LowBandImageCalibrationHz = 434000000;
+
+        /// <summary>Highest output power without <see cref="AllowHighPower"/>: +17 dBm, the PA_BOOST limit with the default PA DAC.</summary>
+        public const int DefaultMaxPowerDbm = 17;
+
+        /// <summary>Highest output power with <see cref="AllowHighPower"/>: +20 dBm (RegPaDac 0x87, datasheet §5.4.3).</summary>
+        public const int HighPowerMaxDbm = 20;
+
+        /// <summary>+18..+20 dBm is allowed for 1 % of the time (datasheet §5.4.3): a high-power frame rests 99 times its air time.</summary>
+        public const ulong HighPowerDutyCycleDivisor = 100;
+
+        /// <summary>
+        /// The clock is read just before and just after the SPI write of TX mode; when the two stamps are further
+        /// apart than this (the thread was pre-empted in between), the start is not trusted and TxDone falls back to
+        /// the DIO0 stamp alone.
+        /// </summary>
+        public const ulong MaxTxStartUncertaintyUs = 2000;
+
         readonly IRegisterBus _bus;
         readonly IClock _clock;
         readonly IResetLine _reset;
@@ -49,6 +77,17 @@ namespace Drivers.Sx127x
         bool _packetReady;
         uint _rxFrequencyHz;
         ulong _txDeadlineUs;
+        ulong _txStartUs;
+        ulong _txComputedEndUs;
+        bool _txStartTrusted;
+        bool _recoveryPending;
+        readonly TxDoneTiming _txTiming = new TxDoneTiming();
+        uint _imageCalibrationHz = DefaultImageCalibrationHz;
+        bool _allowHighPower;
+        bool _highPowerUsed;
+        ulong _highPowerNextUs;
+        int _highPowerTransmissions;
+        int _highPowerDowngrades;
         int _txTimeouts;
         ulong _txTimeoutMarginUs = 200000;
 
@@ -83,16 +122,77 @@ namespace Drivers.Sx127x
             set { _txTimeoutMarginUs = value; }
         }
 
+        /// <summary>
+        /// The carrier at which <see cref="Init"/> calibrates the receive chain (image and RSSI calibration,
+        /// datasheet rev. 7 §4.2.3.8): the calibration should run with Frf set in the band of interest (the datasheet's
+        /// example: 868.3 MHz for the HF port, 169 MHz when used there), and the chip keeps one result per front end.
+        /// Set it to the centre of the region's band before <see cref="Init"/> (e.g. (Region.MinFrequencyHz +
+        /// Region.MaxFrequencyHz) / 2: 915 MHz for US915, 866.5 MHz for EU868); default 868 MHz. The other front end
+        /// is calibrated at 434 MHz (LF) or 868 MHz (HF).
+        /// </summary>
+        public uint ImageCalibrationFrequencyHz
+        {
+            get { return _imageCalibrationHz; }
+            set
+            {
+                if (value < 137000000 || value > 1020000000)
+                    throw new ArgumentOutOfRangeException("value", "the SX1276 tunes 137..1020 MHz");
+                _imageCalibrationHz = value;
+            }
+        }
+
+        /// <summary>
+        /// Off by default: requests above +17 dBm are sent at +17 dBm. On: +18..+20 dBm (the high-power PA DAC) is
+        /// used, but only within the 1 % duty cycle the datasheet (§5.4.3) allows for it: a frame that comes sooner
+        /// than 99 × the last high-power frame's air time after it is sent at +17 dBm instead
+        /// (<see cref="HighPowerDowngrades"/>). Also check that your board's supply and antenna suit +20 dBm and
+        /// that your region allows it.
+        /// </summary>
+        public bool AllowHighPower
+        {
+            get { return _allowHighPower; }
+            set { lock (_sync) { _allowHighPower = value; } }
+        }
+
+        /// <summary>Frames sent at +18..+20 dBm.</summary>
+        public int HighPowerTransmissions
+        {
+            get { return _highPowerTransmissions; }
+        }
+
+        /// <summary>Frames that asked for more than +17 dBm with <see cref="AllowHighPower"/> on but were sent at +17 dBm to keep the 1 % duty cycle.</summary>
+        public int HighPowerDowngrades
+        {
+            get { return _highPowerDowngrades; }
+        }
+
         /// <summary>How many times the TX watchdog has fired (and reset the radio) since construction.</summary>
         public int TxTimeoutCount
         {
             get { return _txTimeouts; }
         }
 
-        /// <summary>True once <see cref="Init"/> succeeded (and until a recovery fails).</summary>
+        /// <summary>True once <see cref="Init"/> succeeded; false again after a TX timeout until the next command re-initialises the chip.</summary>
         public bool IsInitialized
         {
             get { return _state != StateUninitialized; }
+        }
+
+        /// <summary>
+        /// True after a TX timeout: the chip was put to sleep from the watchdog, and the reset pulse and
+        /// re-initialisation (tens of milliseconds of SPI polling) wait for the next <see cref="Transmit"/> or
+        /// <see cref="Receive"/>, on the caller's (the MAC's) thread, so the watchdog never holds up the event
+        /// thread that delivers other GPIO interrupts and alarms.
+        /// </summary>
+        public bool RecoveryPending
+        {
+            get { return _recoveryPending; }
+        }
+
+        /// <summary>How each TxDone was timed: the computed end (TX start + air time + ramp-down) next to the DIO0 stamp.</summary>
+        public TxDoneTiming TxTiming
+        {
+            get { return _txTiming; }
         }
 
         /// <summary>
@@ -135,6 +235,7 @@ namespace Drivers.Sx127x
                 throw new IOException("SX1276 did not enter LoRa standby mode (RegOpMode reads 0x" + opMode.ToString("X2") + ", expected 0x89).");
 
             W(Register.Lna, RegisterBits.LnaMaxGainBoost);
+            W(Register.PaRamp, RegisterBits.PaRamp40Us);
             W(Register.FifoTxBaseAddr, 0x00);
             W(Register.FifoRxBaseAddr, 0x00);
             W(Register.MaxPayloadLength, 0xFF);
@@ -183,7 +284,7 @@ namespace Drivers.Sx127x
                 EnterStandby();
                 WriteModem(config.FrequencyHz, config.SpreadingFactor, config.BandwidthHz, config.CodingRate,
                     config.PreambleSymbols, config.Crc, 0);
-                WriteTxPower(config.PowerDbm);
+                WriteTxPower(LimitTxPower(config.PowerDbm, _clock.NowMicroseconds, airTimeUs));
                 W(Register.InvertIQ, config.InvertIq ? RegisterBits.InvertIqTxInverted : RegisterBits.InvertIqNormal);
                 W(Register.InvertIQ2, config.InvertIq ? RegisterBits.InvertIq2Inverted : RegisterBits.InvertIq2Normal);
 
@@ -201,7 +302,19 @@ namespace Drivers.Sx127x
                 _state = StateTx;
                 _txDeadlineUs = _clock.NowMicroseconds + airTimeUs + _txTimeoutMarginUs;
                 if (_watchdog != null) _watchdog.Arm(_txDeadlineUs);
+                // What the radio knows about the end of this frame: the chip starts when the SPI write of TX mode
+                // completes, sends for the air time and ramps the PA down. Stamped on both sides of the write: if
+                // the thread was pre-empted in between, the start is unknown and TxDone uses the DIO0 stamp alone.
+                ulong beforeUs = _clock.NowMicroseconds;
                 W(Register.OpMode, RegisterBits.LongRangeMode | RegisterBits.LowFrequencyModeOn | RegisterBits.ModeTx);
+                ulong afterUs = _clock.NowMicroseconds;
+                _txStartUs = afterUs;
+                _txComputedEndUs = afterUs + airTimeUs + PaRampDownUs;
+                _txStartTrusted = afterUs - beforeUs <= MaxTxStartUncertaintyUs;
+                if (!_txStartTrusted) _txTiming.UntrustedStarts++;
+                _txTiming.LastStartUs = afterUs;
+                _txTiming.LastAirTimeUs = airTimeUs;
+                _txTiming.LastComputedEndUs = _txComputedEndUs;
             }
         }
 
@@ -279,23 +392,30 @@ namespace Drivers.Sx127x
         }
 
         /// <summary>
-        /// Packet strength from RegPktRssiValue and RegPktSnrValue (datasheet §5.5.5): −157 + PacketRssi on the HF
-        /// port (−164 on the LF port); when the SNR is negative the signal is below the noise and
-        /// PacketSnr · 0.25 is added (rounded to the nearest dB).
+        /// Packet strength from RegPktRssiValue and RegPktSnrValue (datasheet rev. 7, §5.5.5 "RSSI and SNR in LoRa
+        /// mode"), with the offset of the port in use (−157 dB HF, −164 dB LF):
+        /// SNR ≥ 0: offset + 16/15 · PacketRssi (the datasheet's slope correction; LoRaMac-node's sx1276.c applies
+        /// it on both ports too); SNR &lt; 0, the signal below the noise: offset + PacketRssi + PacketSnr · 0.25.
+        /// Rounded to the nearest dB.
         /// </summary>
-        static int PacketRssiDbm(int packetRssi, int snrQuarterDb, bool highFrequencyPort)
+        internal static int PacketRssiDbm(int packetRssi, int snrQuarterDb, bool highFrequencyPort)
         {
-            int rssi = (highFrequencyPort ? -157 : -164) + packetRssi;
-            if (snrQuarterDb < 0) rssi += (snrQuarterDb - 2) / 4;
-            return rssi;
+            int offset = highFrequencyPort ? -157 : -164;
+            if (snrQuarterDb >= 0) return offset + (16 * packetRssi + 7) / 15;   // PacketRssi is 0..255: round(16·r/15)
+            return offset + packetRssi + (snrQuarterDb - 2) / 4;
         }
 
+        /// <summary>
+        /// Runs a pending re-initialisation (after a TX timeout, or a failed one) here, on the caller's thread.
+        /// False when the chip still does not answer.
+        /// </summary>
         bool EnsureInitialized()
         {
             if (_state != StateUninitialized) return true;
             try
             {
                 InitCore();
+                _recoveryPending = false;
                 return true;
             }
             catch (IOException)
@@ -313,13 +433,16 @@ namespace Drivers.Sx127x
 
         void CalibrateRxChain()
         {
-            // Image and RSSI calibration of the RX chain (datasheet §4.2.3.8): the chip calibrates only the LF
-            // front end (at 434 MHz) after a reset, so run it in FSK standby, with the PA cut, in the LF band and in
-            // the HF band (the results are kept per band).
+            // Image and RSSI calibration of the RX chain (datasheet rev. 7 §4.2.3.8): the chip calibrates only the LF
+            // front end (at 434 MHz) after a reset, and a calibration is valid for the band it ran in ("launched with
+            // Frf set to 868.3 MHz if the HF port supports communication in this frequency band"). So run it in FSK
+            // standby, with the PA cut, for both front ends (the results are kept per front end), the one in use at
+            // ImageCalibrationFrequencyHz (the region's centre), the other at its usual point.
             byte paConfig = R(Register.PaConfig);
             W(Register.PaConfig, 0x00);
-            CalibrateImageAt(434000000);
-            CalibrateImageAt(868000000);
+            bool highBand = _imageCalibrationHz > HighFrequencyThresholdHz;
+            CalibrateImageAt(highBand ? LowBandImageCalibrationHz : _imageCalibrationHz);
+            CalibrateImageAt(highBand ? _imageCalibrationHz : DefaultImageCalibrationHz);
             W(Register.PaConfig, paConfig);
         }
 

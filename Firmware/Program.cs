@@ -33,10 +33,12 @@ namespace LoRaWan.Firmware
             if (board == null) board = DefaultBoard;
             Console.WriteLine("LoRaWAN sensor on " + board.Title + ", " + RegionName);
 
+            Region region = Region.Create(RegionName);
             Esp32Hardware hardware;
             try
             {
-                hardware = new Esp32Hardware(board);
+                // The receive chain is calibrated at the centre of the region's band (SX1276 datasheet §4.2.3.8).
+                hardware = new Esp32Hardware(board, (region.MinFrequencyHz + region.MaxFrequencyHz) / 2);
             }
             catch (IOException e)
             {
@@ -53,7 +55,7 @@ namespace LoRaWan.Firmware
             // so each wake continues at the next counter (1.0.4 §4.3.1.5: never reuse one) without skipping 16.
             if (UseDeepSleep) options.FCntPersistInterval = 1;
 
-            LoRaWanDevice device = new LoRaWanDevice(hardware.Radio, Region.Create(RegionName),
+            LoRaWanDevice device = new LoRaWanDevice(hardware.Radio, region,
                 DeviceIdentity.Otaa(DevEui, JoinEui, AppKey), hardware.Store, hardware.MacAlarm, options);
             if (device.IsJoined) Console.WriteLine("session restored from flash: no join needed");
 

@@ -23,6 +23,7 @@ namespace LoRaWan.Simulation
         readonly Sx1276ChipModel _chip;
         readonly Sx1276 _driver;
         readonly Jitter _interruptJitter;
+        readonly Jitter _dioLatency;
         readonly Jitter _alarmJitter;
         readonly VirtualAlarm _macAlarm;
         readonly VirtualAlarm _watchdogAlarm;
@@ -45,6 +46,7 @@ namespace LoRaWan.Simulation
             _chip = new Sx1276ChipModel(scheduler, _air);
             _chip.SetDioListener(this);
             _interruptJitter = new Jitter(seed);
+            _dioLatency = new Jitter(seed * 131 + 7);
             _alarmJitter = new Jitter(seed * 31 + 17);
             _macAlarm = new VirtualAlarm(scheduler, _alarmJitter);
             _watchdogAlarm = new VirtualAlarm(scheduler, null);
@@ -100,6 +102,16 @@ namespace LoRaWan.Simulation
             get { return _interruptJitter; }
         }
 
+        /// <summary>
+        /// Extra DIO interrupt latency on its own (set <see cref="Jitter.LatencyMaxUs"/>: uniform 0..max), drawn from
+        /// its own seeded sequence and added after <see cref="InterruptJitter"/>: the managed GPIO handler's delay on
+        /// nanoFramework (event queue, time slice, garbage collection), with the alarms untouched.
+        /// </summary>
+        public Jitter DioLatency
+        {
+            get { return _dioLatency; }
+        }
+
         /// <summary>Timing error of MAC alarm delivery (early or late).</summary>
         public Jitter AlarmJitter
         {
@@ -115,7 +127,8 @@ namespace LoRaWan.Simulation
         /// <summary>Chip callback: a DIO pin rose; the driver's handler runs after the interrupt latency.</summary>
         public void OnDioRising(int dio, ulong nowUs)
         {
-            _scheduler.Schedule(_interruptJitter.Apply(nowUs, nowUs), this, dio);
+            ulong at = _interruptJitter.Apply(nowUs, nowUs);
+            _scheduler.Schedule(_dioLatency.Apply(at, at), this, dio);
         }
 
         /// <summary>Scheduler callback: the (late) interrupt handler runs.</summary>

@@ -58,6 +58,11 @@ namespace LoRaWan.Simulation
         /// late, so the whole receive schedule shifts. Applies to boards created from now on.
         /// </summary>
         public uint InterruptLatencyMaxUs;
+        /// <summary>
+        /// DIO interrupt latency alone (uniform 0..this, µs), on top of <see cref="InterruptLatencyMaxUs"/> and
+        /// independent of the alarm settings (<c>lorawan simulate --dio-latency-ms</c>). Applies to boards created from now on.
+        /// </summary>
+        public uint DioLatencyMaxUs;
         /// <summary>How far the MAC's alarm fires from its due time (uniform ± this, µs).</summary>
         public uint AlarmSpreadUs;
         /// <summary>Extra one-sided alarm latency (uniform 0..this, µs).</summary>
@@ -71,7 +76,10 @@ namespace LoRaWan.Simulation
         {
             _boots++;
             Flash.PowerOn();
-            Board = new SimulatedBoard(Scheduler, Air, _seed * 7919 + _boots, true);
+            Board = new SimulatedBoard(Scheduler, Air, _seed * 7919 + _boots, false);
+            // As the firmware does: the receive chain calibrated at the centre of the region's band (datasheet §4.2.3.8).
+            Board.Driver.ImageCalibrationFrequencyHz = (Region.MinFrequencyHz + Region.MaxFrequencyHz) / 2;
+            Board.Driver.Init();
             // A real SX1276 locks onto a preamble already under way while enough symbols remain; LoRaMac-node's
             // window formula (RxWindowTiming) relies on that with MinRxSymbols = 6 of the 8 preamble symbols.
             Board.Chip.LateLockSymbols = 8 - LoRaWan.Mac.RxWindowTiming.MinRxSymbols;
@@ -79,6 +87,7 @@ namespace LoRaWan.Simulation
             Board.Chip.DetectSymbols = LoRaWan.Mac.RxWindowTiming.MinRxSymbols;
             Board.InterruptJitter.LatencyMaxUs = InterruptLatencyMaxUs;
             Board.InterruptJitter.SpreadUs = 0;
+            Board.DioLatency.LatencyMaxUs = DioLatencyMaxUs;
             Board.AlarmJitter.LatencyMaxUs = AlarmLatencyMaxUs;
             Board.AlarmJitter.SpreadUs = AlarmSpreadUs;
             Runner = new VirtualMacRunner(Scheduler);

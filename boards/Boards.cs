@@ -54,13 +54,16 @@ namespace LoRaWan.Firmware
         /// <summary>
         /// Adafruit HUZZAH32 ESP32 Feather + LoRa Radio FeatherWing (RFM95W), jumpers as Adafruit documents them for
         /// the ESP32 Feather in adafruit/RadioHead examples/feather/Feather9x_TX.ino: RST → pad "A" (GPIO27),
-        /// CS → pad "B" (GPIO33), IRQ (DIO0) → GPIO12 ("next to A"). SPI from arduino-esp32
-        /// variants/feather_esp32/pins_arduino.h (SCK 5, MOSI 18, MISO 19, LED_BUILTIN 13, A13 = GPIO35 = VBAT/2).
-        /// DIO1 is not wired by Adafruit's examples: run a wire from the wing's IO1 hole to GPIO32 (our choice:
-        /// a free pin that is not an ESP32 strapping pin). WROOM-32, no PSRAM.
+        /// CS → pad "B" (GPIO33). SPI from arduino-esp32 variants/feather_esp32/pins_arduino.h (SCK 5, MOSI 18,
+        /// MISO 19, LED_BUILTIN 13, A2 = GPIO34, A13 = GPIO35 = VBAT/2).
+        /// The IRQ (DIO0) is a hand-soldered wire either way; Adafruit's example uses GPIO12, an ESP32 strapping pin
+        /// (MTDI selects the flash voltage at reset: DIO0 high during a reset can stop a WROOM-32 from booting), so
+        /// ours goes to GPIO34 (silkscreen A2): input-only, no boot function, and the radio drives DIO0 push-pull,
+        /// so it needs no pull-up. DIO1 is not wired by Adafruit's examples: a wire from the wing's IO1 hole to
+        /// GPIO32 (also not a strapping pin). WROOM-32, no PSRAM.
         /// </summary>
         public static readonly Board FeatherEsp32Rfm95 = new Board("feather-esp32-rfm95", "Adafruit HUZZAH32 Feather + RFM95W FeatherWing", "ESP32_REV0",
-            sck: 5, miso: 19, mosi: 18, nss: 33, reset: 27, dio0: 12, dio1: 32,
+            sck: 5, miso: 19, mosi: 18, nss: 33, reset: 27, dio0: 34, dio1: 32,
             led: 13, ledActiveLow: false, batteryPin: 35, batteryFullScaleMv: 6600, spiClockHz: 8000000);
 
         /// <summary>

@@ -62,7 +62,19 @@ namespace LoRaWan.Firmware.App
             if (_settings.Load()) _board.Log("settings restored: interval " + (_settings.IntervalMs / 1000).ToString() + " s, LED " + (_settings.LedOn ? "on" : "off"));
             _board.SetLed(_settings.LedOn);
             _device.OnDownlink += OnDownlink;
+            // Issue 21: a DevNonce counter lost from flash makes a LoRaWAN 1.0.4 network ignore every join request
+            // until the device's used DevNonces are reset there. Say so loudly, now and with every failed join.
+            NonceStatus = device.Mac.NonceStatus;
+            if (NonceStatus == NonceRecordStatus.Lost) _board.Log(LostNonceWarning);
+            else if (NonceStatus == NonceRecordStatus.NeverWritten && !device.IsJoined)
+                _board.Log("no DevNonce record in flash: joining from DevNonce 0. If this device has joined before with these keys, its flash was wiped and the network will ignore these joins: reset its used DevNonces (README, Troubleshooting)");
         }
+
+        /// <summary>What the sketch logs when the MAC found its DevNonce record lost.</summary>
+        public const string LostNonceWarning = "!!! DevNonce record LOST from flash (corrupted or partly erased): joining from DevNonce 0 again. A LoRaWAN 1.0.4 network ignores DevNonces it has seen: reset this device's used DevNonces (The Things Stack: End device > General settings > Join settings > Reset used DevNonces; ChirpStack: device > OTAA keys > Flush OTAA device nonces), README Troubleshooting";
+
+        /// <summary>What the MAC found of its DevNonce record at start-up (<see cref="NonceRecordStatus.Lost"/>: warned in the log).</summary>
+        public NonceRecordStatus NonceStatus { get; private set; }
 
         /// <summary>Milliseconds between uplinks (a downlink on channel 5 changes it).</summary>
         public int IntervalMs
@@ -125,6 +137,7 @@ namespace LoRaWan.Firmware.App
                 if (!_device.Join(JoinTimeoutMs))
                 {
                     _board.Log("not joined yet (check keys, region, antenna); next try in " + (_settings.IntervalMs / 1000).ToString() + " s");
+                    if (NonceStatus == NonceRecordStatus.Lost) _board.Log(LostNonceWarning);
                     LastResult = SendResult.Of(SendStatus.NotJoined);
                     return LastResult;
                 }

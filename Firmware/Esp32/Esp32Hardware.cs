@@ -22,10 +22,19 @@ namespace LoRaWan.Firmware.Esp32
         readonly GpioDioLines _dio;
 
         /// <summary>
-        /// Opens and initialises the radio of <paramref name="board"/>.
+        /// Opens and initialises the radio of <paramref name="board"/>, its receive chain calibrated at 868 MHz.
         /// Throws <see cref="System.IO.IOException"/> (with a wiring hint) when no SX1276 answers.
         /// </summary>
-        public Esp32Hardware(Board board)
+        public Esp32Hardware(Board board) : this(board, Sx1276.DefaultImageCalibrationHz)
+        {
+        }
+
+        /// <summary>
+        /// Opens and initialises the radio of <paramref name="board"/>, calibrating its receive chain at
+        /// <paramref name="imageCalibrationHz"/> (the centre of the region's band: <see cref="Sx1276.ImageCalibrationFrequencyHz"/>).
+        /// Throws <see cref="System.IO.IOException"/> (with a wiring hint) when no SX1276 answers.
+        /// </summary>
+        public Esp32Hardware(Board board, uint imageCalibrationHz)
         {
             Board = board;
             // ESP32: route the SPI signals to the board's pins before the bus is opened.
@@ -39,6 +48,7 @@ namespace LoRaWan.Firmware.Esp32
             SpiRegisterBus bus = SpiRegisterBus.Create(SpiBus, board.Nss, board.SpiClockHz);
             GpioResetLine reset = board.Reset == Board.NotWired ? null : new GpioResetLine(_gpio, board.Reset);
             Radio = new Sx1276(bus, MacAlarm, reset, WatchdogAlarm);
+            Radio.ImageCalibrationFrequencyHz = imageCalibrationHz;
             Radio.Init();
             _dio = new GpioDioLines(_gpio, board.Dio0, board.Dio1, Radio);
             Store = new FlashStore("lorawan", StoreSlots);

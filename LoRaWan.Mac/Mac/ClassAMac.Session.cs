@@ -10,6 +10,7 @@ namespace LoRaWan.Mac
         void RestoreSession()
         {
             bool loaded = _session.Load();
+            _otaaSessionFound = loaded && _session.Otaa;
             if (_identity.IsOtaa)
             {
                 // A persisted session counts only if it belongs to the last accepted join of this very identity

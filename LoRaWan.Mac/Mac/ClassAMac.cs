@@ -38,6 +38,7 @@ namespace LoRaWan.Mac
         readonly ChannelPlan _plan;
         readonly DeviceSession _session;
         readonly NonceRecord _nonces;
+        bool _otaaSessionFound;
         readonly DutyCycleTracker _dutyCycle;
         readonly IRandomSource _random;
 
@@ -93,8 +94,13 @@ namespace LoRaWan.Mac
 
             // Persisted state is trusted only for the keys it was made with (a re-flashed device with new keys rejoins).
             _keyCheck = identity.IsOtaa ? KeyCheck.Of(identity.AppKey) : KeyCheck.Of(identity.NwkSKey);
-            _nonces.Load();
+            bool noncesLoaded = _nonces.Load();
             RestoreSession();
+            // A lost DevNonce counter (issue 21): the record's slots hold garbage, or an OTAA session exists without
+            // it (HandleJoinAccept saves the nonces before the session). A flash wiped whole leaves no trace.
+            NonceStatus = noncesLoaded ? NonceRecordStatus.Restored
+                : _nonces.HasTraces() || _otaaSessionFound ? NonceRecordStatus.Lost
+                : NonceRecordStatus.NeverWritten;
 
             _radio.SetEventSink(this);
             _radio.SetPublicNetwork(options.PublicNetwork);
@@ -112,6 +118,13 @@ namespace LoRaWan.Mac
 
         /// <summary>The region the MAC runs in.</summary>
         public Region Region { get { return _region; } }
+
+        /// <summary>
+        /// What start-up found of the join-nonce record (DevNonce counter). <see cref="NonceRecordStatus.Lost"/>: the
+        /// flash lost it, DevNonce starts again at 0 and a LoRaWAN 1.0.4 network will ignore the join requests until
+        /// the device's used DevNonces are reset there; log it loudly and tell the user (README, Troubleshooting).
+        /// </summary>
+        public NonceRecordStatus NonceStatus { get; private set; }
 
         /// <summary>Receive-window lateness measurements.</summary>
         public WindowTimingStats Timing { get; private set; }

@@ -62,6 +62,12 @@ namespace LoRaWan.Session
             return true;
         }
 
+        /// <summary>True when the record's slots hold data, valid or not (see <see cref="RecordStore.HasTraces"/>).</summary>
+        public bool HasTraces()
+        {
+            return _store.HasTraces();
+        }
+
         /// <summary>Writes the record (alternate slot, CRC-protected).</summary>
         public void Save()
         {

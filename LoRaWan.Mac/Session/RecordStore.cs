@@ -98,6 +98,20 @@ namespace LoRaWan.Session
             _lastSlot = slot;
         }
 
+        /// <summary>
+        /// True when either slot holds any non-zero byte, valid or not: something was written here once (an
+        /// <see cref="Erase"/> leaves zeros). Used to tell a lost record from one that never existed.
+        /// </summary>
+        public bool HasTraces()
+        {
+            for (int i = 0; i < 2; i++)
+            {
+                int n = _store.Read(_firstSlot + i, _buffer, 0, _buffer.Length);
+                for (int j = 0; j < n; j++) if (_buffer[j] != 0) return true;
+            }
+            return false;
+        }
+
         /// <summary>Forgets both copies (writes empty, invalid slots).</summary>
         public void Erase()
         {

@@ -86,7 +86,7 @@ namespace LoRaWan.Simulation
                 case 0x21: return 0x08; // RegPreambleLsb
                 case 0x22: return 0x01; // RegPayloadLength
                 case 0x23: return 0xFF; // RegMaxPayloadLength
-                case 0x2F: return 0x20; // RegIfFreq2 (value not in the datasheet; the model's choice)
+                case 0x2F: return 0x20; // RegIfFreq1 (value not in the datasheet; the model's choice)
                 case 0x31: return 0xC3; // RegDetectOptimize: automatic IF on, SF7..12
                 case 0x33: return 0x27; // RegInvertIQ: normal RX and TX
                 case 0x36: return 0x03; // RegHighBwOptimize1

@@ -106,6 +106,11 @@ namespace LoRaWan.Simulation
                 _invalidTransmissions++; // reserved values: the model never finishes (the driver's watchdog must)
                 return;
             }
+            if (_hangNextTransmissions > 0)
+            {
+                _hangNextTransmissions--;
+                return; // stays in TX without a frame and without TxDone: only the driver's watchdog ends it
+            }
             bool crc = (_lora[ChipRegisters.ModemConfig2] & 0x04) != 0;
             bool ldro = (_lora[ChipRegisters.ModemConfig3] & 0x08) != 0;
             int preamble = (_lora[ChipRegisters.PreambleMsb] << 8) | _lora[ChipRegisters.PreambleLsb];
@@ -215,7 +220,7 @@ namespace LoRaWan.Simulation
             if (snr < -128) snr = -128;
             if (snr > 127) snr = 127;
             _lora[ChipRegisters.PktSnrValue] = (byte)snr;
-            _lora[ChipRegisters.PktRssiValue] = RssiRegister(_linkRssiDbm, snr);
+            _lora[ChipRegisters.PktRssiValue] = RssiRegister(_linkRssiDbm, snr, true);
             Increment(ChipRegisters.RxHeaderCntValueMsb);
             Increment(ChipRegisters.RxPacketCntValueMsb);
             _receivedFrameCount++;
@@ -237,14 +242,17 @@ namespace LoRaWan.Simulation
         }
 
         /// <summary>
-        /// RegPktRssiValue / RegRssiValue for a signal of <paramref name="rssiDbm"/> (datasheet §5.5.5): the reading
-        /// is RSSI + 157 on the HF port (+164 on the LF port); with a negative SNR the datasheet adds
-        /// PacketSnr / 4 when converting back, so the register holds that much more.
+        /// RegPktRssiValue / RegRssiValue for a signal of <paramref name="rssiDbm"/>, the inverse of the datasheet's
+        /// reading (rev. 7, §5.5.5): with SNR ≥ 0 the strength is offset + 16/15 · register, so the register holds
+        /// 15/16 of (RSSI − offset); with a negative SNR it is offset + register + PacketSnr / 4, so the register holds
+        /// that much more. Offset −157 dB on the HF port, −164 dB on the LF port. RegRssiValue (the current RSSI,
+        /// no SNR) reads as offset + Rssi without the slope: <paramref name="packet"/> false.
         /// </summary>
-        byte RssiRegister(int rssiDbm, int snrQuarterDb)
+        byte RssiRegister(int rssiDbm, int snrQuarterDb, bool packet)
         {
             int value = rssiDbm + (FrequencyHzExact() > 525000000 ? 157 : 164);
             if (snrQuarterDb < 0) value -= (snrQuarterDb - 2) / 4;
+            else if (packet) value = value <= 0 ? 0 : (15 * value + 8) / 16;   // round(15·x/16)
             if (value < 0) value = 0;
             if (value > 255) value = 255;
             return (byte)value;

@@ -22,7 +22,7 @@ namespace LoRaWan.Simulation
     /// radio was already in RX when the preamble began (<see cref="LateLockSymbols"/> relaxes this).
     /// Not modelled: FSK/OOK operation, CAD, frequency hopping, implicit header, collisions.
     /// Misbehaviour switches: <see cref="Version"/>, <see cref="SpiReadsAllOnes"/>, <see cref="DropDio0Edges"/>,
-    /// <see cref="DropDio1Edges"/>, <see cref="CorruptNextFrames"/>.
+    /// <see cref="DropDio1Edges"/>, <see cref="HangNextTransmissions"/>, <see cref="CorruptNextFrames"/>.
     /// </remarks>
     public sealed partial class Sx1276ChipModel : IRegisterBus, IResetLine, IAirReceiver, ISimulationEventHandler
     {
@@ -48,6 +48,7 @@ namespace LoRaWan.Simulation
         int _dropDio0Edges;
         int _dropDio1Edges;
         int _corruptNextFrames;
+        int _hangNextTransmissions;
         int _lateLockSymbols;
         int _detectSymbols;
         int _linkRssiDbm = -80;
@@ -58,6 +59,8 @@ namespace LoRaWan.Simulation
         int _resetCount;
         int _imageCalibrationsLf;
         int _imageCalibrationsHf;
+        uint _lastImageCalibrationLfHz;
+        uint _lastImageCalibrationHfHz;
         int _transmissionCount;
         int _receivedFrameCount;
         int _droppedDioEdges;
@@ -109,6 +112,17 @@ namespace LoRaWan.Simulation
         {
             get { return _dropDio1Edges; }
             set { _dropDio1Edges = value; }
+        }
+
+        /// <summary>
+        /// The next this-many transmissions never finish: the chip stays in TX mode without sending and never raises
+        /// TxDone (what a PLL that fails to lock or a brown-out looks like to the driver). Unlike
+        /// <see cref="DropDio0Edges"/>, the TxDone flag is never set either.
+        /// </summary>
+        public int HangNextTransmissions
+        {
+            get { return _hangNextTransmissions; }
+            set { _hangNextTransmissions = value; }
         }
 
         /// <summary>
@@ -177,6 +191,10 @@ namespace LoRaWan.Simulation
         public int ImageCalibrationsLf { get { return _imageCalibrationsLf; } }
         /// <summary>Image calibrations started with Frf in the HF band (&gt; 525 MHz).</summary>
         public int ImageCalibrationsHf { get { return _imageCalibrationsHf; } }
+        /// <summary>Carrier (Frf, in Hz) of the last image calibration of the LF front end (0: none yet).</summary>
+        public uint LastImageCalibrationLfHz { get { return _lastImageCalibrationLfHz; } }
+        /// <summary>Carrier (Frf, in Hz) of the last image calibration of the HF front end (0: none yet).</summary>
+        public uint LastImageCalibrationHfHz { get { return _lastImageCalibrationHfHz; } }
         /// <summary>Frames this chip put on the air.</summary>
         public int TransmissionCount { get { return _transmissionCount; } }
         /// <summary>Frames this chip received (RxDone raised).</summary>
@@ -253,7 +271,7 @@ namespace LoRaWan.Simulation
                 return _fsk[a - ChipRegisters.PagedFirst];
             }
             if (a == ChipRegisters.IrqFlags) return _irqFlags;
-            if (a == ChipRegisters.RssiValue) return RssiRegister(_locked != null ? _linkRssiDbm : _noiseFloorDbm, 0);
+            if (a == ChipRegisters.RssiValue) return RssiRegister(_locked != null ? _linkRssiDbm : _noiseFloorDbm, 0, false);
             return _lora[a];
         }
 
@@ -376,8 +394,17 @@ namespace LoRaWan.Simulation
             _fsk[ChipRegisters.FskImageCal - ChipRegisters.PagedFirst] = (byte)(value & ~0x60);
             if ((value & 0x40) == 0 || Mode != ModeStandby) return;
             _imageCalReadsLeft = _imageCalibrationReads;
-            if (FrequencyHzExact() > 525000000) _imageCalibrationsHf++;
-            else _imageCalibrationsLf++;
+            uint frequencyHz = FrequencyHzExact();
+            if (frequencyHz > 525000000)
+            {
+                _imageCalibrationsHf++;
+                _lastImageCalibrationHfHz = frequencyHz;
+            }
+            else
+            {
+                _imageCalibrationsLf++;
+                _lastImageCalibrationLfHz = frequencyHz;
+            }
         }
 
         void WriteOpMode(byte value)

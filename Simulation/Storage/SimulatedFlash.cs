@@ -83,6 +83,22 @@ namespace LoRaWan.Simulation
             _slots[slot][byteIndex] ^= 0x10;
         }
 
+        /// <summary>
+        /// Empties every slot, as a file system that would not mount is formatted at boot (nanoFramework mounts the
+        /// ESP32's I: drive with format-if-mount-fails) or as nanoff --masserase leaves the flash.
+        /// </summary>
+        public void Wipe()
+        {
+            for (int i = 0; i < _slots.Length; i++) Wipe(i);
+        }
+
+        /// <summary>Empties one slot (its file is gone).</summary>
+        public void Wipe(int slot)
+        {
+            CheckSlot(slot);
+            _slots[slot] = new byte[0];
+        }
+
         /// <summary>Restores power after a torn write (the next boot).</summary>
         public void PowerOn() { PowerLost = false; }
 

@@ -1,4 +1,6 @@
 using System;
+using Drivers.Sx127x;
+using LoRaWan.Platform;
 using LoRaWan.Radio;
 using LoRaWan.Simulation;
 
@@ -42,6 +44,80 @@ namespace LoRaWan.Tests.Radio
         public void Clear()
         {
             Count = 0;
+        }
+    }
+
+    /// <summary>A fake register bus in front of another one: counts every SPI transaction.</summary>
+    public sealed class CountingBus : IRegisterBus
+    {
+        readonly IRegisterBus _inner;
+        public int Transactions;
+
+        public CountingBus(IRegisterBus inner)
+        {
+            _inner = inner;
+        }
+
+        public byte ReadRegister(byte address) { Transactions++; return _inner.ReadRegister(address); }
+        public void WriteRegister(byte address, byte value) { Transactions++; _inner.WriteRegister(address, value); }
+        public void ReadFifo(byte[] buffer, int offset, int length) { Transactions++; _inner.ReadFifo(buffer, offset, length); }
+        public void WriteFifo(byte[] buffer, int offset, int length) { Transactions++; _inner.WriteFifo(buffer, offset, length); }
+    }
+
+    /// <summary>Virtual time plus a skew that a test can add to (a thread that lost the CPU for a while).</summary>
+    public sealed class SkewingClock : IClock
+    {
+        readonly VirtualScheduler _scheduler;
+        public ulong SkewUs;
+
+        public SkewingClock(VirtualScheduler scheduler)
+        {
+            _scheduler = scheduler;
+        }
+
+        public ulong NowMicroseconds { get { return _scheduler.NowMicroseconds + SkewUs; } }
+    }
+
+    /// <summary>A fake bus: when RegOpMode is set to TX, the clock jumps (the writing thread was pre-empted).</summary>
+    public sealed class PreemptingBus : IRegisterBus
+    {
+        readonly IRegisterBus _inner;
+        readonly SkewingClock _clock;
+        readonly ulong _jumpUs;
+
+        public PreemptingBus(IRegisterBus inner, SkewingClock clock, ulong jumpUs)
+        {
+            _inner = inner;
+            _clock = clock;
+            _jumpUs = jumpUs;
+        }
+
+        public byte ReadRegister(byte address) { return _inner.ReadRegister(address); }
+
+        public void WriteRegister(byte address, byte value)
+        {
+            _inner.WriteRegister(address, value);
+            if ((address & 0x7F) == 0x01 && (value & 0x07) == 0x03) _clock.SkewUs += _jumpUs;
+        }
+
+        public void ReadFifo(byte[] buffer, int offset, int length) { _inner.ReadFifo(buffer, offset, length); }
+        public void WriteFifo(byte[] buffer, int offset, int length) { _inner.WriteFifo(buffer, offset, length); }
+    }
+
+    /// <summary>Chip DIO edges straight into the driver's handlers, without latency.</summary>
+    public sealed class DioToDriver : IDioListener
+    {
+        readonly Sx1276 _driver;
+
+        public DioToDriver(Sx1276 driver)
+        {
+            _driver = driver;
+        }
+
+        public void OnDioRising(int dio, ulong nowUs)
+        {
+            if (dio == 0) _driver.OnDio0();
+            else _driver.OnDio1();
         }
     }
 

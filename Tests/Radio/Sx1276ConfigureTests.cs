@@ -118,32 +118,65 @@ namespace LoRaWan.Tests.Radio
         [DataRow(2, 0xF0, 0x84)]
         [DataRow(14, 0xFC, 0x84)]
         [DataRow(17, 0xFF, 0x84)]
-        [DataRow(18, 0xFD, 0x87)]
-        [DataRow(20, 0xFF, 0x87)]
-        [DataRow(30, 0xFF, 0x87)]
+        [DataRow(18, 0xFF, 0x84)]
+        [DataRow(20, 0xFF, 0x84)]
+        [DataRow(30, 0xFF, 0x84)]
         [DataRow(-4, 0xF0, 0x84)]
-        public void TxPower_UsesPaBoostAndPaDacFor20Dbm(int powerDbm, int expectedPaConfig, int expectedPaDac)
+        public void TxPower_IsCappedAt17Dbm_ByDefault(int powerDbm, int expectedPaConfig, int expectedPaDac)
         {
-            // PA_BOOST: Pout = 2 + OutputPower (default PA DAC), Pout = 5 + OutputPower with RegPaDac = 0x87;
-            // outside +2..+20 dBm the driver clamps.
+            // PA_BOOST: Pout = 2 + OutputPower with the default PA DAC (0x84). +20 dBm (RegPaDac 0x87) is specified for
+            // a 1 % duty cycle only (datasheet §5.4.3): without AllowHighPower the driver stops at +17 dBm (0xFF, 0x84).
             Sx1276ChipModel chip = TransmitOnce(RadioTestKit.Uplink(868100000, 7, 125000, powerDbm)).Chip;
             Assert.AreEqual((byte)expectedPaConfig, chip.PeekRegister(0x09), "RegPaConfig (PaSelect = PA_BOOST)");
             Assert.AreEqual((byte)expectedPaDac, chip.PeekRegister(0x4D), "RegPaDac");
         }
 
         [TestMethod]
-        [DataRow(14, 100, 100)]
-        [DataRow(17, 100, 100)]
-        [DataRow(20, 130, 140)]
-        public void TxPower_OverCurrentProtectionLeavesHeadroom(int powerDbm, int minMilliamps, int maxMilliamps)
+        [DataRow(18, 0xFD, 0x87)]
+        [DataRow(20, 0xFF, 0x87)]
+        [DataRow(30, 0xFF, 0x87)]
+        public void TxPower_UsesThePaDacFor18To20Dbm_WhenHighPowerIsAllowed(int powerDbm, int expectedPaConfig, int expectedPaDac)
         {
-            Sx1276ChipModel chip = TransmitOnce(RadioTestKit.Uplink(868100000, 7, 125000, powerDbm)).Chip;
-            int ocp = chip.PeekRegister(0x0B);
-            Assert.AreEqual(0x20, ocp & 0x20, "OcpOn");
-            // RegOcp: Imax = 45 + 5·OcpTrim (OcpTrim ≤ 15), −30 + 10·OcpTrim (15 < OcpTrim ≤ 27), 240 mA above.
-            int trim = ocp & 0x1F;
-            int milliamps = trim <= 15 ? 45 + 5 * trim : trim <= 27 ? -30 + 10 * trim : 240;
-            Assert.IsTrue(milliamps >= minMilliamps && milliamps <= maxMilliamps, "Imax " + milliamps + " mA");
+            // Pout = 5 + OutputPower with RegPaDac = 0x87 (datasheet RegPaConfig and §5.4.3).
+            SimulatedBoard board = RadioTestKit.Board(20, new RadioEventRecorder());
+            board.Driver.AllowHighPower = true;
+            byte[] frame = RadioTestKit.Frame13();
+            board.Radio.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, powerDbm), frame, 0, frame.Length);
+            Assert.AreEqual((byte)expectedPaConfig, board.Chip.PeekRegister(0x09), "RegPaConfig (PaSelect = PA_BOOST)");
+            Assert.AreEqual((byte)expectedPaDac, board.Chip.PeekRegister(0x4D), "RegPaDac");
+        }
+
+        [TestMethod]
+        public void HighPower_KeepsTheOnePercentDutyCycle()
+        {
+            // Datasheet §5.4.3: +20 dBm at 1 % duty cycle. A 13-byte SF12 frame lasts 1155.072 ms (Semtech's LoRa
+            // calculator), so the next +20 dBm frame may start 99 × 1155.072 ms = 114.352 s after that one ended;
+            // sooner, it goes out at +17 dBm.
+            SimulatedBoard board = RadioTestKit.Board(21, new RadioEventRecorder());
+            board.Driver.AllowHighPower = true;
+            AirRecorder air = new AirRecorder();
+            board.Air.AddMonitor(air);
+            byte[] frame = RadioTestKit.Frame13();
+            ulong t0 = board.Scheduler.NowMicroseconds;
+            board.Radio.Transmit(RadioTestKit.Uplink(902300000, 12, 125000, 28), frame, 0, frame.Length);
+            board.Scheduler.RunFor(2000000);
+            Assert.AreEqual(20, air.PowerDbm, "first frame at +20 dBm");
+
+            board.Radio.Transmit(RadioTestKit.Uplink(902300000, 12, 125000, 28), frame, 0, frame.Length);
+            board.Scheduler.RunFor(2000000);
+            Assert.AreEqual(17, air.PowerDbm, "2 s later: +17 dBm");
+            Assert.AreEqual(1, board.Driver.HighPowerDowngrades, "one downgrade");
+
+            ulong allowedAt = t0 + 100UL * 1155072UL;   // start + air time + 99 × air time
+            board.Scheduler.RunFor(allowedAt - 1 - board.Scheduler.NowMicroseconds);
+            board.Radio.Transmit(RadioTestKit.Uplink(902300000, 12, 125000, 28), frame, 0, frame.Length);
+            board.Scheduler.RunFor(2000000);
+            Assert.AreEqual(17, air.PowerDbm, "1 µs too early: +17 dBm");
+            board.Scheduler.RunFor(allowedAt + 2000000 - board.Scheduler.NowMicroseconds);
+            board.Radio.Transmit(RadioTestKit.Uplink(902300000, 12, 125000, 28), frame, 0, frame.Length);
+            board.Scheduler.RunFor(2000000);
+            Assert.AreEqual(20, air.PowerDbm, "after 99 × air time: +20 dBm again");
+            Assert.AreEqual(2, board.Driver.HighPowerTransmissions, "two high-power frames");
         }
 
         [TestMethod]

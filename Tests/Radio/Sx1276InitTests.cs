@@ -77,6 +77,41 @@ namespace LoRaWan.Tests.Radio
         }
 
         [TestMethod]
+        [DataRow(915000000, 434000000)]
+        [DataRow(866500000, 434000000)]
+        [DataRow(921500000, 434000000)]
+        [DataRow(433175000, 868000000)]
+        public void Init_CalibratesTheReceiveChainAtTheConfiguredFrequency(int frequencyHz, int otherFrontEndHz)
+        {
+            // Datasheet rev. 7 §4.2.3.8: calibrate with Frf in the band of interest (its example: 868.3 MHz for the
+            // HF port). A US915 board must not keep a calibration made 47 MHz away at 868 MHz.
+            SimulatedBoard board = Uninitialised();
+            board.Driver.ImageCalibrationFrequencyHz = (uint)frequencyHz;
+            board.Driver.Init();
+            Sx1276ChipModel chip = board.Chip;
+            bool high = frequencyHz > 525000000;
+            uint usedFrontEnd = high ? chip.LastImageCalibrationHfHz : chip.LastImageCalibrationLfHz;
+            uint otherFrontEnd = high ? chip.LastImageCalibrationLfHz : chip.LastImageCalibrationHfHz;
+            Assert.IsTrue(Near(usedFrontEnd, (uint)frequencyHz), "the front end in use, calibrated at " + usedFrontEnd.ToString());
+            Assert.IsTrue(Near(otherFrontEnd, (uint)otherFrontEndHz), "the other front end, calibrated at " + otherFrontEnd.ToString());
+        }
+
+        [TestMethod]
+        public void VirtualWorld_Us915Board_IsCalibratedAtTheRegionsCentre()
+        {
+            var world = new VirtualWorld("US915", 1, new NetworkOptions());
+            world.PowerOn(LoRaWan.DeviceIdentity.Otaa("0042004213424341", "0000000000000000", "BEC499C69E9C939E413B663961636C61"), new LoRaWan.Mac.LoRaWanOptions());
+            Assert.IsTrue(Near(world.Board.Chip.LastImageCalibrationHfHz, 915000000), "902..928 MHz: 915 MHz, got " + world.Board.Chip.LastImageCalibrationHfHz.ToString());
+        }
+
+        /// <summary>Within one Frf step (61 Hz).</summary>
+        static bool Near(uint actualHz, uint expectedHz)
+        {
+            long d = (long)actualHz - expectedHz;
+            return d >= -61 && d <= 61;
+        }
+
+        [TestMethod]
         public void Init_WithoutResetLine_LeavesLoRaModeThroughSleep()
         {
             VirtualScheduler scheduler = new VirtualScheduler();

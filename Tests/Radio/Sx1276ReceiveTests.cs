@@ -254,15 +254,43 @@ namespace LoRaWan.Tests.Radio
             gateway.Transmit(t0 + 1000, (uint)frequencyHz, 7, 125000, Downlink17, true);
             board.Scheduler.RunFor(1000000);
             Assert.AreEqual((int)RadioEvent.RxDone, (int)events.Last, "RxDone");
-            Assert.AreEqual((byte)(-90 - offsetDb), board.Chip.PeekRegister(0x1A), "RegPktRssiValue = RSSI − offset");
+            RxPacketInfo linkInfo = new RxPacketInfo();
+            board.Radio.ReadPacket(new byte[64], 0, 64, linkInfo);
+            Assert.AreEqual(-90, linkInfo.RssiDbm, "the link's RSSI comes back through the model's register and the driver");
 
-            // Independent of the model's link mapping: set the raw registers and decode them.
-            board.Chip.PokeRegister(0x1A, 100);
+            // Independent of the model's link mapping: set the raw registers and decode them. PacketRssi 75 with
+            // SNR +8 dB: offset + 16/15 · 75 = offset + 80 exactly (datasheet rev. 7, §5.5.5, SNR ≥ 0).
+            board.Chip.PokeRegister(0x1A, 75);
             board.Chip.PokeRegister(0x19, 0x20); // +8 dB
             RxPacketInfo info = new RxPacketInfo();
             board.Radio.ReadPacket(new byte[64], 0, 64, info);
-            Assert.AreEqual(offsetDb + 100, info.RssiDbm, "−157 (HF, > 525 MHz) / −164 (LF) + PacketRssi");
+            Assert.AreEqual(offsetDb + 80, info.RssiDbm, "−157 (HF, > 525 MHz) / −164 (LF) + 16/15 · PacketRssi");
             Assert.AreEqual(32, info.SnrQuarterDb, "SNR +8 dB");
+        }
+
+        [TestMethod]
+        [DataRow(0, 0, -157)]        // SNR 0 counts as "SNR ≥ 0": the slope applies (16/15 · 0 = 0)
+        [DataRow(150, 40, 3)]        // 16/15 · 150 = 160 exactly
+        [DataRow(100, 0, -50)]       // 16/15 · 100 = 106.67 → 107
+        [DataRow(31, 1, -124)]       // 16/15 · 31 = 33.07 → 33
+        [DataRow(40, -1, -117)]      // SNR < 0: −157 + 40 + (−0.25) → −117.25 → −117, no slope
+        [DataRow(40, -40, -127)]     // −157 + 40 − 10
+        public void PacketRssi_FollowsTheDatasheetFormula_HighFrequencyPort(int packetRssi, int snrQuarterDb, int expectedDbm)
+        {
+            RadioEventRecorder events = new RadioEventRecorder();
+            SimulatedBoard board = RadioTestKit.Board(12, events);
+            GatewayEndpoint gateway = new GatewayEndpoint(board.Air);
+            ulong t0 = board.Scheduler.NowMicroseconds;
+            board.Radio.Receive(RadioTestKit.Downlink(868100000, 7, 125000, 8));
+            gateway.Transmit(t0 + 1000, 868100000, 7, 125000, Downlink17, true);
+            board.Scheduler.RunFor(1000000);
+            Assert.AreEqual((int)RadioEvent.RxDone, (int)events.Last, "RxDone");
+
+            board.Chip.PokeRegister(0x1A, (byte)packetRssi);
+            board.Chip.PokeRegister(0x19, (byte)(sbyte)snrQuarterDb);
+            RxPacketInfo info = new RxPacketInfo();
+            board.Radio.ReadPacket(new byte[64], 0, 64, info);
+            Assert.AreEqual(expectedDbm, info.RssiDbm, "datasheet §5.5.5 packet strength");
         }
 
         [TestMethod]

@@ -83,7 +83,7 @@ namespace LoRaWan.Tests.Radio
         }
 
         [TestMethod]
-        public void TxDone_IsStampedWhenTheLateInterruptRuns_Deterministically()
+        public void TxDone_WithALateInterrupt_IsDeterministicAndWithinTheLatencyBound()
         {
             ulong stampA = TxDoneStampWithLatency(42, 5000);
             ulong stampB = TxDoneStampWithLatency(42, 5000);
@@ -104,12 +104,13 @@ namespace LoRaWan.Tests.Radio
         }
 
         [TestMethod]
-        public void LostTxDone_WatchdogResetsReinitialisesAndReports()
+        public void LostTxDone_WatchdogSleepsTheChip_ReportsTimeout_AndTheNextCommandReinitialises()
         {
             RadioEventRecorder events = new RadioEventRecorder();
             SimulatedBoard board = RadioTestKit.Board(4, events);
-            board.Chip.DropDio0Edges = 1;
+            board.Chip.HangNextTransmissions = 1;   // the chip never finishes: no TxDone flag, no edge
             int resetsBefore = board.Chip.ResetCount;
+            int calibrationsBefore = board.Chip.ImageCalibrationsHf;
             byte[] frame = RadioTestKit.Frame13();
             ulong start = board.Scheduler.NowMicroseconds;
 
@@ -119,16 +120,111 @@ namespace LoRaWan.Tests.Radio
             Assert.AreEqual(1, events.Count, "exactly one event");
             Assert.AreEqual((int)RadioEvent.TxTimeout, (int)events.Last, "TxTimeout");
             Assert.AreEqual(start + 46336UL + board.Driver.TxTimeoutMarginUs, events.LastStamp, "air time + margin");
-            Assert.AreEqual(resetsBefore + 1, board.Chip.ResetCount, "reset pulse");
             Assert.AreEqual(1, board.Driver.TxTimeoutCount, "counted");
-            Assert.IsTrue(board.Chip.IsLoRaMode, "re-initialised into LoRa mode");
-            Assert.AreEqual(1, board.Chip.Mode, "standby");
+            // Issue 21: no reset pulse and no calibration polls on the watchdog (the platform's event thread).
+            Assert.AreEqual(resetsBefore, board.Chip.ResetCount, "no reset pulse from the watchdog");
+            Assert.AreEqual(calibrationsBefore, board.Chip.ImageCalibrationsHf, "no calibration from the watchdog");
+            Assert.AreEqual(0, board.Chip.Mode, "the chip was put to sleep (the transmitter stopped)");
+            Assert.IsTrue(board.Driver.RecoveryPending, "re-initialisation left to the next command");
 
-            // The radio works again.
+            // The next command, on the MAC's thread, resets and re-initialises; the radio works again.
             board.Radio.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, 14), frame, 0, frame.Length);
+            Assert.AreEqual(resetsBefore + 1, board.Chip.ResetCount, "reset pulse by the next Transmit");
+            Assert.IsFalse(board.Driver.RecoveryPending, "recovered");
             board.Scheduler.RunFor(5000000);
             Assert.AreEqual(2, events.Count, "two events");
             Assert.AreEqual((int)RadioEvent.TxDone, (int)events.Last, "TxDone after recovery");
+        }
+
+        [TestMethod]
+        public void LostTxDone_WatchdogTouchesTheBusOnlyTwice()
+        {
+            // A fake bus that counts the watchdog's SPI transactions: a flag read and the sleep write, nothing that
+            // holds the event thread (today's code pulsed reset and polled two image calibrations there).
+            VirtualScheduler scheduler = new VirtualScheduler();
+            Sx1276ChipModel chip = new Sx1276ChipModel(scheduler, new Air(scheduler));
+            CountingBus bus = new CountingBus(chip);
+            Sx1276 driver = new Sx1276(bus, scheduler, chip, new VirtualAlarm(scheduler, null));
+            RadioEventRecorder events = new RadioEventRecorder();
+            driver.SetEventSink(events);
+            driver.Init();
+            chip.HangNextTransmissions = 1;
+            byte[] frame = RadioTestKit.Frame13();
+            driver.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, 14), frame, 0, frame.Length);
+            int before = bus.Transactions;
+            scheduler.RunFor(2000000);
+            Assert.AreEqual((int)RadioEvent.TxTimeout, (int)events.Last, "TxTimeout");
+            Assert.AreEqual(2, bus.Transactions - before, "RegIrqFlags read + RegOpMode sleep");
+        }
+
+        [TestMethod]
+        public void DroppedDio0Edge_WatchdogFindsTxDoneInTheFlags_ReportsTheComputedEnd()
+        {
+            RadioEventRecorder events = new RadioEventRecorder();
+            SimulatedBoard board = RadioTestKit.Board(14, events);
+            board.Chip.DropDio0Edges = 1;   // the chip finishes, the interrupt is lost
+            int resetsBefore = board.Chip.ResetCount;
+            byte[] frame = RadioTestKit.Frame13();
+            ulong start = board.Scheduler.NowMicroseconds;
+
+            board.Radio.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, 14), frame, 0, frame.Length);
+            board.Scheduler.RunFor(5000000);
+
+            Assert.AreEqual(1, events.Count, "exactly one event");
+            Assert.AreEqual((int)RadioEvent.TxDone, (int)events.Last, "TxDone: the chip did finish");
+            Assert.AreEqual(start + 46336UL + Sx1276.PaRampDownUs, events.LastStamp, "start + air time + ramp-down");
+            Assert.AreEqual(0, board.Driver.TxTimeoutCount, "not a timeout");
+            Assert.AreEqual(resetsBefore, board.Chip.ResetCount, "no reset");
+            Assert.AreEqual(1, board.Driver.TxTiming.FoundByWatchdog, "diagnostics");
+            Assert.AreEqual(1, board.Chip.Mode, "standby");
+        }
+
+        [TestMethod]
+        public void LateDio0_TxDoneIsTheComputedEnd_AndBothStampsAreInTheDiagnostics()
+        {
+            RadioEventRecorder events = new RadioEventRecorder();
+            SimulatedBoard board = RadioTestKit.Board(15, events);
+            board.InterruptJitter.FixedLatencyUs = 40000;   // the handler runs 40 ms after the edge
+            byte[] frame = RadioTestKit.Frame13();
+            ulong start = board.Scheduler.NowMicroseconds;
+
+            board.Radio.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, 14), frame, 0, frame.Length);
+            board.Scheduler.RunFor(1000000);
+
+            Assert.AreEqual((int)RadioEvent.TxDone, (int)events.Last, "TxDone");
+            // 46.336 ms: Semtech's LoRa calculator for 13 bytes at SF7/125 kHz; 40 µs: RegPaRamp 1001.
+            Assert.AreEqual(start + 46336UL + 40UL, events.LastStamp, "the computed end, not the late handler");
+            TxDoneTiming t = board.Driver.TxTiming;
+            Assert.AreEqual(start, t.LastStartUs, "TX start stamp");
+            Assert.AreEqual(46336UL, t.LastAirTimeUs, "air time");
+            Assert.AreEqual(start + 46376UL, t.LastComputedEndUs, "computed end");
+            Assert.AreEqual(start + 46336UL + 40000UL, t.LastDioStampUs, "DIO0 stamp");
+            Assert.AreEqual(40000L - 40L, t.DioLateMaxUs, "DIO0 stamp − computed end");
+            Assert.AreEqual(1, t.FromComputedEnd, "reported from the computed end");
+        }
+
+        [TestMethod]
+        public void PreemptedTxModeWrite_StartIsNotTrusted_TxDoneFallsBackToTheDio0Stamp()
+        {
+            // The clock jumps 5 ms while RegOpMode = TX is being written (the thread was pre-empted): the start
+            // stamp could be anywhere in those 5 ms, so only the interrupt's stamp is used.
+            VirtualScheduler scheduler = new VirtualScheduler();
+            Sx1276ChipModel chip = new Sx1276ChipModel(scheduler, new Air(scheduler));
+            SkewingClock clock = new SkewingClock(scheduler);
+            PreemptingBus bus = new PreemptingBus(chip, clock, 5000);
+            Sx1276 driver = new Sx1276(bus, clock, chip, null);
+            RadioEventRecorder events = new RadioEventRecorder();
+            driver.SetEventSink(events);
+            DioToDriver dio = new DioToDriver(driver);
+            chip.SetDioListener(dio);
+            driver.Init();
+            byte[] frame = RadioTestKit.Frame13();
+            driver.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, 14), frame, 0, frame.Length);
+            scheduler.RunFor(1000000);
+            Assert.AreEqual((int)RadioEvent.TxDone, (int)events.Last, "TxDone");
+            Assert.AreEqual(1, driver.TxTiming.UntrustedStarts, "start not trusted");
+            Assert.AreEqual(1, driver.TxTiming.FromDioStamp, "DIO0 stamp used");
+            Assert.AreEqual(driver.TxTiming.LastDioStampUs, events.LastStamp, "reported = DIO0 stamp");
         }
 
         [TestMethod]
@@ -141,6 +237,7 @@ namespace LoRaWan.Tests.Radio
             RadioEventRecorder events = new RadioEventRecorder();
             driver.SetEventSink(events);
             driver.Init();
+            chip.HangNextTransmissions = 1;
             byte[] frame = RadioTestKit.Frame13();
 
             driver.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, 14), frame, 0, frame.Length);
@@ -150,7 +247,14 @@ namespace LoRaWan.Tests.Radio
             Assert.IsTrue(driver.PollTxWatchdog(), "overdue");
             Assert.AreEqual((int)RadioEvent.TxTimeout, (int)events.Last, "TxTimeout reported");
             Assert.IsFalse(driver.PollTxWatchdog(), "reported once");
+            Assert.AreEqual(1, chip.ResetCount, "init only: recovery waits for the next command");
+            driver.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, 14), frame, 0, frame.Length);
             Assert.AreEqual(2, chip.ResetCount, "init + recovery");
+
+            // Without an interrupt, polling finds the finished frame in RegIrqFlags.
+            scheduler.RunFor(46336 + 300000);
+            Assert.IsTrue(driver.PollTxWatchdog(), "overdue again");
+            Assert.AreEqual((int)RadioEvent.TxDone, (int)events.Last, "TxDone from the flags");
         }
 
         [TestMethod]

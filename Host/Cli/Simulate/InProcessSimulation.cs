@@ -62,6 +62,9 @@ namespace LoRaWan.Cli.Simulate
             // Platform timing error of at most ±J: the DIO handler runs up to J/2 late, the alarm fires within ±J/2.
             world.InterruptLatencyMaxUs = (uint)jitterMs * 500;
             world.AlarmSpreadUs = (uint)jitterMs * 500;
+            // Issue 21: DIO interrupt latency alone, uniform 0..N ms, on top of --jitter-ms.
+            int dioLatencyMs = _s.Get(SimulateOptions.DioLatencyMs);
+            world.DioLatencyMaxUs = (uint)dioLatencyMs * 1000;
             if (_s.Get(SimulateOptions.Realtime)) UdpSimulation.StartRealTime(world);
             if (adr)
             {
@@ -87,7 +90,7 @@ namespace LoRaWan.Cli.Simulate
             traffic.RunEndUs = end;
             string who = identity.IsOtaa ? $"OTAA DevEUI {_s.Get(SimulateOptions.DevEui)}" : $"ABP DevAddr {identity.DevAddr:X8}";
             string rate = options.Adr ? "ADR on" : $"DR{options.DataRate} fixed, ADR off";
-            timeline.Line(0, "device", $"power on · {regionName} · LoRaWAN {_s.VersionText} · {who} · {rate} · platform timing error ±{jitterMs} ms (window margin {options.TimingErrorUs / 1000} ms)");
+            timeline.Line(0, "device", $"power on · {regionName} · LoRaWAN {_s.VersionText} · {who} · {rate} · platform timing error ±{jitterMs} ms{(dioLatencyMs > 0 ? $" + DIO interrupt latency 0..{dioLatencyMs} ms" : "")} (window margin {options.TimingErrorUs / 1000} ms)");
             bool joined = identity.IsOtaa ? device.Join(Math.Max(60000, minutes * 60000)) : device.IsJoined;
             if (!joined)
             {
@@ -145,6 +148,8 @@ namespace LoRaWan.Cli.Simulate
             _out.WriteLine($"  network                {world.Network.Counters.UplinksAccepted} uplinks accepted, {c.UplinksRejectedMalformed + c.UplinksRejectedUnknownDevAddr + c.UplinksRejectedMic + c.UplinksRejectedReplay + c.UplinksRejectedDataRate} rejected, {c.Retransmissions} retransmissions");
             _out.WriteLine($"  downlinks              {enqueued} queued by the application, {appDownlinksSent} sent by the network, {traffic.DownlinksReceived} received by the device");
             traffic.WriteDevice(_out);
+            var tx = world.Board.Driver.TxTiming;
+            _out.WriteLine($"  TxDone                 {tx.Count} reported: {tx.FromComputedEnd} at the computed end (TX start + air time + ramp-down), {tx.FromDioStamp} at the DIO0 stamp, {tx.FoundByWatchdog} found by the watchdog; DIO0 stamp {tx.DioLateMinUs / 1000.0:F1}..{tx.DioLateMaxUs / 1000.0:F1} ms after the computed end (mean {tx.DioLateMeanUs / 1000.0:F1})");
             AirTime.WriteSummary(_out, world.Scheduler.NowMicroseconds);
             var mc = world.Network.MacCounters;
             if (adr || mc.AnswersCorrect + mc.WrongAnswers + mc.AnswersMissing > 0)

@@ -39,6 +39,7 @@ namespace LoRaWan.Cli.Simulate
         public static readonly Option<bool> Adr = Set.Flag("--adr", "the network manages the device with MAC commands (ADR from DR0, DevStatusReq, RX2, ...)");
         public static readonly Option<int> Seed = Set.Int("--seed", "S", "seed of every random choice (radio, network, payloads)", 1, int.MinValue, int.MaxValue);
         public static readonly Option<int> JitterMs = Set.Int("--jitter-ms", "J", "platform timing error: DIO interrupt up to J/2 late, alarms within ±J/2", 10, 0, 200);
+        public static readonly Option<int> DioLatencyMs = Set.Int("--dio-latency-ms", "N", "the DIO interrupt handler alone runs a further 0..N ms late (uniform; nanoFramework's event-thread delay)", 0, 0, 5000);
         public static readonly Option<bool> Verbose = Set.Flag("--verbose", "every step: closed windows, TxDone, sticky MAC answers, gateway datagrams");
 
         // ---- wall clock and a real network server ----

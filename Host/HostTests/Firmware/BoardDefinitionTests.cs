@@ -14,7 +14,7 @@ namespace LoRaWan.HostTests.Firmware
 {
     /// <summary>
     /// The board definitions in boards/Boards.cs: every pin a valid ESP32 GPIO, no flash pin, no output on an
-    /// input-only pin, no pin used twice; the build-time selection (Firmware/BoardSelection.cs, one branch per board)
+    /// input-only pin, no DIO line on a strapping pin, no pin used twice; the build-time selection (Firmware/BoardSelection.cs, one branch per board)
     /// compiles and picks the right board for every name; flash.ps1 finds exactly these boards and nanoff targets.
     /// </summary>
     [TestClass]
@@ -28,6 +28,14 @@ namespace LoRaWan.HostTests.Firmware
 
         /// <summary>ESP32-PICO-D4: GPIO16 and GPIO17 connect the embedded flash (ESP32-PICO-D4 datasheet).</summary>
         static readonly int[] PicoFlashPins = { 16, 17 };
+
+        /// <summary>
+        /// ESP32 strapping pins (Espressif ESP32 datasheet, "Strapping Pins": GPIO0 and GPIO2 boot mode, MTDI = GPIO12
+        /// flash voltage, MTDO = GPIO15 and GPIO5 boot-log/SDIO timing), latched at reset. A radio DIO line drives its
+        /// pin and could hold it at the wrong level during a reset (DIO0 stays high after TxDone until the flags are
+        /// cleared): no DIO line on these.
+        /// </summary>
+        static readonly int[] StrappingPins = { 0, 2, 5, 12, 15 };
 
         /// <summary>The ESP32 images in nf-interpreter targets/ESP32/CMakePresets.json that suit these boards.</summary>
         static readonly string[] KnownTargets = { "ESP32_REV0", "ESP32_REV3", "ESP32_PSRAM_REV0", "ESP32_PSRAM_REV3", "ESP32_PICO", "ESP32_PSRAM_XTAL26_REV0", "ESP32_BLE_REV0", "ESP32_BLE_REV3" };
@@ -58,6 +66,7 @@ namespace LoRaWan.HostTests.Firmware
                 if (FlashPins.Contains(p.Pin)) problems.Add($"{b.Name}: {p.Signal} on GPIO{p.Pin}, a flash pin");
                 if (b.NanoffTarget == "ESP32_PICO" && PicoFlashPins.Contains(p.Pin)) problems.Add($"{b.Name}: {p.Signal} on GPIO{p.Pin}, the PICO-D4's flash");
                 if (p.Output && p.Pin >= 34 && p.Pin <= 39) problems.Add($"{b.Name}: {p.Signal} is an output on input-only GPIO{p.Pin}");
+                if (p.Signal.StartsWith("DIO") && StrappingPins.Contains(p.Pin)) problems.Add($"{b.Name}: {p.Signal} on GPIO{p.Pin}, an ESP32 strapping pin (the radio drives it during a reset)");
             }
             foreach (var g in wired.GroupBy(p => p.Pin).Where(g => g.Count() > 1))
                 problems.Add($"{b.Name}: GPIO{g.Key} used by {string.Join(" and ", g.Select(p => p.Signal))}");
@@ -91,6 +100,7 @@ namespace LoRaWan.HostTests.Firmware
                 new Board("g", "", "ESP32_REV0", 5, 19, 27, 18, 14, 26, -1, 25, false, -1, 0, 8000000),    // DIO1 not wired
                 new Board("h", "", "ESP32_S3", 5, 19, 27, 18, 14, 26, 33, 25, false, -1, 0, 8000000),      // not an ESP32 target here
                 new Board("i", "", "ESP32_REV0", 5, 19, 27, 18, 14, 26, 33, 25, false, -1, 0, 20000000),   // SPI too fast
+                new Board("j", "", "ESP32_REV0", 5, 19, 18, 33, 27, 12, 32, 13, false, -1, 0, 8000000),    // DIO0 on strapping pin 12 (the old Feather wiring)
             };
             foreach (var b in bad) Assert.IsTrue(Problems(b).Count > 0, "board " + b.Name + " passed the checks");
         }
