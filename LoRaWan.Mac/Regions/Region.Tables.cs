@@ -136,16 +136,35 @@ namespace LoRaWan.Regions
             _maxRx1Offset = effectiveOffsets.Length - 1;
         }
 
-        /// <summary>Loads the duty-cycle sub-bands (inclusive Hz ranges, divisor, display name).</summary>
-        internal void DefineBands(uint[] minHz, uint[] maxHz, ushort[] divisor, string[] names)
+        /// <summary>
+        /// Adds one duty-cycle sub-band (a row of the region's sub-band table): inclusive Hz range, the duty-cycle
+        /// limit as a divisor (100 = 1 %, 1000 = 0.1 %, 1 = no limit) and a display name. Called only while the
+        /// catalog builds the region.
+        /// </summary>
+        internal void AddBand(uint minHz, uint maxHz, ushort dutyCycleDivisor, string name)
         {
-            _bandMinHz = minHz;
-            _bandMaxHz = maxHz;
+            int n = _bandDivisor == null ? 0 : _bandDivisor.Length;
+            var min = new uint[n + 1];
+            var max = new uint[n + 1];
+            var divisor = new ushort[n + 1];
+            var names = new string[n + 1];
+            if (n > 0)
+            {
+                Array.Copy(_bandMinHz, 0, min, 0, n);
+                Array.Copy(_bandMaxHz, 0, max, 0, n);
+                Array.Copy(_bandDivisor, 0, divisor, 0, n);
+                Array.Copy(_bandName, 0, names, 0, n);
+            }
+            min[n] = minHz;
+            max[n] = maxHz;
+            divisor[n] = dutyCycleDivisor;
+            names[n] = name;
+            _bandMinHz = min;
+            _bandMaxHz = max;
             _bandDivisor = divisor;
             _bandName = names;
         }
 
-        /// <summary>Sets the frequency range channels may use.</summary>
         /// <summary>A stricter EIRP limit for frequencies below <paramref name="frequencyHz"/> (KR920: +10 dBm below 922 MHz).</summary>
         internal void DefineEirpLimitBelow(uint frequencyHz, int maxEirpDbm)
         {
@@ -153,6 +172,7 @@ namespace LoRaWan.Regions
             _eirpLimitBelowDbm = maxEirpDbm;
         }
 
+        /// <summary>Sets the frequency range channels may use.</summary>
         internal void DefineFrequencyRange(uint minHz, uint maxHz)
         {
             _minFrequencyHz = minHz;

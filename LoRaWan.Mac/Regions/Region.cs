@@ -7,10 +7,10 @@ namespace LoRaWan.Regions
     /// one region plus the algorithm of its plan family. A region object is immutable and holds no per-device
     /// state; everything the network changes with MAC commands lives in a <see cref="ChannelPlan"/>, and
     /// duty-cycle history in a <see cref="DutyCycleTracker"/>.
-    /// <para>Two families: <see cref="DynamicChannelRegion"/> (EU868, AS923-1..4, IN865, KR920: up to 16
-    /// channels the network can add with CFList type 0 / NewChannelReq) and <see cref="FixedChannelRegion"/>
-    /// (US915, AU915: 64 + 8 fixed channels selected by a mask, CFList type 1). The numbers of each region are
-    /// data in <see cref="RegionCatalog"/>.</para>
+    /// <para>Two families: <see cref="DynamicChannelRegion"/> (EU868, AS923-1..4, IN865, KR920, RU864, EU433,
+    /// CN779: up to 16 channels the network can add with CFList type 0 / NewChannelReq) and
+    /// <see cref="FixedChannelRegion"/> (US915, AU915, CN470: numbered fixed channels selected by a mask, CFList
+    /// type 1). The numbers of each region are data in <see cref="RegionCatalog"/>.</para>
     /// </summary>
     public abstract partial class Region
     {
@@ -35,7 +35,8 @@ namespace LoRaWan.Regions
 
         /// <summary>
         /// The region called <paramref name="name"/>: exactly one of EU868, US915, AU915, AS923-1, AS923-2,
-        /// AS923-3, AS923-4, IN865, KR920 (case-insensitive).
+        /// AS923-3, AS923-4, IN865, KR920, RU864, EU433, CN779, CN470-20A, CN470-20B, CN470-26A, CN470-26B
+        /// (RP002 CN470-510 by antenna type) or CN470-RP1 (the older 96-channel CN470 plan), case-insensitive.
         /// </summary>
         /// <exception cref="ArgumentException">any other name; the message lists the valid ones</exception>
         public static Region Create(string name)
@@ -70,10 +71,10 @@ namespace LoRaWan.Regions
             get { return _id; }
         }
 
-        /// <summary>True for the US-like 64 + 8 fixed-channel family (US915, AU915).</summary>
+        /// <summary>True for the fixed-channel family (US915, AU915, CN470).</summary>
         public abstract bool IsFixedChannelPlan { get; }
 
-        /// <summary>Number of channel slots: 16 (dynamic plans) or 72 (fixed plans).</summary>
+        /// <summary>Number of channel slots: 16 (dynamic plans); 72 (US915/AU915), 64 or 48 (CN470 20/26 MHz), 96 (CN470-RP1).</summary>
         public abstract int ChannelCount { get; }
 
         // ------------------------------------------------------------------ data rates
@@ -448,7 +449,7 @@ namespace LoRaWan.Regions
             return new ChannelPlan(this);
         }
 
-        /// <summary>Number of default channels (EU868: 3; AS923: 2; US915/AU915: all 72).</summary>
+        /// <summary>Number of default channels (EU868: 3; AS923: 2; fixed plans: all of their channels).</summary>
         public abstract int DefaultChannelCount { get; }
 
         /// <summary>Frequency in Hz of default channel <paramref name="index"/>.</summary>
