@@ -78,7 +78,7 @@ namespace LoRaWan.Cli
             world.Register(identity, version);
             var options = new LoRaWanOptions { Version = version, RandomSeed = (uint)seed };
             if (fixedPlan) options.SubBand = 2;
-            if (adr) options.DataRate = 0;   // start at the slowest rate: ADR brings it up
+            if (adr) options.DataRate = world.Region.DefaultDataRate;   // start at the slowest allowed rate (DR2 AU915/AS923, DR1 CN470): ADR brings it up
 
             var timeline = new Timeline(stdout, world.Region, verbose);
             world.Network.Observer = timeline;
