@@ -16,7 +16,7 @@ namespace LoRaWan.Cli
     /// </summary>
     public static class RegionCommand
     {
-        public const string Usage = "usage: lorawan region --region <EU868|US915|AU915|AS923-1|AS923-2|AS923-3|AS923-4|IN865|KR920>";
+        public const string Usage = "usage: lorawan region --region <EU868|US915|AU915|AS923-1|AS923-2|AS923-3|AS923-4|IN865|KR920|RU864|EU433|CN779|CN470-20A|CN470-20B|CN470-26A|CN470-26B|CN470-RP1>";
 
         public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
         {
