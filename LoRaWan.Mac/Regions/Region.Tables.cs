@@ -30,10 +30,13 @@ namespace LoRaWan.Regions
         private int _maxRx1Offset;
 
         // Duty-cycle sub-bands: [min Hz, max Hz] inclusive and 1/divisor of the time (1 = no limit).
-        private uint[] _bandMinHz;
-        private uint[] _bandMaxHz;
-        private ushort[] _bandDivisor;
-        private string[] _bandName;
+        // At most MaxBands rows (EU868 has 6); allocated once with the region, filled by AddBand.
+        private const int MaxBands = 8;
+        private readonly uint[] _bandMinHz = new uint[MaxBands];
+        private readonly uint[] _bandMaxHz = new uint[MaxBands];
+        private readonly ushort[] _bandDivisor = new ushort[MaxBands];
+        private readonly string[] _bandName = new string[MaxBands];
+        private int _bandCount;
 
         private uint _minFrequencyHz;
         private uint _maxFrequencyHz;
@@ -143,26 +146,12 @@ namespace LoRaWan.Regions
         /// </summary>
         internal void AddBand(uint minHz, uint maxHz, ushort dutyCycleDivisor, string name)
         {
-            int n = _bandDivisor == null ? 0 : _bandDivisor.Length;
-            var min = new uint[n + 1];
-            var max = new uint[n + 1];
-            var divisor = new ushort[n + 1];
-            var names = new string[n + 1];
-            if (n > 0)
-            {
-                Array.Copy(_bandMinHz, 0, min, 0, n);
-                Array.Copy(_bandMaxHz, 0, max, 0, n);
-                Array.Copy(_bandDivisor, 0, divisor, 0, n);
-                Array.Copy(_bandName, 0, names, 0, n);
-            }
-            min[n] = minHz;
-            max[n] = maxHz;
-            divisor[n] = dutyCycleDivisor;
-            names[n] = name;
-            _bandMinHz = min;
-            _bandMaxHz = max;
-            _bandDivisor = divisor;
-            _bandName = names;
+            if (_bandCount == MaxBands) throw new InvalidOperationException("more than " + MaxBands.ToString() + " sub-bands");
+            _bandMinHz[_bandCount] = minHz;
+            _bandMaxHz[_bandCount] = maxHz;
+            _bandDivisor[_bandCount] = dutyCycleDivisor;
+            _bandName[_bandCount] = name;
+            _bandCount++;
         }
 
         /// <summary>A stricter EIRP limit for frequencies below <paramref name="frequencyHz"/> (KR920: +10 dBm below 922 MHz).</summary>

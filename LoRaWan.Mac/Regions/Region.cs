@@ -385,13 +385,13 @@ namespace LoRaWan.Regions
         /// <summary>Number of duty-cycle sub-bands.</summary>
         public int BandCount
         {
-            get { return _bandDivisor.Length; }
+            get { return _bandCount; }
         }
 
         /// <summary>The sub-band that holds <paramref name="frequencyHz"/>; −1 when none does.</summary>
         public int GetBandIndex(uint frequencyHz)
         {
-            for (int b = 0; b < _bandDivisor.Length; b++)
+            for (int b = 0; b < _bandCount; b++)
                 if (frequencyHz >= _bandMinHz[b] && frequencyHz <= _bandMaxHz[b]) return b;
             return -1;
         }
@@ -402,24 +402,33 @@ namespace LoRaWan.Regions
         /// </summary>
         public int GetBandDutyCycleDivisor(int band)
         {
+            CheckBand(band);
             return _bandDivisor[band];
         }
 
         /// <summary>Lowest frequency of sub-band <paramref name="band"/> in Hz.</summary>
         public uint GetBandMinFrequency(int band)
         {
+            CheckBand(band);
             return _bandMinHz[band];
         }
 
         /// <summary>Highest frequency of sub-band <paramref name="band"/> in Hz.</summary>
         public uint GetBandMaxFrequency(int band)
         {
+            CheckBand(band);
             return _bandMaxHz[band];
+        }
+
+        private void CheckBand(int band)
+        {
+            if (band < 0 || band >= _bandCount) throw new ArgumentOutOfRangeException("band", "sub-band must be 0.." + (_bandCount - 1).ToString());
         }
 
         /// <summary>A short name of sub-band <paramref name="band"/> (e.g. "g1 868.0-868.6 MHz 1%").</summary>
         public string GetBandName(int band)
         {
+            CheckBand(band);
             return _bandName[band];
         }
 
