@@ -19,7 +19,7 @@ namespace LoRaWan.Firmware
         const string DevEui = "0000000000000000";                     // End device → DevEUI
         const string JoinEui = "0000000000000000";                    // JoinEUI (AppEUI in LoRaWAN 1.0.2)
         const string AppKey = "00000000000000000000000000000000";     // AppKey (root key, MSB)
-        const string RegionName = "EU868";                            // EU868, US915, AU915, AS923-1..AS923-4, IN865, KR920
+        const string RegionName = "EU868";                            // EU868, US915, AU915, AS923-1..4, IN865, KR920, RU864, EU433, CN779, CN470-20A/20B/26A/26B, CN470-RP1
         const int SubBand = 0;                                        // US915/AU915: 2 for The Things Network, 0 = all
         const int IntervalMinutes = 5;                                // between uplinks (a downlink can change it)
         static readonly bool UseDeepSleep = false;                    // true: deep sleep between uplinks (session kept in flash)

@@ -232,7 +232,7 @@ namespace LoRaWan.Mac
 
         /// <summary>
         /// The application's channels on top of the region's defaults: <see cref="LoRaWanOptions.SubBand"/> or
-        /// <see cref="LoRaWanOptions.ChannelMask"/> (US915/AU915). They become the default mask that joins start from
+        /// <see cref="LoRaWanOptions.ChannelMask"/> (fixed-channel plans). They become the default mask that joins start from
         /// and the ADR back-off restores.
         /// </summary>
         void ApplyDefaultChannels()
@@ -240,13 +240,13 @@ namespace LoRaWan.Mac
             if (_options.ChannelMask != null)
             {
                 if (!_region.SetDefaultChannelMask(_plan, _options.ChannelMask))
-                    throw new ArgumentException("ChannelMask does not apply to " + _region.Name + " (US915/AU915 only; bits of channels 0..71, at least two 125 kHz channels or only 500 kHz ones)", "ChannelMask");
+                    throw new ArgumentException("ChannelMask does not apply to " + _region.Name + " (fixed-channel plans only: one word per 16 channels of the plan, no bit of a channel the plan lacks; US915/AU915: at least two 125 kHz channels or only 500 kHz ones)", "ChannelMask");
                 return;
             }
             if (_options.SubBand == 0) return;
             // US915/AU915: the eight 125 kHz channels of the sub-band and its 500 kHz channel (e.g. TTN's FSB2).
             if (!_region.SetSubBand(_plan, _options.SubBand))
-                throw new ArgumentException("SubBand " + _options.SubBand.ToString() + " does not apply to " + _region.Name + " (US915/AU915 only, 1..8)", "SubBand");
+                throw new ArgumentException("SubBand " + _options.SubBand.ToString() + " does not apply to " + _region.Name + " (fixed-channel plans only: 1..number of groups of eight channels)", "SubBand");
         }
     }
 }

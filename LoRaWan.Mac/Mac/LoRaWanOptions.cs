@@ -78,9 +78,10 @@ namespace LoRaWan.Mac
         public int SubBand;
 
         /// <summary>
-        /// US915/AU915: the application's own default channel mask instead of <see cref="SubBand"/> — five 16-bit words,
-        /// bit n of word w = channel 16·w + n (0..63 at 125 kHz, 64..71 at 500 kHz), at least two 125 kHz channels or
-        /// only 500 kHz ones. Joins start from it and the ADR back-off comes back to it. Null = <see cref="SubBand"/>.
+        /// Fixed-channel plans (US915, AU915, CN470): the application's own default channel mask instead of
+        /// <see cref="SubBand"/> — one 16-bit word per 16 channels of the plan, bit n of word w = channel 16·w + n
+        /// (US915/AU915: five words, 0..63 at 125 kHz, 64..71 at 500 kHz, at least two 125 kHz channels or only
+        /// 500 kHz ones; CN470: four words for the 20 MHz types, three for 26 MHz, six for the RP001 plan). Joins start from it and the ADR back-off comes back to it. Null = <see cref="SubBand"/>.
         /// </summary>
         public ushort[] ChannelMask;
 
@@ -96,8 +97,8 @@ namespace LoRaWan.Mac
             if (RadioWakeUpUs < 0 || RadioWakeUpUs > 100000) throw new ArgumentException("RadioWakeUpUs must be 0..100000", "RadioWakeUpUs");
             if (FCntPersistInterval < 1 || FCntPersistInterval > 1000) throw new ArgumentException("FCntPersistInterval must be 1..1000", "FCntPersistInterval");
             if (SubBand < 0 || SubBand > 8) throw new ArgumentException("SubBand must be 0 (all) or 1..8", "SubBand");
-            if (ChannelMask != null && (ChannelMask.Length != 5 || SubBand != 0))
-                throw new ArgumentException("ChannelMask must be 5 words (channels 0..71) and SubBand 0", "ChannelMask");
+            if (ChannelMask != null && (ChannelMask.Length < 1 || ChannelMask.Length > 6 || SubBand != 0))
+                throw new ArgumentException("ChannelMask must be one word per 16 channels of the plan (US915/AU915: 5) and SubBand 0", "ChannelMask");
             if (NbTrans < 1 || NbTrans > 15) throw new ArgumentException("NbTrans must be 1..15", "NbTrans");
             if (AdrAckLimit < 1 || AdrAckLimit > 0x7FFF) throw new ArgumentException("AdrAckLimit must be 1..32767", "AdrAckLimit");
             if (AdrAckDelay < 1 || AdrAckDelay > 0x7FFF) throw new ArgumentException("AdrAckDelay must be 1..32767", "AdrAckDelay");

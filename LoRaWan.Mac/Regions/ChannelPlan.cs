@@ -8,7 +8,7 @@ namespace LoRaWan.Regions
     /// reset it (rejoin) and persist it in the session record as a fixed-size block
     /// (<see cref="SerializedSize"/> bytes, <see cref="Write"/>/<see cref="Read"/>).
     /// <para>Holds: up to 16 dynamic channels (frequency, DlChannelReq RX1 frequency, DR range), the enabled
-    /// mask of up to 80 channels (72 used by US915/AU915), UplinkDwellTime, DownlinkDwellTime and MaxEIRP
+    /// mask of up to 96 channels (72 used by US915/AU915, 96 by the RP001 CN470 plan), UplinkDwellTime, DownlinkDwellTime and MaxEIRP
     /// (TxParamSetupReq), and MaxDCycle (DutyCycleReq). The fixed-plan join-probing state is volatile and
     /// not persisted.</para>
     /// </summary>
@@ -23,7 +23,8 @@ namespace LoRaWan.Regions
         /// <summary>Channel slots of dynamic plans (LoRaWAN ChIndex is 0..15).</summary>
         public const int MaxDynamicChannels = 16;
 
-        internal const int MaskWords = 5;
+        internal const int MaskWords = 6;
+        private const int PersistedMaskWords = 5;
         private const int ChannelRecordOffset = 16;
         private const int ChannelRecordSize = 7;
 
@@ -123,7 +124,7 @@ namespace LoRaWan.Regions
             }
         }
 
-        /// <summary>Number of channel slots (16 or 72).</summary>
+        /// <summary>Number of channel slots (16 dynamic; 48, 64, 72 or 96 fixed).</summary>
         public int ChannelCount
         {
             get { return _region.ChannelCount; }
@@ -209,9 +210,10 @@ namespace LoRaWan.Regions
 
         /// <summary>
         /// Writes the persistent part as <see cref="SerializedSize"/> bytes at <paramref name="offset"/>:
-        /// version, region id, dwell flags, MaxEIRP, MaxDCycle, 5 mask words (little-endian), 16 channel
+        /// version, region id, dwell flags, MaxEIRP, MaxDCycle, mask words 0..4 (little-endian), 16 channel
         /// records (frequency/100 in 3 bytes LE as in NewChannelReq, RX1 frequency/100 in 3 bytes, DR range
-        /// byte max&lt;&lt;4|min), zero padding. No allocation.
+        /// byte max&lt;&lt;4|min), zero padding. Fixed plans have no channel records: mask word 5 (channels
+        /// 80..95, the RP001 CN470 plan) takes the first two bytes of record 0. No allocation.
         /// </summary>
         public void Write(byte[] buffer, int offset)
         {
@@ -223,10 +225,16 @@ namespace LoRaWan.Regions
             buffer[offset + 2] = (byte)((_uplinkDwellTime ? 1 : 0) | (_downlinkDwellTime ? 2 : 0));
             buffer[offset + 3] = (byte)_maxEirpDbm;
             buffer[offset + 4] = (byte)_maxDutyCycle;
-            for (int w = 0; w < MaskWords; w++)
+            for (int w = 0; w < PersistedMaskWords; w++)
             {
                 buffer[offset + 5 + 2 * w] = (byte)Mask[w];
                 buffer[offset + 6 + 2 * w] = (byte)(Mask[w] >> 8);
+            }
+            if (_region.IsFixedChannelPlan)
+            {
+                buffer[offset + ChannelRecordOffset] = (byte)Mask[MaskWords - 1];
+                buffer[offset + ChannelRecordOffset + 1] = (byte)(Mask[MaskWords - 1] >> 8);
+                return;
             }
             for (int ch = 0; ch < MaxDynamicChannels; ch++)
             {
@@ -247,11 +255,18 @@ namespace LoRaWan.Regions
             if (buffer == null || offset < 0 || offset + SerializedSize > buffer.Length) return false;
             if (buffer[offset] != FormatVersion || buffer[offset + 1] != (byte)_region.Id) return false;
             if ((buffer[offset + 2] & 0xFC) != 0 || buffer[offset + 4] > 15 || buffer[offset + 3] > 36) return false;
+            bool fixedPlan = _region.IsFixedChannelPlan;
             for (int ch = 0; ch < MaxDynamicChannels; ch++)
             {
                 int p = offset + ChannelRecordOffset + ch * ChannelRecordSize;
+                if (fixedPlan)
+                {
+                    // Fixed plans: record 0 holds only mask word 5; everything else is zero.
+                    for (int i = ch == 0 ? 2 : 0; i < ChannelRecordSize; i++) if (buffer[p + i] != 0) return false;
+                    continue;
+                }
                 uint f = ReadFrequency(buffer, p);
-                if (f != 0 && (_region.IsFixedChannelPlan || !_region.IsFrequencyValid(f))) return false;
+                if (f != 0 && !_region.IsFrequencyValid(f)) return false;
                 if ((buffer[p + 6] & 0x0F) > (buffer[p + 6] >> 4)) return false;
             }
 
@@ -259,11 +274,23 @@ namespace LoRaWan.Regions
             _downlinkDwellTime = (buffer[offset + 2] & 2) != 0;
             _maxEirpDbm = buffer[offset + 3];
             _maxDutyCycle = buffer[offset + 4];
-            for (int w = 0; w < MaskWords; w++)
+            for (int w = 0; w < PersistedMaskWords; w++)
                 Mask[w] = (ushort)(buffer[offset + 5 + 2 * w] | (buffer[offset + 6 + 2 * w] << 8));
+            Mask[MaskWords - 1] = fixedPlan
+                ? (ushort)(buffer[offset + ChannelRecordOffset] | (buffer[offset + ChannelRecordOffset + 1] << 8))
+                : (ushort)0;
             for (int ch = 0; ch < MaxDynamicChannels; ch++)
             {
                 int p = offset + ChannelRecordOffset + ch * ChannelRecordSize;
+                if (fixedPlan)
+                {
+                    Frequency[ch] = 0;
+                    Rx1Frequency[ch] = 0;
+                    MinDataRate[ch] = 0;
+                    MaxDataRate[ch] = 0;
+                    Band[ch] = -1;
+                    continue;
+                }
                 Frequency[ch] = ReadFrequency(buffer, p);
                 Rx1Frequency[ch] = ReadFrequency(buffer, p + 3);
                 MinDataRate[ch] = (byte)(buffer[p + 6] & 0x0F);
@@ -271,7 +298,7 @@ namespace LoRaWan.Regions
                 Band[ch] = Frequency[ch] == 0 ? (sbyte)-1 : (sbyte)_region.GetBandIndex(Frequency[ch]);
                 if (Frequency[ch] == 0 && !_region.IsFixedChannelPlan) SetEnabled(ch, false);
             }
-            if (_region.IsFixedChannelPlan) Mask[MaskWords - 1] &= 0x00FF;
+            if (fixedPlan) ((FixedChannelRegion)_region).ClearUndefined(this);
             else for (int w = 1; w < MaskWords; w++) Mask[w] = 0;
             Array.Copy(Mask, 0, Remaining, 0, MaskWords);
             JoinGroup = 0;

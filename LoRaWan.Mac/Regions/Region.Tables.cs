@@ -30,10 +30,13 @@ namespace LoRaWan.Regions
         private int _maxRx1Offset;
 
         // Duty-cycle sub-bands: [min Hz, max Hz] inclusive and 1/divisor of the time (1 = no limit).
-        private uint[] _bandMinHz;
-        private uint[] _bandMaxHz;
-        private ushort[] _bandDivisor;
-        private string[] _bandName;
+        // At most MaxBands rows (EU868 has 6); allocated once with the region, filled by AddBand.
+        private const int MaxBands = 8;
+        private readonly uint[] _bandMinHz = new uint[MaxBands];
+        private readonly uint[] _bandMaxHz = new uint[MaxBands];
+        private readonly ushort[] _bandDivisor = new ushort[MaxBands];
+        private readonly string[] _bandName = new string[MaxBands];
+        private int _bandCount;
 
         private uint _minFrequencyHz;
         private uint _maxFrequencyHz;
@@ -136,16 +139,21 @@ namespace LoRaWan.Regions
             _maxRx1Offset = effectiveOffsets.Length - 1;
         }
 
-        /// <summary>Loads the duty-cycle sub-bands (inclusive Hz ranges, divisor, display name).</summary>
-        internal void DefineBands(uint[] minHz, uint[] maxHz, ushort[] divisor, string[] names)
+        /// <summary>
+        /// Adds one duty-cycle sub-band (a row of the region's sub-band table): inclusive Hz range, the duty-cycle
+        /// limit as a divisor (100 = 1 %, 1000 = 0.1 %, 1 = no limit) and a display name. Called only while the
+        /// catalog builds the region.
+        /// </summary>
+        internal void AddBand(uint minHz, uint maxHz, ushort dutyCycleDivisor, string name)
         {
-            _bandMinHz = minHz;
-            _bandMaxHz = maxHz;
-            _bandDivisor = divisor;
-            _bandName = names;
+            if (_bandCount == MaxBands) throw new InvalidOperationException("more than " + MaxBands.ToString() + " sub-bands");
+            _bandMinHz[_bandCount] = minHz;
+            _bandMaxHz[_bandCount] = maxHz;
+            _bandDivisor[_bandCount] = dutyCycleDivisor;
+            _bandName[_bandCount] = name;
+            _bandCount++;
         }
 
-        /// <summary>Sets the frequency range channels may use.</summary>
         /// <summary>A stricter EIRP limit for frequencies below <paramref name="frequencyHz"/> (KR920: +10 dBm below 922 MHz).</summary>
         internal void DefineEirpLimitBelow(uint frequencyHz, int maxEirpDbm)
         {
@@ -153,6 +161,7 @@ namespace LoRaWan.Regions
             _eirpLimitBelowDbm = maxEirpDbm;
         }
 
+        /// <summary>Sets the frequency range channels may use.</summary>
         internal void DefineFrequencyRange(uint minHz, uint maxHz)
         {
             _minFrequencyHz = minHz;

@@ -7,10 +7,10 @@ namespace LoRaWan.Regions
     /// one region plus the algorithm of its plan family. A region object is immutable and holds no per-device
     /// state; everything the network changes with MAC commands lives in a <see cref="ChannelPlan"/>, and
     /// duty-cycle history in a <see cref="DutyCycleTracker"/>.
-    /// <para>Two families: <see cref="DynamicChannelRegion"/> (EU868, AS923-1..4, IN865, KR920: up to 16
-    /// channels the network can add with CFList type 0 / NewChannelReq) and <see cref="FixedChannelRegion"/>
-    /// (US915, AU915: 64 + 8 fixed channels selected by a mask, CFList type 1). The numbers of each region are
-    /// data in <see cref="RegionCatalog"/>.</para>
+    /// <para>Two families: <see cref="DynamicChannelRegion"/> (EU868, AS923-1..4, IN865, KR920, RU864, EU433,
+    /// CN779: up to 16 channels the network can add with CFList type 0 / NewChannelReq) and
+    /// <see cref="FixedChannelRegion"/> (US915, AU915, CN470: numbered fixed channels selected by a mask, CFList
+    /// type 1). The numbers of each region are data in <see cref="RegionCatalog"/>.</para>
     /// </summary>
     public abstract partial class Region
     {
@@ -35,7 +35,8 @@ namespace LoRaWan.Regions
 
         /// <summary>
         /// The region called <paramref name="name"/>: exactly one of EU868, US915, AU915, AS923-1, AS923-2,
-        /// AS923-3, AS923-4, IN865, KR920 (case-insensitive).
+        /// AS923-3, AS923-4, IN865, KR920, RU864, EU433, CN779, CN470-20A, CN470-20B, CN470-26A, CN470-26B
+        /// (RP002 CN470-510 by antenna type) or CN470-RP1 (the older 96-channel CN470 plan), case-insensitive.
         /// </summary>
         /// <exception cref="ArgumentException">any other name; the message lists the valid ones</exception>
         public static Region Create(string name)
@@ -70,10 +71,10 @@ namespace LoRaWan.Regions
             get { return _id; }
         }
 
-        /// <summary>True for the US-like 64 + 8 fixed-channel family (US915, AU915).</summary>
+        /// <summary>True for the fixed-channel family (US915, AU915, CN470).</summary>
         public abstract bool IsFixedChannelPlan { get; }
 
-        /// <summary>Number of channel slots: 16 (dynamic plans) or 72 (fixed plans).</summary>
+        /// <summary>Number of channel slots: 16 (dynamic plans); 72 (US915/AU915), 64 or 48 (CN470 20/26 MHz), 96 (CN470-RP1).</summary>
         public abstract int ChannelCount { get; }
 
         // ------------------------------------------------------------------ data rates
@@ -384,13 +385,13 @@ namespace LoRaWan.Regions
         /// <summary>Number of duty-cycle sub-bands.</summary>
         public int BandCount
         {
-            get { return _bandDivisor.Length; }
+            get { return _bandCount; }
         }
 
         /// <summary>The sub-band that holds <paramref name="frequencyHz"/>; −1 when none does.</summary>
         public int GetBandIndex(uint frequencyHz)
         {
-            for (int b = 0; b < _bandDivisor.Length; b++)
+            for (int b = 0; b < _bandCount; b++)
                 if (frequencyHz >= _bandMinHz[b] && frequencyHz <= _bandMaxHz[b]) return b;
             return -1;
         }
@@ -401,24 +402,33 @@ namespace LoRaWan.Regions
         /// </summary>
         public int GetBandDutyCycleDivisor(int band)
         {
+            CheckBand(band);
             return _bandDivisor[band];
         }
 
         /// <summary>Lowest frequency of sub-band <paramref name="band"/> in Hz.</summary>
         public uint GetBandMinFrequency(int band)
         {
+            CheckBand(band);
             return _bandMinHz[band];
         }
 
         /// <summary>Highest frequency of sub-band <paramref name="band"/> in Hz.</summary>
         public uint GetBandMaxFrequency(int band)
         {
+            CheckBand(band);
             return _bandMaxHz[band];
+        }
+
+        private void CheckBand(int band)
+        {
+            if (band < 0 || band >= _bandCount) throw new ArgumentOutOfRangeException("band", "sub-band must be 0.." + (_bandCount - 1).ToString());
         }
 
         /// <summary>A short name of sub-band <paramref name="band"/> (e.g. "g1 868.0-868.6 MHz 1%").</summary>
         public string GetBandName(int band)
         {
+            CheckBand(band);
             return _bandName[band];
         }
 
@@ -448,7 +458,7 @@ namespace LoRaWan.Regions
             return new ChannelPlan(this);
         }
 
-        /// <summary>Number of default channels (EU868: 3; AS923: 2; US915/AU915: all 72).</summary>
+        /// <summary>Number of default channels (EU868: 3; AS923: 2; fixed plans: all of their channels).</summary>
         public abstract int DefaultChannelCount { get; }
 
         /// <summary>Frequency in Hz of default channel <paramref name="index"/>.</summary>

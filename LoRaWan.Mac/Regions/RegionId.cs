@@ -35,5 +35,29 @@ namespace LoRaWan.Regions
 
         /// <summary>KR920-923.</summary>
         KR920 = 9,
+
+        /// <summary>EU433 (433.05–434.79 MHz).</summary>
+        EU433 = 10,
+
+        /// <summary>CN779-787.</summary>
+        CN779 = 11,
+
+        /// <summary>RU864-870.</summary>
+        RU864 = 12,
+
+        /// <summary>CN470-510 as RP001-1.0.x and LoRaWAN 1.0.2 defined it: 96 uplink, 48 downlink channels (The Things Stack CN_470_510).</summary>
+        CN470_RP1 = 13,
+
+        /// <summary>CN470-510 RP002, 20 MHz antenna, type A.</summary>
+        CN470_20A = 14,
+
+        /// <summary>CN470-510 RP002, 20 MHz antenna, type B.</summary>
+        CN470_20B = 15,
+
+        /// <summary>CN470-510 RP002, 26 MHz antenna, type A.</summary>
+        CN470_26A = 16,
+
+        /// <summary>CN470-510 RP002, 26 MHz antenna, type B.</summary>
+        CN470_26B = 17,
     }
 }

@@ -152,8 +152,14 @@ namespace LoRaWan.Simulation
             if (!change) return;
 
             int start = m.QueuedCount;
+            // US915/AU915: "all 125 kHz off + 500 kHz mask" (ChMaskCntl 7), then the non-empty 125 kHz words.
+            // Other fixed plans (CN470): every ChMask block word, so no plan-specific "all off" is needed.
+            var fixedRegion = _region as FixedChannelRegion;
+            bool usControls = fixedRegion != null && fixedRegion.UsesUsChannelMaskControls;
+            int blocks = fixedRegion != null ? fixedRegion.ChannelMaskBlocks : 0;
             int commands = 1;
-            if (fixedPlan) for (int w = 0; w < 4; w++) if (Word(plan, w) != 0) commands++;
+            if (fixedPlan && usControls) for (int w = 0; w < 4; w++) if (Word(plan, w) != 0) commands++;
+            if (fixedPlan && !usControls) commands = blocks;
             if (m.QueuedLength + 5 * commands > m.Queued.Length) return;
 
             // The device's answer: masks applied in order on a copy, data rate on the resulting mask (§5.3).
@@ -164,11 +170,16 @@ namespace LoRaWan.Simulation
             {
                 if (!_region.ApplyChannelMask(m.BlockScratch, 0, dynamicMask)) maskOk = false;
             }
-            else
+            else if (usControls)
             {
                 if (!_region.ApplyChannelMask(m.BlockScratch, 7, Word(plan, 4) & 0xFF)) maskOk = false;
                 for (int w = 0; w < 4; w++)
                     if (Word(plan, w) != 0 && !_region.ApplyChannelMask(m.BlockScratch, w, Word(plan, w))) maskOk = false;
+            }
+            else
+            {
+                for (int w = 0; w < blocks; w++)
+                    if (!_region.ApplyChannelMask(m.BlockScratch, w, Word(plan, w))) maskOk = false;
             }
             maskOk = maskOk && _region.HasEnabledChannel(m.BlockScratch);
             bool dataRateOk = _region.IsDataRateAvailable(maskOk ? m.BlockScratch : plan, dataRate);
@@ -179,6 +190,12 @@ namespace LoRaWan.Simulation
             if (!fixedPlan)
             {
                 Queue(m, LinkAdrReq.Write(m.Queued, m.QueuedLength, dataRate, power, dynamicMask, 0, nbTrans), expected, start, true);
+                return;
+            }
+            if (!usControls)
+            {
+                for (int w = 0; w < blocks; w++)
+                    Queue(m, LinkAdrReq.Write(m.Queued, m.QueuedLength, dataRate, power, Word(plan, w), w, nbTrans), expected, start, true);
                 return;
             }
             Queue(m, LinkAdrReq.Write(m.Queued, m.QueuedLength, dataRate, power, Word(plan, 4) & 0xFF, 7, nbTrans), expected, start, true);

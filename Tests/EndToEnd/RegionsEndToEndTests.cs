@@ -17,6 +17,14 @@ namespace LoRaWan.Tests.EndToEnd
         [DataRow("AS923-4")]
         [DataRow("IN865")]
         [DataRow("KR920")]
+        [DataRow("RU864")]
+        [DataRow("EU433")]
+        [DataRow("CN779")]
+        [DataRow("CN470-20A")]
+        [DataRow("CN470-20B")]
+        [DataRow("CN470-26A")]
+        [DataRow("CN470-26B")]
+        [DataRow("CN470-RP1")]
         [TestMethod]
         public void JoinUplinkAndDownlinksInBothWindows(string region)
         {

@@ -137,6 +137,21 @@ namespace LoRaWan.Tests.Network
         }
 
         [TestMethod]
+        public void Adr_Cn470_26A_SendsEveryChMaskBlockOfThePlan()
+        {
+            var bench = new NetworkBench("CN470-26A", null);
+            bench.Server.AddAbpDevice(DevEui, DevAddr, TestHex.Bytes(NwkSKey), TestHex.Bytes(AppSKey), LoRaWanVersion.V1_0_4);
+            bench.Server.Mac.Enabled = true;
+            bench.Server.Mac.ExtraChannels = false;
+            for (uint f = 0; f < 20; f++)
+                bench.Send(Up(f, f == 1 ? "06FF05" : ""), 470300000, 11, 125000, T0 + f * 60000000UL);
+            // Max SNR 7.5 dB at DR1 (SF11 needs −17.5 dB), margin 15 dB: 10 dB = 3 steps → DR4, TXPower 0 (0x40).
+            // CN470 26 MHz has no US915-style ChMaskCntl 7: the mask goes as blocks 0, 1, 2 (all 48 channels on),
+            // RP002-1.0.4 CN470 / TTS parseChMask48: "03 40 FFFF 01", "03 40 FFFF 11", "03 40 FFFF 21".
+            Assert.AreEqual("0340FFFF010340FFFF110340FFFF21", DownFOpts(bench));
+        }
+
+        [TestMethod]
         public void Adr_LinkAdrAnsWithANackIsWrongWhenTheRequestWasValid()
         {
             NetworkBench bench = Bench(true);

@@ -11,13 +11,18 @@ namespace LoRaWan.Tests.Regions
         [TestMethod]
         public void Create_AcceptsEveryImplementedRegion()
         {
-            string[] names = { "EU868", "US915", "AU915", "AS923-1", "AS923-2", "AS923-3", "AS923-4", "IN865", "KR920" };
+            string[] names = { "EU868", "US915", "AU915", "AS923-1", "AS923-2", "AS923-3", "AS923-4", "IN865", "KR920",
+                "EU433", "CN779", "RU864", "CN470-RP1", "CN470-20A", "CN470-20B", "CN470-26A", "CN470-26B" };
             for (int i = 0; i < names.Length; i++)
             {
                 Region r = Region.Create(names[i]);
                 Assert.AreEqual(names[i], r.Name, "name");
+                Assert.AreEqual(i + 1, (int)r.Id, names[i] + ": persisted id never renumbered");
                 Assert.AreEqual((int)r.Id, (int)Region.Create(r.Id).Id, "by id");
+                Assert.IsTrue(Region.ValidNames.IndexOf(names[i]) >= 0, names[i] + " listed in ValidNames");
             }
+            Assert.IsTrue(Region.Create("CN470-26A").IsFixedChannelPlan, "CN470 fixed");
+            Assert.IsFalse(Region.Create("RU864").IsFixedChannelPlan, "RU864 dynamic");
             Assert.IsTrue(Region.Create("US915").IsFixedChannelPlan, "US915 fixed");
             Assert.IsTrue(Region.Create("AU915").IsFixedChannelPlan, "AU915 fixed");
             Assert.IsFalse(Region.Create("KR920").IsFixedChannelPlan, "KR920 dynamic");

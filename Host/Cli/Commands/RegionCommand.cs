@@ -24,7 +24,7 @@ namespace LoRaWan.Cli
         static OptionSet Declare()
         {
             var o = new OptionSet();
-            o.Text("--region", "name", "EU868, US915, AU915, AS923-1..4, IN865 or KR920");
+            o.Text("--region", "name", "EU868, US915, AU915, AS923-1..4, IN865, KR920, RU864, EU433, CN779, CN470-20A/20B/26A/26B or CN470-RP1");
             return o;
         }
 

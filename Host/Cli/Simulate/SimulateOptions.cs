@@ -16,7 +16,7 @@ namespace LoRaWan.Cli.Simulate
         public static readonly OptionSet Set = new();
 
         // ---- the device and its network ----
-        public static readonly Option<string> Region = Set.Text("--region", "name", "EU868, US915, AU915, AS923-1..4, IN865 or KR920 (US915/AU915 use sub-band 2)", "EU868",
+        public static readonly Option<string> Region = Set.Text("--region", "name", "EU868, US915, AU915, AS923-1..4, IN865, KR920, RU864, EU433, CN779, CN470-20A/20B/26A/26B or CN470-RP1 (US915/AU915 use sub-band 2)", "EU868",
             v => RegionCommand.CreateRegion(v));
         public static readonly Option<string> MacVersion = Set.Choice("--mac-version", "LoRaWAN version registered on the network", "1.0.4", "1.0.2", "1.0.3", "1.0.4");
         public static readonly Option<string> Activation = Set.Choice("--activation", "OTAA (join first) or ABP (session keys from the options, no join)", "otaa", "otaa", "abp");

@@ -51,7 +51,7 @@ namespace LoRaWan.Cli.Simulate
             ? DeviceIdentity.Abp(Get(SimulateOptions.DevAddr), Get(SimulateOptions.NwkSKey), Get(SimulateOptions.AppSKey))
             : DeviceIdentity.Otaa(Get(SimulateOptions.DevEui), Get(SimulateOptions.JoinEui), Get(SimulateOptions.AppKey));
 
-        /// <summary>The MAC options: version, seed, sub-band; --dr fixes the data rate with ADR off; --adr starts at DR0.</summary>
+        /// <summary>The MAC options: version, seed, sub-band; --dr fixes the data rate with ADR off; --adr starts at the region's default (slowest allowed) rate.</summary>
         public LoRaWanOptions DeviceOptions()
         {
             var options = new LoRaWanOptions { Version = Version, RandomSeed = (uint)Get(SimulateOptions.Seed) };
@@ -62,7 +62,7 @@ namespace LoRaWan.Cli.Simulate
                 options.DataRate = dr.Value;
                 options.Adr = false;
             }
-            else if (Get(SimulateOptions.Adr)) options.DataRate = 0;   // start at the slowest rate: ADR brings it up
+            else if (Get(SimulateOptions.Adr)) options.DataRate = Region.DefaultDataRate;   // the slowest allowed rate (DR2 AU915/AS923, DR1 CN470): ADR brings it up
             return options;
         }
 

@@ -118,7 +118,7 @@ namespace LoRaWan.HostTests.Cli
             OneErrorLine(Run(out o, out e, "simulate", "--minutes", "x"), o, e, "--minutes must be an integer, got 'x'");
             OneErrorLine(Run(out o, out e, "simulate", "--minutes", "0"), o, e, "--minutes must be 1..10080, got 0");
             OneErrorLine(Run(out o, out e, "simulate", "stray"), o, e, "unexpected argument 'stray'");
-            OneErrorLine(Run(out o, out e, "simulate", "--region", "EU433"), o, e, "unknown region 'EU433'; valid regions: EU868");
+            OneErrorLine(Run(out o, out e, "simulate", "--region", "EU999"), o, e, "unknown region 'EU999'; valid regions: EU868");
             OneErrorLine(Run(out o, out e, "simulate", "--mac-version", "1.1"), o, e, "--mac-version must be 1.0.2, 1.0.3 or 1.0.4, got '1.1'");
             OneErrorLine(Run(out o, out e, "simulate", "--state", "x.nvs"), o, e, "--state is only used with --udp");
             OneErrorLine(Run(out o, out e, "region"), o, e, "--region is required");

@@ -67,7 +67,8 @@ namespace LoRaWan.HostTests.Cli
         [TestMethod]
         public void EveryRegion_ProducesValidJson()
         {
-            foreach (string name in new[] { "EU868", "US915", "AU915", "AS923-1", "AS923-2", "AS923-3", "AS923-4", "IN865", "KR920" })
+            foreach (string name in new[] { "EU868", "US915", "AU915", "AS923-1", "AS923-2", "AS923-3", "AS923-4", "IN865", "KR920",
+                "RU864", "EU433", "CN779", "CN470-20A", "CN470-20B", "CN470-26A", "CN470-26B", "CN470-RP1" })
                 Assert.AreEqual(name, RunOk(name).GetProperty("region").GetString(), name);
         }
 
@@ -76,11 +77,11 @@ namespace LoRaWan.HostTests.Cli
         {
             var o = new StringWriter();
             var e = new StringWriter();
-            int code = RegionCommand.Run(new[] { "--region", "EU433" }, o, e);
+            int code = RegionCommand.Run(new[] { "--region", "XX999" }, o, e);
             Assert.AreEqual(2, code, "exit 2");
             Assert.AreEqual("", o.ToString(), "nothing on stdout");
             string err = e.ToString().TrimEnd();
-            Assert.StartsWith("error: unknown region 'EU433'; valid regions: EU868, US915", err, "message");
+            Assert.StartsWith("error: unknown region 'XX999'; valid regions: EU868, US915", err, "message");
             Assert.AreEqual(1, err.Split('\n').Length, "one line");
         }
     }

@@ -53,6 +53,71 @@ namespace LoRaWan.HostTests.Mac
             Assert.AreEqual(0L, allocated, "bytes allocated in steady state");
         }
 
+        /// <summary>The same steady-state cycle (uplink, RX1, RX2, a downlink every fourth cycle) in every region.</summary>
+        [DataRow("EU868")]
+        [DataRow("US915")]
+        [DataRow("AU915")]
+        [DataRow("AS923-1")]
+        [DataRow("AS923-2")]
+        [DataRow("AS923-3")]
+        [DataRow("AS923-4")]
+        [DataRow("IN865")]
+        [DataRow("KR920")]
+        [DataRow("RU864")]
+        [DataRow("EU433")]
+        [DataRow("CN779")]
+        [DataRow("CN470-20A")]
+        [DataRow("CN470-20B")]
+        [DataRow("CN470-26A")]
+        [DataRow("CN470-26B")]
+        [DataRow("CN470-RP1")]
+        [TestMethod]
+        public void UplinkCycle_AllocatesNothing_InEveryRegion(string region)
+        {
+            var net = new NetworkOptions();
+            net.RecordHistory = false;
+            bool fixedUs = region == "US915" || region == "AU915";
+            if (fixedUs) net.SubBand = 2;
+            var world = new VirtualWorld(region, 5, net);
+            var id = DeviceIdentity.Otaa("0042004213424341", "0000001223224242", "BEC499C69E9C939E413B663961636C61");
+            world.Register(id, LoRaWanVersion.V1_0_4);
+            var o = new LoRaWanOptions();
+            o.Adr = false;
+            o.RandomSeed = 5;
+            o.FCntPersistInterval = 1000;
+            if (fixedUs) o.SubBand = 2;
+            // The fastest 125 kHz LoRa data rate of the region (short frames keep the duty-cycle waits short).
+            for (int dr = 0; dr <= world.Region.MaxUplinkDataRate; dr++)
+                if (world.Region.IsDataRateSupported(dr) && world.Region.GetBandwidthHz(dr) == 125000
+                    && world.Region.GetMaxMacPayload(dr, world.Region.DefaultUplinkDwellTime) > 0) o.DataRate = dr;
+            LoRaWanDevice device = world.PowerOn(id, o);
+            Assert.IsTrue(device.Join(3600000), region + " joined");
+            var payload = new byte[8];
+            var downlink = new byte[] { 1, 2, 3, 4 };
+            int delivered = 0;
+            device.OnDownlink += (s, d) => delivered++;
+            for (int i = 0; i < 40; i++)
+            {
+                if (i % 4 == 0) world.Network.Enqueue(id.DevEui, 3, downlink, false);
+                device.Send(1, payload, false, 3600000);
+                world.Sleep(10000);
+            }
+            for (int i = 0; i < 25; i++) world.Network.Enqueue(id.DevEui, 3, downlink, false);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            int sent = 0;
+            for (int i = 0; i < 100; i++)
+            {
+                SendResult r = device.Send(1, payload, false, 3600000);
+                if (r.Status == SendStatus.Sent) sent++;
+                world.Sleep(10000);
+            }
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.AreEqual(100, sent, region + " cycles");
+            Assert.AreEqual(10 + 25, delivered, region + " downlinks delivered");
+            OutputHelper.WriteLine($"{region}: allocated over 100 cycles at DR{o.DataRate}: {allocated} bytes");
+            Assert.AreEqual(0L, allocated, region + ": bytes allocated in steady state");
+        }
+
         [TestMethod]
         public void UplinkWithDownlinkInRx1_AllocatesNothingOnTheDevicePath()
         {
