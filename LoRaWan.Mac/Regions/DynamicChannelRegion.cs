@@ -223,7 +223,7 @@ namespace LoRaWan.Regions
                 else if (w < bandWait) bandWait = w;
             }
 
-            ulong globalWait = dutyCycle == null ? 0 : dutyCycle.GetGlobalWaitUs(nowUs, airTimeUs, joinRequest);
+            ulong globalWait = dutyCycle == null ? 0 : dutyCycle.GetGlobalWaitUs(nowUs, airTimeUs, joinRequest, plan.MaxDutyCycle);
             if (freeBands == 0 || globalWait > 0)
             {
                 waitUs = freeBands != 0 ? globalWait : (globalWait > bandWait ? globalWait : bandWait);

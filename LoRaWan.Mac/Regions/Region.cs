@@ -556,7 +556,7 @@ namespace LoRaWan.Regions
             for (int ch = 0; ch < n; ch++)
             {
                 if (!IsChannelEligible(plan, ch, dataRate, joinRequest)) continue;
-                ulong w = dutyCycle == null ? 0 : dutyCycle.GetWaitUs(plan.GetBand(ch), nowUs, airTimeUs, joinRequest);
+                ulong w = dutyCycle == null ? 0 : dutyCycle.GetWaitUs(plan.GetBand(ch), nowUs, airTimeUs, joinRequest, plan.MaxDutyCycle);
                 if (w < best) best = w;
                 if (best == 0) break;
             }
