@@ -34,7 +34,12 @@ namespace LoRaWan.Mac
         /// <summary>Adaptive data rate requested from the network (the ADR bit).</summary>
         public bool Adr = true;
 
-        /// <summary>Data rate for uplinks when ADR is off and for the first uplink after joining; -1 = region default.</summary>
+        /// <summary>
+        /// Data rate for uplinks when ADR is off and for the first uplink after joining or, for ABP, after a fresh
+        /// start; -1 = the region's choice: OTAA keeps the rate its join succeeded at; ABP starts at the region's
+        /// default data rate (<see cref="LoRaWan.Regions.Region.DefaultDataRate"/>: DR0, DR2 in AS923 and AU915), as
+        /// LoRaMac-node does, and ADR moves it from there.
+        /// </summary>
         public int DataRate = -1;
 
         /// <summary>Antenna gain in dBi, subtracted from the EIRP to get the radio's conducted power.</summary>

@@ -199,6 +199,10 @@ namespace LoRaWan.Tests.Regions
         private const ulong RxWindowsUs = 2100000;   // the MAC sends again only after RX2 (RECEIVE_DELAY2 = 2 s)
 
         [DataRow(0, 64)]
+        [DataRow(1, 64)]
+        [DataRow(2, 64)]
+        [DataRow(3, 128)]
+        [DataRow(4, 255)]
         [DataRow(5, 255)]
         [TestMethod]
         public void Eu868_SaturatedSixHoursAtMaxPayload_EveryHourAfterTheFirstAtLeast90Percent_NoHourAbove100(int dr, int phyLength)
@@ -206,7 +210,7 @@ namespace LoRaWan.Tests.Regions
             Region eu = Region.Create("EU868");
             ChannelPlan plan = eu.CreateChannelPlan();   // the three default channels, all in g1 868.0-868.6 MHz 1 %
             ulong air = eu.GetAirTimeUs(dr, phyLength, true);
-            Assert.AreEqual(dr == 0 ? Dr0MaxAirUs : Dr5MaxAirUs, air, "time on air of the largest frame");
+            if (dr == 0 || dr == 5) Assert.AreEqual(dr == 0 ? Dr0MaxAirUs : Dr5MaxAirUs, air, "time on air of the largest frame");
             var dc = new DutyCycleTracker(eu, 0);
             var random = new XorShiftRandom(5);
             var log = new AirLog(3000);
