@@ -53,15 +53,32 @@ namespace LoRaWan.Tests.EndToEnd
             var payload = new byte[maxPayload];
             ulong t0 = world.Scheduler.NowMicroseconds;
             int sent = 0;
+            long restMs = 0;
+            ulong restFromUs = 0;
+            AirLog log = air.Log;
             while (world.Scheduler.NowMicroseconds < t0 + 6 * Hour)
             {
                 payload[0] = (byte)sent;
                 SendResult r = device.Send(1, payload, false, 7200000);
                 Assert.AreEqual((int)SendStatus.Sent, (int)r.Status, "uplink " + sent.ToString() + ": " + r.ToString());
+                if (sent > 0)
+                {
+                    // DutyCycleRestMs (what the deep-sleep sketch sleeps) said when this frame could go: it went then.
+                    long waitedMs = (long)((log.Start(sent) - restFromUs + 999) / 1000);
+                    Assert.IsTrue(waitedMs >= restMs && waitedMs <= restMs + 1, "uplink " + sent.ToString() + ": rest said " + restMs.ToString() + " ms, waited " + waitedMs.ToString() + " ms");
+                }
                 sent++;
+                restFromUs = world.Scheduler.NowMicroseconds;
+                restMs = device.DutyCycleRestMs;
             }
-            AirLog log = air.Log;
             Assert.AreEqual(sent, log.Count, "every uplink on air once");
+            // Evenly paced: no silence longer than two time-offs and one accounting slot (the old history left 55 min).
+            ulong toff = log.Air(0) * 100;
+            ulong longestGap = 0;
+            for (int i = 1; i < log.Count; i++)
+                if (log.Start(i) - log.Start(i - 1) > longestGap) longestGap = log.Start(i) - log.Start(i - 1);
+            OutputHelper.WriteLine("DR" + dr.ToString() + ": longest gap between uplinks " + (longestGap / 1000000).ToString() + " s, Toff spacing " + (toff / 1000000).ToString() + " s");
+            Assert.IsTrue(longestGap <= 2 * toff + 100000000UL, "longest gap " + longestGap.ToString() + " us");
             int g1 = world.Region.GetBandIndex(868100000);
             ulong budget = Hour / 100;
             for (int h = 0; h < 6; h++)
