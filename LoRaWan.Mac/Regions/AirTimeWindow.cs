@@ -3,10 +3,10 @@ using System;
 namespace LoRaWan.Regions
 {
     /// <summary>
-    /// The air time of one sub-band (or of all of them, for DutyCycleReq's aggregated limit) over the duty-cycle
-    /// observation period of ETSI EN 300 220-1 (its definition of duty cycle: the transmitter's "on" time
-    /// monitored over one hour, relative to one hour), over any sliding hour, with bounded memory: the hour is cut into <see cref="Slots"/> slots of
-    /// <see cref="SlotUs"/>, and the frames that start in the same slot share one entry (their summed air time and
+    /// The air time of one sub-band (or of all of them, for DutyCycleReq's aggregated limit) over any sliding hour,
+    /// the duty-cycle observation period of ETSI EN 300 220-1 (its definition of duty cycle: the transmitter's "on"
+    /// time monitored over one hour, relative to one hour), with bounded memory: the hour is cut into
+    /// <see cref="Slots"/> slots of <see cref="SlotUs"/>, and the frames that start in the same slot share one entry (their summed air time and
     /// the end of the last one). So however many frames an hour holds, at most <see cref="Capacity"/> entries are
     /// alive, allocated once here.
     /// <para>
@@ -24,16 +24,16 @@ namespace LoRaWan.Regions
         /// <summary>Accounting slots per hour.</summary>
         public const int Slots = 36;
 
-        /// <summary>Length of one accounting slot: 100 s. Longer than any LoRa frame (SF12, 255 bytes: 9.1 s).</summary>
+        /// <summary>Length of one accounting slot: 100 s. Longer than any LoRa frame (SF12, 255 bytes: 9.0 s).</summary>
         public const ulong SlotUs = ObservationUs / Slots;
 
         /// <summary>
         /// Entries kept: the slots one hour (plus a frame) spans, and a spare. Reaching it needs frames longer
-        /// than a slot; then the two oldest entries are merged (still an upper bound, never an undercount).
+        /// than a slot or recorded out of time order; then the two oldest entries are merged (still an upper bound, never an undercount).
         /// </summary>
         public const int Capacity = Slots + 3;
 
-        private readonly ulong[] _startUs = new ulong[Capacity];
+        private readonly byte[] _frames = new byte[Capacity];
         private readonly ulong[] _endUs = new ulong[Capacity];
         private readonly ulong[] _airUs = new ulong[Capacity];
         private int _head;
@@ -68,7 +68,7 @@ namespace LoRaWan.Regions
             {
                 int newest = (_head + _count - 1) % Capacity;
                 _airUs[newest] += airTimeUs;
-                if (startUs < _startUs[newest]) _startUs[newest] = startUs;
+                _frames[newest] = 2;
                 if (endUs > _endUs[newest]) _endUs[newest] = endUs;
                 return;
             }
@@ -79,12 +79,12 @@ namespace LoRaWan.Regions
                 int next = (_head + 1) % Capacity;
                 _airUs[next] += _airUs[oldest];
                 if (_endUs[oldest] > _endUs[next]) _endUs[next] = _endUs[oldest];
-                if (_startUs[oldest] < _startUs[next]) _startUs[next] = _startUs[oldest];
+                _frames[next] = 2;   // "more than one": no longer exact
                 _head = next;
                 _count--;
             }
             int at = (_head + _count) % Capacity;
-            _startUs[at] = startUs;
+            _frames[at] = 1;
             _endUs[at] = endUs;
             _airUs[at] = airTimeUs;
             _count++;
@@ -92,9 +92,9 @@ namespace LoRaWan.Regions
         }
 
         /// <summary>
-        /// The on-air time within [<paramref name="fromUs"/>, <paramref name="toUs"/>): exact when every slot holds one
-        /// frame, otherwise an upper bound (the frames of an entry lie between its first start and its last end and
-        /// sum to its air time).
+        /// The on-air time within [<paramref name="fromUs"/>, <paramref name="toUs"/>): exact for the entries that hold
+        /// one frame (it runs from end − air to end), an upper bound for the others (their frames end by their end and
+        /// sum to their air time: at most min(air, end − from) after from, at most min(air, to − from) before to).
         /// </summary>
         public ulong GetAirTimeUs(ulong fromUs, ulong toUs)
         {
@@ -102,7 +102,8 @@ namespace LoRaWan.Regions
             for (int i = 0; i < _count; i++)
             {
                 int k = (_head + i) % Capacity;
-                ulong s = _startUs[k] > fromUs ? _startUs[k] : fromUs;
+                ulong first = _frames[k] == 1 ? _endUs[k] - _airUs[k] : 0;
+                ulong s = first > fromUs ? first : fromUs;
                 ulong e = _endUs[k] < toUs ? _endUs[k] : toUs;
                 if (e <= s) continue;
                 sum += e - s < _airUs[k] ? e - s : _airUs[k];
