@@ -186,7 +186,7 @@ namespace LoRaWan.Regions
         /// <inheritdoc />
         public override int GetJoinDataRate(ChannelPlan plan, int attempt, int preferredDataRate)
         {
-            return preferredDataRate;
+            return preferredDataRate >= 0 ? preferredDataRate : DefaultDataRate;
         }
 
         internal override bool IsChannelEligible(ChannelPlan plan, int channel, int dataRate, bool joinRequest)

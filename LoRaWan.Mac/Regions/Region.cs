@@ -530,7 +530,7 @@ namespace LoRaWan.Regions
 
         /// <summary>
         /// The data rate of Join-Request number <paramref name="attempt"/> (0 = first). Dynamic plans use
-        /// <paramref name="preferredDataRate"/>; fixed plans follow RP002-1.0.4's sequence (a 125 kHz channel of
+        /// <paramref name="preferredDataRate"/>, or <see cref="DefaultDataRate"/> when it is negative (unset); fixed plans follow RP002-1.0.4's sequence (a 125 kHz channel of
         /// each enabled group of eight, then one 500 kHz channel).
         /// </summary>
         public abstract int GetJoinDataRate(ChannelPlan plan, int attempt, int preferredDataRate);
