@@ -34,7 +34,7 @@ namespace LoRaWan.Mac
                 _session.Rx2DataRate = _region.Rx2DataRate;
                 _session.Rx2FrequencyHz = _region.Rx2Frequency;
                 _session.RxDelaySeconds = 1;
-                _session.DataRate = _options.DataRate >= 0 ? _options.DataRate : _region.GetJoinDataRate(_plan, 0, -1);
+                _session.DataRate = AbpDefaultDataRate();
                 _session.TxPowerIndex = _options.TxPowerIndex >= 0 ? _options.TxPowerIndex : 0;
                 _session.NbTrans = _options.NbTrans;
                 _session.AdrAckCounter = 0;
@@ -56,6 +56,9 @@ namespace LoRaWan.Mac
             _session.CounterTag = _keyCheck;
             Array.Copy(_identity.NwkSKey, 0, _session.NwkSKey, 0, 16);
             Array.Copy(_identity.AppSKey, 0, _session.AppSKey, 0, 16);
+            // A persisted rate this plan cannot send (a record written while the rate was unset) would leave the
+            // device mute: start again from the default.
+            if (!_region.IsDataRateAvailable(_plan, _session.DataRate)) _session.DataRate = AbpDefaultDataRate();
             _session.Adr = _options.Adr;
             _session.Active = true;
             RestoreOwed();
@@ -69,6 +72,17 @@ namespace LoRaWan.Mac
         void EnsureUsableDataRate()
         {
             if (_session.Active && UsableDataRate.Ensure(_region, _plan, _session)) PersistSession();
+        }
+
+        /// <summary>
+        /// The data rate an ABP device starts at: the configured one, else the region's default data rate (DR0; DR2
+        /// in AS923 and AU915, whose boot dwell time forbids DR0/DR1), as LoRaMac-node initialises its
+        /// ChannelsDatarate from PHY_DEF_TX_DR for every activation. The slowest rate the region allows reaches the
+        /// farthest gateway; with ADR on the network then moves the device up (LoRaWAN 1.0.4 §4.3.1.1).
+        /// </summary>
+        int AbpDefaultDataRate()
+        {
+            return _options.DataRate >= 0 ? _options.DataRate : _region.DefaultDataRate;
         }
 
         /// <summary>The ACK and MAC answers owed when the session was last saved come back after a reset.</summary>

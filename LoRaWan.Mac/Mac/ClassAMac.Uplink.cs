@@ -53,7 +53,11 @@ namespace LoRaWan.Mac
         /// <summary>The result of the last finished uplink request.</summary>
         public SendResult LastResult { get { return _result; } }
 
-        /// <summary>Microseconds until every band may send a maximum-size frame at the current data rate again (0 = now).</summary>
+        /// <summary>
+        /// Microseconds until every duty-cycle sub-band may send a maximum-size frame at the current data rate again,
+        /// and DutyCycleReq's aggregated limit allows it (0 = now). Sub-bands whose hourly budget is shorter than
+        /// such a frame are not waited for.
+        /// </summary>
         public ulong DutyCycleRestUs
         {
             get
@@ -62,7 +66,7 @@ namespace LoRaWan.Mac
                 int dr = _session.DataRate;
                 ulong airTime = _region.GetAirTimeUs(dr, _region.GetMaxMacPayload(_plan, dr) + DataFrame.Overhead, true);
                 ulong now = _scheduler.NowMicroseconds;
-                ulong rest = 0;
+                ulong rest = _dutyCycle.GetAggregatedWaitUs(now, airTime, _plan.MaxDutyCycle);
                 for (int band = 0; band < _region.BandCount; band++)
                 {
                     ulong w = _dutyCycle.GetBandWaitUs(band, now, airTime);

@@ -36,9 +36,12 @@ namespace LoRaWan.Mac
         public bool Adr = true;
 
         /// <summary>
-        /// Data rate for uplinks when ADR is off and for the first uplink after joining; -1 = region default. Must be a
-        /// LoRa uplink data rate of the region that carries a payload under its default dwell time (checked when the
-        /// device is created, see <see cref="Validate(LoRaWan.Regions.Region)"/>).
+        /// Data rate for uplinks when ADR is off and for the first uplink after joining or, for ABP, after a fresh
+        /// start; -1 = the region's choice: OTAA keeps the rate its join succeeded at; ABP starts at the region's
+        /// default data rate (<see cref="LoRaWan.Regions.Region.DefaultDataRate"/>: DR0, DR2 in AS923 and AU915, DR1
+        /// in CN470), as LoRaMac-node does, and ADR moves it from there. Otherwise it must be a LoRa uplink data rate
+        /// of the region that carries a payload under its default dwell time (checked when the device is created,
+        /// see <see cref="Validate(LoRaWan.Regions.Region)"/>).
         /// </summary>
         public int DataRate = -1;
 

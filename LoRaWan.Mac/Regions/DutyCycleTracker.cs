@@ -6,32 +6,31 @@ namespace LoRaWan.Regions
     /// Duty-cycle bookkeeping for one device. Non-blocking: it answers "allowed now" (0) or "wait N µs" and
     /// is told about each transmission afterwards. Three independent limits, the strictest wins:
     /// <list type="number">
-    /// <item>Per sub-band, where the region enforces a duty cycle (EU868): after a frame the sub-band rests
-    /// for Toff = TimeOnAir / DutyCycle − TimeOnAir (RP002-1.0.4 EU863-870 "the same sub-band cannot be used
-    /// again during the next Toff"), and, so that no one-hour observation window ever holds more than
-    /// DutyCycle × 1 h of air time (ETSI EN 300 220-2 measures duty cycle over one hour), the frames of the
-    /// last hour are kept in a small per-band history and checked too.</item>
+    /// <item>Per sub-band, where the region enforces a duty cycle (EU868). The rule is ETSI EN 300 220's: no
+    /// sliding hour holds more than DutyCycle × 1 h of air time on the sub-band (<see cref="AirTimeWindow"/>, exact
+    /// for sparse frames, conservative for dense ones, bounded memory). On top, each frame is followed by the
+    /// LoRaWAN time-off Toff = TimeOnAir / DutyCycle − TimeOnAir on its sub-band (LoRaWAN 1.0 EU863-870, kept by
+    /// RP002 and LoRaMac-node) so that a busy application is paced evenly instead of spending the hour's budget in
+    /// one burst and falling silent for the rest of it. Toff alone would let an hour hold one frame more than the
+    /// budget (13 SF12 frames of 2.79 s = 36.3 s within 3600 s on a 1 % band); the window alone would allow bursts.
+    /// Together a saturating application gets every whole frame the budget holds in every hour.</item>
     /// <item>The aggregated duty cycle 1/2^MaxDCycle set by DutyCycleReq (LoRaWAN 1.0.4 §5.4), across all
-    /// sub-bands: after a frame, nothing is sent for TimeOnAir·2^MaxDCycle − TimeOnAir.</item>
+    /// sub-bands: the same two rules over all frames (Toff = TimeOnAir·2^MaxDCycle − TimeOnAir, and no sliding hour
+    /// above 1 h / 2^MaxDCycle). Frames sent before the request count in its hour too.</item>
     /// <item>The Join-Request back-off of LoRaWAN 1.0.4 §7 (<see cref="JoinBackoff"/>).</item>
     /// </list>
     /// Times are the MAC clock's microseconds (ulong). All storage is allocated in the constructor.
     /// </summary>
     public sealed class DutyCycleTracker
     {
-        /// <summary>Frames remembered per sub-band for the one-hour check; older ones are merged (conservatively).</summary>
-        public const int HistoryDepth = 8;
-
         /// <summary>The duty-cycle observation period: one hour.</summary>
-        public const ulong ObservationUs = 3600UL * 1000000UL;
+        public const ulong ObservationUs = AirTimeWindow.ObservationUs;
 
         private readonly Region _region;
         private readonly int _bands;
         private readonly ulong[] _bandReadyUs;
-        private readonly ulong[] _historyEndUs;
-        private readonly ulong[] _historyAirUs;
-        private readonly int[] _historyHead;
-        private readonly int[] _historyCount;
+        private readonly AirTimeWindow[] _bandWindows;
+        private readonly AirTimeWindow _all;
         private readonly JoinBackoff _join;
         private ulong _aggregatedReadyUs;
         private bool _enabled;
@@ -46,10 +45,10 @@ namespace LoRaWan.Regions
             _region = region;
             _bands = region.BandCount;
             _bandReadyUs = new ulong[_bands];
-            _historyEndUs = new ulong[_bands * HistoryDepth];
-            _historyAirUs = new ulong[_bands * HistoryDepth];
-            _historyHead = new int[_bands];
-            _historyCount = new int[_bands];
+            _bandWindows = new AirTimeWindow[_bands];
+            for (int b = 0; b < _bands; b++)
+                if (region.GetBandDutyCycleDivisor(b) > 1) _bandWindows[b] = new AirTimeWindow();
+            _all = new AirTimeWindow();
             _join = new JoinBackoff(startUs);
             _enabled = region.DutyCycleEnforced;
         }
@@ -74,8 +73,9 @@ namespace LoRaWan.Regions
         public void Reset(ulong startUs)
         {
             Array.Clear(_bandReadyUs, 0, _bands);
-            Array.Clear(_historyHead, 0, _bands);
-            Array.Clear(_historyCount, 0, _bands);
+            for (int b = 0; b < _bands; b++)
+                if (_bandWindows[b] != null) _bandWindows[b].Clear();
+            _all.Clear();
             _aggregatedReadyUs = 0;
             _join.Reset(startUs);
         }
@@ -88,67 +88,48 @@ namespace LoRaWan.Regions
         public ulong GetBandWaitUs(int band, ulong nowUs, ulong airTimeUs)
         {
             if (!_enabled || band < 0 || band >= _bands) return 0;
-            int divisor = _region.GetBandDutyCycleDivisor(band);
-            if (divisor <= 1) return 0;
-            ulong budget = ObservationUs / (ulong)divisor;
-            if (airTimeUs > budget) return ulong.MaxValue;
-
+            AirTimeWindow window = _bandWindows[band];
+            if (window == null) return 0;
+            ulong budget = ObservationUs / (ulong)_region.GetBandDutyCycleDivisor(band);
             ulong t = nowUs > _bandReadyUs[band] ? nowUs : _bandReadyUs[band];
+            ulong start = window.GetEarliestStartUs(t, airTimeUs, budget);
+            return start == ulong.MaxValue ? ulong.MaxValue : start - nowUs;
+        }
 
-            // One-hour window ending when the new frame ends: frames that end after its start count.
-            ulong windowStart = t + airTimeUs > ObservationUs ? t + airTimeUs - ObservationUs : 0;
-            int count = _historyCount[band];
-            int head = _historyHead[band];
-            int baseIndex = band * HistoryDepth;
-            ulong sum = airTimeUs;
-            for (int i = 0; i < count; i++)
+        /// <summary>
+        /// 0 when the aggregated duty cycle 1/2^<paramref name="maxDutyCycle"/> (DutyCycleReq; 0 = no limit) allows a
+        /// frame of <paramref name="airTimeUs"/> now, otherwise µs to wait. A frame longer than the hourly budget
+        /// (MaxDCycle 15 allows 110 ms per hour, less than any SF12 frame) is not refused for ever, which would mute
+        /// the device: it waits until it is alone in its hour, and its Toff (2^MaxDCycle − 1 times its air time, many
+        /// hours) keeps the long-run ratio.
+        /// </summary>
+        public ulong GetAggregatedWaitUs(ulong nowUs, ulong airTimeUs, int maxDutyCycle)
+        {
+            ulong t = _aggregatedReadyUs > nowUs ? _aggregatedReadyUs : nowUs;
+            if (maxDutyCycle > 0)
             {
-                int k = baseIndex + (head + i) % HistoryDepth;
-                if (_historyEndUs[k] > windowStart) sum += _historyAirUs[k];
-            }
-            if (sum > budget)
-            {
-                // Let the oldest frames age out of the window (history is in time order) until the new one fits.
-                ulong excess = sum - budget;
-                for (int i = 0; i < count && excess > 0; i++)
-                {
-                    int k = baseIndex + (head + i) % HistoryDepth;
-                    if (_historyEndUs[k] <= windowStart) continue;
-                    ulong expires = _historyEndUs[k] + ObservationUs - airTimeUs;
-                    if (expires > t) t = expires;
-                    excess = _historyAirUs[k] >= excess ? 0 : excess - _historyAirUs[k];
-                }
+                ulong budget = ObservationUs >> (maxDutyCycle > 15 ? 15 : maxDutyCycle);
+                t = _all.GetEarliestStartUs(t, airTimeUs, budget > airTimeUs ? budget : airTimeUs);
             }
             return t - nowUs;
         }
 
-        /// <summary>0 when the aggregated duty cycle (DutyCycleReq) allows a frame now, otherwise µs to wait.</summary>
-        public ulong GetAggregatedWaitUs(ulong nowUs)
-        {
-            return _aggregatedReadyUs > nowUs ? _aggregatedReadyUs - nowUs : 0;
-        }
-
         /// <summary>
         /// The combined answer for a frame on sub-band <paramref name="band"/>: the largest of the sub-band
-        /// wait, the aggregated duty-cycle wait and, for a Join-Request, the join back-off wait.
+        /// wait, the aggregated duty-cycle wait (<paramref name="maxDutyCycle"/>: the plan's MaxDCycle) and, for a
+        /// Join-Request, the join back-off wait.
         /// </summary>
-        public ulong GetWaitUs(int band, ulong nowUs, ulong airTimeUs, bool joinRequest)
+        public ulong GetWaitUs(int band, ulong nowUs, ulong airTimeUs, bool joinRequest, int maxDutyCycle)
         {
             ulong wait = GetBandWaitUs(band, nowUs, airTimeUs);
-            ulong aggregated = GetAggregatedWaitUs(nowUs);
-            if (aggregated > wait) wait = aggregated;
-            if (joinRequest)
-            {
-                ulong join = _join.GetWaitUs(nowUs, airTimeUs);
-                if (join > wait) wait = join;
-            }
-            return wait;
+            ulong global = GetGlobalWaitUs(nowUs, airTimeUs, joinRequest, maxDutyCycle);
+            return global > wait ? global : wait;
         }
 
         /// <summary>The limits that do not depend on the sub-band (aggregated duty cycle, join back-off).</summary>
-        public ulong GetGlobalWaitUs(ulong nowUs, ulong airTimeUs, bool joinRequest)
+        public ulong GetGlobalWaitUs(ulong nowUs, ulong airTimeUs, bool joinRequest, int maxDutyCycle)
         {
-            ulong wait = GetAggregatedWaitUs(nowUs);
+            ulong wait = GetAggregatedWaitUs(nowUs, airTimeUs, maxDutyCycle);
             if (joinRequest)
             {
                 ulong join = _join.GetWaitUs(nowUs, airTimeUs);
@@ -172,63 +153,36 @@ namespace LoRaWan.Regions
         /// </summary>
         public void RecordTransmission(int band, ulong startUs, ulong airTimeUs, bool joinRequest, int maxDutyCycle)
         {
-            if (_enabled && band >= 0 && band < _bands)
+            if (_enabled && band >= 0 && band < _bands && _bandWindows[band] != null)
             {
-                int divisor = _region.GetBandDutyCycleDivisor(band);
-                if (divisor > 1)
-                {
-                    ulong ready = startUs + airTimeUs * (ulong)divisor;
-                    if (ready > _bandReadyUs[band]) _bandReadyUs[band] = ready;
-                    AddToHistory(band, startUs + airTimeUs, airTimeUs);
-                }
+                ulong ready = startUs + airTimeUs * (ulong)_region.GetBandDutyCycleDivisor(band);
+                if (ready > _bandReadyUs[band]) _bandReadyUs[band] = ready;
+                _bandWindows[band].Record(startUs, airTimeUs);
             }
+            _all.Record(startUs, airTimeUs);
             if (maxDutyCycle > 0)
             {
-                ulong ready = startUs + (airTimeUs << maxDutyCycle);
+                ulong ready = startUs + (airTimeUs << (maxDutyCycle > 15 ? 15 : maxDutyCycle));
                 if (ready > _aggregatedReadyUs) _aggregatedReadyUs = ready;
             }
             if (joinRequest) _join.Record(startUs, airTimeUs);
         }
 
-        /// <summary>Air time of the frames on sub-band <paramref name="band"/> that ended within the hour before <paramref name="nowUs"/>.</summary>
+        /// <summary>
+        /// Air time on sub-band <paramref name="band"/> in the hour before <paramref name="nowUs"/> (what the sub-band
+        /// limit counts: exact when no two frames started within one <see cref="AirTimeWindow.SlotUs"/> slot, else
+        /// at most that slot's other frames more). 0 for a sub-band without a duty cycle or while the limits are off.
+        /// </summary>
         public ulong GetBandAirTimeInLastHourUs(int band, ulong nowUs)
         {
-            ulong windowStart = nowUs > ObservationUs ? nowUs - ObservationUs : 0;
-            ulong sum = 0;
-            int baseIndex = band * HistoryDepth;
-            for (int i = 0; i < _historyCount[band]; i++)
-            {
-                int k = baseIndex + (_historyHead[band] + i) % HistoryDepth;
-                if (_historyEndUs[k] > windowStart) sum += _historyAirUs[k];
-            }
-            return sum;
+            if (band < 0 || band >= _bands || _bandWindows[band] == null) return 0;
+            return _bandWindows[band].GetAirTimeInLastHourUs(nowUs);
         }
 
-        private void AddToHistory(int band, ulong endUs, ulong airTimeUs)
+        /// <summary>Air time on all sub-bands in the hour before <paramref name="nowUs"/> (what DutyCycleReq's limit counts).</summary>
+        public ulong GetAirTimeInLastHourUs(ulong nowUs)
         {
-            int baseIndex = band * HistoryDepth;
-            // Drop frames that can no longer fall into any window with this one.
-            while (_historyCount[band] > 0)
-            {
-                int oldest = baseIndex + _historyHead[band];
-                if (_historyEndUs[oldest] + ObservationUs > endUs - airTimeUs) break;
-                _historyHead[band] = (_historyHead[band] + 1) % HistoryDepth;
-                _historyCount[band]--;
-            }
-            if (_historyCount[band] == HistoryDepth)
-            {
-                // Full: fold the oldest frame into the next one. The merged entry keeps the later end time, so
-                // it stays in the window at least as long as either frame would: never undercounts.
-                int oldest = baseIndex + _historyHead[band];
-                int next = baseIndex + (_historyHead[band] + 1) % HistoryDepth;
-                _historyAirUs[next] += _historyAirUs[oldest];
-                _historyHead[band] = (_historyHead[band] + 1) % HistoryDepth;
-                _historyCount[band]--;
-            }
-            int slot = baseIndex + (_historyHead[band] + _historyCount[band]) % HistoryDepth;
-            _historyEndUs[slot] = endUs;
-            _historyAirUs[slot] = airTimeUs;
-            _historyCount[band]++;
+            return _all.GetAirTimeInLastHourUs(nowUs);
         }
     }
 }

@@ -202,7 +202,7 @@ namespace LoRaWan.Regions
         /// <inheritdoc />
         public override int GetJoinDataRate(ChannelPlan plan, int attempt, int preferredDataRate)
         {
-            return preferredDataRate;
+            return preferredDataRate >= 0 ? preferredDataRate : DefaultDataRate;
         }
 
         internal override bool IsChannelEligible(ChannelPlan plan, int channel, int dataRate, bool joinRequest)
@@ -239,7 +239,7 @@ namespace LoRaWan.Regions
                 else if (w < bandWait) bandWait = w;
             }
 
-            ulong globalWait = dutyCycle == null ? 0 : dutyCycle.GetGlobalWaitUs(nowUs, airTimeUs, joinRequest);
+            ulong globalWait = dutyCycle == null ? 0 : dutyCycle.GetGlobalWaitUs(nowUs, airTimeUs, joinRequest, plan.MaxDutyCycle);
             if (freeBands == 0 || globalWait > 0)
             {
                 waitUs = freeBands != 0 ? globalWait : (globalWait > bandWait ? globalWait : bandWait);

@@ -447,7 +447,7 @@ namespace LoRaWan.Regions
                 waitUs = ulong.MaxValue;
                 return -1;
             }
-            ulong wait = dutyCycle == null ? 0 : dutyCycle.GetWaitUs(0, nowUs, airTimeUs, joinRequest);
+            ulong wait = dutyCycle == null ? 0 : dutyCycle.GetWaitUs(0, nowUs, airTimeUs, joinRequest, plan.MaxDutyCycle);
             if (wait > 0)
             {
                 waitUs = wait;

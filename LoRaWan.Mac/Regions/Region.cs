@@ -569,7 +569,7 @@ namespace LoRaWan.Regions
 
         /// <summary>
         /// The data rate of Join-Request number <paramref name="attempt"/> (0 = first). Dynamic plans use
-        /// <paramref name="preferredDataRate"/>; fixed plans follow RP002-1.0.4's sequence (a 125 kHz channel of
+        /// <paramref name="preferredDataRate"/>, or <see cref="DefaultDataRate"/> when it is negative (unset); fixed plans follow RP002-1.0.4's sequence (a 125 kHz channel of
         /// each enabled group of eight, then one 500 kHz channel).
         /// </summary>
         public abstract int GetJoinDataRate(ChannelPlan plan, int attempt, int preferredDataRate);
@@ -595,7 +595,7 @@ namespace LoRaWan.Regions
             for (int ch = 0; ch < n; ch++)
             {
                 if (!IsChannelEligible(plan, ch, dataRate, joinRequest)) continue;
-                ulong w = dutyCycle == null ? 0 : dutyCycle.GetWaitUs(plan.GetBand(ch), nowUs, airTimeUs, joinRequest);
+                ulong w = dutyCycle == null ? 0 : dutyCycle.GetWaitUs(plan.GetBand(ch), nowUs, airTimeUs, joinRequest, plan.MaxDutyCycle);
                 if (w < best) best = w;
                 if (best == 0) break;
             }

@@ -59,6 +59,22 @@ namespace LoRaWan.Tests.Mac
             Assert.IsTrue(start1 - (ulong)rig.Radio.SentAt[0] < 4000000UL, "no wait before DutyCycleReq");
         }
 
+        [TestMethod]
+        public void DutyCycleReq_DutyCycleRestMsIncludesTheAggregatedTimeOff()
+        {
+            // What a deep-sleeping sketch sleeps must cover DutyCycleReq's limit too, not only the sub-bands'.
+            var rig = new CommandRig("EU868", CommandRig.Adr(5));
+            rig.Device.Mac.DutyCycle.Enabled = false;   // sub-band limits off: only the aggregated one can make it rest
+            rig.DeliverNext(CommandRig.Down(1, "04 08"));   // MaxDCycle 8: 1/256
+            rig.Send();
+            rig.Send();
+            ulong start = (ulong)rig.Radio.SentAt[1];
+            ulong air = (ulong)rig.Radio.TxDoneAt[1] - start;
+            long expectMs = (long)((start + air * 256UL - rig.Scheduler.NowMicroseconds) / 1000UL);
+            long rest = rig.Device.DutyCycleRestMs;
+            Assert.IsTrue(rest >= expectMs && rest <= expectMs + 2, "rest " + rest.ToString() + " ms, aggregated time-off ends in " + expectMs.ToString() + " ms");
+        }
+
         // ---- RXParamSetupReq (§5.5) ----
 
         [TestMethod]

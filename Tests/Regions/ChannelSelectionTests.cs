@@ -155,6 +155,20 @@ namespace LoRaWan.Tests.Regions
             Assert.AreEqual(65, au.SelectChannel(plan, 6, true, 0, 1000, null, new XorShiftRandom(4), out wait), "DR6 on channel 65");
         }
 
+        [DataRow("EU868", 0)]
+        [DataRow("AS923-1", 2)]   // DR0/DR1 carry nothing under AS923's boot dwell time
+        [DataRow("IN865", 0)]
+        [DataRow("KR920", 0)]
+        [TestMethod]
+        public void DynamicPlans_JoinDataRateWithNoPreference_IsTheRegionDefault(string name, int expected)
+        {
+            // LoRaMac-node's PHY_DEF_TX_DR: EU868/IN865/KR920 DR_0, AS923 DR_2. Never −1 passed through.
+            Region r = Region.Create(name);
+            ChannelPlan plan = r.CreateChannelPlan();
+            Assert.AreEqual(expected, r.GetJoinDataRate(plan, 0, -1), name);
+            Assert.AreEqual(3, r.GetJoinDataRate(plan, 0, 3), name + ": a preference is kept");
+        }
+
         [TestMethod]
         public void Rx1Frequency_FixedPlansUseUplinkChannelModulo8()
         {

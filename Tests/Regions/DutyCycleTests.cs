@@ -115,7 +115,7 @@ namespace LoRaWan.Tests.Regions
             var dc = new DutyCycleTracker(us, 0);
             ulong air = 100000;
             dc.RecordTransmission(plan, 3, 0, air, false);
-            Assert.AreEqual(128 * air - air, dc.GetAggregatedWaitUs(air), "Toff = air * 2^7 - air after the frame");
+            Assert.AreEqual(128 * air - air, dc.GetAggregatedWaitUs(air, air, 7), "Toff = air * 2^7 - air after the frame");
             ulong wait;
             Assert.AreEqual(-1, us.SelectChannel(plan, 0, false, air, air, dc, new XorShiftRandom(3), out wait), "no channel while aggregated-off");
             Assert.AreEqual(127 * air, wait, "wait until the aggregated time-off ends");
@@ -123,7 +123,7 @@ namespace LoRaWan.Tests.Regions
 
             plan.MaxDutyCycle = 0;
             dc.RecordTransmission(plan, 3, 200 * air, air, false);
-            Assert.AreEqual(0UL, dc.GetAggregatedWaitUs(201 * air), "MaxDCycle 0: no aggregated limit");
+            Assert.AreEqual(0UL, dc.GetAggregatedWaitUs(201 * air, air, 0), "MaxDCycle 0: no aggregated limit");
         }
 
         [TestMethod]
@@ -187,6 +187,215 @@ namespace LoRaWan.Tests.Regions
             b.Record(Hour - Second, 3 * Second);
             Assert.AreEqual(2 * Second, b.GetUsedUs(1), "the 2 s past the hour count in window 1 too");
             Assert.AreEqual(34 * Second, b.GetRemainingCreditUs(Hour + 10 * Second), "window 1 starts with 34 s");
+        }
+
+        // ---- saturation over hours, judged by AirLog (ETSI EN 300 220: on-air time over any sliding hour) ----
+
+        // Datasheet time on air (SX1276 §4.1.1.7, CR 4/5, 8-symbol preamble, explicit header, CRC) of the largest
+        // EU868 frames: DR0 (SF12, LDRO) PHYPayload 64 = MHDR + M 59 + MIC: 85.25 symbols × 32.768 ms;
+        // DR5 (SF7) PHYPayload 255 = MHDR + M 250 + MIC: 390.25 symbols × 1.024 ms.
+        private const ulong Dr0MaxAirUs = 2793472;
+        private const ulong Dr5MaxAirUs = 399616;
+        private const ulong RxWindowsUs = 2100000;   // the MAC sends again only after RX2 (RECEIVE_DELAY2 = 2 s)
+
+        [DataRow(0, 64)]
+        [DataRow(1, 64)]
+        [DataRow(2, 64)]
+        [DataRow(3, 128)]
+        [DataRow(4, 255)]
+        [DataRow(5, 255)]
+        [TestMethod]
+        public void Eu868_SaturatedSixHoursAtMaxPayload_EveryHourAfterTheFirstAtLeast90Percent_NoHourAbove100(int dr, int phyLength)
+        {
+            Region eu = Region.Create("EU868");
+            ChannelPlan plan = eu.CreateChannelPlan();   // the three default channels, all in g1 868.0-868.6 MHz 1 %
+            ulong air = eu.GetAirTimeUs(dr, phyLength, true);
+            if (dr == 0 || dr == 5) Assert.AreEqual(dr == 0 ? Dr0MaxAirUs : Dr5MaxAirUs, air, "time on air of the largest frame");
+            var dc = new DutyCycleTracker(eu, 0);
+            var random = new XorShiftRandom(5);
+            var log = new AirLog(3000);
+            ulong t = 0;
+            while (t < 6 * Hour)
+            {
+                ulong wait;
+                int ch = eu.SelectChannel(plan, dr, false, t, air, dc, random, out wait);
+                if (ch < 0)
+                {
+                    Assert.IsTrue(wait > 0 && wait != ulong.MaxValue, "a busy band says how long to wait");
+                    t += wait;
+                    continue;
+                }
+                dc.RecordTransmission(plan, ch, t, air, false);
+                Assert.IsTrue(log.Add(t, air, plan.GetBand(ch)), "log capacity");
+                t += air + RxWindowsUs;
+            }
+            int g1 = eu.GetBandIndex(868100000);
+            ulong budget = Hour / 100;
+            for (int h = 0; h < 6; h++)
+            {
+                ulong used = log.OnAir(g1, (ulong)h * Hour, (ulong)(h + 1) * Hour);
+                OutputHelper.WriteLine("DR" + dr.ToString() + " hour " + (h + 1).ToString() + ": " + used.ToString() + " us = "
+                    + (used * 10000 / budget / 100).ToString() + "." + (used * 10000 / budget % 100).ToString("D2") + " % of the 1 % band");
+                if (h > 0) Assert.IsTrue(used * 10 >= budget * 9, "hour " + (h + 1).ToString() + ": " + used.ToString() + " us, under 90 % of 36 s");
+            }
+            ulong fullest = log.FullestHour(g1);
+            OutputHelper.WriteLine("DR" + dr.ToString() + " fullest sliding hour " + fullest.ToString() + " us; " + log.Count.ToString() + " frames");
+            Assert.IsTrue(fullest <= budget, "fullest sliding hour " + fullest.ToString() + " us");
+            Assert.IsTrue(log.FullestHourByStart(g1) <= budget, "whole frames starting within an hour: " + log.FullestHourByStart(g1).ToString() + " us");
+        }
+
+        [DataRow(868900000, 1000, 5, 255, 5)]   // g2 868.7-869.2 MHz 0.1 %: 3.6 s per hour, 9 frames of 0.4 s
+        [DataRow(863500000, 1000, 5, 255, 5)]   // g 863-865 MHz 0.1 %
+        [DataRow(869525000, 10, 0, 64, 5)]      // g3 869.4-869.65 MHz 10 %: 360 s per hour, 128 frames of 2.8 s
+        [DataRow(869525000, 10, 5, 255, 3)]     // g3 with 0.4 s frames: 900 per hour, far more than the window keeps entries
+        [TestMethod]
+        public void Eu868_SaturatedPointOneAndTenPercentBands_EveryHourAfterTheFirstAtLeast90Percent_NoHourAbove100(int frequencyHz, int divisor, int dr, int phyLength, int hours)
+        {
+            Region eu = Region.Create("EU868");
+            int band = eu.GetBandIndex((uint)frequencyHz);
+            Assert.AreEqual(divisor, eu.GetBandDutyCycleDivisor(band), "ETSI EN 300 220-2 sub-band duty cycle");
+            ulong air = eu.GetAirTimeUs(dr, phyLength, true);
+            var dc = new DutyCycleTracker(eu, 0);
+            AirLog log = Saturate(dc, band, air, (ulong)hours * Hour, 0, 5000);
+            ulong budget = Hour / (ulong)divisor;
+            for (int h = 1; h < hours; h++)
+            {
+                ulong used = log.OnAir(band, (ulong)h * Hour, (ulong)(h + 1) * Hour);
+                Assert.IsTrue(used * 10 >= budget * 9, eu.GetBandName(band) + " hour " + (h + 1).ToString() + ": " + used.ToString() + " us of " + budget.ToString());
+            }
+            ulong fullest = log.FullestHour(band);
+            OutputHelper.WriteLine(eu.GetBandName(band) + " DR" + dr.ToString() + ": fullest sliding hour " + fullest.ToString() + " us of " + budget.ToString() + "; " + log.Count.ToString() + " frames");
+            Assert.IsTrue(fullest <= budget, "fullest sliding hour " + fullest.ToString() + " us");
+        }
+
+        [DataRow("US915", 4, 399616)]   // 1/16: 225 s per hour in 0.4 s frames
+        [DataRow("US915", 7, 2793472)]  // 1/128: 28.1 s per hour in 2.8 s frames (10 fit)
+        [DataRow("EU868", 8, 399616)]   // 1/256: 14.1 s per hour across g and g1, stricter than either 1 % band
+        [TestMethod]
+        public void DutyCycleReq_SaturatedFiveHours_AggregatedAtLeast90PercentEveryHourAfterTheFirst_NoHourAbove100(string regionName, int maxDCycle, int airUs)
+        {
+            Region region = Region.Create(regionName);
+            ChannelPlan plan = region.CreateChannelPlan();
+            if (regionName == "EU868")
+                Assert.IsTrue(region.ApplyCfList(plan, new byte[] { 0x18, 0x4F, 0x84, 0xE8, 0x56, 0x84, 0xB8, 0x5E, 0x84, 0x88, 0x66, 0x84, 0x58, 0x6E, 0x84, 0x00 }, 0), "CFList 867.1-867.9 MHz");
+            plan.MaxDutyCycle = maxDCycle;
+            var dc = new DutyCycleTracker(region, 0);
+            var random = new XorShiftRandom(9);
+            var log = new AirLog(3000);
+            ulong air = (ulong)airUs;
+            int dr = regionName == "EU868" ? 5 : 0;
+            ulong t = 0;
+            while (t < 5 * Hour)
+            {
+                ulong wait;
+                int ch = region.SelectChannel(plan, dr, false, t, air, dc, random, out wait);
+                if (ch < 0)
+                {
+                    Assert.IsTrue(wait > 0 && wait != ulong.MaxValue, "waits for the aggregated limit");
+                    t += wait;
+                    continue;
+                }
+                dc.RecordTransmission(plan, ch, t, air, false);
+                Assert.IsTrue(log.Add(t, air, plan.GetBand(ch)), "log capacity");
+                t += air + RxWindowsUs;
+            }
+            ulong budget = Hour >> maxDCycle;
+            for (int h = 1; h < 5; h++)
+            {
+                ulong used = log.OnAir(-1, (ulong)h * Hour, (ulong)(h + 1) * Hour);
+                Assert.IsTrue(used * 10 >= budget * 9, "hour " + (h + 1).ToString() + ": " + used.ToString() + " us of " + budget.ToString());
+            }
+            ulong fullest = log.FullestHour(-1);
+            OutputHelper.WriteLine(regionName + " MaxDCycle " + maxDCycle.ToString() + ": fullest sliding hour " + fullest.ToString() + " us of " + budget.ToString() + "; " + log.Count.ToString() + " frames");
+            Assert.IsTrue(fullest <= budget, "fullest sliding hour, all sub-bands: " + fullest.ToString() + " us");
+            if (regionName == "EU868") Assert.IsTrue(log.Band(0) != log.Band(1) || log.Band(1) != log.Band(2) || log.Band(2) != log.Band(3), "both sub-bands used");
+        }
+
+        [TestMethod]
+        public void DutyCycleReq_FrameLongerThanTheHourlyBudget_WaitsUntilAloneInItsHour_NeverRefusedForEver()
+        {
+            // MaxDCycle 15: 1/32768 of an hour is 110 ms, less than any SF12 frame; refusing it for ever would mute the device.
+            Region us = Region.Create("US915");
+            var dc = new DutyCycleTracker(us, 0);
+            dc.RecordTransmission(0, 0, Second, false, 0);
+            ulong wait = dc.GetAggregatedWaitUs(10 * Second, Second, 15);
+            Assert.AreEqual(Hour - 10 * Second, wait, "the earlier 1 s frame leaves the hour first");
+            dc.RecordTransmission(0, Hour, Second, false, 15);
+            Assert.AreEqual(32767 * Second, dc.GetAggregatedWaitUs(Hour + Second, Second, 15), "then Toff = air x (2^15 - 1)");
+        }
+
+        [DataRow(0)]
+        [DataRow(5)]
+        [TestMethod]
+        public void BandAirTimeInLastHour_IsTheOnAirTimeOfTheLog(int dr)
+        {
+            Region eu = Region.Create("EU868");
+            int band = eu.GetBandIndex(868100000);
+            ulong air = dr == 0 ? Dr0MaxAirUs : Dr5MaxAirUs;
+            var dc = new DutyCycleTracker(eu, 0);
+            var log = new AirLog(2000);
+            ulong t = 0;
+            int checks = 0;
+            while (t < 3 * Hour)
+            {
+                ulong next = t + dc.GetWaitUs(band, t, air, false, 0);
+                // Asked now and then while the band rests, and halfway through the next frame.
+                for (ulong q = t; q < next; q += 13 * Second + 777) Check(dc, log, band, q, dr, ref checks);
+                dc.RecordTransmission(band, next, air, false, 0);
+                log.Add(next, air, band);
+                Check(dc, log, band, next + air / 2, dr, ref checks);
+                t = next + air + RxWindowsUs;
+            }
+            Assert.IsTrue(checks > 500, "checked " + checks.ToString() + " times");
+            Assert.AreEqual(0UL, dc.GetBandAirTimeInLastHourUs(eu.GetBandIndex(869525000), t), "an unused band");
+        }
+
+        private static void Check(DutyCycleTracker dc, AirLog log, int band, ulong now, int dr, ref int checks)
+        {
+            ulong real = log.OnAir(band, now > Hour ? now - Hour : 0, now);
+            ulong said = dc.GetBandAirTimeInLastHourUs(band, now);
+            checks++;
+            // SF12 frames are 280 s apart, one per 100 s accounting slot: exact, also for a frame the hour's start cuts.
+            if (dr == 0) Assert.AreEqual(real, said, "at " + now.ToString() + " us");
+            // 0.4 s frames 40 s apart share slots: at most the other frames of one slot more (2 x 0.4 s).
+            else Assert.IsTrue(said >= real && said <= real + 2 * Dr5MaxAirUs, "at " + now.ToString() + ": said " + said.ToString() + ", real " + real.ToString());
+        }
+
+        [TestMethod]
+        public void AirTimeWindow_TenThousandShortFrames_KeepsAtMostItsCapacity_AndTheBudget()
+        {
+            var w = new AirTimeWindow();
+            ulong budget = Hour / 10;
+            ulong air = 41216;   // SF7, 13 bytes
+            ulong t = 0;
+            var log = new AirLog(10000);
+            for (int i = 0; i < 10000; i++)
+            {
+                t = w.GetEarliestStartUs(t, air, budget);
+                w.Record(t, air);
+                log.Add(t, air, 0);
+                Assert.IsTrue(w.EntryCount <= AirTimeWindow.Capacity, "entries " + w.EntryCount.ToString());
+                t += air;
+            }
+            Assert.IsTrue(log.FullestHour(0) <= budget, "fullest hour " + log.FullestHour(0).ToString());
+            Assert.IsTrue(t > Hour, "10000 frames of 41 ms (412 s) at 10 % (360 s per hour) take over an hour");
+        }
+
+        /// <summary>Sends frames of <paramref name="air"/> on <paramref name="band"/> as soon as the tracker allows, until <paramref name="untilUs"/>.</summary>
+        private static AirLog Saturate(DutyCycleTracker dc, int band, ulong air, ulong untilUs, int maxDCycle, int capacity)
+        {
+            var log = new AirLog(capacity);
+            ulong t = 0;
+            while (t < untilUs)
+            {
+                ulong wait = dc.GetWaitUs(band, t, air, false, maxDCycle);
+                Assert.IsTrue(wait != ulong.MaxValue, "the frame fits the band's budget");
+                t += wait;
+                dc.RecordTransmission(band, t, air, false, maxDCycle);
+                Assert.IsTrue(log.Add(t, air, band), "log capacity");
+                t += air + RxWindowsUs;
+            }
+            return log;
         }
     }
 }

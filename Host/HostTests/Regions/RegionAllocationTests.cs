@@ -36,6 +36,40 @@ namespace LoRaWan.HostTests.Regions
             Assert.AreEqual(0L, bytes, "US915 selection (join and data), air time and bookkeeping");
         }
 
+        [TestMethod]
+        public void DutyCycleSaturatedForHours_AllocatesNothing()
+        {
+            // Hours of back-to-back frames on every EU868 sub-band and under DutyCycleReq: the sliding-hour
+            // accounting fills, merges and ages out its entries without allocating.
+            Region eu = Region.Create("EU868");
+            var dc = new DutyCycleTracker(eu, 0);
+            ulong now = 0;
+            SaturateAllBands(eu, dc, ref now, 2000);   // warm-up: JIT
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            int frames = SaturateAllBands(eu, dc, ref now, 20000);
+            long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            OutputHelper.WriteLine("EU868 duty cycle: " + bytes + " bytes allocated over " + frames + " frames, " + (now / 3600000000UL) + " h");
+            Assert.AreEqual(0L, bytes, "duty-cycle waits, bookkeeping and reports");
+            Assert.IsTrue(now > 5UL * 3600000000UL, "more than five simulated hours");
+        }
+
+        private static int SaturateAllBands(Region eu, DutyCycleTracker dc, ref ulong now, int n)
+        {
+            ulong sum = 0;
+            for (int i = 0; i < n; i++)
+            {
+                int band = i % eu.BandCount;
+                ulong air = (i & 1) == 0 ? 41216UL : 399616UL;   // SF7 13 and 255 bytes
+                int maxDCycle = (i / 5000) % 2 == 0 ? 0 : 3;
+                ulong wait = dc.GetWaitUs(band, now, air, false, maxDCycle);
+                if (wait == ulong.MaxValue) continue;
+                dc.RecordTransmission(band, now + wait, air, false, maxDCycle);
+                now += wait / (ulong)eu.BandCount + air + 1000;
+                sum += dc.GetBandAirTimeInLastHourUs(band, now) + dc.GetAirTimeInLastHourUs(now);
+            }
+            return n + (int)(sum & 0);
+        }
+
         private static long Measure(Region region, ChannelPlan plan, DutyCycleTracker dc, IRandomSource random, bool eu)
         {
             Run(region, plan, dc, random, 200, eu); // warm-up: JIT, static tables
