@@ -193,7 +193,11 @@ namespace NanoCheck
             }
             if (!result.Success) return null;
             findings.AddRange(IlCheck.Check(compilation, pe.ToArray(), pdb.ToArray()));
-            var image = PeImage.Measure(pe.ToArray());
+            // The .pe of a Debug build (the project system's default configuration) has more byte code and locals
+            // than a Release build: the limits are checked on the larger of the two.
+            using var debugPe = new MemoryStream();
+            var debug = compilation.WithOptions(compilation.Options.WithOptimizationLevel(OptimizationLevel.Debug)).Emit(debugPe);
+            var image = debug.Success ? PeImage.Larger(PeImage.Measure(pe.ToArray()), PeImage.Measure(debugPe.ToArray())) : PeImage.Measure(pe.ToArray());
             options.Images.Add((p.Name, image));
             findings.AddRange(PeLimits.Check(Path.GetRelativePath(root, p.ProjectFile).Replace('\\', '/'), image));
             return MetadataReference.CreateFromImage(pe.ToArray());

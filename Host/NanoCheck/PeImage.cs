@@ -206,6 +206,24 @@ namespace NanoCheck
             return r;
         }
 
+        /// <summary>The larger figure of two builds of one project (Release and Debug), each figure on its own.</summary>
+        public static PeImage Larger(PeImage a, PeImage b)
+        {
+            var r = new PeImage { AssemblyName = a.AssemblyName };
+            r.Strings = (a.StringTableBytes >= b.StringTableBytes ? a : b).Strings;
+            r.ByteCodeBytes = Math.Max(a.ByteCodeBytes, b.ByteCodeBytes);
+            r.SignaturesEstimateBytes = Math.Max(a.SignaturesEstimateBytes, b.SignaturesEstimateBytes);
+            r.TypeDefs = Math.Max(a.TypeDefs, b.TypeDefs); r.TypeRefs = Math.Max(a.TypeRefs, b.TypeRefs);
+            r.TypeSpecs = Math.Max(a.TypeSpecs, b.TypeSpecs); r.MethodDefs = Math.Max(a.MethodDefs, b.MethodDefs);
+            r.MethodRefs = Math.Max(a.MethodRefs, b.MethodRefs); r.FieldDefs = Math.Max(a.FieldDefs, b.FieldDefs);
+            r.FieldRefs = Math.Max(a.FieldRefs, b.FieldRefs); r.AssemblyRefs = Math.Max(a.AssemblyRefs, b.AssemblyRefs);
+            r.Types = a.Types.Concat(b.Types).GroupBy(t => t.Name).Select(g => new PeTypeCounts(g.Key, g.Max(t => t.VirtualMethods),
+                g.Max(t => t.InstanceMethods), g.Max(t => t.StaticMethods), g.Max(t => t.StaticFields), g.Max(t => t.InstanceFields))).ToList();
+            r.Methods = a.Methods.Concat(b.Methods).GroupBy(m => m.Name).Select(g => new PeMethodCounts(g.Key, g.Max(m => m.Arguments),
+                g.Max(m => m.Locals), g.Max(m => m.ExceptionHandlers), g.Max(m => m.MaxSwitchTargets))).ToList();
+            return r;
+        }
+
         static int InitialDataSize(MetadataReader md, FieldDefinition f)
         {
             var sig = md.GetBlobReader(f.Signature);
