@@ -24,7 +24,8 @@ namespace NanoCheck
     /// What the nanoFramework metadata processor (nanoframework/metadata-processor v3.0.100, the version that
     /// builds .pe files for nanoCLR 1.x) makes of one compiled assembly, computed from its ECMA-335 metadata
     /// and IL: the string table, the byte-code table, an estimate of the signatures table and the row and
-    /// per-type/per-method counts the .pe format limits. See <see cref="PeLimits"/> for the limits.
+    /// per-type/per-method counts the .pe format limits. See <see cref="PeLimits"/> for the limits. Source
+    /// references below are files of MetadataProcessor.Shared/ at tag v3.0.100.
     /// </summary>
     public sealed class PeImage
     {
@@ -107,7 +108,7 @@ namespace NanoCheck
                 r.Add(md.GetString(t.Namespace), "namespace");
                 r.Add(md.GetString(t.Name), "type reference");
             }
-            // nanoTablesContext.cs:121-131,212-214: the name of every member reference of an external or constructed type.
+            // nanoTablesContext.cs:126-133,212-214: the name of every member reference of an external or constructed type.
             foreach (var h in md.MemberReferences)
             {
                 var m = md.GetMemberReference(h);
@@ -131,7 +132,7 @@ namespace NanoCheck
             {
                 var t = md.GetTypeDefinition(th);
                 string tn = TypeName(th);
-                if (tn == "<Module>") continue; // nanoTablesContext.cs:315 GetOrderedTypes skips <Module>
+                if (tn == "<Module>") continue; // nanoTablesContext.cs:321 GetOrderedTypes skips <Module>
                 r.TypeDefs++;
                 // nanoTypeDefinitionTable.cs:102-105: namespace and name of every type definition.
                 r.Add(md.GetString(t.Namespace), "namespace");
@@ -172,12 +173,11 @@ namespace NanoCheck
             foreach (var (mh, mn) in methodOwner)
             {
                 var m = md.GetMethodDefinition(mh);
-                int args = m.GetParameters().Count(p => md.GetParameter(p).SequenceNumber > 0);
                 var sig = md.GetBlobReader(m.Signature);
                 var header = sig.ReadSignatureHeader();
                 if (header.IsGeneric) sig.ReadCompressedInteger();
                 int paramCount = sig.ReadCompressedInteger();
-                args = paramCount + (header.IsInstance ? 1 : 0);
+                int args = paramCount + (header.IsInstance ? 1 : 0); // nanoMethodDefinitionTable.cs:80-86
                 if (m.RelativeVirtualAddress == 0) { r.Methods.Add(new PeMethodCounts(mn, args, 0, 0, 0)); continue; }
                 var body = pe.GetMethodBody(m.RelativeVirtualAddress);
                 int locals = 0;
@@ -249,8 +249,8 @@ namespace NanoCheck
             .Select(f => (OpCode)f.GetValue(null)).ToDictionary(o => o.Value);
 
         /// <summary>
-        /// The size of a method in the byte-code table (CodeWriter.cs:88-130 PreProcessMethod, 316-435
-        /// WriteOperand, 264-311 WriteExceptionsTable): the IL with string, method, field and type tokens and
+        /// The size of a method in the byte-code table (CodeWriter.cs:85-130 PreProcessMethod, 327-428
+        /// WriteOperand, 267-311 WriteExceptionsTable): the IL with string, method, field and type tokens and
         /// long branch offsets in 2 bytes instead of 4, a switch's count in 1 byte and its targets in 2, then
         /// 12 bytes per exception handler and a count byte. Records the string literals on the way.
         /// </summary>
@@ -271,7 +271,7 @@ namespace NanoCheck
                     case OperandType.InlineMethod: case OperandType.InlineField: case OperandType.InlineType: case OperandType.InlineBrTarget:
                         size -= 2; pos += 4; break;
                     case OperandType.InlineSig:
-                        size -= 4; pos += 4; break; // CodeWriter.cs:384-387 writes nothing for it
+                        size -= 4; pos += 4; break; // CodeWriter.cs:383-386 writes nothing for it
                     case OperandType.InlineSwitch:
                         int n = BitConverter.ToInt32(il, pos);
                         maxSwitch = Math.Max(maxSwitch, n);

@@ -46,7 +46,7 @@ namespace NanoCheck
 
         /// <summary>
         /// Byte-code tokens flag the table in the top bits of a 16-bit id: a type is a definition, a reference
-        /// (| 0x4000) or a specification (| 0x8000) (Mono.Cecil/CodeWriter.cs:466-489), so type definitions and
+        /// (| 0x4000) or a specification (| 0x8000) (Mono.Cecil/CodeWriter.cs:467-489), so type definitions and
         /// type references must stay under 0x4000 rows.
         /// </summary>
         public const int TypeRows = 0x3FFF;
