@@ -24,11 +24,14 @@ namespace NanoCheck
         /// <summary>Only these device projects (and what they reference) are compiled; null = all.</summary>
         public string[] Projects;
         public List<ExtraSource> Extra = new();
+        /// <summary>Filled by the run: what the metadata processor would make of each device project that compiled.</summary>
+        public List<(string Project, PeImage Pe)> Images = new();
     }
 
     /// <summary>
     /// Compiles each device project the way the nanoFramework project system would (its listed sources,
-    /// its package references, C# 9, no standard library) against Host/NanoApi, then checks the IL.
+    /// its package references, C# 9, no standard library) against the real mscorlib of nanoFramework.CoreLibrary
+    /// and the declared surfaces in Host/NanoApi, then checks the IL and the limits of the .pe format.
     /// </summary>
     public static class Guard
     {
@@ -67,7 +70,7 @@ namespace NanoCheck
                 var extra = options.Extra.Where(e => e.Project == name).ToList();
                 findings.AddRange(CheckListing(root, project, extra));
                 var refs = ResolveReferences(root, project, surface, built, findings);
-                var reference = CompileAndCheck(root, project, refs, extra, findings);
+                var reference = CompileAndCheck(root, project, refs, extra, findings, options);
                 if (reference != null) built[name] = reference;
             }
             return findings;
@@ -138,7 +141,7 @@ namespace NanoCheck
                 var asm = Surface.Find(pkg, file);
                 if (asm == null)
                 {
-                    findings.Add(new Finding(proj, 1, "NF003", $"references {file} from package {pkg}, which is not part of the declared nanoFramework API surface (Host/NanoApi)"));
+                    findings.Add(new Finding(proj, 1, "NF003", $"references {file} from package {pkg}, which is neither nanoFramework.CoreLibrary nor a declared nanoFramework API surface (Host/NanoApi)"));
                     continue;
                 }
                 if (asm.Version != ver)
@@ -160,7 +163,7 @@ namespace NanoCheck
             return refs;
         }
 
-        static MetadataReference CompileAndCheck(string root, NfProject p, List<MetadataReference> refs, List<ExtraSource> extra, List<Finding> findings)
+        static MetadataReference CompileAndCheck(string root, NfProject p, List<MetadataReference> refs, List<ExtraSource> extra, List<Finding> findings, GuardOptions options)
         {
             var trees = new List<SyntaxTree>();
             foreach (var f in p.Compile)
@@ -184,12 +187,19 @@ namespace NanoCheck
             {
                 var span = d.Location.GetLineSpan();
                 string hint = MissingApiErrors.Contains(d.Id)
-                    ? $" — not available to {p.AssemblyName} on nanoFramework 1.17: only the declared API surface (Host/NanoApi) of the packages it references exists; see shared/NANOFRAMEWORK.md"
+                    ? $" — not available to {p.AssemblyName} on nanoFramework 1.17: only nanoFramework.CoreLibrary {CoreLibrary.Version}'s mscorlib and the declared API surface (Host/NanoApi) of the packages it references exist; see shared/NANOFRAMEWORK.md"
                     : "";
                 findings.Add(new Finding(span.Path ?? p.Name, span.StartLinePosition.Line + 1, d.Id, d.GetMessage() + hint));
             }
             if (!result.Success) return null;
             findings.AddRange(IlCheck.Check(compilation, pe.ToArray(), pdb.ToArray()));
+            // The .pe of a Debug build (the project system's default configuration) has more byte code and locals
+            // than a Release build: the limits are checked on the larger of the two.
+            using var debugPe = new MemoryStream();
+            var debug = compilation.WithOptions(compilation.Options.WithOptimizationLevel(OptimizationLevel.Debug)).Emit(debugPe);
+            var image = debug.Success ? PeImage.Larger(PeImage.Measure(pe.ToArray()), PeImage.Measure(debugPe.ToArray())) : PeImage.Measure(pe.ToArray());
+            options.Images.Add((p.Name, image));
+            findings.AddRange(PeLimits.Check(Path.GetRelativePath(root, p.ProjectFile).Replace('\\', '/'), image));
             return MetadataReference.CreateFromImage(pe.ToArray());
         }
 
@@ -201,7 +211,8 @@ namespace NanoCheck
             _root = root;
             if (args.Contains("--sync-listing")) return SyncListing.Run(root);
             List<Finding> findings;
-            try { findings = Run(root); }
+            var options = new GuardOptions();
+            try { findings = Run(root, options); }
             catch (Exception e)
             {
                 Console.WriteLine($"Host/NanoApi(1): error NF000: {e.Message}");
@@ -209,8 +220,9 @@ namespace NanoCheck
             }
             foreach (var f in findings) Console.WriteLine(f.ToString());
             Console.WriteLine(findings.Count == 0
-                ? $"nanoFramework guard: {string.Join(", ", DeviceProjects(root))} compile against the nanoFramework 1.17 API surface and pass the IL check"
+                ? $"nanoFramework guard: {string.Join(", ", DeviceProjects(root))} compile against nanoFramework.CoreLibrary {CoreLibrary.Version} and the declared API surface, pass the IL check and fit the .pe limits"
                 : $"nanoFramework guard: {findings.Count} problem(s)");
+            foreach (var line in PeLimits.Summary(options.Images)) Console.WriteLine(line);
             return findings.Count == 0 ? 0 : 1;
         }
     }

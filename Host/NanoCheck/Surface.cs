@@ -8,12 +8,17 @@ using Microsoft.CodeAnalysis.Emit;
 
 namespace NanoCheck
 {
-    /// <summary>One nanoFramework assembly of the declared API surface (Host/NanoApi/&lt;Name&gt;/*.cs).</summary>
+    /// <summary>
+    /// One nanoFramework assembly the device projects may reference: the real reference assembly from the
+    /// NuGet feed (mscorlib, see <see cref="CoreLibrary"/>) or a declared surface (Host/NanoApi/&lt;Name&gt;/*.cs)
+    /// for a package the feed does not serve.
+    /// </summary>
     public sealed record SurfaceAssembly(string Name, string PackageId, string Version, string[] Dependencies, string FileName);
 
     /// <summary>
     /// The nanoFramework packages the device projects may reference, with the versions of
-    /// shared/NANOFRAMEWORK.md, and their declaration-only reference assemblies compiled once per process.
+    /// shared/NANOFRAMEWORK.md: mscorlib is the package's own mscorlib.dll; the others are declaration-only
+    /// reference assemblies compiled once per process against it.
     /// </summary>
     public static class Surface
     {
@@ -49,7 +54,8 @@ namespace NanoCheck
             {
                 if (_built != null) return _built;
                 var built = new Dictionary<string, MetadataReference>();
-                foreach (var asm in Assemblies)
+                built["mscorlib"] = MetadataReference.CreateFromImage(CoreLibrary.Dll, filePath: "mscorlib.dll");
+                foreach (var asm in Assemblies.Where(a => a.Name != "mscorlib"))
                 {
                     string dir = Path.Combine(root, "Host", "NanoApi", asm.Name);
                     var trees = Directory.GetFiles(dir, "*.cs", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal)
@@ -62,12 +68,37 @@ namespace NanoCheck
                     if (!result.Success)
                     {
                         var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString());
-                        throw new InvalidOperationException($"the API surface {asm.Name} does not compile:\n  " + string.Join("\n  ", errors));
+                        throw new InvalidOperationException($"the API surface {asm.Name} does not compile against nanoFramework.CoreLibrary {CoreLibrary.Version}:\n  " + string.Join("\n  ", errors));
                     }
                     built[asm.Name] = MetadataReference.CreateFromImage(ms.ToArray(), filePath: asm.FileName);
                 }
                 return _built = built;
             }
+        }
+    }
+}
+
+namespace NanoCheck
+{
+    /// <summary>
+    /// nanoFramework.CoreLibrary as the NuGet feed serves it (the package the device projects reference):
+    /// lib/mscorlib.dll, the reference assembly device code is compiled against, and lib/mscorlib.pe, what
+    /// the metadata processor made of it. NanoCheck.csproj downloads the package and embeds both files.
+    /// </summary>
+    public static class CoreLibrary
+    {
+        public const string Version = "1.17.11";
+        static byte[] _dll, _pe;
+        public static byte[] Dll => _dll ??= Read("mscorlib.dll");
+        public static byte[] Pe => _pe ??= Read("mscorlib.pe");
+
+        static byte[] Read(string file)
+        {
+            using var s = typeof(CoreLibrary).Assembly.GetManifestResourceStream("nanoFramework.CoreLibrary/" + file)
+                ?? throw new InvalidOperationException($"nanoFramework.CoreLibrary/{file} is not embedded in NanoCheck (restore nanoFramework.CoreLibrary {Version})");
+            using var ms = new MemoryStream();
+            s.CopyTo(ms);
+            return ms.ToArray();
         }
     }
 }
