@@ -30,11 +30,26 @@ function Find-NanoMSBuild([string]$explicit) {
     throw 'MSBuild not found: install Visual Studio 2022 with the .NET nanoFramework extension (or, in CI, nanoframework/nanobuild), or pass -MSBuild.'
 }
 
+# True for a path below a bin, obj or packages folder of <root> (build output, restored packages); the part of the
+# path above <root> does not count, so a clone under e.g. C:\packages\ still works.
+function Test-Generated([string]$root, [string]$path) {
+    $relative = $path.Substring([Math]::Min($root.TrimEnd('\', '/').Length, $path.Length))
+    return ($relative -match '[\\/](bin|obj|packages)[\\/]')
+}
+
 # Every device project (.nfproj) of the repository, bin/obj/packages left out, in a stable order.
 function Get-NfProjects([string]$root) {
     Get-ChildItem -LiteralPath $root -Recurse -Filter '*.nfproj' |
-        Where-Object { $_.FullName -notmatch '[\\/](bin|obj|packages)[\\/]' } |
+        Where-Object { -not (Test-Generated $root $_.FullName) } |
         Sort-Object FullName
+}
+
+# The nanoFramework test projects: every .nfproj under <root>/Tests that declares <IsTestProject>true</IsTestProject>,
+# found by discovery (the test projects are split by topic: Tests/<Topic>/*.nfproj), never by a fixed name.
+function Get-NfTestProjects([string]$root) {
+    $tests = Join-Path $root 'Tests'
+    if (-not (Test-Path -LiteralPath $tests)) { return @() }
+    Get-NfProjects $tests | Where-Object { (Get-Content -Raw -LiteralPath $_.FullName) -match '<IsTestProject>\s*true\s*</IsTestProject>' }
 }
 
 function Invoke-Checked([string]$exe, [string[]]$arguments) {
@@ -46,7 +61,7 @@ function Invoke-Checked([string]$exe, [string[]]$arguments) {
 # packages.config restore into <root>/packages, where every .nfproj HintPath points (..\packages\<Id>.<Version>\lib).
 function Restore-NfPackages([string]$root, [string]$nuget) {
     $packages = Join-Path $root 'packages'
-    foreach ($config in Get-ChildItem -LiteralPath $root -Recurse -Filter 'packages.config' | Where-Object { $_.FullName -notmatch '[\\/](bin|obj|packages)[\\/]' }) {
+    foreach ($config in Get-ChildItem -LiteralPath $root -Recurse -Filter 'packages.config' | Where-Object { -not (Test-Generated $root $_.FullName) }) {
         Invoke-Checked $nuget @('restore', $config.FullName, '-PackagesDirectory', $packages, '-NonInteractive')
     }
 }
@@ -58,4 +73,4 @@ function Build-NfProjects([string]$root, [string]$msbuild, [string]$configuratio
     }
 }
 
-Export-ModuleMember -Function Get-RepoRoot, Get-PackageVersion, Find-NanoMSBuild, Get-NfProjects, Invoke-Checked, Restore-NfPackages, Build-NfProjects
+Export-ModuleMember -Function Test-Generated, Get-RepoRoot, Get-PackageVersion, Find-NanoMSBuild, Get-NfProjects, Get-NfTestProjects, Invoke-Checked, Restore-NfPackages, Build-NfProjects

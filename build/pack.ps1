@@ -56,7 +56,7 @@ try {
 
     $out = Join-Path $root $OutputDirectory
     New-Item -ItemType Directory -Force -Path $out | Out-Null
-    $nuspecs = Get-ChildItem -LiteralPath $root -Filter '*.nuspec' -Recurse -Depth 1 | Where-Object { $_.FullName -notmatch '[\\/](bin|obj|packages)[\\/]' }
+    $nuspecs = Get-ChildItem -LiteralPath $root -Filter '*.nuspec' -Recurse -Depth 1 | Where-Object { -not (Test-Generated $root $_.FullName) }
     if (-not $nuspecs) { throw 'No .nuspec found next to a project.' }
     foreach ($spec in $nuspecs) {
         [xml]$xml = Get-Content -Raw -LiteralPath $spec.FullName

@@ -24,7 +24,7 @@ try {
     }
     if (-not $VSTest -or -not (Test-Path -LiteralPath $VSTest)) { throw 'vstest.console.exe not found: pass -VSTest.' }
 
-    $projects = Get-NfProjects (Join-Path $root 'Tests') | Where-Object { (Get-Content -Raw -LiteralPath $_.FullName) -match '<IsTestProject>\s*true\s*</IsTestProject>' }
+    $projects = @(Get-NfTestProjects $root)
     if (-not $projects) { throw 'No nanoFramework test project (IsTestProject) under Tests/.' }
     $failed = @()
     foreach ($p in $projects) {

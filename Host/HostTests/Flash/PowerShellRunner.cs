@@ -53,7 +53,7 @@ namespace LoRaWan.HostTests.Flash
         {
             string path = Path.Combine(FakeBin, name);
             File.WriteAllText(path, "#!/bin/sh\nprintf '%s' \"" + name + "\" >> '" + CallLog + "'\nfor a in \"$@\"; do printf ' %s' \"$a\" >> '" + CallLog + "'; done\necho >> '" + CallLog + "'\nexit " + exitCode + "\n");
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             return path;
         }
 
