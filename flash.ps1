@@ -29,6 +29,11 @@
 .PARAMETER WhatIf
   Print the exact commands without running any of them.
 
+.NOTES
+  Without -Board the script lists the boards and exits 0. Any error (unknown board, malformed or absent serial port,
+  nanoff missing in a non-interactive session, a failing step) is one line "flash.ps1: <what and how to fix it>" on
+  stderr and exit code 1. .ci/run checks all of this under PowerShell 7 (Host/HostTests/Flash/FlashScriptTests.cs).
+
 .EXAMPLE
   ./flash.ps1 -Board heltec-wifi-lora32-v2 -Port COM5
 .EXAMPLE
@@ -98,6 +103,30 @@ function Invoke-Step([string]$title, [string]$exe, [string[]]$arguments) {
     if ($LASTEXITCODE -ne 0) { throw "$title failed (exit code $LASTEXITCODE). Command: $line" }
 }
 
+# True when nobody can answer a prompt: -NonInteractive, or standard input redirected (CI, a pipe).
+function Test-NonInteractive {
+    if ([Console]::IsInputRedirected) { return $true }
+    foreach ($a in [Environment]::GetCommandLineArgs()) { if ($a -match '^-noni') { return $true } }
+    return $false
+}
+
+# The serial port must look like one of this OS (COM<n> on Windows, a /dev path elsewhere) and, unless -WhatIf,
+# exist now: a typo should fail here with a hint, not deep inside nanoff.
+function Confirm-Port([string]$port) {
+    if (-not $port) { throw 'Give the serial port with -Port (COM5, /dev/ttyUSB0, ...). "nanoff --listports" lists the ports.' }
+    if ($OnWindows) {
+        if ($port -notmatch '^COM[1-9][0-9]*$') { throw "-Port '$port' is not a Windows serial port name: use COM<n>, e.g. COM5 (""nanoff --listports"" lists them)." }
+        if (-not $WhatIf) {
+            $names = $null
+            try { $names = [System.IO.Ports.SerialPort]::GetPortNames() } catch { $names = $null }
+            if ($names -and ($names -notcontains $port)) { throw "-Port ${port}: no such serial port now (present: $($names -join ', ')). Is the board plugged in?" }
+        }
+    } else {
+        if ($port -notmatch '^/dev/[A-Za-z0-9._/-]+$') { throw "-Port '$port' is not a serial device: use a path such as /dev/ttyUSB0, /dev/ttyACM0 or /dev/cu.usbserial-XXXX (""nanoff --listports"" lists them)." }
+        if (-not $WhatIf -and -not (Test-Path -LiteralPath $port)) { throw "-Port ${port} does not exist. Is the board plugged in? (""nanoff --listports"" lists the ports)" }
+    }
+}
+
 function Find-Nanoff {
     $cmd = Get-Command nanoff -ErrorAction SilentlyContinue
     if ($cmd) { return 'nanoff' }
@@ -113,6 +142,9 @@ function Find-Nanoff {
 function Confirm-Nanoff {
     $nanoff = Find-Nanoff
     if ($nanoff) { return $nanoff }
+    if (-not $WhatIf -and (Test-NonInteractive)) {
+        throw 'nanoff (the .NET nanoFramework flasher) is not installed: run "dotnet tool install -g nanoff", then make sure ~/.dotnet/tools is on the PATH.'
+    }
     Write-Host 'nanoff (the .NET nanoFramework firmware flasher) is not installed.' -ForegroundColor Yellow
     Write-Host '  Install it with:  dotnet tool install -g nanoff'
     if ($WhatIf) {
@@ -184,16 +216,16 @@ try {
         Show-Boards $boards
         Write-Host ''
         Write-Host 'Usage: ./flash.ps1 -Board <name> -Port <COMx|/dev/ttyUSBx> [-Configuration Release] [-SkipFirmware] [-Image <bin>] [-WhatIf]'
-        exit 1
+        exit 0
     }
     $selected = $null
     foreach ($b in $boards) { if ($b.Name -eq $Board) { $selected = $b } }
     if (-not $selected) {
-        Write-Host "Unknown board '$Board'." -ForegroundColor Red
-        Show-Boards $boards
-        exit 1
+        $names = @()
+        foreach ($b in $boards) { $names += $b.Name }
+        throw "unknown board '$Board'; the boards are: $($names -join ', ') (./flash.ps1 without -Board lists them)."
     }
-    if (-not $Port) { throw 'Give the serial port with -Port (COM5, /dev/ttyUSB0, ...). "nanoff --listports" lists the ports.' }
+    Confirm-Port $Port
     $target = $selected.Target
     Write-Host "Board: $($selected.Title) [$($selected.Name)], nanoff target $target, port $Port"
 
@@ -233,7 +265,7 @@ try {
     exit 0
 }
 catch {
-    Write-Host ''
-    Write-Host "flash.ps1: $($_.Exception.Message)" -ForegroundColor Red
+    # One line on stderr, whatever failed, so a caller (or CI) sees exactly what to fix.
+    [Console]::Error.WriteLine("flash.ps1: $($_.Exception.Message)")
     exit 1
 }

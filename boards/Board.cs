@@ -44,10 +44,26 @@ namespace LoRaWan.Firmware
         public readonly int BatteryFullScaleMv;
         /// <summary>SPI clock in Hz: up to 8 MHz on boards with the radio on the PCB (SX1276 maximum: 10 MHz), less over jumper wires.</summary>
         public readonly int SpiClockHz;
+        /// <summary>
+        /// I2C SDA GPIO of the power-management unit (AXP192/AXP2101 at address 0x34) that switches the radio's supply
+        /// and measures the battery, or <see cref="NotWired"/> when the board has none.
+        /// </summary>
+        public readonly int PmuSda;
+        /// <summary>I2C SCL GPIO of the power-management unit, or <see cref="NotWired"/>.</summary>
+        public readonly int PmuScl;
 
         /// <summary>Defines a board. Pin arguments are ESP32 GPIO numbers, <see cref="NotWired"/> when absent.</summary>
         public Board(string name, string title, string nanoffTarget, int sck, int miso, int mosi, int nss, int reset,
             int dio0, int dio1, int led, bool ledActiveLow, int batteryPin, int batteryFullScaleMv, int spiClockHz)
+            : this(name, title, nanoffTarget, sck, miso, mosi, nss, reset, dio0, dio1, led, ledActiveLow, batteryPin,
+                batteryFullScaleMv, spiClockHz, NotWired, NotWired)
+        {
+        }
+
+        /// <summary>Defines a board whose radio is powered through a PMU on I2C (<paramref name="pmuSda"/>, <paramref name="pmuScl"/>).</summary>
+        public Board(string name, string title, string nanoffTarget, int sck, int miso, int mosi, int nss, int reset,
+            int dio0, int dio1, int led, bool ledActiveLow, int batteryPin, int batteryFullScaleMv, int spiClockHz,
+            int pmuSda, int pmuScl)
         {
             Name = name;
             Title = title;
@@ -64,9 +80,17 @@ namespace LoRaWan.Firmware
             BatteryPin = batteryPin;
             BatteryFullScaleMv = batteryFullScaleMv;
             SpiClockHz = spiClockHz;
+            PmuSda = pmuSda;
+            PmuScl = pmuScl;
         }
 
-        /// <summary>True when the board measures its battery voltage.</summary>
+        /// <summary>True when a PMU on I2C powers the radio and measures the battery (the T-Beam).</summary>
+        public bool HasPmu
+        {
+            get { return PmuSda != NotWired && PmuScl != NotWired; }
+        }
+
+        /// <summary>True when the board measures its battery voltage through an ADC pin (a PMU measures it too: <see cref="HasPmu"/>).</summary>
         public bool HasBattery
         {
             get { return BatteryPin != NotWired; }

@@ -44,12 +44,14 @@ namespace LoRaWan.Firmware
         /// <summary>
         /// LILYGO T-Beam (SX1276 variant, V1.x): ESP32-D0WDQ6(-V3) with PSRAM. Xinyuan-LilyGO/LilyGo-LoRa-Series
         /// examples/Factory/utilities.h (T_BEAM_SX1276: SCLK 5, MISO 19, MOSI 27, CS 18, DIO0 26, RST 23, DIO1 33,
-        /// BOARD_LED 4 lit LOW) and docs/en/t_beam/t_beam_hw.md. The battery is measured by the PMU (AXP192/AXP2101
-        /// over I2C), not by an ADC pin, so no battery reading here; the PMU also powers the radio (see boards/README.md).
+        /// BOARD_LED 4 lit LOW, I2C_SDA 21, I2C_SCL 22) and docs/en/t_beam/t_beam_hw.md. The radio's supply is a PMU
+        /// rail (AXP192 LDO2 on V1.0/V1.1, AXP2101 ALDO2 on V1.2, both at I2C 0x34 on SDA 21 / SCL 22): the firmware
+        /// switches it on at start (Firmware/Power) and reads the battery from the PMU, not from an ADC pin.
         /// </summary>
         public static readonly Board TBeamSx1276 = new Board("tbeam-sx1276", "LILYGO T-Beam V1.x (SX1276)", "ESP32_PSRAM_REV0",
             sck: 5, miso: 19, mosi: 27, nss: 18, reset: 23, dio0: 26, dio1: 33,
-            led: 4, ledActiveLow: true, batteryPin: Board.NotWired, batteryFullScaleMv: 0, spiClockHz: 8000000);
+            led: 4, ledActiveLow: true, batteryPin: Board.NotWired, batteryFullScaleMv: 0, spiClockHz: 8000000,
+            pmuSda: 21, pmuScl: 22);
 
         /// <summary>
         /// Adafruit HUZZAH32 ESP32 Feather + LoRa Radio FeatherWing (RFM95W), jumpers as Adafruit documents them for

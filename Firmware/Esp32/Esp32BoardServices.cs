@@ -3,6 +3,7 @@ using System.Device.Adc;
 using System.Device.Gpio;
 using System.Threading;
 using LoRaWan.Firmware.App;
+using LoRaWan.Firmware.Power;
 using LoRaWan.Radio;
 using nanoFramework.Hardware.Esp32;
 
@@ -10,8 +11,9 @@ namespace LoRaWan.Firmware.Esp32
 {
     /// <summary>
     /// <see cref="IBoardServices"/> on an ESP32 board: uptime from <see cref="HighResTimer.GetCurrent"/>, free
-    /// memory from <c>nanoFramework.Runtime.Native.GC.Run</c>, the battery through the ADC (ESP32 ADC1, 12 bits,
-    /// 11 dB attenuation as nanoFramework configures it; uncalibrated, so expect ±5–10 %), the LED on a GPIO,
+    /// memory from <c>nanoFramework.Runtime.Native.GC.Run</c>, the battery from the PMU when the board has one (T-Beam)
+    /// or else through the ADC (ESP32 ADC1, 12 bits, 11 dB attenuation as nanoFramework configures it; uncalibrated,
+    /// so expect ±5–10 %), the LED on a GPIO,
     /// <see cref="Thread.Sleep(int)"/> and the ESP32's timer-woken deep sleep.
     /// </summary>
     public sealed class Esp32BoardServices : IBoardServices
@@ -22,16 +24,19 @@ namespace LoRaWan.Firmware.Esp32
         readonly GpioPin _led;
         readonly AdcChannel _battery;
         readonly IRadio _radio;
+        readonly IPmu _pmu;
 
         /// <summary>Opens the LED pin and the battery ADC channel of <paramref name="board"/>.</summary>
         /// <param name="board">the pins</param>
         /// <param name="gpio">the controller the radio's pins are opened on</param>
         /// <param name="radio">put to sleep before deep sleep (may be null)</param>
-        public Esp32BoardServices(Board board, GpioController gpio, IRadio radio)
+        /// <param name="pmu">the board's power-management unit, which measures the battery (null when none)</param>
+        public Esp32BoardServices(Board board, GpioController gpio, IRadio radio, IPmu pmu)
         {
             if (board == null) throw new ArgumentNullException("board");
             _board = board;
             _radio = radio;
+            _pmu = pmu;
             if (board.Led != Board.NotWired)
             {
                 _led = gpio.OpenPin(board.Led, PinMode.Output);
@@ -56,12 +61,13 @@ namespace LoRaWan.Firmware.Esp32
         /// <inheritdoc />
         public bool HasBattery
         {
-            get { return _battery != null; }
+            get { return _pmu != null || _battery != null; }
         }
 
         /// <inheritdoc />
         public int ReadBatteryMillivolts()
         {
+            if (_pmu != null) return _pmu.ReadBatteryMillivolts();
             if (_battery == null) return 0;
             int sum = 0;
             for (int i = 0; i < BatterySamples; i++) sum += _battery.ReadValue();

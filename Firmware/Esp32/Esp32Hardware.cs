@@ -1,6 +1,8 @@
 using System.Device.Gpio;
+using System.Threading;
 using Drivers.Sx127x;
 using Drivers.Sx127x.Hardware;
+using LoRaWan.Firmware.Power;
 using nanoFramework.Hardware.Esp32;
 
 namespace LoRaWan.Firmware.Esp32
@@ -9,7 +11,8 @@ namespace LoRaWan.Firmware.Esp32
     /// Everything the LoRaWAN stack needs from an ESP32 board, wired from a <see cref="Board"/> definition: the SPI
     /// pins routed to SPI1 before the bus is opened, the SX1276 on that bus (mode 0, the board's SPI clock), its reset
     /// line, DIO0/DIO1 interrupts, a <see cref="HighResTimerAlarm"/> for the MAC and a second one for the driver's
-    /// TX watchdog, the flash store and the board services.
+    /// TX watchdog, the flash store and the board services. On a board with a PMU (the T-Beam) the radio's rail is
+    /// switched on over I2C first, and the PMU measures the battery.
     /// </summary>
     public sealed class Esp32Hardware
     {
@@ -17,13 +20,21 @@ namespace LoRaWan.Firmware.Esp32
         public const int SpiBus = 1;
         /// <summary>Files on I:\ (slots 0–3: the MAC's nonces and session; 4–5: the sketch's settings).</summary>
         public const int StoreSlots = 8;
+        /// <summary>The I2C controller the PMU is on (its pins are routed as I2C1_DATA/I2C1_CLOCK).</summary>
+        public const int I2cBus = 1;
+        /// <summary>
+        /// Wait after switching the radio's rail on before talking to it: the SX1276 is ready 10 ms after power-on
+        /// (SX1276 datasheet §7.2.1, power-on reset).
+        /// </summary>
+        public const int RadioPowerUpMs = 10;
 
         readonly GpioController _gpio;
         readonly GpioDioLines _dio;
 
         /// <summary>
         /// Opens and initialises the radio of <paramref name="board"/>, its receive chain calibrated at 868 MHz.
-        /// Throws <see cref="System.IO.IOException"/> (with a wiring hint) when no SX1276 answers.
+        /// Throws <see cref="System.IO.IOException"/> (with a wiring hint) when no SX1276 answers, or when the board's
+        /// PMU does not.
         /// </summary>
         public Esp32Hardware(Board board) : this(board, Sx1276.DefaultImageCalibrationHz)
         {
@@ -37,6 +48,16 @@ namespace LoRaWan.Firmware.Esp32
         public Esp32Hardware(Board board, uint imageCalibrationHz)
         {
             Board = board;
+            if (board.HasPmu)
+            {
+                // The T-Beam's SX1276 has no power until the PMU's rail is on (AXP192 LDO2 / AXP2101 ALDO2).
+                Configuration.SetPinFunction(board.PmuSda, DeviceFunction.I2C1_DATA);
+                Configuration.SetPinFunction(board.PmuScl, DeviceFunction.I2C1_CLOCK);
+                Pmu = Power.Pmu.Detect(new I2cRegisterDevice(I2cBus, Power.Pmu.Address));
+                Pmu.PowerRadio();
+                Pmu.EnableBatteryMeasurement();
+                Thread.Sleep(RadioPowerUpMs);
+            }
             // ESP32: route the SPI signals to the board's pins before the bus is opened.
             Configuration.SetPinFunction(board.Miso, DeviceFunction.SPI1_MISO);
             Configuration.SetPinFunction(board.Mosi, DeviceFunction.SPI1_MOSI);
@@ -52,7 +73,7 @@ namespace LoRaWan.Firmware.Esp32
             Radio.Init();
             _dio = new GpioDioLines(_gpio, board.Dio0, board.Dio1, Radio);
             Store = new FlashStore("lorawan", StoreSlots);
-            Services = new Esp32BoardServices(board, _gpio, Radio);
+            Services = new Esp32BoardServices(board, _gpio, Radio, Pmu);
         }
 
         /// <summary>The DIO0/DIO1 interrupt wiring.</summary>
@@ -66,6 +87,9 @@ namespace LoRaWan.Firmware.Esp32
         {
             get { return _gpio; }
         }
+
+        /// <summary>The power-management unit (AXP192/AXP2101) of a board that has one, else null.</summary>
+        public IPmu Pmu { get; private set; }
 
         /// <summary>The pins this hardware was wired from.</summary>
         public Board Board { get; private set; }

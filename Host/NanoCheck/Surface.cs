@@ -29,6 +29,7 @@ namespace NanoCheck
             new("nanoFramework.Runtime.Events", "nanoFramework.Runtime.Events", "1.11.39", new[] { "mscorlib" }, "nanoFramework.Runtime.Events.dll"),
             new("System.Device.Gpio", "nanoFramework.System.Device.Gpio", "1.1.62", new[] { "mscorlib", "nanoFramework.Runtime.Events" }, "System.Device.Gpio.dll"),
             new("System.Device.Spi", "nanoFramework.System.Device.Spi", "1.3.89", new[] { "mscorlib" }, "System.Device.Spi.dll"),
+            new("System.Device.I2c", "nanoFramework.System.Device.I2c", "1.1.29", new[] { "mscorlib" }, "System.Device.I2c.dll"),
             new("nanoFramework.Hardware.Esp32", "nanoFramework.Hardware.Esp32", "1.6.40", new[] { "mscorlib" }, "nanoFramework.Hardware.Esp32.dll"),
             new("System.IO.FileSystem", "nanoFramework.System.IO.FileSystem", "1.1.93", new[] { "mscorlib" }, "System.IO.FileSystem.dll"),
             new("System.Device.Adc", "nanoFramework.System.Device.Adc", "1.1.24", new[] { "mscorlib" }, "System.Device.Adc.dll"),

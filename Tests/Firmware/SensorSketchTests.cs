@@ -1,4 +1,5 @@
 using LoRaWan.Firmware.App;
+using LoRaWan.Firmware.Power;
 using LoRaWan.Frames;
 using LoRaWan.Mac;
 using LoRaWan.Simulation;
@@ -36,6 +37,28 @@ namespace LoRaWan.Tests.Firmware
             options.RandomSeed = 5;
             options.FCntPersistInterval = persistInterval;
             return options;
+        }
+
+        [TestMethod]
+        public void TBeamUplink_CarriesTheBatteryVoltageReadFromItsAxp192()
+        {
+            DeviceIdentity id = Identity();
+            VirtualWorld world = NewWorld(id);
+            LoRaWanDevice device = world.PowerOn(id, Options(16));
+            var registers = FakeI2cRegisters.WithChipId(0x03);
+            registers.Registers[0x01] = 0x20;   // battery present
+            registers.Registers[0x78] = 0xE6;   // 0xE6A = 3690 × 1.1 mV = 4059 mV
+            registers.Registers[0x79] = 0x0A;
+            var board = new VirtualBoardServices(world, Pmu.Detect(registers), FreeMemory);
+            var sketch = new SensorSketch(device, board, world.Flash, FiveMinutesMs);
+
+            sketch.Run(1);
+
+            Assert.AreEqual(1, sketch.UplinksSent, "one uplink: " + sketch.LastResult.ToString());
+            byte[] payload = world.Network.Uplinks.Last.CopyPayload();
+            LppItem[] items = CayenneLppReader.Decode(payload, payload.Length);
+            Assert.IsNotNull(items, "valid CayenneLPP");
+            Assert.AreEqual(405, CayenneLppReader.Find(items, 3, 2).Raw, "analog_in_3 = 4.05 V (4059 mV in 0.01 V)");
         }
 
         [TestMethod]

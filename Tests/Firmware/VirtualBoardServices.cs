@@ -1,4 +1,5 @@
 using LoRaWan.Firmware.App;
+using LoRaWan.Firmware.Power;
 using LoRaWan.Simulation;
 
 namespace LoRaWan.Tests.Firmware
@@ -14,6 +15,7 @@ namespace LoRaWan.Tests.Firmware
         readonly ulong _bootUs;
         readonly int _batteryMv;
         readonly long _freeMemory;
+        readonly IPmu _pmu;
 
         /// <summary>Services for the board that <paramref name="world"/> powered on last; battery 0 = not measured.</summary>
         public VirtualBoardServices(VirtualWorld world, int batteryMv, long freeMemoryBytes)
@@ -22,6 +24,12 @@ namespace LoRaWan.Tests.Firmware
             _bootUs = world.Scheduler.NowMicroseconds;
             _batteryMv = batteryMv;
             _freeMemory = freeMemoryBytes;
+        }
+
+        /// <summary>Services of a board whose battery is measured by a PMU (the T-Beam), as Esp32BoardServices reads it.</summary>
+        public VirtualBoardServices(VirtualWorld world, IPmu pmu, long freeMemoryBytes) : this(world, 0, freeMemoryBytes)
+        {
+            _pmu = pmu;
         }
 
         /// <summary>The LED as the sketch last set it.</summary>
@@ -53,10 +61,10 @@ namespace LoRaWan.Tests.Firmware
         public long FreeMemoryBytes() { return _freeMemory; }
 
         /// <inheritdoc />
-        public bool HasBattery { get { return _batteryMv > 0; } }
+        public bool HasBattery { get { return _pmu != null || _batteryMv > 0; } }
 
         /// <inheritdoc />
-        public int ReadBatteryMillivolts() { return _batteryMv; }
+        public int ReadBatteryMillivolts() { return _pmu != null ? _pmu.ReadBatteryMillivolts() : _batteryMv; }
 
         /// <inheritdoc />
         public void SetLed(bool on)

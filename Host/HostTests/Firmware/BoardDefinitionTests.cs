@@ -51,6 +51,8 @@ namespace LoRaWan.HostTests.Firmware
             yield return ("DIO1", b.Dio1, false);
             yield return ("LED", b.Led, true);
             yield return ("BATTERY", b.BatteryPin, false);
+            yield return ("PMU SDA", b.PmuSda, true);    // I2C lines are driven (open drain) by the ESP32
+            yield return ("PMU SCL", b.PmuScl, true);
         }
 
         /// <summary>What is wrong with <paramref name="b"/>'s definition (empty when nothing).</summary>
@@ -72,6 +74,7 @@ namespace LoRaWan.HostTests.Firmware
                 problems.Add($"{b.Name}: GPIO{g.Key} used by {string.Join(" and ", g.Select(p => p.Signal))}");
             if (b.HasBattery && b.BatteryAdcChannel < 0) problems.Add($"{b.Name}: battery on GPIO{b.BatteryPin}, not an ADC1 pin (32..39)");
             if (b.HasBattery != (b.BatteryFullScaleMv > 0)) problems.Add($"{b.Name}: battery pin and full-scale voltage disagree");
+            if ((b.PmuSda == Board.NotWired) != (b.PmuScl == Board.NotWired)) problems.Add($"{b.Name}: a PMU needs both SDA and SCL");
             if (b.SpiClockHz <= 0 || b.SpiClockHz > 10000000) problems.Add($"{b.Name}: SPI clock {b.SpiClockHz} Hz (SX1276: at most 10 MHz)");
             if (!KnownTargets.Contains(b.NanoffTarget)) problems.Add($"{b.Name}: unknown nanoff target {b.NanoffTarget}");
             if (!Regex.IsMatch(b.Name, "^[a-z0-9]+(-[a-z0-9]+)*$")) problems.Add($"{b.Name}: names are lower-case words joined by '-'");
@@ -101,8 +104,22 @@ namespace LoRaWan.HostTests.Firmware
                 new Board("h", "", "ESP32_S3", 5, 19, 27, 18, 14, 26, 33, 25, false, -1, 0, 8000000),      // not an ESP32 target here
                 new Board("i", "", "ESP32_REV0", 5, 19, 27, 18, 14, 26, 33, 25, false, -1, 0, 20000000),   // SPI too fast
                 new Board("j", "", "ESP32_REV0", 5, 19, 18, 33, 27, 12, 32, 13, false, -1, 0, 8000000),    // DIO0 on strapping pin 12 (the old Feather wiring)
+                new Board("j2", "", "ESP32_REV0", 5, 19, 27, 18, 14, 26, 33, 25, false, -1, 0, 8000000, 36, 22), // PMU SDA on input-only 36
+                new Board("k", "", "ESP32_REV0", 5, 19, 27, 18, 14, 26, 33, 25, false, -1, 0, 8000000, 21, -1), // PMU without SCL
+                new Board("l", "", "ESP32_REV0", 5, 19, 27, 18, 14, 26, 33, 25, false, -1, 0, 8000000, 21, 26), // PMU SCL = DIO0
             };
             foreach (var b in bad) Assert.IsTrue(Problems(b).Count > 0, "board " + b.Name + " passed the checks");
+        }
+
+        [TestMethod]
+        public void TBeam_HasItsPmuOnI2cPins21And22_AndNoOtherBoardHasOne()
+        {
+            // LilyGo-LoRa-Series examples/Factory/utilities.h (T_BEAM_SX1276): I2C_SDA 21, I2C_SCL 22, the AXP192/AXP2101 bus.
+            Assert.IsTrue(Boards.TBeamSx1276.HasPmu, "T-Beam has a PMU");
+            Assert.AreEqual(21, Boards.TBeamSx1276.PmuSda, "SDA");
+            Assert.AreEqual(22, Boards.TBeamSx1276.PmuScl, "SCL");
+            foreach (var b in Boards.All.Where(b => b != Boards.TBeamSx1276))
+                Assert.IsFalse(b.HasPmu, b.Name + " has no PMU");
         }
 
         [TestMethod]

@@ -9,6 +9,9 @@ namespace nanoFramework.Hardware.Esp32
         SPI1_MOSI = 0x10100,
         SPI1_MISO = 0x10101,
         SPI1_CLOCK = 0x10102,
+        // DeviceTypes.I2C (0x20000) + bus index * 0x100 + signal
+        I2C1_DATA = 0x20100,
+        I2C1_CLOCK = 0x20101,
     }
 
     public class Configuration
