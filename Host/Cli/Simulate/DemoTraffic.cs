@@ -41,7 +41,10 @@ namespace LoRaWan.Cli.Simulate
         /// <summary>End of the run in virtual µs (0 = none): a Send that times out there was still waiting, not failed.</summary>
         public ulong RunEndUs { get; set; }
 
-        /// <summary>Sends cut off by the end of the run while the MAC waited (duty cycle).</summary>
+        /// <summary>
+        /// Sends cut off by the end of the run: timed out there while the MAC waited, or refused at once because the
+        /// duty-cycle wait reaches past it (Send returns DutyCycleWait when the wait exceeds its time limit).
+        /// </summary>
         public int Unfinished { get; private set; }
 
         /// <summary>Uplinks requested so far; <see cref="Next"/> counts the one about to be sent.</summary>
@@ -72,14 +75,15 @@ namespace LoRaWan.Cli.Simulate
             _timeline.Line(_now(), "app", $"Send {payload.Length} B → {SendResult.StatusName(r.Status)} (FCnt {r.FCnt}, {r.Transmissions} transmission(s){limit})");
             if (r.Status == SendStatus.Acked) Acked++;
             else if (r.Status == SendStatus.NoAck) NoAck++;
-            else if (r.Status == SendStatus.Timeout && RunEndUs > 0 && _now() >= RunEndUs) Unfinished++;
+            else if (RunEndUs > 0 && (r.Status == SendStatus.Timeout && _now() >= RunEndUs
+                || r.Status == SendStatus.DutyCycleWait && _now() + (ulong)r.WaitMs * 1000UL >= RunEndUs)) Unfinished++;
             else if (r.Status != SendStatus.Sent) Failed++;
             return r;
         }
 
         /// <summary>The summary's uplink line.</summary>
         public void WriteUplinks(TextWriter stdout) =>
-            stdout.WriteLine($"  uplinks                {Sent} requested, {_timeline.Uplinks} transmitted; {Acked} confirmed+acked, {NoAck} without ACK, {Failed} failed{(Unfinished > 0 ? $", {Unfinished} still waiting when the run ended" : "")}");
+            stdout.WriteLine($"  uplinks                {Sent} requested, {_timeline.Uplinks} transmitted; {Acked} confirmed+acked, {NoAck} without ACK, {Failed} failed{(Unfinished > 0 ? $", {Unfinished} still waiting for the duty cycle when the run ended" : "")}");
 
         /// <summary>The summary's receive-window and rejected-frame lines.</summary>
         public void WriteDevice(TextWriter stdout)

@@ -180,6 +180,12 @@ namespace LoRaWan.HostTests.Cli
             Assert.AreEqual(0, eu.Run(), euOut.ToString());
             // 1 % of 30 minutes in each of the two sub-bands the device uses, at about 0.4 s per 242-byte frame at SF7.
             Assert.IsTrue(euAir.Frames.Count > 60, "saturating sender: " + euAir.Frames.Count + " frames");
+
+            // A saturating run ends with the MAC waiting for the duty cycle: that last Send is unfinished, not failed.
+            InProcessSimulation dr0 = Build(out StringWriter dr0Out, "--dr", "0", "--payload-bytes", "max", "--interval-s", "0", "--minutes", "90");
+            Assert.AreEqual(0, dr0.Run(), dr0Out.ToString());
+            string summary = dr0Out.ToString();
+            Assert.IsTrue(summary.Contains(" 0 failed"), "a duty-cycle wait past the run's end is not a failure:\n" + summary);
         }
 
         [TestMethod]
