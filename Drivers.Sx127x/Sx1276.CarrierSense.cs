@@ -77,8 +77,8 @@ namespace Drivers.Sx127x
                 ulong startUs = _clock.NowMicroseconds + CarrierSenseSettleUs;
                 ulong endUs = startUs + (ulong)senseTimeUs;
                 bool free = true;
-                // Every sample costs at least one SPI transaction (well over 1 µs): more samples than microseconds means
-                // the clock is not moving.
+                // Every pass costs well over 1 µs (an SPI transaction, or a clock read on the interpreter): more passes than
+                // microseconds means the clock is not moving.
                 int samplesLeft = CarrierSenseSettleUs + senseTimeUs + 16;
                 while (true)
                 {

@@ -5,8 +5,8 @@ namespace LoRaWan.Simulation
     /// <summary>
     /// Channel occupancy and carrier-sense measurement: tests make a frequency busy at an RSSI for a time window; the
     /// chip's current RSSI (RegRssiValue) reports the strongest occupancy its receiver passband covers, and the chip
-    /// measures, before every transmission, how long it listened in RX continuous on the transmit frequency, reading
-    /// the RSSI, since it last did anything else.
+    /// measures, before every transmission, how long it sampled the RSSI (first to last RegRssiValue read) during its
+    /// last RX continuous on the transmit frequency, with nothing but standby or sleep in between.
     /// </summary>
     public sealed partial class Sx1276ChipModel
     {
@@ -21,7 +21,7 @@ namespace LoRaWan.Simulation
 
         bool _sensing;
         uint _senseHz;
-        ulong _senseStartUs;
+        ulong _senseFirstReadUs;
         ulong _senseLastReadUs;
         int _senseReads;
 
@@ -76,8 +76,8 @@ namespace LoRaWan.Simulation
         }
 
         /// <summary>
-        /// How long the chip listened (RX continuous, from entering it to its last RSSI read) on the frequency of the
-        /// last transmission right before it, µs; 0 when it did not.
+        /// How long the chip sampled the RSSI (RX continuous, first to last RegRssiValue read; the settling time before
+        /// the first read does not count) on the frequency of the last transmission right before it, µs; 0 when it did not.
         /// </summary>
         public ulong LastSenseBeforeTxUs
         {
@@ -113,7 +113,11 @@ namespace LoRaWan.Simulation
         void NoteRssiRead()
         {
             if (!_sensing || Mode != ModeRxContinuous) return;
-            if (_senseReads == 0) _senses++;
+            if (_senseReads == 0)
+            {
+                _senses++;
+                _senseFirstReadUs = _scheduler.NowMicroseconds;
+            }
             _senseReads++;
             _senseLastReadUs = _scheduler.NowMicroseconds;
         }
@@ -124,7 +128,7 @@ namespace LoRaWan.Simulation
             if (newMode == ModeTx && IsLoRaMode)
             {
                 uint txHz = FrequencyHzExact();
-                ulong sensed = _sensing && _senseReads > 0 && _senseHz == txHz ? _senseLastReadUs - _senseStartUs : 0;
+                ulong sensed = _sensing && _senseReads > 0 && _senseHz == txHz ? _senseLastReadUs - _senseFirstReadUs : 0;
                 _lastSenseBeforeTxUs = sensed;
                 if (sensed < _minSenseBeforeTxUs) _minSenseBeforeTxUs = sensed;
                 if (sensed == 0) _transmissionsUnsensed++;
@@ -136,7 +140,6 @@ namespace LoRaWan.Simulation
             {
                 _sensing = true;
                 _senseHz = FrequencyHzExact();
-                _senseStartUs = _scheduler.NowMicroseconds;
                 _senseReads = 0;
                 return;
             }
