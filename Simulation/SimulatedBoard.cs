@@ -51,6 +51,7 @@ namespace LoRaWan.Simulation
             _macAlarm = new VirtualAlarm(scheduler, _alarmJitter);
             _watchdogAlarm = new VirtualAlarm(scheduler, null);
             _driver = new Sx1276(_chip, scheduler, _chip, _watchdogAlarm);
+            _driver.SenseWait = new VirtualMicrosecondWait(scheduler);
             if (initialize) _driver.Init();
         }
 

@@ -296,7 +296,10 @@ namespace LoRaWan.Mac
             ulong now = _scheduler.NowMicroseconds;
             ulong airTime = _region.GetAirTimeUs(dataRate, _txLength, true);
             ulong waitUs;
-            int channel = _region.SelectChannel(_plan, dataRate, join, now, airTime, _dutyCycle, _random, out waitUs);
+            // Listen-before-talk (KR920; AS923 in Japan): a busy channel is skipped for the next free one (Regions/README.md).
+            LoRaWan.Radio.IRadio sensor = _options.UsesListenBeforeTalk(_region) ? _radio : null;
+            int channel = _region.SelectClearChannel(_plan, dataRate, join, now, airTime, _dutyCycle, _random, sensor, out waitUs);
+            if (sensor != null) now = _scheduler.NowMicroseconds;   // the senses took time
             if (channel < 0)
             {
                 if (waitUs == ulong.MaxValue)

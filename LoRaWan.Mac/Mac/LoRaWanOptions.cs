@@ -88,6 +88,21 @@ namespace LoRaWan.Mac
         /// </summary>
         public ushort[] ChannelMask;
 
+        /// <summary>
+        /// Listen-before-talk: <see cref="ListenBeforeTalkMode.RegionDefault"/> senses in KR920 (6 ms at −65 dBm before
+        /// every transmission, join requests included) and nowhere else; <see cref="ListenBeforeTalkMode.On"/> in AS923
+        /// for a device used in Japan (5 ms at −80 dBm, ARIB STD-T108). A busy channel is never used: the next free
+        /// one is, or the device waits and senses again. See LoRaWan.Mac/Regions/README.md.
+        /// </summary>
+        public ListenBeforeTalkMode ListenBeforeTalk = ListenBeforeTalkMode.RegionDefault;
+
+        /// <summary>True when the MAC senses the channel before transmitting in <paramref name="region"/> with these options.</summary>
+        public bool UsesListenBeforeTalk(Region region)
+        {
+            if (ListenBeforeTalk == ListenBeforeTalkMode.On) return true;
+            return ListenBeforeTalk == ListenBeforeTalkMode.RegionDefault && region.ListenBeforeTalkRequired;
+        }
+
         /// <summary>Seed of the channel-selection and back-off random numbers; 0 = derive from the DevEUI and the clock.</summary>
         public uint RandomSeed;
 
@@ -107,6 +122,8 @@ namespace LoRaWan.Mac
             if (AdrAckDelay < 1 || AdrAckDelay > 0x7FFF) throw new ArgumentException("AdrAckDelay must be 1..32767", "AdrAckDelay");
             if (EmptyAckUplinkDelayMs < 0) throw new ArgumentException("EmptyAckUplinkDelayMs must be >= 0", "EmptyAckUplinkDelayMs");
             if (DataRate < -1) throw new ArgumentException("DataRate must be -1 (region default) or a data rate of the region", "DataRate");
+            if (ListenBeforeTalk != ListenBeforeTalkMode.RegionDefault && ListenBeforeTalk != ListenBeforeTalkMode.On && ListenBeforeTalk != ListenBeforeTalkMode.Off)
+                throw new ArgumentException("ListenBeforeTalk must be RegionDefault, On or Off", "ListenBeforeTalk");
             if (TxPowerIndex < -1) throw new ArgumentException("TxPowerIndex must be -1 (region default) or a TXPower index of the region", "TxPowerIndex");
         }
 
@@ -129,6 +146,8 @@ namespace LoRaWan.Mac
                     throw new ArgumentException("DataRate " + DataRate.ToString() + " carries no payload in " + region.Name
                         + " under its default dwell-time limit", "DataRate");
             }
+            if (ListenBeforeTalk == ListenBeforeTalkMode.On && !region.HasListenBeforeTalk)
+                throw new ArgumentException("ListenBeforeTalk On: " + region.Name + " defines no carrier-sense parameters (KR920 and AS923 do)", "ListenBeforeTalk");
             if (TxPowerIndex >= 0 && !region.IsTxPowerIndexValid(TxPowerIndex))
                 throw new ArgumentException("TxPowerIndex " + TxPowerIndex.ToString() + " is not defined in " + region.Name
                     + " (0.." + region.MaxTxPowerIndex.ToString() + ")", "TxPowerIndex");

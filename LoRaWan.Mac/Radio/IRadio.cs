@@ -1,8 +1,9 @@
 namespace LoRaWan.Radio
 {
     /// <summary>
-    /// The radio as the MAC sees it: five operations and an event sink. Every operation returns at once;
-    /// completion arrives through <see cref="IRadioEventSink.OnRadioEvent"/> with a timestamp.
+    /// The radio as the MAC sees it: six operations and an event sink. Every operation but
+    /// <see cref="IsChannelFree"/> returns at once; completion arrives through <see cref="IRadioEventSink.OnRadioEvent"/>
+    /// with a timestamp.
     /// </summary>
     public interface IRadio
     {
@@ -24,6 +25,15 @@ namespace LoRaWan.Radio
         /// RSSI and SNR. Returns 0 when there is no frame.
         /// </summary>
         int ReadPacket(byte[] buffer, int offset, int maxLength, RxPacketInfo info);
+
+        /// <summary>
+        /// Listen-before-talk carrier sense: listens on <paramref name="frequencyHz"/> with a receive bandwidth of
+        /// <paramref name="bandwidthHz"/> for <paramref name="senseTimeUs"/> and returns false as soon as the RSSI
+        /// exceeds <paramref name="rssiThresholdDbm"/>, true when it never did. Blocks the caller for about the sense
+        /// time (a bounded few milliseconds: KR920 senses 6 ms), which keeps the MAC's transmit path one straight call;
+        /// leaves the radio idle. A radio that cannot sense returns false (never transmit on a channel not sensed).
+        /// </summary>
+        bool IsChannelFree(uint frequencyHz, int bandwidthHz, int rssiThresholdDbm, int senseTimeUs);
 
         /// <summary>Puts the radio into its lowest-power state.</summary>
         void Sleep();

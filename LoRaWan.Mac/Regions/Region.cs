@@ -442,8 +442,9 @@ namespace LoRaWan.Regions
         }
 
         /// <summary>
-        /// True when local regulation asks for listen-before-talk (KR920; AS923 in Japan). Not implemented by
-        /// this stack: see Regions/README.md.
+        /// True when the region's regulation asks for listen-before-talk wherever it is used (KR920): the MAC senses
+        /// the channel before every transmission unless <c>LoRaWanOptions.ListenBeforeTalk</c> says otherwise. AS923 is
+        /// false: only Japan asks for it (<see cref="HasListenBeforeTalk"/>, switched on by the option).
         /// </summary>
         public bool ListenBeforeTalkRequired
         {

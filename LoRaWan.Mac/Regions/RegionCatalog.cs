@@ -303,7 +303,11 @@ namespace LoRaWan.Regions
                 maxTxPowerIndex: 7, txParamSetup: true, uplinkDwellTime: true, downlinkDwellTime: true,
                 dutyCycleEnforced: false, listenBeforeTalk: false);
             r.DefineFrequencyRange(minHz: minHz, maxHz: maxHz);
-            r.AddBand(minHz: minHz, maxHz: maxHz, dutyCycleDivisor: 1, name: "AS923 (duty cycle / LBT per country: not enforced)");
+            r.AddBand(minHz: minHz, maxHz: maxHz, dutyCycleDivisor: 1, name: "AS923 (duty cycle per country: not enforced)");
+            // Japan (ARIB STD-T108, as LoRaMac-node's CHANNEL_PLAN_GROUP_AS923_1_JP): sense 5 ms at −80 dBm in a 200 kHz
+            // receive bandwidth. Off unless LoRaWanOptions.ListenBeforeTalk asks for it (RP002-1.0.4 AS923 leaves LBT
+            // to the national rules).
+            r.DefineListenBeforeTalk(senseTimeUs: 5000, rssiThresholdDbm: -80, bandwidthHz: 200000);
             return r;
         }
 
@@ -336,7 +340,10 @@ namespace LoRaWan.Regions
                 dutyCycleEnforced: false, listenBeforeTalk: true);
             r.DefineFrequencyRange(minHz: 920900000, maxHz: 923300000);
             r.DefineEirpLimitBelow(frequencyHz: 922000000, maxEirpDbm: 10);   // RP001-1.0.3 KR920: +10 dBm EIRP below 922 MHz
-            r.AddBand(minHz: 920900000, maxHz: 923300000, dutyCycleDivisor: 1, name: "920.9-923.3 MHz (listen-before-talk: not implemented)");
+            r.AddBand(minHz: 920900000, maxHz: 923300000, dutyCycleDivisor: 1, name: "920.9-923.3 MHz (listen-before-talk)");
+            // Korean rule as LoRaMac-node RegionKR920.h: KR920_CARRIER_SENSE_TIME 6 ms, KR920_RSSI_FREE_TH −65 dBm,
+            // KR920_LBT_RX_BANDWIDTH 200 kHz.
+            r.DefineListenBeforeTalk(senseTimeUs: 6000, rssiThresholdDbm: -65, bandwidthHz: 200000);
             return r;
         }
 

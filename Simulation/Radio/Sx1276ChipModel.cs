@@ -271,7 +271,11 @@ namespace LoRaWan.Simulation
                 return _fsk[a - ChipRegisters.PagedFirst];
             }
             if (a == ChipRegisters.IrqFlags) return _irqFlags;
-            if (a == ChipRegisters.RssiValue) return RssiRegister(_locked != null ? _linkRssiDbm : _noiseFloorDbm, 0, false);
+            if (a == ChipRegisters.RssiValue)
+            {
+                NoteRssiRead();
+                return RssiRegister(_locked != null ? _linkRssiDbm : CurrentRssiDbm(), 0, false);
+            }
             return _lora[a];
         }
 
@@ -427,6 +431,7 @@ namespace LoRaWan.Simulation
 
         void OnModeChange(int oldMode, int newMode)
         {
+            NoteModeChangeForSense(newMode);
             if (oldMode == ModeTx || oldMode == ModeRxSingle || oldMode == ModeRxContinuous) StopActivity();
             if (newMode == ModeSleep)
             {

@@ -126,6 +126,26 @@ namespace LoRaWan.Tests.Mac
         /// <inheritdoc />
         public void Sleep() { Sleeps++; }
 
+        /// <summary>Frequencies <see cref="IsChannelFree"/> reports busy (Hz); empty = every channel free.</summary>
+        public uint[] BusyFrequencies = new uint[0];
+
+        /// <summary>Carrier senses asked for, and the frequency, threshold and time of the last one.</summary>
+        public int ChannelSenses;
+        public uint LastSensedHz;
+        public int LastSenseThresholdDbm;
+        public int LastSenseTimeUs;
+
+        /// <inheritdoc />
+        public bool IsChannelFree(uint frequencyHz, int bandwidthHz, int rssiThresholdDbm, int senseTimeUs)
+        {
+            ChannelSenses++;
+            LastSensedHz = frequencyHz;
+            LastSenseThresholdDbm = rssiThresholdDbm;
+            LastSenseTimeUs = senseTimeUs;
+            for (int i = 0; i < BusyFrequencies.Length; i++) if (BusyFrequencies[i] == frequencyHz) return false;
+            return true;
+        }
+
         /// <inheritdoc />
         public void OnSimulationEvent(ulong nowUs, int tag)
         {

@@ -259,7 +259,7 @@ namespace LoRaWan.Tests.Regions
             });
             CheckDefaultChannels(r, new uint[] { 922100000, 922300000, 922500000 });
             Assert.AreEqual(14, r.DefaultMaxEirpDbm, "max EIRP");
-            Assert.IsTrue(r.ListenBeforeTalkRequired, "KR920 requires LBT (documented limitation)");
+            Assert.IsTrue(r.ListenBeforeTalkRequired, "KR920 requires LBT");
             Assert.IsTrue(r.IsFrequencyValid(920900000), "920.9 MHz on the raster");
             Assert.IsFalse(r.IsFrequencyValid(921000000), "921.0 MHz off the 200 kHz raster");
         }

@@ -150,6 +150,11 @@ namespace LoRaWan.Cli
             }
             j.Append(']');
             j.Append(", \"listenBeforeTalk\": ").Append(region.ListenBeforeTalkRequired ? "true" : "false");
+            j.Append(", \"carrierSense\": ");
+            if (!region.HasListenBeforeTalk) j.Append("null");
+            else j.Append("{\"senseTimeUs\": ").Append(region.CarrierSenseTimeUs)
+                .Append(", \"thresholdDbm\": ").Append(region.CarrierSenseThresholdDbm)
+                .Append(", \"bandwidthHz\": ").Append(region.CarrierSenseBandwidthHz).Append('}');
             j.Append('}');
             return j.ToString();
         }

@@ -65,6 +65,18 @@ namespace LoRaWan.HostTests.Cli
         }
 
         [TestMethod]
+        public void ListenBeforeTalk_KoreaAlways_JapanParametersInAs923_NoneInEu868()
+        {
+            JsonElement kr = RunOk("KR920");
+            Assert.IsTrue(kr.GetProperty("listenBeforeTalk").GetBoolean(), "KR920 senses by default");
+            Assert.AreEqual("{\"senseTimeUs\": 6000, \"thresholdDbm\": -65, \"bandwidthHz\": 200000}", kr.GetProperty("carrierSense").GetRawText(), "LoRaMac-node KR920");
+            JsonElement jp = RunOk("AS923-1");
+            Assert.IsFalse(jp.GetProperty("listenBeforeTalk").GetBoolean(), "AS923: only in Japan, by option");
+            Assert.AreEqual("{\"senseTimeUs\": 5000, \"thresholdDbm\": -80, \"bandwidthHz\": 200000}", jp.GetProperty("carrierSense").GetRawText(), "ARIB STD-T108");
+            Assert.AreEqual(JsonValueKind.Null, RunOk("EU868").GetProperty("carrierSense").ValueKind, "EU868: none");
+        }
+
+        [TestMethod]
         public void EveryRegion_ProducesValidJson()
         {
             foreach (string name in new[] { "EU868", "US915", "AU915", "AS923-1", "AS923-2", "AS923-3", "AS923-4", "IN865", "KR920",

@@ -118,6 +118,44 @@ namespace LoRaWan.HostTests.Mac
             Assert.AreEqual(0L, allocated, region + ": bytes allocated in steady state");
         }
 
+        /// <summary>KR920 with listen-before-talk hopping over busy channels and AS923 in Japan: still 0 B per cycle.</summary>
+        [DataRow("KR920")]
+        [DataRow("AS923-1")]
+        public void UplinkCycle_WithListenBeforeTalkAndBusyChannels_AllocatesNothing(string region)
+        {
+            var net = new NetworkOptions();
+            net.RecordHistory = false;
+            var world = new VirtualWorld(region, 6, net);
+            var id = DeviceIdentity.Otaa("0042004213424341", "0000001223224242", "BEC499C69E9C939E413B663961636C61");
+            world.Register(id, LoRaWanVersion.V1_0_4);
+            var o = new LoRaWanOptions();
+            o.Adr = false;
+            o.RandomSeed = 6;
+            o.FCntPersistInterval = 1000;
+            o.DataRate = 5;
+            o.ListenBeforeTalk = ListenBeforeTalkMode.On;
+            LoRaWanDevice device = world.PowerOn(id, o);
+            uint busy = region == "KR920" ? 922100000u : 923200000u;
+            world.Board.Chip.AddOccupancy(busy, -40, 0, ulong.MaxValue);
+            Assert.IsTrue(device.Join(3600000), region + " joined");
+            var payload = new byte[8];
+            for (int i = 0; i < 40; i++) { device.Send(1, payload, false, 3600000); world.Sleep(10000); }
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            int sent = 0;
+            for (int i = 0; i < 100; i++)
+            {
+                if (device.Send(1, payload, false, 3600000).Status == SendStatus.Sent) sent++;
+                world.Sleep(10000);
+            }
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.AreEqual(100, sent, region + " cycles");
+            Assert.IsTrue(world.Board.Driver.BusyChannelCount > 0, region + ": the busy channel was sensed and skipped");
+            Assert.AreEqual(0, world.Board.Chip.TransmissionsOnOccupiedChannel, region + ": never on it");
+            Assert.AreEqual(0, world.Board.Chip.TransmissionsUnsensed, region + ": every transmission sensed");
+            OutputHelper.WriteLine($"{region} with LBT: allocated over 100 cycles: {allocated} bytes, {world.Board.Driver.CarrierSenseCount} senses, {world.Board.Driver.BusyChannelCount} busy");
+            Assert.AreEqual(0L, allocated, region + ": bytes allocated in steady state with LBT");
+        }
+
         [TestMethod]
         public void UplinkWithDownlinkInRx1_AllocatesNothingOnTheDevicePath()
         {

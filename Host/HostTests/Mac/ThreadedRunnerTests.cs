@@ -77,6 +77,7 @@ namespace LoRaWan.HostTests.Mac
             public ThreadedRadio(WallClockScheduler clock) { _clock = clock; }
             public void SetEventSink(IRadioEventSink sink) => _sink = sink;
             public void SetPublicNetwork(bool isPublic) { }
+            public bool IsChannelFree(uint frequencyHz, int bandwidthHz, int rssiThresholdDbm, int senseTimeUs) => true;
 
             void After(ulong us, RadioEvent e)
             {
