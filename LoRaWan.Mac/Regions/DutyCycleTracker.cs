@@ -14,7 +14,7 @@ namespace LoRaWan.Regions
     /// one burst and falling silent for the rest of it. Toff alone would let an hour hold one frame more than the
     /// budget (13 SF12 frames of 2.79 s = 36.3 s within 3600 s on a 1 % band); the window alone would allow bursts.
     /// Together a saturating application gets every whole frame the budget holds in every hour.</item>
-    /// <item>The aggregated duty cycle 1/2^MaxDCycle set by DutyCycleReq (LoRaWAN 1.0.4 §5.4), across all
+    /// <item>The aggregated duty cycle 1/2^MaxDCycle set by DutyCycleReq (LoRaWAN 1.0.4 §5.3), across all
     /// sub-bands: the same two rules over all frames (Toff = TimeOnAir·2^MaxDCycle − TimeOnAir, and no sliding hour
     /// above 1 h / 2^MaxDCycle). Frames sent before the request count in its hour too.</item>
     /// <item>The Join-Request back-off of LoRaWAN 1.0.4 §7 (<see cref="JoinBackoff"/>).</item>

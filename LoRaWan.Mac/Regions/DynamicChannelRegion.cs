@@ -166,7 +166,7 @@ namespace LoRaWan.Regions
         }
 
         /// <summary>
-        /// NewChannelReq (LoRaWAN 1.0.4 §5.7): frequency 0 removes the channel; default channels cannot be
+        /// NewChannelReq (LoRaWAN 1.0.4 §5.6): frequency 0 removes the channel; default channels cannot be
         /// changed (LoRaWAN 1.0.x: "the default channels SHALL NOT be modified"); the frequency must be valid
         /// for the region and min ≤ max must both be uplink data rates of the region.
         /// </summary>
@@ -186,7 +186,7 @@ namespace LoRaWan.Regions
         }
 
         /// <summary>
-        /// DlChannelReq (LoRaWAN 1.0.4 §5.8): moves RX1 of an existing uplink channel to another valid
+        /// DlChannelReq (LoRaWAN 1.0.4 §5.6): moves RX1 of an existing uplink channel to another valid
         /// frequency of the region.
         /// </summary>
         public override int ApplyDlChannel(ChannelPlan plan, int channel, uint frequencyHz)

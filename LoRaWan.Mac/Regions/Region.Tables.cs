@@ -8,7 +8,7 @@ namespace LoRaWan.Regions
         private const byte Uplink = 1;
         private const byte Downlink = 2;
 
-        // LoRaWAN 1.0.4 §5.12 TxParamSetupReq: the MaxEIRP field codes (dBm).
+        // LoRaWAN 1.0.4 §5.8 TXParamSetupReq: the MaxEIRP field codes (dBm).
         private static readonly byte[] MaxEirpCodes = { 8, 10, 12, 13, 14, 16, 18, 20, 21, 24, 26, 27, 29, 30, 33, 36 };
 
         private readonly string _name;

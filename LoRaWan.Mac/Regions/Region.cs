@@ -336,7 +336,7 @@ namespace LoRaWan.Regions
             get { return _defaultDownlinkDwellTime; }
         }
 
-        /// <summary>The EIRP in dBm a TxParamSetupReq MaxEIRP code 0..15 stands for (LoRaWAN 1.0.4 §5.12).</summary>
+        /// <summary>The EIRP in dBm a TxParamSetupReq MaxEIRP code 0..15 stands for (LoRaWAN 1.0.4 §5.8, Table 48).</summary>
         public static int DecodeMaxEirp(int code)
         {
             if (code < 0 || code > 15) throw new ArgumentOutOfRangeException("code", "MaxEIRP code must be 0..15");
@@ -496,13 +496,13 @@ namespace LoRaWan.Regions
         public abstract bool SupportsChannelCommands { get; }
 
         /// <summary>
-        /// NewChannelReq (LoRaWAN 1.0.4 §5.7). Returns the NewChannelAns status: bit 0 "channel frequency ok",
+        /// NewChannelReq (LoRaWAN 1.0.4 §5.6). Returns the NewChannelAns status: bit 0 "channel frequency ok",
         /// bit 1 "data rate range ok"; the plan changes only when both are set.
         /// </summary>
         public abstract int ApplyNewChannel(ChannelPlan plan, int channel, uint frequencyHz, int minDataRate, int maxDataRate);
 
         /// <summary>
-        /// DlChannelReq (LoRaWAN 1.0.4 §5.8). Returns the DlChannelAns status: bit 0 "channel frequency ok",
+        /// DlChannelReq (LoRaWAN 1.0.4 §5.6). Returns the DlChannelAns status: bit 0 "channel frequency ok",
         /// bit 1 "uplink frequency exists"; the plan changes only when both are set.
         /// </summary>
         public abstract int ApplyDlChannel(ChannelPlan plan, int channel, uint frequencyHz);
@@ -535,7 +535,7 @@ namespace LoRaWan.Regions
 
         /// <summary>
         /// True when <paramref name="dataRate"/> is a usable uplink rate and at least one enabled channel
-        /// carries it (LinkADRReq "data rate ACK", LoRaWAN 1.0.4 §5.3).
+        /// carries it (LinkADRReq "data rate ACK", LoRaWAN 1.0.4 §5.2).
         /// </summary>
         public bool IsDataRateAvailable(ChannelPlan plan, int dataRate)
         {
