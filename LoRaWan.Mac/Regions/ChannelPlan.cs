@@ -112,7 +112,7 @@ namespace LoRaWan.Regions
 
         /// <summary>
         /// DutyCycleReq MaxDCycle (0..15): the aggregated duty cycle is 1/2^MaxDCycle; 0 means no limit beyond
-        /// the regional one (LoRaWAN 1.0.4 §5.4).
+        /// the regional one (LoRaWAN 1.0.4 §5.3).
         /// </summary>
         public int MaxDutyCycle
         {
