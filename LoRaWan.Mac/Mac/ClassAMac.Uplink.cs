@@ -6,52 +6,14 @@ namespace LoRaWan.Mac
 {
     public sealed partial class ClassAMac
     {
-        const int OpNone = 0;
-        const int OpJoin = 1;
-        const int OpData = 2;
-
-        // Request handed over from the application thread (guarded by _requestLock).
-        int _requestKind;
-        int _requestPort;
-        int _requestLength;
-        bool _requestConfirmed;
-        int _opKind;            // written under _requestLock so the application sees "busy" correctly
-        bool _preemptible;      // under _requestLock: an internal (empty) uplink not yet on air; an app send replaces it
-        bool _preemptedAck;     // the ACK flag before that internal frame was built
-
-        // The operation in progress (MAC thread only).
-        bool _opInternal;       // an empty uplink the MAC decided to send (ACK, MAC answers)
-        bool _opConfirmed;
-        uint _opFCnt;
-        int _opTransmissions;
-        int _opNbTrans;
-        bool _opAcked;
-        bool _opDownlinkSeen;
-        int _txLength;
-        bool _ackPending;       // a confirmed downlink awaits its ACK (LoRaWAN 1.0.4 §4.3.1.2)
-        SendResult _result;
-
-        // Bound at transmit time from the channel and data rate actually used (RX1/RX2 follow the uplink).
-        int _txChannel;
-        int _txDataRate;
-        uint _txFrequency;
-        ulong _txAirTimeUs;
-        ulong _txStartUs;
-        ulong _txDoneUs;
-        ulong _rx1DelayUs;
-        uint _rx1Frequency;
-        int _rx1DataRate;
-        uint _rx2Frequency;
-        int _rx2DataRate;
-
         /// <summary>Finished whenever an operation (the application's or the MAC's own) completes; may be null.</summary>
-        public MacOperation IdleSignal;
+        public MacOperation IdleSignal { get { return _observers.Idle; } set { _observers.Idle = value; } }
 
         /// <summary>True while a join or an uplink is in progress.</summary>
-        public bool IsBusy { get { lock (_requestLock) { return _opKind != OpNone || _requestKind != OpNone; } } }
+        public bool IsBusy { get { lock (_requests) { return _requests.Operation != MacRequestSlot.None || _requests.Kind != MacRequestSlot.None; } } }
 
         /// <summary>The result of the last finished uplink request.</summary>
-        public SendResult LastResult { get { return _result; } }
+        public SendResult LastResult { get { return _uplink.Result; } }
 
         /// <summary>
         /// Microseconds until every duty-cycle sub-band may send a maximum-size frame at the current data rate again,
@@ -79,7 +41,7 @@ namespace LoRaWan.Mac
         /// <summary>True when an application uplink would have to wait for another operation (a join, an uplink on air).</summary>
         bool IsBusyForApplication
         {
-            get { lock (_requestLock) { return (_opKind != OpNone && !_preemptible) || _requestKind != OpNone; } }
+            get { lock (_requests) { return (_requests.Operation != MacRequestSlot.None && !_requests.Preemptible) || _requests.Kind != MacRequestSlot.None; } }
         }
 
         /// <summary>
@@ -164,18 +126,18 @@ namespace LoRaWan.Mac
                     return r;
                 }
             }
-            lock (_requestLock)
+            lock (_requests)
             {
                 // An empty uplink the MAC queued for its own answers/ACK and that is still waiting for a free
                 // channel gives way: the application's uplink carries the same answers. A handler cannot wait for the
                 // uplink in progress (it runs on the MAC's thread): its request waits in the slot, and Complete posts
                 // it again when that uplink is done (HandleRequest).
-                if ((_opKind != OpNone && !_preemptible && !fromHandler) || _requestKind != OpNone) return SendResult.Of(SendStatus.Busy);
-                if (length > 0) Array.Copy(payload, offset, _appPayload, 0, length);
-                _requestPort = port;
-                _requestLength = length;
-                _requestConfirmed = confirmed;
-                _requestKind = OpData;
+                if ((_requests.Operation != MacRequestSlot.None && !_requests.Preemptible && !fromHandler) || _requests.Kind != MacRequestSlot.None) return SendResult.Of(SendStatus.Busy);
+                if (length > 0) Array.Copy(payload, offset, _requests.Payload, 0, length);
+                _requests.Port = port;
+                _requests.Length = length;
+                _requests.Confirmed = confirmed;
+                _requests.Kind = MacRequestSlot.Data;
             }
             PostRequest();
             return SendResult.Of(SendStatus.Pending);
@@ -186,191 +148,191 @@ namespace LoRaWan.Mac
             int kind;
             bool replacing;
             bool stopJoin;
-            lock (_requestLock)
+            lock (_requests)
             {
-                stopJoin = _requestKind == OpNone && _opKind == OpJoin && _joinCancelled && _state == MacState.BackingOff;
-                if (stopJoin) _opKind = OpNone;
+                stopJoin = _requests.Kind == MacRequestSlot.None && _requests.Operation == MacRequestSlot.Join && _requests.JoinCancelled && _state == MacState.BackingOff;
+                if (stopJoin) _requests.Operation = MacRequestSlot.None;
             }
             if (stopJoin)
             {
                 // CancelJoin while the next attempt waits for its back-off: do not keep the MAC busy until then.
-                Disarm();
-                _joinRestartPending = false;
+                _alarm.Disarm();
+                _join.RestartPending = false;
                 _state = MacState.Idle;
-                Note(NoteIdle, 0, 0, 0);
+                Note(EventNotes.Idle, 0, 0, 0);
                 NotifyJoinAttempt(false, -1);
                 return;
             }
-            lock (_requestLock)
+            lock (_requests)
             {
-                kind = _requestKind;
+                kind = _requests.Kind;
                 // The internal uplink this request was to replace went on air in the meantime: take the request
                 // when that cycle completes (Complete posts it again).
-                if (kind != OpNone && _opKind != OpNone && !_preemptible) return;
-                replacing = kind == OpData && _opKind != OpNone && _preemptible;
-                _requestKind = OpNone;
-                if (kind != OpNone) _opKind = kind;
-                _preemptible = false;
+                if (kind != MacRequestSlot.None && _requests.Operation != MacRequestSlot.None && !_requests.Preemptible) return;
+                replacing = kind == MacRequestSlot.Data && _requests.Operation != MacRequestSlot.None && _requests.Preemptible;
+                _requests.Kind = MacRequestSlot.None;
+                if (kind != MacRequestSlot.None) _requests.Operation = kind;
+                _requests.Preemptible = false;
             }
             if (replacing)
             {
                 // The internal frame never went on air: what it carried is owed again. Its FCnt stays unused.
-                _answers.Restore();
-                _ackPending = _preemptedAck;
-                _opInternal = false;
+                _cmd.Answers.Restore();
+                _uplink.AckOwed = _requests.PreemptedAck;
+                _uplink.Internal = false;
             }
-            if (kind == OpData)
+            if (kind == MacRequestSlot.Data)
             {
-                if (_state != MacState.Idle) Disarm();   // an empty-ACK alarm may be armed
-                BeginData(_requestPort, _requestLength, _requestConfirmed, false);
+                if (_state != MacState.Idle) _alarm.Disarm();   // an empty-ACK alarm may be armed
+                BeginData(_requests.Port, _requests.Length, _requests.Confirmed, false);
             }
-            else if (kind == OpJoin) BeginJoin();
+            else if (kind == MacRequestSlot.Join) BeginJoin();
         }
 
         void BeginData(int port, int length, bool confirmed, bool internalOp)
         {
-            _opInternal = internalOp;
-            lock (_requestLock) { _preemptible = internalOp; }
-            _opConfirmed = confirmed;
-            _opTransmissions = 0;
-            _opAcked = false;
-            _opDownlinkSeen = false;
-            _opNbTrans = _session.NbTrans < 1 ? 1 : _session.NbTrans;
+            _uplink.Internal = internalOp;
+            lock (_requests) { _requests.Preemptible = internalOp; }
+            _uplink.Confirmed = confirmed;
+            _tx.Count = 0;
+            _uplink.Acked = false;
+            _uplink.DownlinkSeen = false;
+            _uplink.NbTrans = _session.NbTrans < 1 ? 1 : _session.NbTrans;
             if (!_session.Active) { Complete(SendStatus.NotJoined); return; }
             if (_session.FCntUp == 0xFFFFFFFF) { Complete(SendStatus.CounterExhausted); return; }
             // Last line of defence: never build a frame at a rate the dwell time forbids or no channel carries.
             if (UsableDataRate.Ensure(_region, _plan, _session)) PersistSession();
             // MAC commands: ADR back-off and ADR_ACK_CNT; answers that do not fit beside the payload go first, alone.
-            if (PrepareUplinkCommands(port, length, internalOp)) { port = DataFrame.NoPort; length = 0; confirmed = false; _opConfirmed = false; }
+            if (PrepareUplinkCommands(port, length, internalOp)) { port = DataFrame.NoPort; length = 0; confirmed = false; _uplink.Confirmed = false; }
 
             // LoRaWAN 1.0.4 §4.3.1.5: FCntUp is never reused. Persist a window ahead before using a counter
             // the persisted record does not cover.
-            _opFCnt = _session.FCntUp;
-            if (_opFCnt >= _session.FCntUpLimit) _session.SaveCounters(_options.FCntPersistInterval);
-            _session.FCntUp = _opFCnt + 1;
+            _uplink.FCnt = _session.FCntUp;
+            if (_uplink.FCnt >= _session.FCntUpLimit) _session.SaveCounters(_options.FCntPersistInterval);
+            _session.FCntUp = _uplink.FCnt + 1;
 
             if (internalOp)
             {
                 // This frame may be replaced by an application uplink before it goes on air: keep what it
                 // consumes (the ACK and the MAC answers) so the replacement can carry it.
                 EnsureCommands();
-                _answers.Save();
-                _preemptedAck = _ackPending;
+                _cmd.Answers.Save();
+                _requests.PreemptedAck = _uplink.AckOwed;
             }
-            _txLength = BuildDataFrame(port, length, confirmed);
-            if (_txLength <= 0) { Complete(SendStatus.PayloadTooLarge); return; }
+            _tx.Length = BuildDataFrame(port, length, confirmed);
+            if (_tx.Length <= 0) { Complete(SendStatus.PayloadTooLarge); return; }
             TransmitPending();
         }
 
         int BuildDataFrame(int port, int length, bool confirmed)
         {
-            _up.MType = confirmed ? MType.ConfirmedDataUp : MType.UnconfirmedDataUp;
-            _up.DevAddr = _session.DevAddr;
-            _up.Adr = _session.Adr;
-            _up.AdrAckReq = _uplinkAdrAckReq;
-            _up.Ack = _ackPending;
-            _up.ClassB = false;
-            _up.FPending = false;
-            _up.FCnt = (ushort)_opFCnt;
-            byte[] payload = _appPayload;
+            _uplink.Header.MType = confirmed ? MType.ConfirmedDataUp : MType.UnconfirmedDataUp;
+            _uplink.Header.DevAddr = _session.DevAddr;
+            _uplink.Header.Adr = _session.Adr;
+            _uplink.Header.AdrAckReq = _uplink.AdrAckReq;
+            _uplink.Header.Ack = _uplink.AckOwed;
+            _uplink.Header.ClassB = false;
+            _uplink.Header.FPending = false;
+            _uplink.Header.FCnt = (ushort)_uplink.FCnt;
+            byte[] payload = _requests.Payload;
             int foptsLength = SelectUplinkCommands(ref port, ref length, ref payload);
-            _up.FPort = port;
-            FrameResult r = _up.Write(_tx, 0, _fopts, 0, foptsLength, payload, 0, port == DataFrame.NoPort ? 0 : length);
+            _uplink.Header.FPort = port;
+            FrameResult r = _uplink.Header.Write(_tx.Frame, 0, _uplink.FOpts, 0, foptsLength, payload, 0, port == DataFrame.NoPort ? 0 : length);
             if (r != FrameResult.Ok) return 0;
-            if (_up.FrmPayloadLength > 0)
+            if (_uplink.Header.FrmPayloadLength > 0)
             {
                 // FRMPayload key: NwkSKey for FPort 0, AppSKey otherwise (LoRaWAN 1.0.4 §4.3.3).
                 byte[] key = port == 0 ? _session.NwkSKey : _session.AppSKey;
-                _cipher.EncryptFrmPayload(key, 0, FrameDirection.Uplink, _session.DevAddr, _opFCnt, _tx, _up.FrmPayloadOffset, _up.FrmPayloadLength);
+                _cipher.EncryptFrmPayload(key, 0, FrameDirection.Uplink, _session.DevAddr, _uplink.FCnt, _tx.Frame, _uplink.Header.FrmPayloadOffset, _uplink.Header.FrmPayloadLength);
             }
-            _mic.Compute10(_session.NwkSKey, 0, FrameDirection.Uplink, _session.DevAddr, _opFCnt, _tx, 0, _up.MicInputLength, _tx, _up.MicOffset);
-            _ackPending = false;
-            return _up.Length;
+            _mic.Compute10(_session.NwkSKey, 0, FrameDirection.Uplink, _session.DevAddr, _uplink.FCnt, _tx.Frame, 0, _uplink.Header.MicInputLength, _tx.Frame, _uplink.Header.MicOffset);
+            _uplink.AckOwed = false;
+            return _uplink.Header.Length;
         }
 
         /// <summary>Sends the frame in _tx now if a channel is free, or backs off until one is.</summary>
         void TransmitPending()
         {
-            bool join = _opKind == OpJoin;
-            int dataRate = join ? _joinDataRate : _session.DataRate;
+            bool join = _requests.Operation == MacRequestSlot.Join;
+            int dataRate = join ? _join.DataRate : _session.DataRate;
             ulong now = _scheduler.NowMicroseconds;
-            ulong airTime = _region.GetAirTimeUs(dataRate, _txLength, true);
+            ulong airTime = _region.GetAirTimeUs(dataRate, _tx.Length, true);
             ulong waitUs;
-            int channel = _region.SelectChannel(_plan, dataRate, join, now, airTime, _dutyCycle, _random, out waitUs);
+            int channel = _region.SelectChannel(_plan, dataRate, join, now, airTime, _dutyCycle, _tx.Random, out waitUs);
             if (channel < 0)
             {
                 if (waitUs == ulong.MaxValue)
                 {
                     // No enabled channel carries this data rate: nothing will ever free up.
-                    _result.WaitMs = -1;
+                    _uplink.Result.WaitMs = -1;
                     if (join) { AbortJoin(); return; }
                     Complete(SendStatus.DutyCycleWait);
                     return;
                 }
                 _state = MacState.BackingOff;
-                if (Trace != null) Trace.BackingOff(now, waitUs);
-                Arm(now + waitUs);
+                if (_observers.Trace != null) _observers.Trace.BackingOff(now, waitUs);
+                _alarm.Arm(now + waitUs);
                 return;
             }
 
-            _txChannel = channel;
-            _txDataRate = dataRate;
-            _txFrequency = _region.GetUplinkFrequency(_plan, channel);
-            _txAirTimeUs = airTime;
-            _txConfig.FrequencyHz = _txFrequency;
-            _txConfig.SpreadingFactor = _region.GetSpreadingFactor(dataRate);
-            _txConfig.BandwidthHz = _region.GetBandwidthHz(dataRate);
-            _txConfig.CodingRate = 1;
-            _txConfig.PreambleSymbols = 8;
-            _txConfig.Crc = true;
-            _txConfig.InvertIq = false;
-            int eirp = _region.LimitEirpForFrequency(_txFrequency, _region.GetTxPowerEirpDbm(_plan, join ? 0 : _session.TxPowerIndex));
-            _txConfig.PowerDbm = eirp - _options.AntennaGainDbi;
+            _tx.Channel = channel;
+            _tx.DataRate = dataRate;
+            _tx.FrequencyHz = _region.GetUplinkFrequency(_plan, channel);
+            _tx.AirTimeUs = airTime;
+            _tx.Config.FrequencyHz = _tx.FrequencyHz;
+            _tx.Config.SpreadingFactor = _region.GetSpreadingFactor(dataRate);
+            _tx.Config.BandwidthHz = _region.GetBandwidthHz(dataRate);
+            _tx.Config.CodingRate = 1;
+            _tx.Config.PreambleSymbols = 8;
+            _tx.Config.Crc = true;
+            _tx.Config.InvertIq = false;
+            int eirp = _region.LimitEirpForFrequency(_tx.FrequencyHz, _region.GetTxPowerEirpDbm(_plan, join ? 0 : _session.TxPowerIndex));
+            _tx.Config.PowerDbm = eirp - _options.AntennaGainDbi;
 
             // RX parameters follow the uplink actually sent (LoRaWAN 1.0.4 §3.3.1 and the regional RX1 rules).
-            _rx1Frequency = _region.GetRx1Frequency(_plan, channel);
+            _windows.Rx1FrequencyHz = _region.GetRx1Frequency(_plan, channel);
             if (join)
             {
-                _rx1DelayUs = JoinAcceptDelay1Us;
-                _rx1DataRate = _region.GetRx1DataRate(_plan, dataRate, 0);
-                _rx2Frequency = _region.Rx2Frequency;
-                _rx2DataRate = _region.Rx2DataRate;
+                _windows.Rx1DelayUs = JoinAcceptDelay1Us;
+                _windows.Rx1DataRate = _region.GetRx1DataRate(_plan, dataRate, 0);
+                _windows.Rx2FrequencyHz = _region.Rx2Frequency;
+                _windows.Rx2DataRate = _region.Rx2DataRate;
             }
             else
             {
-                _rx1DelayUs = (ulong)_session.RxDelaySeconds * OneSecondUs;
-                _rx1DataRate = _region.GetRx1DataRate(_plan, dataRate, _session.Rx1DrOffset);
-                _rx2Frequency = _session.Rx2FrequencyHz;
-                _rx2DataRate = _session.Rx2DataRate;
+                _windows.Rx1DelayUs = (ulong)_session.RxDelaySeconds * OneSecondUs;
+                _windows.Rx1DataRate = _region.GetRx1DataRate(_plan, dataRate, _session.Rx1DrOffset);
+                _windows.Rx2FrequencyHz = _session.Rx2FrequencyHz;
+                _windows.Rx2DataRate = _session.Rx2DataRate;
             }
 
             _dutyCycle.RecordTransmission(_plan, channel, now, airTime, join);
-            _txStartUs = now;
+            _tx.StartUs = now;
             _state = MacState.Transmitting;
-            Arm(now + airTime + TxWatchdogMarginUs);
-            if (_opInternal) lock (_requestLock) { _preemptible = false; }
-            _opTransmissions++;
-            Counters.Transmissions++;
-            if (Trace != null) Trace.Transmitting(now, join, join ? (uint)_opDevNonce : _opFCnt, channel, _txFrequency, dataRate, _txLength, airTime, _txConfig.PowerDbm);
-            _radio.Transmit(_txConfig, _tx, 0, _txLength);
+            _alarm.Arm(now + airTime + TxWatchdogMarginUs);
+            if (_uplink.Internal) lock (_requests) { _requests.Preemptible = false; }
+            _tx.Count++;
+            _diag.Counters.Transmissions++;
+            if (_observers.Trace != null) _observers.Trace.Transmitting(now, join, join ? (uint)_join.DevNonce : _uplink.FCnt, channel, _tx.FrequencyHz, dataRate, _tx.Length, airTime, _tx.Config.PowerDbm);
+            _radio.Transmit(_tx.Config, _tx.Frame, 0, _tx.Length);
         }
 
         void OnTxDone(ulong stampUs)
         {
-            _txDoneUs = stampUs;
-            if (Trace != null) Trace.TxDone(stampUs);
-            if (!_region.IsDataRateSupported(_rx1DataRate))
+            _windows.TxDoneUs = stampUs;
+            if (_observers.Trace != null) _observers.Trace.TxDone(stampUs);
+            if (!_region.IsDataRateSupported(_windows.Rx1DataRate))
             {
                 // The RX1 rate for this uplink and offset is not LoRa (e.g. AS923/IN865 DR5 + RX1DROffset 7 = FSK
                 // DR7, which this stack does not receive): no RX1, go straight to RX2.
-                _window = 1;
+                _windows.Current = 1;
                 _state = MacState.WaitingRx2;
-                if (!_region.IsDataRateSupported(_rx2DataRate)) { EndOfWindows(false); return; }
-                Arm(WindowOpenTime(_rx1DelayUs + OneSecondUs, _rx2DataRate));
+                if (!_region.IsDataRateSupported(_windows.Rx2DataRate)) { EndOfWindows(false); return; }
+                _alarm.Arm(WindowOpenTime(_windows.Rx1DelayUs + OneSecondUs, _windows.Rx2DataRate));
                 return;
             }
             _state = MacState.WaitingRx1;
-            Arm(WindowOpenTime(_rx1DelayUs, _rx1DataRate));
+            _alarm.Arm(WindowOpenTime(_windows.Rx1DelayUs, _windows.Rx1DataRate));
         }
 
         /// <summary>When to start listening for a window whose preamble is due <paramref name="delayUs"/> after TxDone.</summary>
@@ -380,7 +342,7 @@ namespace LoRaWan.Mac
             int bw = _region.GetBandwidthHz(dataRate);
             int symbols = RxWindowTiming.SymbolTimeout(sf, bw, EffectiveTimingErrorUs);
             long offsetUs = RxWindowTiming.WindowOffsetMilliseconds(sf, bw, symbols, _options.RadioWakeUpUs) * 1000L;
-            long at = (long)(_txDoneUs + delayUs) + offsetUs;
+            long at = (long)(_windows.TxDoneUs + delayUs) + offsetUs;
             return at < 0 ? 0 : (ulong)at;
         }
 
@@ -393,9 +355,9 @@ namespace LoRaWan.Mac
             get
             {
                 long e = _options.TimingErrorUs;
-                if (_options.AdaptTimingError && Timing.Count > 0)
+                if (_options.AdaptTimingError && _diag.Timing.Count > 0)
                 {
-                    long measured = Timing.MaxLateUs + Timing.MaxLateUs / 4;
+                    long measured = _diag.Timing.MaxLateUs + _diag.Timing.MaxLateUs / 4;
                     // Bounded: one pathological measurement must not make RX1 listen through RX2's time.
                     if (measured > MaxAdaptiveTimingErrorUs) measured = MaxAdaptiveTimingErrorUs;
                     if (measured > e) e = measured;
@@ -406,35 +368,34 @@ namespace LoRaWan.Mac
 
         void Complete(SendStatus status)
         {
-            if (_appDeferred && ResumeDeferredSend()) return;
-            _result.Status = status;
-            _result.FCnt = _opFCnt;
-            _result.DataRate = _txDataRate;
-            _result.FrequencyHz = _txFrequency;
-            _result.AirTimeUs = _txAirTimeUs;
-            _result.Transmissions = _opTransmissions;
-            if (status == SendStatus.PayloadTooLarge) _result.MaxPayload = MaxAppPayload(_session.DataRate, 0);
-            bool wasInternal = _opInternal;
-            _opInternal = false;
+            if (_uplink.Deferral == Uplink.Deferred && ResumeDeferredSend()) return;
+            _uplink.Result.Status = status;
+            _uplink.Result.FCnt = _uplink.FCnt;
+            _uplink.Result.DataRate = _tx.DataRate;
+            _uplink.Result.FrequencyHz = _tx.FrequencyHz;
+            _uplink.Result.AirTimeUs = _tx.AirTimeUs;
+            _uplink.Result.Transmissions = _tx.Count;
+            if (status == SendStatus.PayloadTooLarge) _uplink.Result.MaxPayload = MaxAppPayload(_session.DataRate, 0);
+            bool wasInternal = _uplink.Internal;
+            _uplink.Internal = false;
             _state = MacState.Idle;
             bool requestWaiting;
-            lock (_requestLock)
+            lock (_requests)
             {
-                _opKind = OpNone;
-                _preemptible = false;
-                requestWaiting = _requestKind != OpNone;
+                _requests.Operation = MacRequestSlot.None;
+                _requests.Preemptible = false;
+                requestWaiting = _requests.Kind != MacRequestSlot.None;
             }
             // The result first, then "idle": a Send waiting for the MAC must not start before this result is delivered.
             // Both are raised after this transition (RaiseNotes).
-            if (!wasInternal) NoteUplinkCompleted(_result);
-            Note(NoteIdle, 0, 0, 0);
+            if (!wasInternal) NoteUplinkCompleted(_uplink.Result);
+            Note(EventNotes.Idle, 0, 0, 0);
             if (requestWaiting) PostRequest();
             ScheduleIdleWork();
         }
 
         /// <summary>Pause before a join attempt that was cut short (radio failure, internal error) is retried.</summary>
         const ulong AbortRetryDelayUs = 1000000;
-        bool _joinRestartPending;
 
         /// <summary>
         /// Ends the cycle early (radio failure, internal error). Does nothing that can fail again here: a data
@@ -442,17 +403,17 @@ namespace LoRaWan.Mac
         /// </summary>
         void AbortCycle(SendStatus status)
         {
-            Disarm();
+            _alarm.Disarm();
             try { _radio.Sleep(); } catch (Exception e) { RecordInternalError(e.GetType().FullName + ": " + e.Message); }
-            if (_opKind == OpJoin)
+            if (_requests.Operation == MacRequestSlot.Join)
             {
-                _joinAttempt++;
-                _joinRestartPending = true;
+                _join.Number++;
+                _join.RestartPending = true;
                 _state = MacState.BackingOff;
-                Arm(_scheduler.NowMicroseconds + AbortRetryDelayUs);
+                _alarm.Arm(_scheduler.NowMicroseconds + AbortRetryDelayUs);
                 return;
             }
-            if (_opKind == OpData) { Complete(status); return; }
+            if (_requests.Operation == MacRequestSlot.Data) { Complete(status); return; }
             _state = MacState.Idle;
         }
 
@@ -460,17 +421,17 @@ namespace LoRaWan.Mac
         void ScheduleIdleWork()
         {
             if (_state != MacState.Idle || !_session.Active) return;
-            if ((_ackPending || AnswersOwed) && _options.EmptyAckUplinkDelayMs > 0)
-                Arm(_scheduler.NowMicroseconds + (ulong)_options.EmptyAckUplinkDelayMs * 1000UL);
+            if ((_uplink.AckOwed || AnswersOwed) && _options.EmptyAckUplinkDelayMs > 0)
+                _alarm.Arm(_scheduler.NowMicroseconds + (ulong)_options.EmptyAckUplinkDelayMs * 1000UL);
         }
 
         void OnIdleTimer()
         {
-            if ((!_ackPending && !AnswersOwed) || !_session.Active) return;
-            lock (_requestLock)
+            if ((!_uplink.AckOwed && !AnswersOwed) || !_session.Active) return;
+            lock (_requests)
             {
-                if (_opKind != OpNone || _requestKind != OpNone) return;
-                _opKind = OpData;
+                if (_requests.Operation != MacRequestSlot.None || _requests.Kind != MacRequestSlot.None) return;
+                _requests.Operation = MacRequestSlot.Data;
             }
             // An empty uplink, FPort absent, carrying the ACK (LoRaWAN 1.0.4 §4.3.1.2 / §18.1).
             BeginData(DataFrame.NoPort, 0, false, true);
