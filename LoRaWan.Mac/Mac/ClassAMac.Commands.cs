@@ -1,6 +1,7 @@
 using System;
 using LoRaWan.Crypto;
 using LoRaWan.Frames;
+using LoRaWan.Session;
 
 namespace LoRaWan.Mac
 {
@@ -104,29 +105,31 @@ namespace LoRaWan.Mac
         /// </summary>
         bool PrepareUplinkCommands(int port, int length, bool internalOp)
         {
+            Uplink up = _uplink;
+            DeviceSession session = _session;
             EnsureCommands();
             CheckAnswersSession();
-            _uplink.AdrAckReq = false;
-            if (_session.Adr)
+            up.AdrAckReq = false;
+            if (session.Adr)
             {
                 bool changed;
-                _uplink.AdrAckReq = AdrBackoff.Evaluate(_session.AdrAckCounter, _options.AdrAckLimit, _options.AdrAckDelay,
+                up.AdrAckReq = AdrBackoff.Evaluate(session.AdrAckCounter, _options.AdrAckLimit, _options.AdrAckDelay,
                     _region, _plan, _session, out changed);
                 if (changed)
                 {
-                    _uplink.NbTrans = _session.NbTrans < 1 ? 1 : _session.NbTrans;   // the step applies to this uplink
+                    up.NbTrans = session.NbTrans < 1 ? 1 : session.NbTrans;   // the step applies to this uplink
                     PersistSession();
                 }
             }
             // "Each time the uplink frame counter is incremented ... the end-device SHALL increment ADR_ACK_CNT".
-            if (_session.AdrAckCounter < AdrBackoff.MaxCounter) _session.AdrAckCounter++;
+            if (session.AdrAckCounter < AdrBackoff.MaxCounter) session.AdrAckCounter++;
 
-            bool resuming = _uplink.Deferral == Uplink.Resuming;
-            if (resuming) _uplink.Deferral = Uplink.NotDeferred;
+            bool resuming = up.Deferral == Uplink.Resuming;
+            if (resuming) up.Deferral = Uplink.NotDeferred;
             int fresh = _cmd.Answers.FreshLength;
             if (internalOp || resuming || port < 1 || fresh == 0) return false;
-            if (fresh <= DataFrame.MaxFOptsLength && length <= MaxAppPayload(_session.DataRate, fresh)) return false;
-            _uplink.Deferral = Uplink.Deferred;
+            if (fresh <= DataFrame.MaxFOptsLength && length <= MaxAppPayload(session.DataRate, fresh)) return false;
+            up.Deferral = Uplink.Deferred;
             return true;
         }
 
@@ -140,6 +143,7 @@ namespace LoRaWan.Mac
         /// </summary>
         int SelectUplinkCommands(ref int port, ref int length, ref byte[] payload)
         {
+            Uplink up = _uplink;
             EnsureCommands();
             int dataRate = _session.DataRate;
             if (port >= 1)
@@ -147,7 +151,7 @@ namespace LoRaWan.Mac
                 if (length > MaxAppPayload(dataRate, 0)) return -1;
                 int room = MaxAppPayload(dataRate, 0) - length;
                 if (room > DataFrame.MaxFOptsLength) room = DataFrame.MaxFOptsLength;
-                int n = _cmd.Answers.Select(_uplink.FOpts, 0, room);
+                int n = _cmd.Answers.Select(up.FOpts, 0, room);
                 _cmd.Answers.Commit();
                 return n;
             }
@@ -156,26 +160,27 @@ namespace LoRaWan.Mac
             int pending = _cmd.Answers.PendingLength;
             if (pending <= DataFrame.MaxFOptsLength && pending <= withoutPort)
             {
-                int n = _cmd.Answers.Select(_uplink.FOpts, 0, DataFrame.MaxFOptsLength);
+                int n = _cmd.Answers.Select(up.FOpts, 0, DataFrame.MaxFOptsLength);
                 _cmd.Answers.Commit();
                 return n;
             }
-            int bytes = _cmd.Answers.Select(_uplink.MacPayload, 0, MaxAppPayload(dataRate, 0));
+            int bytes = _cmd.Answers.Select(up.MacPayload, 0, MaxAppPayload(dataRate, 0));
             _cmd.Answers.Commit();
             if (bytes == 0) return 0;
             port = 0;
             length = bytes;
-            payload = _uplink.MacPayload;
+            payload = up.MacPayload;
             return 0;
         }
 
         /// <summary>Complete, after a MAC-only uplink sent ahead of the application's: starts the application uplink.</summary>
         bool ResumeDeferredSend()
         {
+            MacRequestSlot slot = _requests;
             _uplink.Deferral = Uplink.NotDeferred;
             if (!_session.Active) return false;
             _uplink.Deferral = Uplink.Resuming;
-            BeginData(_requests.Port, _requests.Length, _requests.Confirmed, false);
+            BeginData(slot.Port, slot.Length, slot.Confirmed, false);
             return true;
         }
 
@@ -186,25 +191,26 @@ namespace LoRaWan.Mac
         /// </summary>
         void ProcessDownlinkCommands(uint fcnt)
         {
+            ReceiveWindows rw = _windows;
             EnsureCommands();
             CheckAnswersSession();
             _cmd.Answers.OnClassADownlink();
             int offset;
             int length;
-            if (_windows.Header.FOptsLength > 0)
+            if (rw.Header.FOptsLength > 0)
             {
-                offset = _windows.Header.FOptsOffset;
-                length = _windows.Header.FOptsLength;
+                offset = rw.Header.FOptsOffset;
+                length = rw.Header.FOptsLength;
             }
-            else if (_windows.Header.FPort == 0 && _windows.Header.FrmPayloadLength > 0)
+            else if (rw.Header.FPort == 0 && rw.Header.FrmPayloadLength > 0)
             {
-                offset = _windows.Header.FrmPayloadOffset;
-                length = _windows.Header.FrmPayloadLength;
-                _cipher.DecryptFrmPayload(_session.NwkSKey, 0, FrameDirection.Downlink, _session.DevAddr, fcnt, _windows.Frame, offset, length);
+                offset = rw.Header.FrmPayloadOffset;
+                length = rw.Header.FrmPayloadLength;
+                _cipher.DecryptFrmPayload(_session.NwkSKey, 0, FrameDirection.Downlink, _session.DevAddr, fcnt, rw.Frame, offset, length);
             }
             else return;
 
-            _cmd.Processor.Process(_windows.Frame, offset, length, _windows.Info.SnrQuarterDb, ReadBattery());
+            _cmd.Processor.Process(rw.Frame, offset, length, rw.Info.SnrQuarterDb, ReadBattery());
             if (_cmd.Processor.LinkCheckAnswered && _cmd.Listener != null)
                 Note(EventNotes.LinkCheck, _cmd.Processor.LinkMarginDb, _cmd.Processor.GatewayCount, 0);   // raised after the transition
             // DeviceTimeAns is anchored to the end of the uplink that carried DeviceTimeReq: the TxDone stamp of the
@@ -212,9 +218,9 @@ namespace LoRaWan.Mac
             if (_cmd.Processor.DeviceTimeAnswered && _cmd.Answers.DeviceTimeSelected)
             {
                 _cmd.NetworkTimeGpsUs = (ulong)_cmd.Processor.GpsSeconds * 1000000UL + (ulong)_cmd.Processor.GpsFraction * 15625UL / 4UL;
-                _cmd.NetworkTimeAnchorUs = _windows.TxDoneUs;
+                _cmd.NetworkTimeAnchorUs = rw.TxDoneUs;
                 _cmd.HasNetworkTime = true;
-                if (_cmd.Listener != null) Note(EventNotes.NetworkTime, (int)_cmd.Processor.GpsSeconds, _cmd.Processor.GpsFraction, _windows.TxDoneUs);
+                if (_cmd.Listener != null) Note(EventNotes.NetworkTime, (int)_cmd.Processor.GpsSeconds, _cmd.Processor.GpsFraction, rw.TxDoneUs);
             }
         }
 

@@ -14,12 +14,13 @@ namespace LoRaWan.Mac
         /// </summary>
         public bool StartJoin()
         {
+            MacRequestSlot slot = _requests;
             if (!_identity.IsOtaa) throw new InvalidOperationException("this device is personalised (ABP); it does not join");
             lock (_requests)
             {
-                if (_requests.Operation != MacRequestSlot.None || _requests.Kind != MacRequestSlot.None) return false;
-                _requests.Kind = MacRequestSlot.Join;
-                _requests.JoinCancelled = false;
+                if (slot.Operation != MacRequestSlot.None || slot.Kind != MacRequestSlot.None) return false;
+                slot.Kind = MacRequestSlot.Join;
+                slot.JoinCancelled = false;
             }
             PostRequest();
             return true;
@@ -28,10 +29,11 @@ namespace LoRaWan.Mac
         /// <summary>Stops retrying the join after the current attempt (any thread).</summary>
         public void CancelJoin()
         {
+            MacRequestSlot slot = _requests;
             lock (_requests)
             {
-                _requests.JoinCancelled = true;
-                if (_requests.Kind == MacRequestSlot.Join) _requests.Kind = MacRequestSlot.None;
+                slot.JoinCancelled = true;
+                if (slot.Kind == MacRequestSlot.Join) slot.Kind = MacRequestSlot.None;
             }
             PostRequest();
         }
@@ -52,6 +54,8 @@ namespace LoRaWan.Mac
 
         void BeginJoinAttempt()
         {
+            Transmission tx = _tx;
+            JoinAttempt ja = _join;
             bool cancelled;
             lock (_requests)
             {
@@ -73,7 +77,7 @@ namespace LoRaWan.Mac
                 AbortJoin();
                 return;
             }
-            _join.Accepted = false;
+            ja.Accepted = false;
             _session.Active = false;
             _nonces.NextDevNonce = devNonce + 1;
             if (!_nonces.IsFor(_identity.JoinEui, _identity.DevEui, _keyCheck))
@@ -86,15 +90,15 @@ namespace LoRaWan.Mac
                 _nonces.HasJoinNonce = false;
             }
             _nonces.Save();
-            _join.DevNonce = devNonce;
+            ja.DevNonce = devNonce;
 
-            _join.Request.JoinEui = _identity.JoinEui;
-            _join.Request.DevEui = _identity.DevEui;
-            _join.Request.DevNonce = (ushort)devNonce;
-            _tx.Length = _join.Request.Write(_tx.Frame, 0);
-            _join.Crypto.ComputeRequestMic(_identity.AppKey, 0, _tx.Frame, 0, JoinRequestFrame.MicIndex, _tx.Frame, JoinRequestFrame.MicIndex);
-            _join.DataRate = JoinDataRate(_join.Number);
-            _tx.Count = 0;
+            ja.Request.JoinEui = _identity.JoinEui;
+            ja.Request.DevEui = _identity.DevEui;
+            ja.Request.DevNonce = (ushort)devNonce;
+            tx.Length = ja.Request.Write(tx.Frame, 0);
+            ja.Crypto.ComputeRequestMic(_identity.AppKey, 0, tx.Frame, 0, JoinRequestFrame.MicIndex, tx.Frame, JoinRequestFrame.MicIndex);
+            ja.DataRate = JoinDataRate(ja.Number);
+            tx.Count = 0;
             TransmitPending();
         }
 
@@ -123,63 +127,36 @@ namespace LoRaWan.Mac
 
         bool HandleJoinAccept(int length)
         {
-            if (length < 1 || Mhdr.GetMType(_windows.Frame[0]) != MType.JoinAccept) { _diag.Counters.MalformedFrames++; return false; }
+            ReceiveWindows rw = _windows;
+            JoinAttempt ja = _join;
+            MacCounters counters = _diag.Counters;
+            if (length < 1 || Mhdr.GetMType(rw.Frame[0]) != MType.JoinAccept) { counters.MalformedFrames++; return false; }
             // LoRaWAN 1.0.2 §6.2.5: the network encrypts with AES decrypt so the device "decrypts" with AES encrypt.
-            if (!_join.Crypto.DecryptJoinAccept(_identity.AppKey, 0, _windows.Frame, 0, length)
-                || !_join.Crypto.VerifyJoinAcceptMic10(_identity.AppKey, 0, _windows.Frame, 0, length)
-                || _join.Accept.Read(_windows.Frame, 0, length) != FrameResult.Ok)
+            if (!ja.Crypto.DecryptJoinAccept(_identity.AppKey, 0, rw.Frame, 0, length)
+                || !ja.Crypto.VerifyJoinAcceptMic10(_identity.AppKey, 0, rw.Frame, 0, length)
+                || ja.Accept.Read(rw.Frame, 0, length) != FrameResult.Ok)
             {
-                _diag.Counters.RejectedJoinAccepts++;
+                counters.RejectedJoinAccepts++;
                 return false;
             }
-            uint joinNonce = _join.Accept.JoinNonce;
+            uint joinNonce = ja.Accept.JoinNonce;
             if (_nonces.HasJoinNonce && _nonces.IsFor(_identity.JoinEui, _identity.DevEui, _keyCheck))
             {
                 // 1.0.4 §6.2.6: JoinNonce must be greater than the last one; 1.0.2/1.0.3: AppNonce must differ.
                 bool fresh = _options.Version == LoRaWanVersion.V1_0_4 ? joinNonce > _nonces.LastJoinNonce : joinNonce != _nonces.LastJoinNonce;
-                if (!fresh) { _diag.Counters.RejectedJoinAccepts++; return false; }
+                if (!fresh) { counters.RejectedJoinAccepts++; return false; }
             }
             // A new session starts from the region's default plan: channels, masks, MaxDCycle, dwell and EIRP that
             // MAC commands set in the previous session do not carry over (LoRaWAN 1.0.4 §6.2: join resets MAC state).
             _plan.Reset();
             ApplyDefaultChannels();
-            if (_join.Accept.HasCfList && !_region.ApplyCfList(_plan, _windows.Frame, _join.Accept.CfListOffset))
+            if (ja.Accept.HasCfList && !_region.ApplyCfList(_plan, rw.Frame, ja.Accept.CfListOffset))
             {
                 // An unusable CFList is ignored, the join itself stands (regional parameters: CFList is optional).
-                _diag.Counters.MalformedFrames++;
+                counters.MalformedFrames++;
             }
 
-            ushort devNonce = (ushort)_join.DevNonce;
-            _join.Keys.Derive10(_identity.AppKey, 0, SessionKeyType.NwkSKey, joinNonce, _join.Accept.NetId, devNonce, _session.NwkSKey, 0);
-            _join.Keys.Derive10(_identity.AppKey, 0, SessionKeyType.AppSKey, joinNonce, _join.Accept.NetId, devNonce, _session.AppSKey, 0);
-            _session.DevAddr = _join.Accept.DevAddr;
-            _session.NetId = _join.Accept.NetId;
-            _session.JoinNonce = joinNonce;
-            _session.CounterTag = joinNonce;
-            _session.OwedAck = false;
-            _session.OwedFreshLength = 0;
-            _session.OwedStickyLength = 0;
-            _session.Otaa = true;
-            _session.FCntUp = 0;
-            _session.FCntUpLimit = 0;
-            _session.FCntDown = 0;
-            _session.HasFCntDown = false;
-            // DLSettings from the network: an offset the region does not define or an RX2 rate this stack cannot
-            // receive (FSK/LR-FHSS, RFU) falls back to the regional default rather than breaking every window.
-            _session.Rx1DrOffset = _join.Accept.Rx1DrOffset <= _region.MaxRx1DrOffset ? _join.Accept.Rx1DrOffset : 0;
-            _session.Rx2DataRate = _region.IsDataRateSupported(_join.Accept.Rx2DataRate) && _region.IsDownlinkDataRate(_join.Accept.Rx2DataRate)
-                ? _join.Accept.Rx2DataRate : _region.Rx2DataRate;
-            if (_session.Rx1DrOffset != _join.Accept.Rx1DrOffset || _session.Rx2DataRate != _join.Accept.Rx2DataRate) _diag.Counters.MalformedFrames++;
-            _session.Rx2FrequencyHz = _region.Rx2Frequency;
-            _session.RxDelaySeconds = _join.Accept.RxDelaySeconds;
-            _session.DataRate = _options.DataRate >= 0 ? _options.DataRate : _join.DataRate;
-            _session.TxPowerIndex = _options.TxPowerIndex >= 0 ? _options.TxPowerIndex : 0;
-            _session.NbTrans = _options.NbTrans;
-            _session.Adr = _options.Adr;
-            _session.AdrAckCounter = 0;
-            _session.Active = true;
-            _uplink.AckOwed = false;
-            UsableDataRate.Ensure(_region, _plan, _session);   // e.g. DataRate 0 in AS923 under the boot dwell time
+            StartOtaaSession(joinNonce);
 
             // Nonce record first, then the session that refers to it: a power cut in between leaves a
             // session whose JoinNonce does not match, which RestoreSession discards (the device rejoins).
@@ -187,8 +164,52 @@ namespace LoRaWan.Mac
             _nonces.HasJoinNonce = true;
             _nonces.Save();
             _session.Save(_options.FCntPersistInterval);
-            _join.Accepted = true;
+            ja.Accepted = true;
             return true;
+        }
+
+        /// <summary>
+        /// The session a valid join-accept starts (LoRaWAN 1.0.4 §6.2.3, §6.2.5): keys derived from JoinNonce, NetID and
+        /// DevNonce, counters at 0, DLSettings and RxDelay from the accept, the rest from the options. Not yet persisted.
+        /// </summary>
+        void StartOtaaSession(uint joinNonce)
+        {
+            JoinAttempt ja = _join;
+            DeviceSession session = _session;
+            JoinAcceptFrame accept = ja.Accept;
+            KeyDerivation keys = ja.Keys;
+            byte[] appKey = _identity.AppKey;
+            ushort devNonce = (ushort)ja.DevNonce;
+            keys.Derive10(appKey, 0, SessionKeyType.NwkSKey, joinNonce, accept.NetId, devNonce, session.NwkSKey, 0);
+            keys.Derive10(appKey, 0, SessionKeyType.AppSKey, joinNonce, accept.NetId, devNonce, session.AppSKey, 0);
+            session.DevAddr = accept.DevAddr;
+            session.NetId = accept.NetId;
+            session.JoinNonce = joinNonce;
+            session.CounterTag = joinNonce;
+            session.OwedAck = false;
+            session.OwedFreshLength = 0;
+            session.OwedStickyLength = 0;
+            session.Otaa = true;
+            session.FCntUp = 0;
+            session.FCntUpLimit = 0;
+            session.FCntDown = 0;
+            session.HasFCntDown = false;
+            // DLSettings from the network: an offset the region does not define or an RX2 rate this stack cannot
+            // receive (FSK/LR-FHSS, RFU) falls back to the regional default rather than breaking every window.
+            session.Rx1DrOffset = accept.Rx1DrOffset <= _region.MaxRx1DrOffset ? accept.Rx1DrOffset : 0;
+            session.Rx2DataRate = _region.IsDataRateSupported(accept.Rx2DataRate) && _region.IsDownlinkDataRate(accept.Rx2DataRate)
+                ? accept.Rx2DataRate : _region.Rx2DataRate;
+            if (session.Rx1DrOffset != accept.Rx1DrOffset || session.Rx2DataRate != accept.Rx2DataRate) _diag.Counters.MalformedFrames++;
+            session.Rx2FrequencyHz = _region.Rx2Frequency;
+            session.RxDelaySeconds = accept.RxDelaySeconds;
+            session.DataRate = _options.DataRate >= 0 ? _options.DataRate : ja.DataRate;
+            session.TxPowerIndex = _options.TxPowerIndex >= 0 ? _options.TxPowerIndex : 0;
+            session.NbTrans = _options.NbTrans;
+            session.Adr = _options.Adr;
+            session.AdrAckCounter = 0;
+            session.Active = true;
+            _uplink.AckOwed = false;
+            UsableDataRate.Ensure(_region, _plan, _session);   // e.g. DataRate 0 in AS923 under the boot dwell time
         }
 
         void JoinSucceeded()

@@ -94,28 +94,30 @@ namespace LoRaWan.Mac
         /// <summary>The ACK and MAC answers owed when the session was last saved come back after a reset.</summary>
         void RestoreOwed()
         {
-            _uplink.AckOwed = _session.OwedAck;
-            if (_session.OwedFreshLength == 0 && _session.OwedStickyLength == 0) return;
+            DeviceSession session = _session;
+            _uplink.AckOwed = session.OwedAck;
+            if (session.OwedFreshLength == 0 && session.OwedStickyLength == 0) return;
             EnsureCommands();
-            _cmd.Answers.Import(_session.OwedFresh, 0, _session.OwedFreshLength, _session.OwedSticky, 0, _session.OwedStickyLength);
+            _cmd.Answers.Import(session.OwedFresh, 0, session.OwedFreshLength, session.OwedSticky, 0, session.OwedStickyLength);
         }
 
         /// <summary>Persists the session with what is owed to the network (ACK, answers), keeping the FCnt window.</summary>
         void PersistSession()
         {
-            _session.OwedAck = _uplink.AckOwed;
+            DeviceSession session = _session;
+            session.OwedAck = _uplink.AckOwed;
             if (_cmd != null)
             {
-                int lengths = _cmd.Answers.Export(_session.OwedFresh, 0, DeviceSession.OwedFreshCapacity, _session.OwedSticky, 0, DeviceSession.OwedStickyCapacity);
-                _session.OwedFreshLength = lengths & 0xFF;
-                _session.OwedStickyLength = lengths >> 8;
+                int lengths = _cmd.Answers.Export(session.OwedFresh, 0, DeviceSession.OwedFreshCapacity, session.OwedSticky, 0, DeviceSession.OwedStickyCapacity);
+                session.OwedFreshLength = lengths & 0xFF;
+                session.OwedStickyLength = lengths >> 8;
             }
             else
             {
-                _session.OwedFreshLength = 0;
-                _session.OwedStickyLength = 0;
+                session.OwedFreshLength = 0;
+                session.OwedStickyLength = 0;
             }
-            _session.SaveState();
+            session.SaveState();
         }
     }
 }

@@ -1,6 +1,8 @@
 using System;
 using LoRaWan.Crypto;
 using LoRaWan.Frames;
+using LoRaWan.Session;
+using LoRaWan.Radio;
 
 namespace LoRaWan.Mac
 {
@@ -53,14 +55,15 @@ namespace LoRaWan.Mac
         /// </summary>
         public ulong GetShortestCycleUs(int length, out ulong waitUs)
         {
+            DeviceSession session = _session;
             waitUs = 0;
-            int dr = _session.DataRate;
-            if (!_session.Active || !_region.IsDataRateSupported(dr)) return ulong.MaxValue;
+            int dr = session.DataRate;
+            if (!session.Active || !_region.IsDataRateSupported(dr)) return ulong.MaxValue;
             // PHYPayload = MHDR (1) + FHDR without FOpts (7) + FPort (1) + FRMPayload + MIC (4).
             ulong airTime = _region.GetAirTimeUs(dr, length + 13, true);
             waitUs = _region.GetWaitUs(_plan, dr, false, _scheduler.NowMicroseconds, airTime, _dutyCycle);
             if (waitUs == ulong.MaxValue) return ulong.MaxValue;
-            int rxDelay = _session.RxDelaySeconds < 1 ? 1 : _session.RxDelaySeconds;
+            int rxDelay = session.RxDelaySeconds < 1 ? 1 : session.RxDelaySeconds;
             return waitUs + airTime + (ulong)rxDelay * OneSecondUs;
         }
 
@@ -102,15 +105,16 @@ namespace LoRaWan.Mac
         /// </summary>
         public SendResult StartSend(int port, byte[] payload, int offset, int length, bool confirmed, ulong limitUs)
         {
+            DeviceSession session = _session;
             if (port < 1 || port > 223 || payload == null || offset < 0 || length < 0 || offset > payload.Length - length)
                 return SendResult.Of(SendStatus.InvalidArgument);
-            if (!_session.Active) return SendResult.Of(SendStatus.NotJoined);
-            int max = MaxAppPayload(_session.DataRate, 0);
+            if (!session.Active) return SendResult.Of(SendStatus.NotJoined);
+            int max = MaxAppPayload(session.DataRate, 0);
             if (length > max)
             {
                 SendResult r = SendResult.Of(SendStatus.PayloadTooLarge);
                 r.MaxPayload = max;
-                r.DataRate = _session.DataRate;
+                r.DataRate = session.DataRate;
                 return r;
             }
             bool fromHandler = IsInEventHandler;
@@ -122,7 +126,7 @@ namespace LoRaWan.Mac
                 {
                     SendResult r = SendResult.Of(waitUs > 0 ? SendStatus.DutyCycleWait : SendStatus.Timeout);
                     r.WaitMs = (long)((waitUs + 999) / 1000);
-                    r.DataRate = _session.DataRate;
+                    r.DataRate = session.DataRate;
                     return r;
                 }
             }
@@ -145,13 +149,14 @@ namespace LoRaWan.Mac
 
         void HandleRequest()
         {
+            MacRequestSlot slot = _requests;
             int kind;
             bool replacing;
             bool stopJoin;
             lock (_requests)
             {
-                stopJoin = _requests.Kind == MacRequestSlot.None && _requests.Operation == MacRequestSlot.Join && _requests.JoinCancelled && _state == MacState.BackingOff;
-                if (stopJoin) _requests.Operation = MacRequestSlot.None;
+                stopJoin = slot.Kind == MacRequestSlot.None && slot.Operation == MacRequestSlot.Join && slot.JoinCancelled && _state == MacState.BackingOff;
+                if (stopJoin) slot.Operation = MacRequestSlot.None;
             }
             if (stopJoin)
             {
@@ -165,51 +170,54 @@ namespace LoRaWan.Mac
             }
             lock (_requests)
             {
-                kind = _requests.Kind;
+                kind = slot.Kind;
                 // The internal uplink this request was to replace went on air in the meantime: take the request
                 // when that cycle completes (Complete posts it again).
-                if (kind != MacRequestSlot.None && _requests.Operation != MacRequestSlot.None && !_requests.Preemptible) return;
-                replacing = kind == MacRequestSlot.Data && _requests.Operation != MacRequestSlot.None && _requests.Preemptible;
-                _requests.Kind = MacRequestSlot.None;
-                if (kind != MacRequestSlot.None) _requests.Operation = kind;
-                _requests.Preemptible = false;
+                if (kind != MacRequestSlot.None && slot.Operation != MacRequestSlot.None && !slot.Preemptible) return;
+                replacing = kind == MacRequestSlot.Data && slot.Operation != MacRequestSlot.None && slot.Preemptible;
+                slot.Kind = MacRequestSlot.None;
+                if (kind != MacRequestSlot.None) slot.Operation = kind;
+                slot.Preemptible = false;
             }
             if (replacing)
             {
                 // The internal frame never went on air: what it carried is owed again. Its FCnt stays unused.
                 _cmd.Answers.Restore();
-                _uplink.AckOwed = _requests.PreemptedAck;
+                _uplink.AckOwed = slot.PreemptedAck;
                 _uplink.Internal = false;
             }
             if (kind == MacRequestSlot.Data)
             {
                 if (_state != MacState.Idle) _alarm.Disarm();   // an empty-ACK alarm may be armed
-                BeginData(_requests.Port, _requests.Length, _requests.Confirmed, false);
+                BeginData(slot.Port, slot.Length, slot.Confirmed, false);
             }
             else if (kind == MacRequestSlot.Join) BeginJoin();
         }
 
         void BeginData(int port, int length, bool confirmed, bool internalOp)
         {
-            _uplink.Internal = internalOp;
+            Uplink up = _uplink;
+            Transmission tx = _tx;
+            DeviceSession session = _session;
+            up.Internal = internalOp;
             lock (_requests) { _requests.Preemptible = internalOp; }
-            _uplink.Confirmed = confirmed;
-            _tx.Count = 0;
-            _uplink.Acked = false;
-            _uplink.DownlinkSeen = false;
-            _uplink.NbTrans = _session.NbTrans < 1 ? 1 : _session.NbTrans;
-            if (!_session.Active) { Complete(SendStatus.NotJoined); return; }
-            if (_session.FCntUp == 0xFFFFFFFF) { Complete(SendStatus.CounterExhausted); return; }
+            up.Confirmed = confirmed;
+            tx.Count = 0;
+            up.Acked = false;
+            up.DownlinkSeen = false;
+            up.NbTrans = session.NbTrans < 1 ? 1 : session.NbTrans;
+            if (!session.Active) { Complete(SendStatus.NotJoined); return; }
+            if (session.FCntUp == 0xFFFFFFFF) { Complete(SendStatus.CounterExhausted); return; }
             // Last line of defence: never build a frame at a rate the dwell time forbids or no channel carries.
             if (UsableDataRate.Ensure(_region, _plan, _session)) PersistSession();
             // MAC commands: ADR back-off and ADR_ACK_CNT; answers that do not fit beside the payload go first, alone.
-            if (PrepareUplinkCommands(port, length, internalOp)) { port = DataFrame.NoPort; length = 0; confirmed = false; _uplink.Confirmed = false; }
+            if (PrepareUplinkCommands(port, length, internalOp)) { port = DataFrame.NoPort; length = 0; confirmed = false; up.Confirmed = false; }
 
             // LoRaWAN 1.0.4 §4.3.1.5: FCntUp is never reused. Persist a window ahead before using a counter
             // the persisted record does not cover.
-            _uplink.FCnt = _session.FCntUp;
-            if (_uplink.FCnt >= _session.FCntUpLimit) _session.SaveCounters(_options.FCntPersistInterval);
-            _session.FCntUp = _uplink.FCnt + 1;
+            up.FCnt = session.FCntUp;
+            if (up.FCnt >= session.FCntUpLimit) session.SaveCounters(_options.FCntPersistInterval);
+            session.FCntUp = up.FCnt + 1;
 
             if (internalOp)
             {
@@ -217,48 +225,56 @@ namespace LoRaWan.Mac
                 // consumes (the ACK and the MAC answers) so the replacement can carry it.
                 EnsureCommands();
                 _cmd.Answers.Save();
-                _requests.PreemptedAck = _uplink.AckOwed;
+                _requests.PreemptedAck = up.AckOwed;
             }
-            _tx.Length = BuildDataFrame(port, length, confirmed);
-            if (_tx.Length <= 0) { Complete(SendStatus.PayloadTooLarge); return; }
+            tx.Length = BuildDataFrame(port, length, confirmed);
+            if (tx.Length <= 0) { Complete(SendStatus.PayloadTooLarge); return; }
             TransmitPending();
         }
 
         int BuildDataFrame(int port, int length, bool confirmed)
         {
-            _uplink.Header.MType = confirmed ? MType.ConfirmedDataUp : MType.UnconfirmedDataUp;
-            _uplink.Header.DevAddr = _session.DevAddr;
-            _uplink.Header.Adr = _session.Adr;
-            _uplink.Header.AdrAckReq = _uplink.AdrAckReq;
-            _uplink.Header.Ack = _uplink.AckOwed;
-            _uplink.Header.ClassB = false;
-            _uplink.Header.FPending = false;
-            _uplink.Header.FCnt = (ushort)_uplink.FCnt;
+            Uplink up = _uplink;
+            Transmission tx = _tx;
+            DeviceSession session = _session;
+            up.Header.MType = confirmed ? MType.ConfirmedDataUp : MType.UnconfirmedDataUp;
+            up.Header.DevAddr = session.DevAddr;
+            up.Header.Adr = session.Adr;
+            up.Header.AdrAckReq = up.AdrAckReq;
+            up.Header.Ack = up.AckOwed;
+            up.Header.ClassB = false;
+            up.Header.FPending = false;
+            up.Header.FCnt = (ushort)up.FCnt;
             byte[] payload = _requests.Payload;
             int foptsLength = SelectUplinkCommands(ref port, ref length, ref payload);
-            _uplink.Header.FPort = port;
-            FrameResult r = _uplink.Header.Write(_tx.Frame, 0, _uplink.FOpts, 0, foptsLength, payload, 0, port == DataFrame.NoPort ? 0 : length);
+            up.Header.FPort = port;
+            FrameResult r = up.Header.Write(tx.Frame, 0, up.FOpts, 0, foptsLength, payload, 0, port == DataFrame.NoPort ? 0 : length);
             if (r != FrameResult.Ok) return 0;
-            if (_uplink.Header.FrmPayloadLength > 0)
+            if (up.Header.FrmPayloadLength > 0)
             {
                 // FRMPayload key: NwkSKey for FPort 0, AppSKey otherwise (LoRaWAN 1.0.4 §4.3.3).
-                byte[] key = port == 0 ? _session.NwkSKey : _session.AppSKey;
-                _cipher.EncryptFrmPayload(key, 0, FrameDirection.Uplink, _session.DevAddr, _uplink.FCnt, _tx.Frame, _uplink.Header.FrmPayloadOffset, _uplink.Header.FrmPayloadLength);
+                byte[] key = port == 0 ? session.NwkSKey : session.AppSKey;
+                _cipher.EncryptFrmPayload(key, 0, FrameDirection.Uplink, session.DevAddr, up.FCnt, tx.Frame, up.Header.FrmPayloadOffset, up.Header.FrmPayloadLength);
             }
-            _mic.Compute10(_session.NwkSKey, 0, FrameDirection.Uplink, _session.DevAddr, _uplink.FCnt, _tx.Frame, 0, _uplink.Header.MicInputLength, _tx.Frame, _uplink.Header.MicOffset);
-            _uplink.AckOwed = false;
-            return _uplink.Header.Length;
+            _mic.Compute10(session.NwkSKey, 0, FrameDirection.Uplink, session.DevAddr, up.FCnt, tx.Frame, 0, up.Header.MicInputLength, tx.Frame, up.Header.MicOffset);
+            up.AckOwed = false;
+            return up.Header.Length;
         }
 
-        /// <summary>Sends the frame in _tx now if a channel is free, or backs off until one is.</summary>
+        /// <summary>
+        /// Sends the frame in <see cref="Transmission.Frame"/> now if a channel is free, or backs off until one is. The
+        /// transmit path, in order: choose a channel (duty cycle, join back-off), configure the radio for it, bind the
+        /// receive windows to it, go on air.
+        /// </summary>
         void TransmitPending()
         {
+            Transmission tx = _tx;
             bool join = _requests.Operation == MacRequestSlot.Join;
             int dataRate = join ? _join.DataRate : _session.DataRate;
             ulong now = _scheduler.NowMicroseconds;
-            ulong airTime = _region.GetAirTimeUs(dataRate, _tx.Length, true);
+            ulong airTime = _region.GetAirTimeUs(dataRate, tx.Length, true);
             ulong waitUs;
-            int channel = _region.SelectChannel(_plan, dataRate, join, now, airTime, _dutyCycle, _tx.Random, out waitUs);
+            int channel = _region.SelectChannel(_plan, dataRate, join, now, airTime, _dutyCycle, tx.Random, out waitUs);
             if (channel < 0)
             {
                 if (waitUs == ulong.MaxValue)
@@ -275,64 +291,78 @@ namespace LoRaWan.Mac
                 return;
             }
 
-            _tx.Channel = channel;
-            _tx.DataRate = dataRate;
-            _tx.FrequencyHz = _region.GetUplinkFrequency(_plan, channel);
-            _tx.AirTimeUs = airTime;
-            _tx.Config.FrequencyHz = _tx.FrequencyHz;
-            _tx.Config.SpreadingFactor = _region.GetSpreadingFactor(dataRate);
-            _tx.Config.BandwidthHz = _region.GetBandwidthHz(dataRate);
-            _tx.Config.CodingRate = 1;
-            _tx.Config.PreambleSymbols = 8;
-            _tx.Config.Crc = true;
-            _tx.Config.InvertIq = false;
-            int eirp = _region.LimitEirpForFrequency(_tx.FrequencyHz, _region.GetTxPowerEirpDbm(_plan, join ? 0 : _session.TxPowerIndex));
-            _tx.Config.PowerDbm = eirp - _options.AntennaGainDbi;
-
-            // RX parameters follow the uplink actually sent (LoRaWAN 1.0.4 §3.3.1 and the regional RX1 rules).
-            _windows.Rx1FrequencyHz = _region.GetRx1Frequency(_plan, channel);
-            if (join)
-            {
-                _windows.Rx1DelayUs = JoinAcceptDelay1Us;
-                _windows.Rx1DataRate = _region.GetRx1DataRate(_plan, dataRate, 0);
-                _windows.Rx2FrequencyHz = _region.Rx2Frequency;
-                _windows.Rx2DataRate = _region.Rx2DataRate;
-            }
-            else
-            {
-                _windows.Rx1DelayUs = (ulong)_session.RxDelaySeconds * OneSecondUs;
-                _windows.Rx1DataRate = _region.GetRx1DataRate(_plan, dataRate, _session.Rx1DrOffset);
-                _windows.Rx2FrequencyHz = _session.Rx2FrequencyHz;
-                _windows.Rx2DataRate = _session.Rx2DataRate;
-            }
-
+            ConfigureTransmission(tx, channel, dataRate, airTime, join);
+            BindWindows(channel, dataRate, join);
             _dutyCycle.RecordTransmission(_plan, channel, now, airTime, join);
-            _tx.StartUs = now;
+            tx.StartUs = now;
             _state = MacState.Transmitting;
             _alarm.Arm(now + airTime + TxWatchdogMarginUs);
             if (_uplink.Internal) lock (_requests) { _requests.Preemptible = false; }
-            _tx.Count++;
+            tx.Count++;
             _diag.Counters.Transmissions++;
-            if (_observers.Trace != null) _observers.Trace.Transmitting(now, join, join ? (uint)_join.DevNonce : _uplink.FCnt, channel, _tx.FrequencyHz, dataRate, _tx.Length, airTime, _tx.Config.PowerDbm);
-            _radio.Transmit(_tx.Config, _tx.Frame, 0, _tx.Length);
+            if (_observers.Trace != null) _observers.Trace.Transmitting(now, join, join ? (uint)_join.DevNonce : _uplink.FCnt, channel, tx.FrequencyHz, dataRate, tx.Length, airTime, tx.Config.PowerDbm);
+            _radio.Transmit(tx.Config, tx.Frame, 0, tx.Length);
+        }
+
+        /// <summary>The radio settings for the channel and data rate chosen (LoRaWAN 1.0.4 §4.1, regional TX power).</summary>
+        void ConfigureTransmission(Transmission tx, int channel, int dataRate, ulong airTime, bool join)
+        {
+            TxConfig config = tx.Config;
+            uint frequency = _region.GetUplinkFrequency(_plan, channel);
+            tx.Channel = channel;
+            tx.DataRate = dataRate;
+            tx.FrequencyHz = frequency;
+            tx.AirTimeUs = airTime;
+            config.FrequencyHz = frequency;
+            config.SpreadingFactor = _region.GetSpreadingFactor(dataRate);
+            config.BandwidthHz = _region.GetBandwidthHz(dataRate);
+            config.CodingRate = 1;
+            config.PreambleSymbols = 8;
+            config.Crc = true;
+            config.InvertIq = false;
+            int eirp = _region.LimitEirpForFrequency(frequency, _region.GetTxPowerEirpDbm(_plan, join ? 0 : _session.TxPowerIndex));
+            config.PowerDbm = eirp - _options.AntennaGainDbi;
+        }
+
+        /// <summary>RX parameters follow the uplink actually sent (LoRaWAN 1.0.4 §3.3.1 and the regional RX1 rules).</summary>
+        void BindWindows(int channel, int dataRate, bool join)
+        {
+            DeviceSession session = _session;
+            ReceiveWindows w = _windows;
+            w.Rx1FrequencyHz = _region.GetRx1Frequency(_plan, channel);
+            if (join)
+            {
+                w.Rx1DelayUs = JoinAcceptDelay1Us;
+                w.Rx1DataRate = _region.GetRx1DataRate(_plan, dataRate, 0);
+                w.Rx2FrequencyHz = _region.Rx2Frequency;
+                w.Rx2DataRate = _region.Rx2DataRate;
+            }
+            else
+            {
+                w.Rx1DelayUs = (ulong)session.RxDelaySeconds * OneSecondUs;
+                w.Rx1DataRate = _region.GetRx1DataRate(_plan, dataRate, session.Rx1DrOffset);
+                w.Rx2FrequencyHz = session.Rx2FrequencyHz;
+                w.Rx2DataRate = session.Rx2DataRate;
+            }
         }
 
         void OnTxDone(ulong stampUs)
         {
-            _windows.TxDoneUs = stampUs;
+            ReceiveWindows rw = _windows;
+            rw.TxDoneUs = stampUs;
             if (_observers.Trace != null) _observers.Trace.TxDone(stampUs);
-            if (!_region.IsDataRateSupported(_windows.Rx1DataRate))
+            if (!_region.IsDataRateSupported(rw.Rx1DataRate))
             {
                 // The RX1 rate for this uplink and offset is not LoRa (e.g. AS923/IN865 DR5 + RX1DROffset 7 = FSK
                 // DR7, which this stack does not receive): no RX1, go straight to RX2.
-                _windows.Current = 1;
+                rw.Current = 1;
                 _state = MacState.WaitingRx2;
-                if (!_region.IsDataRateSupported(_windows.Rx2DataRate)) { EndOfWindows(false); return; }
-                _alarm.Arm(WindowOpenTime(_windows.Rx1DelayUs + OneSecondUs, _windows.Rx2DataRate));
+                if (!_region.IsDataRateSupported(rw.Rx2DataRate)) { EndOfWindows(false); return; }
+                _alarm.Arm(WindowOpenTime(rw.Rx1DelayUs + OneSecondUs, rw.Rx2DataRate));
                 return;
             }
             _state = MacState.WaitingRx1;
-            _alarm.Arm(WindowOpenTime(_windows.Rx1DelayUs, _windows.Rx1DataRate));
+            _alarm.Arm(WindowOpenTime(rw.Rx1DelayUs, rw.Rx1DataRate));
         }
 
         /// <summary>When to start listening for a window whose preamble is due <paramref name="delayUs"/> after TxDone.</summary>
@@ -368,27 +398,30 @@ namespace LoRaWan.Mac
 
         void Complete(SendStatus status)
         {
-            if (_uplink.Deferral == Uplink.Deferred && ResumeDeferredSend()) return;
-            _uplink.Result.Status = status;
-            _uplink.Result.FCnt = _uplink.FCnt;
-            _uplink.Result.DataRate = _tx.DataRate;
-            _uplink.Result.FrequencyHz = _tx.FrequencyHz;
-            _uplink.Result.AirTimeUs = _tx.AirTimeUs;
-            _uplink.Result.Transmissions = _tx.Count;
-            if (status == SendStatus.PayloadTooLarge) _uplink.Result.MaxPayload = MaxAppPayload(_session.DataRate, 0);
-            bool wasInternal = _uplink.Internal;
-            _uplink.Internal = false;
+            Uplink up = _uplink;
+            Transmission tx = _tx;
+            MacRequestSlot slot = _requests;
+            if (up.Deferral == Uplink.Deferred && ResumeDeferredSend()) return;
+            up.Result.Status = status;
+            up.Result.FCnt = up.FCnt;
+            up.Result.DataRate = tx.DataRate;
+            up.Result.FrequencyHz = tx.FrequencyHz;
+            up.Result.AirTimeUs = tx.AirTimeUs;
+            up.Result.Transmissions = tx.Count;
+            if (status == SendStatus.PayloadTooLarge) up.Result.MaxPayload = MaxAppPayload(_session.DataRate, 0);
+            bool wasInternal = up.Internal;
+            up.Internal = false;
             _state = MacState.Idle;
             bool requestWaiting;
             lock (_requests)
             {
-                _requests.Operation = MacRequestSlot.None;
-                _requests.Preemptible = false;
-                requestWaiting = _requests.Kind != MacRequestSlot.None;
+                slot.Operation = MacRequestSlot.None;
+                slot.Preemptible = false;
+                requestWaiting = slot.Kind != MacRequestSlot.None;
             }
             // The result first, then "idle": a Send waiting for the MAC must not start before this result is delivered.
             // Both are raised after this transition (RaiseNotes).
-            if (!wasInternal) NoteUplinkCompleted(_uplink.Result);
+            if (!wasInternal) NoteUplinkCompleted(up.Result);
             Note(EventNotes.Idle, 0, 0, 0);
             if (requestWaiting) PostRequest();
             ScheduleIdleWork();
@@ -427,11 +460,12 @@ namespace LoRaWan.Mac
 
         void OnIdleTimer()
         {
+            MacRequestSlot slot = _requests;
             if ((!_uplink.AckOwed && !AnswersOwed) || !_session.Active) return;
             lock (_requests)
             {
-                if (_requests.Operation != MacRequestSlot.None || _requests.Kind != MacRequestSlot.None) return;
-                _requests.Operation = MacRequestSlot.Data;
+                if (slot.Operation != MacRequestSlot.None || slot.Kind != MacRequestSlot.None) return;
+                slot.Operation = MacRequestSlot.Data;
             }
             // An empty uplink, FPort absent, carrying the ACK (LoRaWAN 1.0.4 §4.3.1.2 / §18.1).
             BeginData(DataFrame.NoPort, 0, false, true);

@@ -230,25 +230,26 @@ namespace LoRaWan.Mac
 
         void HandleRadio(RadioEvent e, ulong timeUs)
         {
+            MacCounters counters = _diag.Counters;
             switch (_state)
             {
                 case MacState.Transmitting:
                     if (e == RadioEvent.TxDone) OnTxDone(timeUs);
-                    else if (e == RadioEvent.TxTimeout) { _diag.Counters.TxTimeouts++; AbortCycle(SendStatus.RadioError); }
-                    else _diag.Counters.UnexpectedRadioEvents++;
+                    else if (e == RadioEvent.TxTimeout) { counters.TxTimeouts++; AbortCycle(SendStatus.RadioError); }
+                    else counters.UnexpectedRadioEvents++;
                     break;
                 case MacState.Rx1:
                 case MacState.Rx2:
                     if (e == RadioEvent.RxDone) OnRxDone();
                     else if (e == RadioEvent.RxTimeout || e == RadioEvent.RxCrcError)
                     {
-                        if (e == RadioEvent.RxCrcError) _diag.Counters.CrcErrors++;
+                        if (e == RadioEvent.RxCrcError) counters.CrcErrors++;
                         WindowClosedEmpty();
                     }
-                    else _diag.Counters.UnexpectedRadioEvents++;
+                    else counters.UnexpectedRadioEvents++;
                     break;
                 default:
-                    _diag.Counters.UnexpectedRadioEvents++;
+                    counters.UnexpectedRadioEvents++;
                     break;
             }
         }
