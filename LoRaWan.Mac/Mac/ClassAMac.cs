@@ -188,12 +188,12 @@ namespace LoRaWan.Mac
                 {
                     switch (kind)
                     {
-                        case MacEventKind.Radio: HandleRadio(radioEvent, timeUs); break;
+                        case MacEventKind.Radio: Dispatch(MacTransitions.InputOf(radioEvent), timeUs, 0); break;
                         case MacEventKind.Timer:
                             if (!_alarm.Take(dueUs)) { _diag.Counters.StaleTimers++; break; }
-                            HandleTimer(dueUs, timeUs);
+                            Dispatch(MacTransitions.Alarm, timeUs, dueUs);
                             break;
-                        case MacEventKind.Request: HandleRequest(); break;
+                        case MacEventKind.Request: Dispatch(MacTransitions.Request, timeUs, 0); break;
                     }
                 }
                 catch (Exception e)
@@ -228,55 +228,49 @@ namespace LoRaWan.Mac
         /// <summary>The message of the last internal error (for diagnostics), or null.</summary>
         public string LastError { get { return _diag.LastError; } }
 
-        void HandleRadio(RadioEvent e, ulong timeUs)
+        /// <summary>
+        /// One input in the current state, as <see cref="MacTransitions"/> says (its file has the diagram): the only
+        /// place where the state decides what an input means.
+        /// </summary>
+        void Dispatch(int input, ulong timeUs, ulong dueUs)
         {
-            MacCounters counters = _diag.Counters;
-            switch (_state)
+            int action = input < 0 ? MacTransitions.Ignore : MacTransitions.Table[(int)_state * MacTransitions.InputCount + input];
+            switch (action)
             {
-                case MacState.Transmitting:
-                    if (e == RadioEvent.TxDone) OnTxDone(timeUs);
-                    else if (e == RadioEvent.TxTimeout) { counters.TxTimeouts++; AbortCycle(SendStatus.RadioError); }
-                    else counters.UnexpectedRadioEvents++;
+                case MacTransitions.EndOfUplink: OnTxDone(timeUs); break;
+                case MacTransitions.TxFailed:
+                    _diag.Counters.TxTimeouts++;
+                    AbortCycle(SendStatus.RadioError);
                     break;
-                case MacState.Rx1:
-                case MacState.Rx2:
-                    if (e == RadioEvent.RxDone) OnRxDone();
-                    else if (e == RadioEvent.RxTimeout || e == RadioEvent.RxCrcError)
-                    {
-                        if (e == RadioEvent.RxCrcError) counters.CrcErrors++;
-                        WindowClosedEmpty();
-                    }
-                    else counters.UnexpectedRadioEvents++;
-                    break;
-                default:
-                    counters.UnexpectedRadioEvents++;
-                    break;
-            }
-        }
-
-        void HandleTimer(ulong dueUs, ulong firedUs)
-        {
-            switch (_state)
-            {
-                case MacState.BackingOff:
-                    if (_join.RestartPending) { _join.RestartPending = false; BeginJoinAttempt(); }
-                    else TransmitPending();
-                    break;
-                case MacState.Transmitting:
+                case MacTransitions.TxWatchdog:
                     _diag.Counters.TxTimeouts++;
                     _radio.Sleep();
                     AbortCycle(SendStatus.RadioError);
                     break;
-                case MacState.WaitingRx1: OpenWindow(1, dueUs, firedUs, true); break;
-                case MacState.WaitingRx2: OpenWindow(2, dueUs, firedUs, true); break;
-                case MacState.Rx1:
-                case MacState.Rx2:
+                case MacTransitions.FrameReceived: OnRxDone(); break;
+                case MacTransitions.WindowCrcError:
+                    _diag.Counters.CrcErrors++;
+                    WindowClosedEmpty();
+                    break;
+                case MacTransitions.WindowEmpty: WindowClosedEmpty(); break;
+                case MacTransitions.WindowGuard:
                     // The radio never reported the end of the window: close it ourselves.
                     _diag.Counters.RxGuardTimeouts++;
                     _radio.Sleep();
                     WindowClosedEmpty();
                     break;
-                case MacState.Idle: OnIdleTimer(); break;
+                case MacTransitions.OpenRx1: OpenWindow(1, dueUs, timeUs, true); break;
+                case MacTransitions.OpenRx2: OpenWindow(2, dueUs, timeUs, true); break;
+                case MacTransitions.BackOffOver:
+                    if (_join.RestartPending) { _join.RestartPending = false; BeginJoinAttempt(); }
+                    else TransmitPending();
+                    break;
+                case MacTransitions.IdleWork: OnIdleTimer(); break;
+                case MacTransitions.TakeRequest: HandleRequest(); break;
+                default:
+                    // Ignored: a radio event this state does not expect (the table never ignores the alarm or a request).
+                    _diag.Counters.UnexpectedRadioEvents++;
+                    break;
             }
         }
     }
