@@ -20,8 +20,19 @@ namespace LoRaWan.Mac
 
         void Note(int kind, int a, int b, ulong time)
         {
-            // Cannot overflow with the capacity; counted rather than thrown so the transition completes.
-            if (!_notes.Add(kind, a, b, time)) RecordInternalError("event notes overflowed (" + kind.ToString() + ")");
+            EventNotes notes = _notes;
+            int n = notes.Count;
+            if (n == EventNotes.Capacity)
+            {
+                // Cannot happen with the capacity; counted rather than thrown so the transition completes.
+                RecordInternalError("event notes overflowed (" + kind.ToString() + ")");
+                return;
+            }
+            notes.Kind[n] = kind;
+            notes.A[n] = a;
+            notes.B[n] = b;
+            notes.Time[n] = time;
+            notes.Count = n + 1;
         }
 
         void NoteUplinkCompleted(SendResult result)

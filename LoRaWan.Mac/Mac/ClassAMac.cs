@@ -154,7 +154,7 @@ namespace LoRaWan.Mac
             {
                 // The queue is full: keep the alarm aside rather than lose it (a lost alarm would stall the MAC).
                 _diag.Counters.QueueOverflows++;
-                _queue.KeepTimerAside(dueUs, firedUs);
+                _queue.KeepAside(MacEventKind.Timer, dueUs, firedUs);
             }
             IMacWakeup w = _observers.Wakeup;
             if (w != null) w.Wake();
@@ -165,7 +165,7 @@ namespace LoRaWan.Mac
             if (!_queue.Post(MacEventKind.Request, RadioEvent.None, _scheduler.NowMicroseconds, 0))
             {
                 _diag.Counters.QueueOverflows++;
-                _queue.KeepRequestAside();
+                _queue.KeepAside(MacEventKind.Request, 0, 0);
             }
             IMacWakeup w = _observers.Wakeup;
             if (w != null) w.Wake();

@@ -24,17 +24,5 @@ namespace LoRaWan.Mac
         /// <summary>The notes are being raised on thread <see cref="RaisingThreadId"/>.</summary>
         internal bool Raising;
         internal int RaisingThreadId;
-
-        /// <summary>Adds a note; false when full (cannot happen with <see cref="Capacity"/>).</summary>
-        internal bool Add(int kind, int a, int b, ulong time)
-        {
-            if (Count == Capacity) return false;
-            Kind[Count] = kind;
-            A[Count] = a;
-            B[Count] = b;
-            Time[Count] = time;
-            Count++;
-            return true;
-        }
     }
 }

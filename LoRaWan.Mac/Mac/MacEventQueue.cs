@@ -57,16 +57,19 @@ namespace LoRaWan.Mac
             }
         }
 
-        /// <summary>Keeps an alarm that <see cref="Post"/> could not queue; <see cref="TryTake"/> returns it after the queue.</summary>
-        public void KeepTimerAside(ulong dueUs, ulong firedUs)
+        /// <summary>
+        /// Keeps an alarm (<see cref="MacEventKind.Timer"/>) or a request that <see cref="Post"/> could not queue;
+        /// <see cref="TryTake"/> returns it after the queue.
+        /// </summary>
+        public void KeepAside(MacEventKind kind, ulong dueUs, ulong firedUs)
         {
-            lock (_lock) { _timerAside = true; _timerAsideDue = dueUs; _timerAsideFired = firedUs; }
-        }
-
-        /// <summary>Keeps a request that <see cref="Post"/> could not queue; <see cref="TryTake"/> returns it after the queue.</summary>
-        public void KeepRequestAside()
-        {
-            lock (_lock) { _requestAside = true; }
+            lock (_lock)
+            {
+                if (kind != MacEventKind.Timer) { _requestAside = true; return; }
+                _timerAside = true;
+                _timerAsideDue = dueUs;
+                _timerAsideFired = firedUs;
+            }
         }
 
         /// <summary>Takes the oldest event, then an alarm or request kept aside; returns false when there is none.</summary>

@@ -103,15 +103,9 @@ namespace LoRaWan.Mac
         /// <summary>The input a radio event is (-1 for <see cref="RadioEvent.None"/> or an unknown value: ignored).</summary>
         public static int InputOf(RadioEvent radioEvent)
         {
-            switch (radioEvent)
-            {
-                case RadioEvent.TxDone: return TxDone;
-                case RadioEvent.RxDone: return RxDone;
-                case RadioEvent.RxTimeout: return RxTimeout;
-                case RadioEvent.RxCrcError: return RxCrcError;
-                case RadioEvent.TxTimeout: return TxTimeout;
-                default: return -1;
-            }
+            // The radio inputs are numbered as RadioEvent's values TxDone (1) .. TxTimeout (5), one lower.
+            int input = (int)radioEvent - 1;
+            return input >= TxDone && input <= TxTimeout ? input : -1;
         }
     }
 }

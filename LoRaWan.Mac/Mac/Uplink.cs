@@ -35,15 +35,5 @@ namespace LoRaWan.Mac
         internal bool AdrAckReq;
         /// <summary>A confirmed downlink awaits its ACK (LoRaWAN 1.0.4 §4.3.1.2); carried by the next uplink.</summary>
         internal bool AckOwed;
-
-        /// <summary>Starts a new uplink operation (the counter and the frame are taken later).</summary>
-        internal void Begin(bool internalOp, bool confirmed, int nbTrans)
-        {
-            Internal = internalOp;
-            Confirmed = confirmed;
-            Acked = false;
-            DownlinkSeen = false;
-            NbTrans = nbTrans < 1 ? 1 : nbTrans;
-        }
     }
 }
