@@ -78,7 +78,7 @@ namespace LoRaWan.Mac
             {
                 if (_cmd != null) return;
                 _cmd = new MacCommandState(new MacCommandProcessor(_region, _plan, _session, new MacAnswers(), _options.Version),
-                    _observers.Listener as IMacCommandListener, _session.DevAddr, _session.JoinNonce);
+                    _session.DevAddr, _session.JoinNonce);
             }
         }
 
@@ -211,7 +211,7 @@ namespace LoRaWan.Mac
             else return;
 
             _cmd.Processor.Process(rw.Frame, offset, length, rw.Info.SnrQuarterDb, ReadBattery());
-            if (_cmd.Processor.LinkCheckAnswered && _cmd.Listener != null)
+            if (_cmd.Processor.LinkCheckAnswered && _observers.CommandListener != null)
                 Note(EventNotes.LinkCheck, _cmd.Processor.LinkMarginDb, _cmd.Processor.GatewayCount, 0);   // raised after the transition
             // DeviceTimeAns is anchored to the end of the uplink that carried DeviceTimeReq: the TxDone stamp of the
             // transmission whose window brought this answer (LoRaWAN 1.0.4 §5.9).
@@ -220,7 +220,7 @@ namespace LoRaWan.Mac
                 _cmd.NetworkTimeGpsUs = (ulong)_cmd.Processor.GpsSeconds * 1000000UL + (ulong)_cmd.Processor.GpsFraction * 15625UL / 4UL;
                 _cmd.NetworkTimeAnchorUs = rw.TxDoneUs;
                 _cmd.HasNetworkTime = true;
-                if (_cmd.Listener != null) Note(EventNotes.NetworkTime, (int)_cmd.Processor.GpsSeconds, _cmd.Processor.GpsFraction, rw.TxDoneUs);
+                if (_observers.CommandListener != null) Note(EventNotes.NetworkTime, (int)_cmd.Processor.GpsSeconds, _cmd.Processor.GpsFraction, rw.TxDoneUs);
             }
         }
 

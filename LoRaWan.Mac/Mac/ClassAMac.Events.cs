@@ -81,7 +81,7 @@ namespace LoRaWan.Mac
         void RaiseNote(EventNotes notes, int i, int kind)
         {
             IMacListener listener = _observers.Listener;
-            IMacCommandListener commandListener = _cmd != null ? _cmd.Listener : null;
+            IMacCommandListener commandListener = _observers.CommandListener;
             switch (kind)
             {
                 case EventNotes.Downlink: if (listener != null) listener.OnDownlink(_windows.Downlink); break;

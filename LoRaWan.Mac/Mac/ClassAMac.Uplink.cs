@@ -8,9 +8,6 @@ namespace LoRaWan.Mac
 {
     public sealed partial class ClassAMac
     {
-        /// <summary>Finished whenever an operation (the application's or the MAC's own) completes; may be null.</summary>
-        public MacOperation IdleSignal { get { return _observers.Idle; } set { _observers.Idle = value; } }
-
         /// <summary>True while a join or an uplink is in progress.</summary>
         public bool IsBusy { get { lock (_requests) { return _requests.Operation != MacRequestSlot.None || _requests.Kind != MacRequestSlot.None; } } }
 

@@ -55,9 +55,15 @@ namespace LoRaWan.Mac
         readonly MacDiagnostics _diag = new MacDiagnostics();
         MacCommandState _cmd;
 
-        /// <summary>Creates the MAC. It restores a persisted session (no rejoin after a reset) when one exists.</summary>
+        /// <summary>
+        /// Creates the MAC. It restores a persisted session (no rejoin after a reset) when one exists. Whom it reports to
+        /// is wired here, each optional (null): <paramref name="listener"/> (joins, uplinks, downlinks),
+        /// <paramref name="commandListener"/> (LinkCheckAns, DeviceTimeAns), <paramref name="wakeup"/> (the runner to
+        /// wake when input is queued) and <paramref name="idleSignal"/> (finished whenever an operation completes).
+        /// </summary>
         public ClassAMac(IRadio radio, Region region, DeviceIdentity identity, INonVolatileStore store,
-            IScheduler scheduler, LoRaWanOptions options, IMacListener listener)
+            IScheduler scheduler, LoRaWanOptions options, IMacListener listener, IMacCommandListener commandListener,
+            IMacWakeup wakeup, MacOperation idleSignal)
         {
             if (radio == null) throw new ArgumentNullException("radio");
             if (region == null) throw new ArgumentNullException("region");
@@ -71,7 +77,7 @@ namespace LoRaWan.Mac
             _identity = identity;
             _scheduler = scheduler;
             _options = options;
-            _observers = new MacObservers(listener);
+            _observers = new MacObservers(listener, commandListener, wakeup, idleSignal);
             _alarm = new MacAlarm(scheduler);
             _plan = region.CreateChannelPlan();
             ApplyDefaultChannels();
@@ -134,8 +140,6 @@ namespace LoRaWan.Mac
         /// <summary>Optional step-by-step observer (timelines, diagnostics); null by default.</summary>
         public IMacTrace Trace { get { return _observers.Trace; } set { _observers.Trace = value; } }
 
-        /// <summary>Called when a posted event wants processing (set by the runner; may be null).</summary>
-        public IMacWakeup Wakeup { get { return _observers.Wakeup; } set { _observers.Wakeup = value; } }
 
         // ---- inputs (any thread / interrupt context: record and return) ----
 

@@ -2,13 +2,12 @@ namespace LoRaWan.Mac
 {
     /// <summary>
     /// The MAC commands' state (LoRaWAN 1.0.4 §5): the executor, the answers owed and the session they belong to, the
-    /// command listener, and the network time from the last DeviceTimeAns. Created on first use, once.
+    /// network time from the last DeviceTimeAns. Created on first use, once.
     /// </summary>
     internal sealed class MacCommandState
     {
         internal readonly MacCommandProcessor Processor;
         internal readonly MacAnswers Answers;
-        internal readonly IMacCommandListener Listener;
         /// <summary>The session the answers belong to (a new join or personalisation drops them).</summary>
         internal uint AnswersDevAddr;
         internal uint AnswersJoinNonce;
@@ -17,11 +16,10 @@ namespace LoRaWan.Mac
         internal ulong NetworkTimeGpsUs;
         internal ulong NetworkTimeAnchorUs;
 
-        internal MacCommandState(MacCommandProcessor processor, IMacCommandListener listener, uint devAddr, uint joinNonce)
+        internal MacCommandState(MacCommandProcessor processor, uint devAddr, uint joinNonce)
         {
             Processor = processor;
             Answers = processor.Answers;
-            Listener = listener;
             AnswersDevAddr = devAddr;
             AnswersJoinNonce = joinNonce;
         }
