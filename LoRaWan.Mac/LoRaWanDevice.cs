@@ -43,11 +43,9 @@ namespace LoRaWan
         public LoRaWanDevice(IRadio radio, Region region, DeviceIdentity identity, INonVolatileStore store, IScheduler scheduler,
             LoRaWanOptions options, IMacRunner runner)
         {
-            _mac = new ClassAMac(radio, region, identity, store, scheduler, options, this);
             _clock = scheduler;
             _runner = runner != null ? runner : new ThreadedMacRunner(scheduler);
-            _mac.Wakeup = _runner;
-            _mac.IdleSignal = _idle;
+            _mac = new ClassAMac(radio, region, identity, store, scheduler, options, this, this, _runner, _idle);
             _runner.Attach(_mac);
         }
 
@@ -69,6 +67,9 @@ namespace LoRaWan
 
         /// <summary>Uplink completions (also for non-blocking sends).</summary>
         public event UplinkCompletedEventHandler OnUplinkCompleted;
+
+        /// <summary>What the MAC measured and counted: receive-window timing, counters, the last errors.</summary>
+        public MacDiagnostics Diagnostics { get { return _mac.Diagnostics; } }
 
         /// <summary>The state machine underneath (counters, timing statistics, session).</summary>
         public ClassAMac Mac { get { return _mac; } }

@@ -26,6 +26,8 @@ namespace NanoCheck
         public List<ExtraSource> Extra = new();
         /// <summary>Filled by the run: what the metadata processor would make of each device project that compiled.</summary>
         public List<(string Project, PeImage Pe)> Images = new();
+        /// <summary>Filled by the run: the shape of the projects <see cref="ShapeLimits"/> holds to its limits.</summary>
+        public List<ShapeLimits.Shape> Shapes = new();
     }
 
     /// <summary>
@@ -193,6 +195,8 @@ namespace NanoCheck
             }
             if (!result.Success) return null;
             findings.AddRange(IlCheck.Check(compilation, pe.ToArray(), pdb.ToArray()));
+            if (ShapeLimits.Projects.Contains(p.AssemblyName))
+                options.Shapes.Add(ShapeLimits.Measure(Path.GetRelativePath(root, p.ProjectFile).Replace('\\', '/'), compilation, pe.ToArray(), root, findings));
             // The .pe of a Debug build (the project system's default configuration) has more byte code and locals
             // than a Release build: the limits are checked on the larger of the two.
             using var debugPe = new MemoryStream();
@@ -223,6 +227,7 @@ namespace NanoCheck
                 ? $"nanoFramework guard: {string.Join(", ", DeviceProjects(root))} compile against nanoFramework.CoreLibrary {CoreLibrary.Version} and the declared API surface, pass the IL check and fit the .pe limits"
                 : $"nanoFramework guard: {findings.Count} problem(s)");
             foreach (var line in PeLimits.Summary(options.Images)) Console.WriteLine(line);
+            foreach (var shape in options.Shapes) Console.WriteLine(ShapeLimits.Summary(shape));
             return findings.Count == 0 ? 0 : 1;
         }
     }

@@ -1,6 +1,7 @@
 using System;
 using LoRaWan.Crypto;
 using LoRaWan.Frames;
+using LoRaWan.Session;
 
 namespace LoRaWan.Mac
 {
@@ -10,30 +11,17 @@ namespace LoRaWan.Mac
     // application uplink that had to wait for a MAC-only one (ResumeDeferredSend).
     public sealed partial class ClassAMac
     {
-        MacAnswers _answers;
-        MacCommandProcessor _commands;
-        IMacCommandListener _commandListener;
-        byte[] _macPayload;
-        uint _answersDevAddr;
-        uint _answersJoinNonce;
-        bool _uplinkAdrAckReq;
-        bool _appDeferred;
-        bool _resumingDeferred;
-        bool _hasNetworkTime;
-        ulong _networkTimeGpsUs;
-        ulong _networkTimeAnchorUs;
-
         /// <summary>
         /// Supplies the DevStatusAns battery byte (0 external power, 1..254, 255 unknown); null answers 255.
         /// Called on the MAC's thread when the network sends DevStatusReq.
         /// </summary>
-        public BatteryLevelProvider BatteryLevel;
+        public BatteryLevelProvider BatteryLevel { get { return _observers.Battery; } set { _observers.Battery = value; } }
 
         /// <summary>The answers the device owes the network (fresh, sticky, its own requests).</summary>
-        public MacAnswers Answers { get { EnsureCommands(); return _answers; } }
+        public MacAnswers Answers { get { EnsureCommands(); return _cmd.Answers; } }
 
         /// <summary>The MAC command executor (counters of processed, stopped and ignored commands).</summary>
-        public MacCommandProcessor Commands { get { EnsureCommands(); return _commands; } }
+        public MacCommandProcessor Commands { get { EnsureCommands(); return _cmd.Processor; } }
 
         /// <summary>
         /// Asks the network for a link check: a LinkCheckReq rides on the next uplink (LoRaWAN 1.0.4 §5.1); the answer
@@ -42,7 +30,7 @@ namespace LoRaWan.Mac
         public void RequestLinkCheck()
         {
             EnsureCommands();
-            lock (_requestLock) { _answers.LinkCheckRequested = true; }
+            lock (_requests) { _cmd.Answers.LinkCheckRequested = true; }
         }
 
         /// <summary>
@@ -53,7 +41,7 @@ namespace LoRaWan.Mac
         {
             if (_options.Version < LoRaWanVersion.V1_0_3) return false;
             EnsureCommands();
-            lock (_requestLock) { _answers.DeviceTimeRequested = true; }
+            lock (_requests) { _cmd.Answers.DeviceTimeRequested = true; }
             return true;
         }
 
@@ -63,53 +51,50 @@ namespace LoRaWan.Mac
         /// </summary>
         public bool TryGetNetworkTime(out ulong gpsMicroseconds)
         {
-            if (!_hasNetworkTime)
+            MacCommandState cmd = _cmd;
+            if (cmd == null || !cmd.HasNetworkTime)
             {
                 gpsMicroseconds = 0;
                 return false;
             }
             ulong now = _scheduler.NowMicroseconds;
-            gpsMicroseconds = now >= _networkTimeAnchorUs
-                ? _networkTimeGpsUs + (now - _networkTimeAnchorUs)
-                : _networkTimeGpsUs - (_networkTimeAnchorUs - now);
+            gpsMicroseconds = now >= cmd.NetworkTimeAnchorUs
+                ? cmd.NetworkTimeGpsUs + (now - cmd.NetworkTimeAnchorUs)
+                : cmd.NetworkTimeGpsUs - (cmd.NetworkTimeAnchorUs - now);
             return true;
         }
 
         /// <summary>Fresh answers wait for an uplink: the idle alarm sends an empty one if the application does not.</summary>
         bool AnswersOwed
         {
-            get { return _answers != null && _answers.FreshLength > 0; }
+            get { MacCommandState cmd = _cmd; return cmd != null && cmd.Answers.FreshLength > 0; }
         }
 
         /// <summary>Creates the command state on first use (once; from the MAC thread or an application request).</summary>
         void EnsureCommands()
         {
-            if (_answers != null) return;
-            lock (_requestLock)
+            if (_cmd != null) return;
+            lock (_requests)
             {
-                if (_answers != null) return;
-                _commands = new MacCommandProcessor(_region, _plan, _session, new MacAnswers(), _options.Version);
-                _macPayload = new byte[MacAnswers.FreshCapacity];
-                _commandListener = _listener as IMacCommandListener;
-                _answersDevAddr = _session.DevAddr;
-                _answersJoinNonce = _session.JoinNonce;
-                _answers = _commands.Answers;
+                if (_cmd != null) return;
+                _cmd = new MacCommandState(new MacCommandProcessor(_region, _plan, _session, new MacAnswers(), _options.Version),
+                    _session.DevAddr, _session.JoinNonce);
             }
         }
 
         /// <summary>Answers belong to the session that was asked: a new join or personalisation drops them.</summary>
         void CheckAnswersSession()
         {
-            if (_answersDevAddr == _session.DevAddr && _answersJoinNonce == _session.JoinNonce) return;
+            if (_cmd.AnswersDevAddr == _session.DevAddr && _cmd.AnswersJoinNonce == _session.JoinNonce) return;
             // Answers were for the old session; the application's LinkCheck/DeviceTime requests still stand.
-            bool linkCheck = _answers.LinkCheckRequested;
-            bool deviceTime = _answers.DeviceTimeRequested;
-            _answers.Clear();
-            _answers.LinkCheckRequested = linkCheck;
-            _answers.DeviceTimeRequested = deviceTime;
-            _hasNetworkTime = false;
-            _answersDevAddr = _session.DevAddr;
-            _answersJoinNonce = _session.JoinNonce;
+            bool linkCheck = _cmd.Answers.LinkCheckRequested;
+            bool deviceTime = _cmd.Answers.DeviceTimeRequested;
+            _cmd.Answers.Clear();
+            _cmd.Answers.LinkCheckRequested = linkCheck;
+            _cmd.Answers.DeviceTimeRequested = deviceTime;
+            _cmd.HasNetworkTime = false;
+            _cmd.AnswersDevAddr = _session.DevAddr;
+            _cmd.AnswersJoinNonce = _session.JoinNonce;
         }
 
         /// <summary>
@@ -120,29 +105,31 @@ namespace LoRaWan.Mac
         /// </summary>
         bool PrepareUplinkCommands(int port, int length, bool internalOp)
         {
+            Uplink up = _uplink;
+            DeviceSession session = _session;
             EnsureCommands();
             CheckAnswersSession();
-            _uplinkAdrAckReq = false;
-            if (_session.Adr)
+            up.AdrAckReq = false;
+            if (session.Adr)
             {
                 bool changed;
-                _uplinkAdrAckReq = AdrBackoff.Evaluate(_session.AdrAckCounter, _options.AdrAckLimit, _options.AdrAckDelay,
+                up.AdrAckReq = AdrBackoff.Evaluate(session.AdrAckCounter, _options.AdrAckLimit, _options.AdrAckDelay,
                     _region, _plan, _session, out changed);
                 if (changed)
                 {
-                    _opNbTrans = _session.NbTrans < 1 ? 1 : _session.NbTrans;   // the step applies to this uplink
+                    up.NbTrans = session.NbTrans < 1 ? 1 : session.NbTrans;   // the step applies to this uplink
                     PersistSession();
                 }
             }
             // "Each time the uplink frame counter is incremented ... the end-device SHALL increment ADR_ACK_CNT".
-            if (_session.AdrAckCounter < AdrBackoff.MaxCounter) _session.AdrAckCounter++;
+            if (session.AdrAckCounter < AdrBackoff.MaxCounter) session.AdrAckCounter++;
 
-            bool resuming = _resumingDeferred;
-            _resumingDeferred = false;
-            int fresh = _answers.FreshLength;
+            bool resuming = up.Deferral == Uplink.Resuming;
+            if (resuming) up.Deferral = Uplink.NotDeferred;
+            int fresh = _cmd.Answers.FreshLength;
             if (internalOp || resuming || port < 1 || fresh == 0) return false;
-            if (fresh <= DataFrame.MaxFOptsLength && length <= MaxAppPayload(_session.DataRate, fresh)) return false;
-            _appDeferred = true;
+            if (fresh <= DataFrame.MaxFOptsLength && length <= MaxAppPayload(session.DataRate, fresh)) return false;
+            up.Deferral = Uplink.Deferred;
             return true;
         }
 
@@ -156,6 +143,7 @@ namespace LoRaWan.Mac
         /// </summary>
         int SelectUplinkCommands(ref int port, ref int length, ref byte[] payload)
         {
+            Uplink up = _uplink;
             EnsureCommands();
             int dataRate = _session.DataRate;
             if (port >= 1)
@@ -163,35 +151,36 @@ namespace LoRaWan.Mac
                 if (length > MaxAppPayload(dataRate, 0)) return -1;
                 int room = MaxAppPayload(dataRate, 0) - length;
                 if (room > DataFrame.MaxFOptsLength) room = DataFrame.MaxFOptsLength;
-                int n = _answers.Select(_fopts, 0, room);
-                _answers.Commit();
+                int n = _cmd.Answers.Select(up.FOpts, 0, room);
+                _cmd.Answers.Commit();
                 return n;
             }
             // M − 7 bytes fit in a port-less MACPayload (FHDR without FOpts is 7 bytes).
             int withoutPort = _region.GetMaxMacPayload(_plan, dataRate) - 7;
-            int pending = _answers.PendingLength;
+            int pending = _cmd.Answers.PendingLength;
             if (pending <= DataFrame.MaxFOptsLength && pending <= withoutPort)
             {
-                int n = _answers.Select(_fopts, 0, DataFrame.MaxFOptsLength);
-                _answers.Commit();
+                int n = _cmd.Answers.Select(up.FOpts, 0, DataFrame.MaxFOptsLength);
+                _cmd.Answers.Commit();
                 return n;
             }
-            int bytes = _answers.Select(_macPayload, 0, MaxAppPayload(dataRate, 0));
-            _answers.Commit();
+            int bytes = _cmd.Answers.Select(up.MacPayload, 0, MaxAppPayload(dataRate, 0));
+            _cmd.Answers.Commit();
             if (bytes == 0) return 0;
             port = 0;
             length = bytes;
-            payload = _macPayload;
+            payload = up.MacPayload;
             return 0;
         }
 
         /// <summary>Complete, after a MAC-only uplink sent ahead of the application's: starts the application uplink.</summary>
         bool ResumeDeferredSend()
         {
-            _appDeferred = false;
+            MacRequestSlot slot = _requests;
+            _uplink.Deferral = Uplink.NotDeferred;
             if (!_session.Active) return false;
-            _resumingDeferred = true;
-            BeginData(_requestPort, _requestLength, _requestConfirmed, false);
+            _uplink.Deferral = Uplink.Resuming;
+            BeginData(slot.Port, slot.Length, slot.Confirmed, false);
             return true;
         }
 
@@ -202,35 +191,36 @@ namespace LoRaWan.Mac
         /// </summary>
         void ProcessDownlinkCommands(uint fcnt)
         {
+            ReceiveWindows rw = _windows;
             EnsureCommands();
             CheckAnswersSession();
-            _answers.OnClassADownlink();
+            _cmd.Answers.OnClassADownlink();
             int offset;
             int length;
-            if (_down.FOptsLength > 0)
+            if (rw.Header.FOptsLength > 0)
             {
-                offset = _down.FOptsOffset;
-                length = _down.FOptsLength;
+                offset = rw.Header.FOptsOffset;
+                length = rw.Header.FOptsLength;
             }
-            else if (_down.FPort == 0 && _down.FrmPayloadLength > 0)
+            else if (rw.Header.FPort == 0 && rw.Header.FrmPayloadLength > 0)
             {
-                offset = _down.FrmPayloadOffset;
-                length = _down.FrmPayloadLength;
-                _cipher.DecryptFrmPayload(_session.NwkSKey, 0, FrameDirection.Downlink, _session.DevAddr, fcnt, _rx, offset, length);
+                offset = rw.Header.FrmPayloadOffset;
+                length = rw.Header.FrmPayloadLength;
+                _cipher.DecryptFrmPayload(_session.NwkSKey, 0, FrameDirection.Downlink, _session.DevAddr, fcnt, rw.Frame, offset, length);
             }
             else return;
 
-            _commands.Process(_rx, offset, length, _rxInfo.SnrQuarterDb, ReadBattery());
-            if (_commands.LinkCheckAnswered && _commandListener != null)
-                Note(NoteLinkCheck, _commands.LinkMarginDb, _commands.GatewayCount, 0);   // raised after the transition
+            _cmd.Processor.Process(rw.Frame, offset, length, rw.Info.SnrQuarterDb, ReadBattery());
+            if (_cmd.Processor.LinkCheckAnswered && _observers.CommandListener != null)
+                Note(EventNotes.LinkCheck, _cmd.Processor.LinkMarginDb, _cmd.Processor.GatewayCount, 0);   // raised after the transition
             // DeviceTimeAns is anchored to the end of the uplink that carried DeviceTimeReq: the TxDone stamp of the
             // transmission whose window brought this answer (LoRaWAN 1.0.4 §5.9).
-            if (_commands.DeviceTimeAnswered && _answers.DeviceTimeSelected)
+            if (_cmd.Processor.DeviceTimeAnswered && _cmd.Answers.DeviceTimeSelected)
             {
-                _networkTimeGpsUs = (ulong)_commands.GpsSeconds * 1000000UL + (ulong)_commands.GpsFraction * 15625UL / 4UL;
-                _networkTimeAnchorUs = _txDoneUs;
-                _hasNetworkTime = true;
-                if (_commandListener != null) Note(NoteNetworkTime, (int)_commands.GpsSeconds, _commands.GpsFraction, _txDoneUs);
+                _cmd.NetworkTimeGpsUs = (ulong)_cmd.Processor.GpsSeconds * 1000000UL + (ulong)_cmd.Processor.GpsFraction * 15625UL / 4UL;
+                _cmd.NetworkTimeAnchorUs = rw.TxDoneUs;
+                _cmd.HasNetworkTime = true;
+                if (_observers.CommandListener != null) Note(EventNotes.NetworkTime, (int)_cmd.Processor.GpsSeconds, _cmd.Processor.GpsFraction, rw.TxDoneUs);
             }
         }
 
@@ -245,8 +235,8 @@ namespace LoRaWan.Mac
             }
             catch (Exception e)
             {
-                Counters.ListenerErrors++;
-                LastError = e.Message;
+                _diag.Counters.ListenerErrors++;
+                _diag.LastError = e.Message;
                 return DevStatusAns.BatteryUnknown;
             }
         }

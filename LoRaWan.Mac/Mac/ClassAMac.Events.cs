@@ -9,93 +9,86 @@ namespace LoRaWan.Mac
     // BeginSend from a handler queues the uplink (StartSend) and never waits for the thread it is running on.
     public sealed partial class ClassAMac
     {
-        const int NoteDownlink = 1;
-        const int NoteUplink = 2;
-        const int NoteJoinAttempt = 3;
-        const int NoteLinkCheck = 4;
-        const int NoteNetworkTime = 5;
-        const int NoteIdle = 6;
-        /// <summary>Most notes one input can produce: downlink, LinkCheck, DeviceTime, uplink completed, idle (join: 3).</summary>
-        const int NoteCapacity = 8;
-
-        readonly int[] _noteKind = new int[NoteCapacity];
-        readonly int[] _noteA = new int[NoteCapacity];
-        readonly int[] _noteB = new int[NoteCapacity];
-        readonly ulong[] _noteTime = new ulong[NoteCapacity];
-        readonly SendResult[] _noteResult = new SendResult[NoteCapacity];
-        int _noteCount;
-        bool _raising;
-        int _raisingThreadId;
-
         /// <summary>
         /// True while the MAC raises its events on the calling thread: the caller is an event handler (OnDownlink,
         /// OnUplinkCompleted, OnJoinAttempt, OnLinkCheck, OnNetworkTime) and must not wait for the MAC.
         /// </summary>
         public bool IsInEventHandler
         {
-            get { return _raising && Thread.CurrentThread.ManagedThreadId == _raisingThreadId; }
+            get { return _notes.Raising && Thread.CurrentThread.ManagedThreadId == _notes.RaisingThreadId; }
         }
 
         void Note(int kind, int a, int b, ulong time)
         {
-            if (_noteCount == NoteCapacity)
+            EventNotes notes = _notes;
+            int n = notes.Count;
+            if (n == EventNotes.Capacity)
             {
-                // Cannot happen with the capacity above; counted rather than thrown so the transition completes.
+                // Cannot happen with the capacity; counted rather than thrown so the transition completes.
                 RecordInternalError("event notes overflowed (" + kind.ToString() + ")");
                 return;
             }
-            _noteKind[_noteCount] = kind;
-            _noteA[_noteCount] = a;
-            _noteB[_noteCount] = b;
-            _noteTime[_noteCount] = time;
-            _noteCount++;
+            notes.Kind[n] = kind;
+            notes.A[n] = a;
+            notes.B[n] = b;
+            notes.Time[n] = time;
+            notes.Count = n + 1;
         }
 
         void NoteUplinkCompleted(SendResult result)
         {
-            if (_noteCount < NoteCapacity) _noteResult[_noteCount] = result;
-            Note(NoteUplink, 0, 0, 0);
+            EventNotes notes = _notes;
+            if (notes.Count < EventNotes.Capacity) notes.Result[notes.Count] = result;
+            Note(EventNotes.Uplink, 0, 0, 0);
         }
 
         /// <summary>Raises what the last transition noted, in order; a handler's exception is counted, never rethrown.</summary>
         void RaiseNotes()
         {
-            if (_noteCount == 0) return;
-            _raisingThreadId = Thread.CurrentThread.ManagedThreadId;
-            _raising = true;
+            EventNotes notes = _notes;
+            if (notes.Count == 0) return;
+            notes.RaisingThreadId = Thread.CurrentThread.ManagedThreadId;
+            notes.Raising = true;
             try
             {
-                for (int i = 0; i < _noteCount; i++)
+                for (int i = 0; i < notes.Count; i++)
                 {
-                    int kind = _noteKind[i];
-                    if (kind == NoteIdle)
+                    int kind = notes.Kind[i];
+                    if (kind == EventNotes.Idle)
                     {
-                        MacOperation idle = IdleSignal;
+                        MacOperation idle = _observers.Idle;
                         if (idle != null) idle.Finish();
                         continue;
                     }
                     try
                     {
-                        switch (kind)
-                        {
-                            case NoteDownlink: if (_listener != null) _listener.OnDownlink(_downlink); break;
-                            case NoteUplink: if (_listener != null) _listener.OnUplinkCompleted(_noteResult[i]); break;
-                            case NoteJoinAttempt: if (_listener != null) _listener.OnJoinAttempt(_noteA[i] != 0, _noteB[i]); break;
-                            case NoteLinkCheck: if (_commandListener != null) _commandListener.OnLinkCheck(_noteA[i], _noteB[i]); break;
-                            case NoteNetworkTime: if (_commandListener != null) _commandListener.OnNetworkTime((uint)_noteA[i], _noteB[i], _noteTime[i]); break;
-                        }
+                        RaiseNote(notes, i, kind);
                     }
                     catch (Exception e)
                     {
-                        Counters.ListenerErrors++;
-                        LastError = e.Message;
+                        _diag.Counters.ListenerErrors++;
+                        _diag.LastError = e.Message;
                     }
                 }
             }
             finally
             {
-                _noteCount = 0;
-                _raising = false;
+                notes.Count = 0;
+                notes.Raising = false;
+            }
+        }
+
+        void RaiseNote(EventNotes notes, int i, int kind)
+        {
+            IMacListener listener = _observers.Listener;
+            IMacCommandListener commandListener = _observers.CommandListener;
+            switch (kind)
+            {
+                case EventNotes.Downlink: if (listener != null) listener.OnDownlink(_windows.Downlink); break;
+                case EventNotes.Uplink: if (listener != null) listener.OnUplinkCompleted(notes.Result[i]); break;
+                case EventNotes.JoinAttempt: if (listener != null) listener.OnJoinAttempt(notes.A[i] != 0, notes.B[i]); break;
+                case EventNotes.LinkCheck: if (commandListener != null) commandListener.OnLinkCheck(notes.A[i], notes.B[i]); break;
+                case EventNotes.NetworkTime: if (commandListener != null) commandListener.OnNetworkTime((uint)notes.A[i], notes.B[i], notes.Time[i]); break;
             }
         }
 
@@ -105,13 +98,13 @@ namespace LoRaWan.Mac
         /// <see cref="MacCounters.InternalErrors"/>, and an uplink it ended completes with
         /// <see cref="SendStatus.InternalError"/> (<see cref="SendStatus.RadioError"/> for an <c>IOException</c>).
         /// </summary>
-        public string LastInternalError { get; private set; }
+        public string LastInternalError { get { return _diag.LastInternalError; } }
 
         void RecordInternalError(string message)
         {
-            Counters.InternalErrors++;
-            LastInternalError = message;
-            LastError = message;
+            _diag.Counters.InternalErrors++;
+            _diag.LastInternalError = message;
+            _diag.LastError = message;
         }
     }
 }

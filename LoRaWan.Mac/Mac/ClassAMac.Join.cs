@@ -7,14 +7,6 @@ namespace LoRaWan.Mac
 {
     public sealed partial class ClassAMac
     {
-        readonly JoinRequestFrame _joinRequest = new JoinRequestFrame();
-        readonly JoinAcceptFrame _joinAccept = new JoinAcceptFrame();
-        int _joinAttempt;
-        int _joinDataRate;
-        int _opDevNonce;
-        bool _joinCancelled;
-        bool _joinAccepted;     // this attempt's join-accept was accepted and persisted
-
         /// <summary>
         /// Starts joining (OTAA): join requests are sent, with the region's channel/data-rate alternation and
         /// the LoRaWAN 1.0.4 join back-off, until a valid join-accept arrives or <see cref="CancelJoin"/> is
@@ -22,12 +14,13 @@ namespace LoRaWan.Mac
         /// </summary>
         public bool StartJoin()
         {
+            MacRequestSlot slot = _requests;
             if (!_identity.IsOtaa) throw new InvalidOperationException("this device is personalised (ABP); it does not join");
-            lock (_requestLock)
+            lock (_requests)
             {
-                if (_opKind != OpNone || _requestKind != OpNone) return false;
-                _requestKind = OpJoin;
-                _joinCancelled = false;
+                if (slot.Operation != MacRequestSlot.None || slot.Kind != MacRequestSlot.None) return false;
+                slot.Kind = MacRequestSlot.Join;
+                slot.JoinCancelled = false;
             }
             PostRequest();
             return true;
@@ -36,20 +29,21 @@ namespace LoRaWan.Mac
         /// <summary>Stops retrying the join after the current attempt (any thread).</summary>
         public void CancelJoin()
         {
-            lock (_requestLock)
+            MacRequestSlot slot = _requests;
+            lock (_requests)
             {
-                _joinCancelled = true;
-                if (_requestKind == OpJoin) _requestKind = OpNone;
+                slot.JoinCancelled = true;
+                if (slot.Kind == MacRequestSlot.Join) slot.Kind = MacRequestSlot.None;
             }
             PostRequest();
         }
 
         void BeginJoin()
         {
-            _joinAttempt = 0;
-            _joinRestartPending = false;
+            _join.Number = 0;
+            _join.RestartPending = false;
             _session.Active = false;      // the old session stops being used; a new one replaces it
-            _opInternal = false;
+            _uplink.Internal = false;
             // Join-Requests go out on the application's default channels, not on the mask the old session's network
             // left (LoRaMac-node MLME_JOIN: ResetMacParameters, INIT_TYPE_RESET_TO_DEFAULT_CHANNELS). The persisted old
             // session keeps its own plan until a join-accept replaces it.
@@ -60,16 +54,18 @@ namespace LoRaWan.Mac
 
         void BeginJoinAttempt()
         {
+            Transmission tx = _tx;
+            JoinAttempt ja = _join;
             bool cancelled;
-            lock (_requestLock)
+            lock (_requests)
             {
-                cancelled = _joinCancelled;
-                if (cancelled) _opKind = OpNone;
+                cancelled = _requests.JoinCancelled;
+                if (cancelled) _requests.Operation = MacRequestSlot.None;
             }
             if (cancelled)
             {
                 _state = MacState.Idle;
-                Note(NoteIdle, 0, 0, 0);
+                Note(EventNotes.Idle, 0, 0, 0);
                 return;
             }
             // LoRaWAN 1.0.4 §6.2.5: DevNonce is a counter, never reused; it is persisted before the
@@ -77,11 +73,11 @@ namespace LoRaWan.Mac
             int devNonce = _nonces.NextDevNonce;
             if (devNonce > 0xFFFF)
             {
-                LastError = "DevNonce space exhausted: the device can no longer join with this JoinEUI";
+                _diag.LastError = "DevNonce space exhausted: the device can no longer join with this JoinEUI";
                 AbortJoin();
                 return;
             }
-            _joinAccepted = false;
+            ja.Accepted = false;
             _session.Active = false;
             _nonces.NextDevNonce = devNonce + 1;
             if (!_nonces.IsFor(_identity.JoinEui, _identity.DevEui, _keyCheck))
@@ -94,15 +90,15 @@ namespace LoRaWan.Mac
                 _nonces.HasJoinNonce = false;
             }
             _nonces.Save();
-            _opDevNonce = devNonce;
+            ja.DevNonce = devNonce;
 
-            _joinRequest.JoinEui = _identity.JoinEui;
-            _joinRequest.DevEui = _identity.DevEui;
-            _joinRequest.DevNonce = (ushort)devNonce;
-            _txLength = _joinRequest.Write(_tx, 0);
-            _joinCrypto.ComputeRequestMic(_identity.AppKey, 0, _tx, 0, JoinRequestFrame.MicIndex, _tx, JoinRequestFrame.MicIndex);
-            _joinDataRate = JoinDataRate(_joinAttempt);
-            _opTransmissions = 0;
+            ja.Request.JoinEui = _identity.JoinEui;
+            ja.Request.DevEui = _identity.DevEui;
+            ja.Request.DevNonce = (ushort)devNonce;
+            tx.Length = ja.Request.Write(tx.Frame, 0);
+            ja.Crypto.ComputeRequestMic(_identity.AppKey, 0, tx.Frame, 0, JoinRequestFrame.MicIndex, tx.Frame, JoinRequestFrame.MicIndex);
+            ja.DataRate = JoinDataRate(ja.Number);
+            tx.Count = 0;
             TransmitPending();
         }
 
@@ -131,63 +127,36 @@ namespace LoRaWan.Mac
 
         bool HandleJoinAccept(int length)
         {
-            if (length < 1 || Mhdr.GetMType(_rx[0]) != MType.JoinAccept) { Counters.MalformedFrames++; return false; }
+            ReceiveWindows rw = _windows;
+            JoinAttempt ja = _join;
+            MacCounters counters = _diag.Counters;
+            if (length < 1 || Mhdr.GetMType(rw.Frame[0]) != MType.JoinAccept) { counters.MalformedFrames++; return false; }
             // LoRaWAN 1.0.2 §6.2.5: the network encrypts with AES decrypt so the device "decrypts" with AES encrypt.
-            if (!_joinCrypto.DecryptJoinAccept(_identity.AppKey, 0, _rx, 0, length)
-                || !_joinCrypto.VerifyJoinAcceptMic10(_identity.AppKey, 0, _rx, 0, length)
-                || _joinAccept.Read(_rx, 0, length) != FrameResult.Ok)
+            if (!ja.Crypto.DecryptJoinAccept(_identity.AppKey, 0, rw.Frame, 0, length)
+                || !ja.Crypto.VerifyJoinAcceptMic10(_identity.AppKey, 0, rw.Frame, 0, length)
+                || ja.Accept.Read(rw.Frame, 0, length) != FrameResult.Ok)
             {
-                Counters.RejectedJoinAccepts++;
+                counters.RejectedJoinAccepts++;
                 return false;
             }
-            uint joinNonce = _joinAccept.JoinNonce;
+            uint joinNonce = ja.Accept.JoinNonce;
             if (_nonces.HasJoinNonce && _nonces.IsFor(_identity.JoinEui, _identity.DevEui, _keyCheck))
             {
                 // 1.0.4 §6.2.6: JoinNonce must be greater than the last one; 1.0.2/1.0.3: AppNonce must differ.
                 bool fresh = _options.Version == LoRaWanVersion.V1_0_4 ? joinNonce > _nonces.LastJoinNonce : joinNonce != _nonces.LastJoinNonce;
-                if (!fresh) { Counters.RejectedJoinAccepts++; return false; }
+                if (!fresh) { counters.RejectedJoinAccepts++; return false; }
             }
             // A new session starts from the region's default plan: channels, masks, MaxDCycle, dwell and EIRP that
             // MAC commands set in the previous session do not carry over (LoRaWAN 1.0.4 §6.2: join resets MAC state).
             _plan.Reset();
             ApplyDefaultChannels();
-            if (_joinAccept.HasCfList && !_region.ApplyCfList(_plan, _rx, _joinAccept.CfListOffset))
+            if (ja.Accept.HasCfList && !_region.ApplyCfList(_plan, rw.Frame, ja.Accept.CfListOffset))
             {
                 // An unusable CFList is ignored, the join itself stands (regional parameters: CFList is optional).
-                Counters.MalformedFrames++;
+                counters.MalformedFrames++;
             }
 
-            ushort devNonce = (ushort)_opDevNonce;
-            _keys.Derive10(_identity.AppKey, 0, SessionKeyType.NwkSKey, joinNonce, _joinAccept.NetId, devNonce, _session.NwkSKey, 0);
-            _keys.Derive10(_identity.AppKey, 0, SessionKeyType.AppSKey, joinNonce, _joinAccept.NetId, devNonce, _session.AppSKey, 0);
-            _session.DevAddr = _joinAccept.DevAddr;
-            _session.NetId = _joinAccept.NetId;
-            _session.JoinNonce = joinNonce;
-            _session.CounterTag = joinNonce;
-            _session.OwedAck = false;
-            _session.OwedFreshLength = 0;
-            _session.OwedStickyLength = 0;
-            _session.Otaa = true;
-            _session.FCntUp = 0;
-            _session.FCntUpLimit = 0;
-            _session.FCntDown = 0;
-            _session.HasFCntDown = false;
-            // DLSettings from the network: an offset the region does not define or an RX2 rate this stack cannot
-            // receive (FSK/LR-FHSS, RFU) falls back to the regional default rather than breaking every window.
-            _session.Rx1DrOffset = _joinAccept.Rx1DrOffset <= _region.MaxRx1DrOffset ? _joinAccept.Rx1DrOffset : 0;
-            _session.Rx2DataRate = _region.IsDataRateSupported(_joinAccept.Rx2DataRate) && _region.IsDownlinkDataRate(_joinAccept.Rx2DataRate)
-                ? _joinAccept.Rx2DataRate : _region.Rx2DataRate;
-            if (_session.Rx1DrOffset != _joinAccept.Rx1DrOffset || _session.Rx2DataRate != _joinAccept.Rx2DataRate) Counters.MalformedFrames++;
-            _session.Rx2FrequencyHz = _region.Rx2Frequency;
-            _session.RxDelaySeconds = _joinAccept.RxDelaySeconds;
-            _session.DataRate = _options.DataRate >= 0 ? _options.DataRate : _joinDataRate;
-            _session.TxPowerIndex = _options.TxPowerIndex >= 0 ? _options.TxPowerIndex : 0;
-            _session.NbTrans = _options.NbTrans;
-            _session.Adr = _options.Adr;
-            _session.AdrAckCounter = 0;
-            _session.Active = true;
-            _ackPending = false;
-            UsableDataRate.Ensure(_region, _plan, _session);   // e.g. DataRate 0 in AS923 under the boot dwell time
+            StartOtaaSession(joinNonce);
 
             // Nonce record first, then the session that refers to it: a power cut in between leaves a
             // session whose JoinNonce does not match, which RestoreSession discards (the device rejoins).
@@ -195,38 +164,82 @@ namespace LoRaWan.Mac
             _nonces.HasJoinNonce = true;
             _nonces.Save();
             _session.Save(_options.FCntPersistInterval);
-            _joinAccepted = true;
+            ja.Accepted = true;
             return true;
+        }
+
+        /// <summary>
+        /// The session a valid join-accept starts (LoRaWAN 1.0.4 §6.2.3, §6.2.5): keys derived from JoinNonce, NetID and
+        /// DevNonce, counters at 0, DLSettings and RxDelay from the accept, the rest from the options. Not yet persisted.
+        /// </summary>
+        void StartOtaaSession(uint joinNonce)
+        {
+            JoinAttempt ja = _join;
+            DeviceSession session = _session;
+            JoinAcceptFrame accept = ja.Accept;
+            KeyDerivation keys = ja.Keys;
+            byte[] appKey = _identity.AppKey;
+            ushort devNonce = (ushort)ja.DevNonce;
+            keys.Derive10(appKey, 0, SessionKeyType.NwkSKey, joinNonce, accept.NetId, devNonce, session.NwkSKey, 0);
+            keys.Derive10(appKey, 0, SessionKeyType.AppSKey, joinNonce, accept.NetId, devNonce, session.AppSKey, 0);
+            session.DevAddr = accept.DevAddr;
+            session.NetId = accept.NetId;
+            session.JoinNonce = joinNonce;
+            session.CounterTag = joinNonce;
+            session.OwedAck = false;
+            session.OwedFreshLength = 0;
+            session.OwedStickyLength = 0;
+            session.Otaa = true;
+            session.FCntUp = 0;
+            session.FCntUpLimit = 0;
+            session.FCntDown = 0;
+            session.HasFCntDown = false;
+            // DLSettings from the network: an offset the region does not define or an RX2 rate this stack cannot
+            // receive (FSK/LR-FHSS, RFU) falls back to the regional default rather than breaking every window.
+            session.Rx1DrOffset = accept.Rx1DrOffset <= _region.MaxRx1DrOffset ? accept.Rx1DrOffset : 0;
+            session.Rx2DataRate = _region.IsDataRateSupported(accept.Rx2DataRate) && _region.IsDownlinkDataRate(accept.Rx2DataRate)
+                ? accept.Rx2DataRate : _region.Rx2DataRate;
+            if (session.Rx1DrOffset != accept.Rx1DrOffset || session.Rx2DataRate != accept.Rx2DataRate) _diag.Counters.MalformedFrames++;
+            session.Rx2FrequencyHz = _region.Rx2Frequency;
+            session.RxDelaySeconds = accept.RxDelaySeconds;
+            session.DataRate = _options.DataRate >= 0 ? _options.DataRate : ja.DataRate;
+            session.TxPowerIndex = _options.TxPowerIndex >= 0 ? _options.TxPowerIndex : 0;
+            session.NbTrans = _options.NbTrans;
+            session.Adr = _options.Adr;
+            session.AdrAckCounter = 0;
+            session.Active = true;
+            _uplink.AckOwed = false;
+            UsableDataRate.Ensure(_region, _plan, _session);   // e.g. DataRate 0 in AS923 under the boot dwell time
         }
 
         void JoinSucceeded()
         {
-            int attempt = _joinAttempt + 1;
+            int attempt = _join.Number + 1;
             _state = MacState.Idle;
             bool requestWaiting;
-            lock (_requestLock) { _opKind = OpNone; requestWaiting = _requestKind != OpNone; }
-            Note(NoteIdle, 0, 0, 0);
+            lock (_requests) { _requests.Operation = MacRequestSlot.None; requestWaiting = _requests.Kind != MacRequestSlot.None; }
+            Note(EventNotes.Idle, 0, 0, 0);
             NotifyJoinAttempt(true, attempt);
             if (requestWaiting) PostRequest();
         }
 
         void JoinAttemptFailed()
         {
-            _joinAttempt++;
-            NotifyJoinAttempt(false, _joinAttempt);
+            _join.Number++;
+            NotifyJoinAttempt(false, _join.Number);
             BeginJoinAttempt();   // duty cycle and join back-off decide when it goes on air
         }
 
         void NotifyJoinAttempt(bool joined, int attempt)
         {
-            Note(NoteJoinAttempt, joined ? 1 : 0, attempt, 0);   // raised after this transition (RaiseNotes)
+            Note(EventNotes.JoinAttempt, joined ? 1 : 0, attempt, 0);   // raised after this transition (RaiseNotes)
         }
 
         void AbortJoin()
         {
             _state = MacState.Idle;
-            lock (_requestLock) { _opKind = OpNone; }
-            Note(NoteIdle, 0, 0, 0);
+            lock (_requests) { _requests.Operation = MacRequestSlot.None; }
+            Note(EventNotes.Idle, 0, 0, 0);
             NotifyJoinAttempt(false, -1);
         }
 

@@ -1,5 +1,6 @@
 using LoRaWan.Crypto;
 using LoRaWan.Frames;
+using LoRaWan.Session;
 
 namespace LoRaWan.Mac
 {
@@ -8,69 +9,70 @@ namespace LoRaWan.Mac
         const ulong RetransmitTimeoutMinUs = 1000000;   // LoRaWAN 1.0.4: RETRANSMIT_TIMEOUT is 2 s ± 1 s
         const ulong RetransmitTimeoutSpanUs = 2000000;
 
-        int _window;
-
         void OpenWindow(int window, ulong dueUs, ulong firedUs, bool fromAlarm)
         {
-            _window = window;
+            ReceiveWindows rw = _windows;
+            rw.Current = window;
             // Lateness as the radio sees it: now (after the hop from the timer callback to this thread), not when the
             // alarm fired. A window opened immediately after a long RX1 says nothing about the platform: not recorded.
             ulong openedUs = _scheduler.NowMicroseconds;
             if (openedUs < firedUs) openedUs = firedUs;
-            if (fromAlarm) Timing.Record((long)(openedUs - dueUs));
-            int dataRate = window == 1 ? _rx1DataRate : _rx2DataRate;
+            if (fromAlarm) _diag.Timing.Record((long)(openedUs - dueUs));
+            int dataRate = window == 1 ? rw.Rx1DataRate : rw.Rx2DataRate;
             int sf = _region.GetSpreadingFactor(dataRate);
             int bw = _region.GetBandwidthHz(dataRate);
-            _rxConfig.FrequencyHz = window == 1 ? _rx1Frequency : _rx2Frequency;
-            _rxConfig.SpreadingFactor = sf;
-            _rxConfig.BandwidthHz = bw;
-            _rxConfig.CodingRate = 1;
-            _rxConfig.PreambleSymbols = 8;
-            _rxConfig.Crc = false;          // downlinks carry no payload CRC (LoRaWAN 1.0.4 §4.1)
-            _rxConfig.InvertIq = true;
-            _rxConfig.SymbolTimeout = RxWindowTiming.SymbolTimeout(sf, bw, EffectiveTimingErrorUs);
+            rw.Config.FrequencyHz = window == 1 ? rw.Rx1FrequencyHz : rw.Rx2FrequencyHz;
+            rw.Config.SpreadingFactor = sf;
+            rw.Config.BandwidthHz = bw;
+            rw.Config.CodingRate = 1;
+            rw.Config.PreambleSymbols = 8;
+            rw.Config.Crc = false;          // downlinks carry no payload CRC (LoRaWAN 1.0.4 §4.1)
+            rw.Config.InvertIq = true;
+            rw.Config.SymbolTimeout = RxWindowTiming.SymbolTimeout(sf, bw, EffectiveTimingErrorUs);
             _state = window == 1 ? MacState.Rx1 : MacState.Rx2;
             // Guard: if the radio never reports the end of the window, close it ourselves. A frame that started
             // inside the window may last up to its maximum air time.
-            ulong listen = (ulong)_rxConfig.SymbolTimeout * (ulong)RxWindowTiming.SymbolTimeMicroseconds(sf, bw);
+            ulong listen = (ulong)rw.Config.SymbolTimeout * (ulong)RxWindowTiming.SymbolTimeMicroseconds(sf, bw);
             ulong frame = _region.GetAirTimeUs(dataRate, MaxPhyPayload, false);
-            Arm(openedUs + listen + frame + RxGuardMarginUs);
-            if (Trace != null) Trace.WindowOpened(window, dueUs, firedUs, _rxConfig.FrequencyHz, dataRate, _rxConfig.SymbolTimeout);
-            _radio.Receive(_rxConfig);
+            _alarm.Arm(openedUs + listen + frame + RxGuardMarginUs);
+            if (_observers.Trace != null) _observers.Trace.WindowOpened(window, dueUs, firedUs, rw.Config.FrequencyHz, dataRate, rw.Config.SymbolTimeout);
+            _radio.Receive(rw.Config);
         }
 
         void OnRxDone()
         {
-            int length = _radio.ReadPacket(_rx, 0, _rx.Length, _rxInfo);
-            bool forUs = length > 0 && (_opKind == OpJoin ? HandleJoinAccept(length) : HandleDataDownlink(length));
+            ReceiveWindows rw = _windows;
+            int length = _radio.ReadPacket(rw.Frame, 0, rw.Frame.Length, rw.Info);
+            bool forUs = length > 0 && (_requests.Operation == MacRequestSlot.Join ? HandleJoinAccept(length) : HandleDataDownlink(length));
             if (!forUs)
             {
                 WindowClosedEmpty();
                 return;
             }
-            Timing.FramesReceived++;
-            if (Trace != null) Trace.WindowClosed(_window, _scheduler.NowMicroseconds, true);
-            Disarm();
+            _diag.Timing.FramesReceived++;
+            if (_observers.Trace != null) _observers.Trace.WindowClosed(rw.Current, _scheduler.NowMicroseconds, true);
+            _alarm.Disarm();
             _radio.Sleep();
             EndOfWindows(true);
         }
 
         void WindowClosedEmpty()
         {
-            Timing.Missed++;
-            if (Trace != null) Trace.WindowClosed(_window, _scheduler.NowMicroseconds, false);
+            ReceiveWindows rw = _windows;
+            _diag.Timing.Missed++;
+            if (_observers.Trace != null) _observers.Trace.WindowClosed(rw.Current, _scheduler.NowMicroseconds, false);
             if (_state == MacState.Rx1)
             {
-                Disarm();
+                _alarm.Disarm();
                 _state = MacState.WaitingRx2;
-                if (!_region.IsDataRateSupported(_rx2DataRate)) { _radio.Sleep(); EndOfWindows(false); return; }
-                ulong due = WindowOpenTime(_rx1DelayUs + OneSecondUs, _rx2DataRate);
+                if (!_region.IsDataRateSupported(rw.Rx2DataRate)) { _radio.Sleep(); EndOfWindows(false); return; }
+                ulong due = WindowOpenTime(rw.Rx1DelayUs + OneSecondUs, rw.Rx2DataRate);
                 ulong now = _scheduler.NowMicroseconds;
                 if (due <= now) OpenWindow(2, due, now, false);
-                else Arm(due);
+                else _alarm.Arm(due);
                 return;
             }
-            Disarm();
+            _alarm.Disarm();
             _radio.Sleep();
             EndOfWindows(false);
         }
@@ -78,25 +80,27 @@ namespace LoRaWan.Mac
         /// <summary>Both windows are over (or one brought a frame for us): retransmit, retry or finish.</summary>
         void EndOfWindows(bool frameForUs)
         {
-            if (_opKind == OpJoin)
+            Uplink up = _uplink;
+            Transmission tx = _tx;
+            if (_requests.Operation == MacRequestSlot.Join)
             {
-                if (_joinAccepted) JoinSucceeded();
+                if (_join.Accepted) JoinSucceeded();
                 else JoinAttemptFailed();
                 return;
             }
-            if (_opConfirmed)
+            if (up.Confirmed)
             {
-                if (_opAcked) { Complete(SendStatus.Acked); return; }
+                if (up.Acked) { Complete(SendStatus.Acked); return; }
                 // A valid downlink without ACK also ends the retransmissions (LoRaWAN 1.0.4 §4.3.1.2/§5.3: NbTrans
                 // repetitions stop when a downlink is received in one of the receive windows).
-                if (_opDownlinkSeen) { Complete(SendStatus.NoAck); return; }
-                if (_opTransmissions < _opNbTrans)
+                if (up.DownlinkSeen) { Complete(SendStatus.NoAck); return; }
+                if (tx.Count < up.NbTrans)
                 {
                     // Same frame, same FCnt, after RETRANSMIT_TIMEOUT (LoRaWAN 1.0.4 §19 / §4.3.1.2).
                     _state = MacState.BackingOff;
-                    ulong wait = RetransmitTimeoutMinUs + (ulong)_random.Next((int)(RetransmitTimeoutSpanUs / 1000)) * 1000UL;
-                    if (Trace != null) Trace.BackingOff(_scheduler.NowMicroseconds, wait);
-                    Arm(_scheduler.NowMicroseconds + wait);
+                    ulong wait = RetransmitTimeoutMinUs + (ulong)tx.Random.Next((int)(RetransmitTimeoutSpanUs / 1000)) * 1000UL;
+                    if (_observers.Trace != null) _observers.Trace.BackingOff(_scheduler.NowMicroseconds, wait);
+                    _alarm.Arm(_scheduler.NowMicroseconds + wait);
                     return;
                 }
                 Complete(SendStatus.NoAck);
@@ -104,7 +108,7 @@ namespace LoRaWan.Mac
             }
             // LoRaWAN 1.0.4 §4.3.1.1 NbTrans: an unconfirmed uplink is repeated NbTrans times unless a valid
             // downlink is received in one of its receive windows.
-            if (!_opDownlinkSeen && _opTransmissions < _opNbTrans)
+            if (!up.DownlinkSeen && tx.Count < up.NbTrans)
             {
                 TransmitPending();
                 return;
@@ -115,46 +119,50 @@ namespace LoRaWan.Mac
         /// <summary>Validates and applies a data downlink; true when the frame was for this device and accepted.</summary>
         bool HandleDataDownlink(int length)
         {
-            if (!_session.Active) return false;
-            int dataRate = _window == 1 ? _rx1DataRate : _rx2DataRate;
-            FrameResult r = _down.Read(_rx, 0, length, _region.GetMaxDownlinkMacPayload(_plan, dataRate));
-            if (r != FrameResult.Ok || !_down.IsDownlink) { Counters.MalformedFrames++; return false; }
-            if (_down.DevAddr != _session.DevAddr) { Counters.ForeignFrames++; return false; }
+            ReceiveWindows rw = _windows;
+            Uplink up = _uplink;
+            MacCounters counters = _diag.Counters;
+            DeviceSession session = _session;
+            if (!session.Active) return false;
+            int dataRate = rw.Current == 1 ? rw.Rx1DataRate : rw.Rx2DataRate;
+            FrameResult r = rw.Header.Read(rw.Frame, 0, length, _region.GetMaxDownlinkMacPayload(_plan, dataRate));
+            if (r != FrameResult.Ok || !rw.Header.IsDownlink) { counters.MalformedFrames++; return false; }
+            if (rw.Header.DevAddr != session.DevAddr) { counters.ForeignFrames++; return false; }
 
             // Rebuild the 32-bit FCntDown from its 16 low bits (LoRaWAN 1.0.4 §4.3.1.5): the smallest value
             // not below the last accepted one that has these low bits.
-            uint last = _session.HasFCntDown ? _session.FCntDown : 0;
-            uint fcnt = (last & 0xFFFF0000u) | _down.FCnt;
+            uint last = session.HasFCntDown ? session.FCntDown : 0;
+            uint fcnt = (last & 0xFFFF0000u) | rw.Header.FCnt;
             if (fcnt < last) fcnt += 0x10000;
 
             // The MIC is checked before anything in the frame is acted on.
-            if (!_mic.Verify10(_session.NwkSKey, 0, FrameDirection.Downlink, _session.DevAddr, fcnt, _rx, 0, length))
+            if (!_mic.Verify10(session.NwkSKey, 0, FrameDirection.Downlink, session.DevAddr, fcnt, rw.Frame, 0, length))
             {
-                Counters.MicFailures++;
+                counters.MicFailures++;
                 return false;
             }
-            if (_session.HasFCntDown && fcnt <= _session.FCntDown)
+            if (session.HasFCntDown && fcnt <= session.FCntDown)
             {
-                Counters.ReplayedFrames++;
+                counters.ReplayedFrames++;
                 return false;
             }
-            _session.FCntDown = fcnt;
-            _session.HasFCntDown = true;
-            _session.AdrAckCounter = 0;
-            _opDownlinkSeen = true;
-            if (_down.Ack && _opConfirmed) _opAcked = true;
-            if (_down.IsConfirmed) _ackPending = true;
+            session.FCntDown = fcnt;
+            session.HasFCntDown = true;
+            session.AdrAckCounter = 0;
+            up.DownlinkSeen = true;
+            if (rw.Header.Ack && up.Confirmed) up.Acked = true;
+            if (rw.Header.IsConfirmed) up.AckOwed = true;
             ProcessDownlinkCommands(fcnt);   // MAC commands (FOpts or FPort 0); their effects are saved with the counter
             // Flash wear and MAC-thread time: a plain downlink (no commands, not confirmed) with nothing owed on
             // record changes only FCntDown, which lives in the small counter record.
-            bool sessionChanged = _down.FOptsLength > 0 || _down.FPort == 0 || _down.IsConfirmed
-                || _session.OwedAck || _session.OwedFreshLength > 0 || _session.OwedStickyLength > 0;
+            bool sessionChanged = rw.Header.FOptsLength > 0 || rw.Header.FPort == 0 || rw.Header.IsConfirmed
+                || session.OwedAck || session.OwedFreshLength > 0 || session.OwedStickyLength > 0;
             if (sessionChanged) PersistSession();
-            else _session.SaveCountersKeepingWindow();
+            else session.SaveCountersKeepingWindow();
 
-            if (_down.FPort > 0 && _down.FPort <= 223 && _down.FrmPayloadLength >= 0)
+            if (rw.Header.FPort > 0 && rw.Header.FPort <= 223 && rw.Header.FrmPayloadLength >= 0)
             {
-                _cipher.DecryptFrmPayload(_session.AppSKey, 0, FrameDirection.Downlink, _session.DevAddr, fcnt, _rx, _down.FrmPayloadOffset, _down.FrmPayloadLength);
+                _cipher.DecryptFrmPayload(session.AppSKey, 0, FrameDirection.Downlink, session.DevAddr, fcnt, rw.Frame, rw.Header.FrmPayloadOffset, rw.Header.FrmPayloadLength);
                 Deliver(fcnt);
             }
             return true;
@@ -162,19 +170,20 @@ namespace LoRaWan.Mac
 
         void Deliver(uint fcnt)
         {
-            int n = _down.FrmPayloadLength;
-            if (n > _downlink.Payload.Length) n = _downlink.Payload.Length;
-            if (n > 0) System.Array.Copy(_rx, _down.FrmPayloadOffset, _downlink.Payload, 0, n);
-            _downlink.Length = n;
-            _downlink.Port = _down.FPort;
-            _downlink.RssiDbm = _rxInfo.RssiDbm;
-            _downlink.SnrQuarterDb = _rxInfo.SnrQuarterDb;
-            _downlink.FPending = _down.FPending;
-            _downlink.Confirmed = _down.IsConfirmed;
-            _downlink.FCnt = fcnt;
-            _downlink.Window = _window;
-            Counters.DownlinksDelivered++;
-            Note(NoteDownlink, 0, 0, 0);   // raised once the windows are closed (RaiseNotes)
+            ReceiveWindows rw = _windows;
+            int n = rw.Header.FrmPayloadLength;
+            if (n > rw.Downlink.Payload.Length) n = rw.Downlink.Payload.Length;
+            if (n > 0) System.Array.Copy(rw.Frame, rw.Header.FrmPayloadOffset, rw.Downlink.Payload, 0, n);
+            rw.Downlink.Length = n;
+            rw.Downlink.Port = rw.Header.FPort;
+            rw.Downlink.RssiDbm = rw.Info.RssiDbm;
+            rw.Downlink.SnrQuarterDb = rw.Info.SnrQuarterDb;
+            rw.Downlink.FPending = rw.Header.FPending;
+            rw.Downlink.Confirmed = rw.Header.IsConfirmed;
+            rw.Downlink.FCnt = fcnt;
+            rw.Downlink.Window = rw.Current;
+            _diag.Counters.DownlinksDelivered++;
+            Note(EventNotes.Downlink, 0, 0, 0);   // raised once the windows are closed (RaiseNotes)
         }
     }
 }

@@ -7,10 +7,11 @@ namespace LoRaWan.Mac
     // identity plus persisted counters) and persisting it with what is still owed to the network.
     public sealed partial class ClassAMac
     {
-        void RestoreSession()
+        /// <summary>Restores the persisted session; returns true when an OTAA session record was found (used or not).</summary>
+        bool RestoreSession()
         {
             bool loaded = _session.Load();
-            _otaaSessionFound = loaded && _session.Otaa;
+            bool otaaSessionFound = loaded && _session.Otaa;
             if (_identity.IsOtaa)
             {
                 // A persisted session counts only if it belongs to the last accepted join of this very identity
@@ -23,34 +24,11 @@ namespace LoRaWan.Mac
                     RestoreOwed();
                     EnsureUsableDataRate();
                 }
-                return;
+                return otaaSessionFound;
             }
             // ABP: keys and DevAddr come from the identity; the counters and network settings persist.
             if (!loaded || _session.Otaa || _session.DevAddr != _identity.DevAddr || _session.CounterTag != _keyCheck)
-            {
-                _plan.Reset();
-                ApplyDefaultChannels();
-                _session.Rx1DrOffset = 0;
-                _session.Rx2DataRate = _region.Rx2DataRate;
-                _session.Rx2FrequencyHz = _region.Rx2Frequency;
-                _session.RxDelaySeconds = 1;
-                _session.DataRate = AbpDefaultDataRate();
-                _session.TxPowerIndex = _options.TxPowerIndex >= 0 ? _options.TxPowerIndex : 0;
-                _session.NbTrans = _options.NbTrans;
-                _session.AdrAckCounter = 0;
-                _session.OwedAck = false;
-                _session.OwedFreshLength = 0;
-                _session.OwedStickyLength = 0;
-                // The frame counters live in their own record: a session record that cannot be read (a new layout,
-                // corruption) must not send FCntUp back to 0 (LoRaWAN 1.0.4 §4.3.1.5).
-                if (!_session.TryLoadCounters(_identity.DevAddr, _keyCheck))
-                {
-                    _session.FCntUp = 0;
-                    _session.FCntUpLimit = 0;
-                    _session.FCntDown = 0;
-                    _session.HasFCntDown = false;
-                }
-            }
+                StartAbpSession();
             _session.Otaa = false;
             _session.DevAddr = _identity.DevAddr;
             _session.CounterTag = _keyCheck;
@@ -63,6 +41,34 @@ namespace LoRaWan.Mac
             _session.Active = true;
             RestoreOwed();
             EnsureUsableDataRate();
+            return otaaSessionFound;
+        }
+
+        /// <summary>ABP without a usable persisted record: the region's defaults, the counters from their own record.</summary>
+        void StartAbpSession()
+        {
+            _plan.Reset();
+            ApplyDefaultChannels();
+            _session.Rx1DrOffset = 0;
+            _session.Rx2DataRate = _region.Rx2DataRate;
+            _session.Rx2FrequencyHz = _region.Rx2Frequency;
+            _session.RxDelaySeconds = 1;
+            _session.DataRate = AbpDefaultDataRate();
+            _session.TxPowerIndex = _options.TxPowerIndex >= 0 ? _options.TxPowerIndex : 0;
+            _session.NbTrans = _options.NbTrans;
+            _session.AdrAckCounter = 0;
+            _session.OwedAck = false;
+            _session.OwedFreshLength = 0;
+            _session.OwedStickyLength = 0;
+            // The frame counters live in their own record: a session record that cannot be read (a new layout,
+            // corruption) must not send FCntUp back to 0 (LoRaWAN 1.0.4 §4.3.1.5).
+            if (!_session.TryLoadCounters(_identity.DevAddr, _keyCheck))
+            {
+                _session.FCntUp = 0;
+                _session.FCntUpLimit = 0;
+                _session.FCntDown = 0;
+                _session.HasFCntDown = false;
+                }
         }
 
         /// <summary>
@@ -88,28 +94,30 @@ namespace LoRaWan.Mac
         /// <summary>The ACK and MAC answers owed when the session was last saved come back after a reset.</summary>
         void RestoreOwed()
         {
-            _ackPending = _session.OwedAck;
-            if (_session.OwedFreshLength == 0 && _session.OwedStickyLength == 0) return;
+            DeviceSession session = _session;
+            _uplink.AckOwed = session.OwedAck;
+            if (session.OwedFreshLength == 0 && session.OwedStickyLength == 0) return;
             EnsureCommands();
-            _answers.Import(_session.OwedFresh, 0, _session.OwedFreshLength, _session.OwedSticky, 0, _session.OwedStickyLength);
+            _cmd.Answers.Import(session.OwedFresh, 0, session.OwedFreshLength, session.OwedSticky, 0, session.OwedStickyLength);
         }
 
         /// <summary>Persists the session with what is owed to the network (ACK, answers), keeping the FCnt window.</summary>
         void PersistSession()
         {
-            _session.OwedAck = _ackPending;
-            if (_answers != null)
+            DeviceSession session = _session;
+            session.OwedAck = _uplink.AckOwed;
+            if (_cmd != null)
             {
-                int lengths = _answers.Export(_session.OwedFresh, 0, DeviceSession.OwedFreshCapacity, _session.OwedSticky, 0, DeviceSession.OwedStickyCapacity);
-                _session.OwedFreshLength = lengths & 0xFF;
-                _session.OwedStickyLength = lengths >> 8;
+                int lengths = _cmd.Answers.Export(session.OwedFresh, 0, DeviceSession.OwedFreshCapacity, session.OwedSticky, 0, DeviceSession.OwedStickyCapacity);
+                session.OwedFreshLength = lengths & 0xFF;
+                session.OwedStickyLength = lengths >> 8;
             }
             else
             {
-                _session.OwedFreshLength = 0;
-                _session.OwedStickyLength = 0;
+                session.OwedFreshLength = 0;
+                session.OwedStickyLength = 0;
             }
-            _session.SaveState();
+            session.SaveState();
         }
     }
 }

@@ -1,57 +1,18 @@
 using System;
 using LoRaWan.Crypto;
 using LoRaWan.Frames;
+using LoRaWan.Session;
+using LoRaWan.Radio;
 
 namespace LoRaWan.Mac
 {
     public sealed partial class ClassAMac
     {
-        const int OpNone = 0;
-        const int OpJoin = 1;
-        const int OpData = 2;
-
-        // Request handed over from the application thread (guarded by _requestLock).
-        int _requestKind;
-        int _requestPort;
-        int _requestLength;
-        bool _requestConfirmed;
-        int _opKind;            // written under _requestLock so the application sees "busy" correctly
-        bool _preemptible;      // under _requestLock: an internal (empty) uplink not yet on air; an app send replaces it
-        bool _preemptedAck;     // the ACK flag before that internal frame was built
-
-        // The operation in progress (MAC thread only).
-        bool _opInternal;       // an empty uplink the MAC decided to send (ACK, MAC answers)
-        bool _opConfirmed;
-        uint _opFCnt;
-        int _opTransmissions;
-        int _opNbTrans;
-        bool _opAcked;
-        bool _opDownlinkSeen;
-        int _txLength;
-        bool _ackPending;       // a confirmed downlink awaits its ACK (LoRaWAN 1.0.4 §4.3.1.2)
-        SendResult _result;
-
-        // Bound at transmit time from the channel and data rate actually used (RX1/RX2 follow the uplink).
-        int _txChannel;
-        int _txDataRate;
-        uint _txFrequency;
-        ulong _txAirTimeUs;
-        ulong _txStartUs;
-        ulong _txDoneUs;
-        ulong _rx1DelayUs;
-        uint _rx1Frequency;
-        int _rx1DataRate;
-        uint _rx2Frequency;
-        int _rx2DataRate;
-
-        /// <summary>Finished whenever an operation (the application's or the MAC's own) completes; may be null.</summary>
-        public MacOperation IdleSignal;
-
         /// <summary>True while a join or an uplink is in progress.</summary>
-        public bool IsBusy { get { lock (_requestLock) { return _opKind != OpNone || _requestKind != OpNone; } } }
+        public bool IsBusy { get { lock (_requests) { return _requests.Operation != MacRequestSlot.None || _requests.Kind != MacRequestSlot.None; } } }
 
         /// <summary>The result of the last finished uplink request.</summary>
-        public SendResult LastResult { get { return _result; } }
+        public SendResult LastResult { get { return _uplink.Result; } }
 
         /// <summary>
         /// Microseconds until every duty-cycle sub-band may send a maximum-size frame at the current data rate again,
@@ -79,7 +40,7 @@ namespace LoRaWan.Mac
         /// <summary>True when an application uplink would have to wait for another operation (a join, an uplink on air).</summary>
         bool IsBusyForApplication
         {
-            get { lock (_requestLock) { return (_opKind != OpNone && !_preemptible) || _requestKind != OpNone; } }
+            get { lock (_requests) { return (_requests.Operation != MacRequestSlot.None && !_requests.Preemptible) || _requests.Kind != MacRequestSlot.None; } }
         }
 
         /// <summary>
@@ -91,14 +52,15 @@ namespace LoRaWan.Mac
         /// </summary>
         public ulong GetShortestCycleUs(int length, out ulong waitUs)
         {
+            DeviceSession session = _session;
             waitUs = 0;
-            int dr = _session.DataRate;
-            if (!_session.Active || !_region.IsDataRateSupported(dr)) return ulong.MaxValue;
+            int dr = session.DataRate;
+            if (!session.Active || !_region.IsDataRateSupported(dr)) return ulong.MaxValue;
             // PHYPayload = MHDR (1) + FHDR without FOpts (7) + FPort (1) + FRMPayload + MIC (4).
             ulong airTime = _region.GetAirTimeUs(dr, length + 13, true);
             waitUs = _region.GetWaitUs(_plan, dr, false, _scheduler.NowMicroseconds, airTime, _dutyCycle);
             if (waitUs == ulong.MaxValue) return ulong.MaxValue;
-            int rxDelay = _session.RxDelaySeconds < 1 ? 1 : _session.RxDelaySeconds;
+            int rxDelay = session.RxDelaySeconds < 1 ? 1 : session.RxDelaySeconds;
             return waitUs + airTime + (ulong)rxDelay * OneSecondUs;
         }
 
@@ -140,15 +102,16 @@ namespace LoRaWan.Mac
         /// </summary>
         public SendResult StartSend(int port, byte[] payload, int offset, int length, bool confirmed, ulong limitUs)
         {
+            DeviceSession session = _session;
             if (port < 1 || port > 223 || payload == null || offset < 0 || length < 0 || offset > payload.Length - length)
                 return SendResult.Of(SendStatus.InvalidArgument);
-            if (!_session.Active) return SendResult.Of(SendStatus.NotJoined);
-            int max = MaxAppPayload(_session.DataRate, 0);
+            if (!session.Active) return SendResult.Of(SendStatus.NotJoined);
+            int max = MaxAppPayload(session.DataRate, 0);
             if (length > max)
             {
                 SendResult r = SendResult.Of(SendStatus.PayloadTooLarge);
                 r.MaxPayload = max;
-                r.DataRate = _session.DataRate;
+                r.DataRate = session.DataRate;
                 return r;
             }
             bool fromHandler = IsInEventHandler;
@@ -160,22 +123,22 @@ namespace LoRaWan.Mac
                 {
                     SendResult r = SendResult.Of(waitUs > 0 ? SendStatus.DutyCycleWait : SendStatus.Timeout);
                     r.WaitMs = (long)((waitUs + 999) / 1000);
-                    r.DataRate = _session.DataRate;
+                    r.DataRate = session.DataRate;
                     return r;
                 }
             }
-            lock (_requestLock)
+            lock (_requests)
             {
                 // An empty uplink the MAC queued for its own answers/ACK and that is still waiting for a free
                 // channel gives way: the application's uplink carries the same answers. A handler cannot wait for the
                 // uplink in progress (it runs on the MAC's thread): its request waits in the slot, and Complete posts
                 // it again when that uplink is done (HandleRequest).
-                if ((_opKind != OpNone && !_preemptible && !fromHandler) || _requestKind != OpNone) return SendResult.Of(SendStatus.Busy);
-                if (length > 0) Array.Copy(payload, offset, _appPayload, 0, length);
-                _requestPort = port;
-                _requestLength = length;
-                _requestConfirmed = confirmed;
-                _requestKind = OpData;
+                if ((_requests.Operation != MacRequestSlot.None && !_requests.Preemptible && !fromHandler) || _requests.Kind != MacRequestSlot.None) return SendResult.Of(SendStatus.Busy);
+                if (length > 0) Array.Copy(payload, offset, _requests.Payload, 0, length);
+                _requests.Port = port;
+                _requests.Length = length;
+                _requests.Confirmed = confirmed;
+                _requests.Kind = MacRequestSlot.Data;
             }
             PostRequest();
             return SendResult.Of(SendStatus.Pending);
@@ -183,197 +146,223 @@ namespace LoRaWan.Mac
 
         void HandleRequest()
         {
+            MacRequestSlot slot = _requests;
             int kind;
             bool replacing;
             bool stopJoin;
-            lock (_requestLock)
+            lock (_requests)
             {
-                stopJoin = _requestKind == OpNone && _opKind == OpJoin && _joinCancelled && _state == MacState.BackingOff;
-                if (stopJoin) _opKind = OpNone;
+                stopJoin = slot.Kind == MacRequestSlot.None && slot.Operation == MacRequestSlot.Join && slot.JoinCancelled && _state == MacState.BackingOff;
+                if (stopJoin) slot.Operation = MacRequestSlot.None;
             }
             if (stopJoin)
             {
                 // CancelJoin while the next attempt waits for its back-off: do not keep the MAC busy until then.
-                Disarm();
-                _joinRestartPending = false;
+                _alarm.Disarm();
+                _join.RestartPending = false;
                 _state = MacState.Idle;
-                Note(NoteIdle, 0, 0, 0);
+                Note(EventNotes.Idle, 0, 0, 0);
                 NotifyJoinAttempt(false, -1);
                 return;
             }
-            lock (_requestLock)
+            lock (_requests)
             {
-                kind = _requestKind;
+                kind = slot.Kind;
                 // The internal uplink this request was to replace went on air in the meantime: take the request
                 // when that cycle completes (Complete posts it again).
-                if (kind != OpNone && _opKind != OpNone && !_preemptible) return;
-                replacing = kind == OpData && _opKind != OpNone && _preemptible;
-                _requestKind = OpNone;
-                if (kind != OpNone) _opKind = kind;
-                _preemptible = false;
+                if (kind != MacRequestSlot.None && slot.Operation != MacRequestSlot.None && !slot.Preemptible) return;
+                replacing = kind == MacRequestSlot.Data && slot.Operation != MacRequestSlot.None && slot.Preemptible;
+                slot.Kind = MacRequestSlot.None;
+                if (kind != MacRequestSlot.None) slot.Operation = kind;
+                slot.Preemptible = false;
             }
             if (replacing)
             {
                 // The internal frame never went on air: what it carried is owed again. Its FCnt stays unused.
-                _answers.Restore();
-                _ackPending = _preemptedAck;
-                _opInternal = false;
+                _cmd.Answers.Restore();
+                _uplink.AckOwed = slot.PreemptedAck;
+                _uplink.Internal = false;
             }
-            if (kind == OpData)
+            if (kind == MacRequestSlot.Data)
             {
-                if (_state != MacState.Idle) Disarm();   // an empty-ACK alarm may be armed
-                BeginData(_requestPort, _requestLength, _requestConfirmed, false);
+                if (_state != MacState.Idle) _alarm.Disarm();   // an empty-ACK alarm may be armed
+                BeginData(slot.Port, slot.Length, slot.Confirmed, false);
             }
-            else if (kind == OpJoin) BeginJoin();
+            else if (kind == MacRequestSlot.Join) BeginJoin();
         }
 
         void BeginData(int port, int length, bool confirmed, bool internalOp)
         {
-            _opInternal = internalOp;
-            lock (_requestLock) { _preemptible = internalOp; }
-            _opConfirmed = confirmed;
-            _opTransmissions = 0;
-            _opAcked = false;
-            _opDownlinkSeen = false;
-            _opNbTrans = _session.NbTrans < 1 ? 1 : _session.NbTrans;
-            if (!_session.Active) { Complete(SendStatus.NotJoined); return; }
-            if (_session.FCntUp == 0xFFFFFFFF) { Complete(SendStatus.CounterExhausted); return; }
+            Uplink up = _uplink;
+            Transmission tx = _tx;
+            DeviceSession session = _session;
+            up.Internal = internalOp;
+            lock (_requests) { _requests.Preemptible = internalOp; }
+            up.Confirmed = confirmed;
+            tx.Count = 0;
+            up.Acked = false;
+            up.DownlinkSeen = false;
+            up.NbTrans = session.NbTrans < 1 ? 1 : session.NbTrans;
+            if (!session.Active) { Complete(SendStatus.NotJoined); return; }
+            if (session.FCntUp == 0xFFFFFFFF) { Complete(SendStatus.CounterExhausted); return; }
             // Last line of defence: never build a frame at a rate the dwell time forbids or no channel carries.
             if (UsableDataRate.Ensure(_region, _plan, _session)) PersistSession();
             // MAC commands: ADR back-off and ADR_ACK_CNT; answers that do not fit beside the payload go first, alone.
-            if (PrepareUplinkCommands(port, length, internalOp)) { port = DataFrame.NoPort; length = 0; confirmed = false; _opConfirmed = false; }
+            if (PrepareUplinkCommands(port, length, internalOp)) { port = DataFrame.NoPort; length = 0; confirmed = false; up.Confirmed = false; }
 
             // LoRaWAN 1.0.4 §4.3.1.5: FCntUp is never reused. Persist a window ahead before using a counter
             // the persisted record does not cover.
-            _opFCnt = _session.FCntUp;
-            if (_opFCnt >= _session.FCntUpLimit) _session.SaveCounters(_options.FCntPersistInterval);
-            _session.FCntUp = _opFCnt + 1;
+            up.FCnt = session.FCntUp;
+            if (up.FCnt >= session.FCntUpLimit) session.SaveCounters(_options.FCntPersistInterval);
+            session.FCntUp = up.FCnt + 1;
 
             if (internalOp)
             {
                 // This frame may be replaced by an application uplink before it goes on air: keep what it
                 // consumes (the ACK and the MAC answers) so the replacement can carry it.
                 EnsureCommands();
-                _answers.Save();
-                _preemptedAck = _ackPending;
+                _cmd.Answers.Save();
+                _requests.PreemptedAck = up.AckOwed;
             }
-            _txLength = BuildDataFrame(port, length, confirmed);
-            if (_txLength <= 0) { Complete(SendStatus.PayloadTooLarge); return; }
+            tx.Length = BuildDataFrame(port, length, confirmed);
+            if (tx.Length <= 0) { Complete(SendStatus.PayloadTooLarge); return; }
             TransmitPending();
         }
 
         int BuildDataFrame(int port, int length, bool confirmed)
         {
-            _up.MType = confirmed ? MType.ConfirmedDataUp : MType.UnconfirmedDataUp;
-            _up.DevAddr = _session.DevAddr;
-            _up.Adr = _session.Adr;
-            _up.AdrAckReq = _uplinkAdrAckReq;
-            _up.Ack = _ackPending;
-            _up.ClassB = false;
-            _up.FPending = false;
-            _up.FCnt = (ushort)_opFCnt;
-            byte[] payload = _appPayload;
+            Uplink up = _uplink;
+            Transmission tx = _tx;
+            DeviceSession session = _session;
+            up.Header.MType = confirmed ? MType.ConfirmedDataUp : MType.UnconfirmedDataUp;
+            up.Header.DevAddr = session.DevAddr;
+            up.Header.Adr = session.Adr;
+            up.Header.AdrAckReq = up.AdrAckReq;
+            up.Header.Ack = up.AckOwed;
+            up.Header.ClassB = false;
+            up.Header.FPending = false;
+            up.Header.FCnt = (ushort)up.FCnt;
+            byte[] payload = _requests.Payload;
             int foptsLength = SelectUplinkCommands(ref port, ref length, ref payload);
-            _up.FPort = port;
-            FrameResult r = _up.Write(_tx, 0, _fopts, 0, foptsLength, payload, 0, port == DataFrame.NoPort ? 0 : length);
+            up.Header.FPort = port;
+            FrameResult r = up.Header.Write(tx.Frame, 0, up.FOpts, 0, foptsLength, payload, 0, port == DataFrame.NoPort ? 0 : length);
             if (r != FrameResult.Ok) return 0;
-            if (_up.FrmPayloadLength > 0)
+            if (up.Header.FrmPayloadLength > 0)
             {
                 // FRMPayload key: NwkSKey for FPort 0, AppSKey otherwise (LoRaWAN 1.0.4 §4.3.3).
-                byte[] key = port == 0 ? _session.NwkSKey : _session.AppSKey;
-                _cipher.EncryptFrmPayload(key, 0, FrameDirection.Uplink, _session.DevAddr, _opFCnt, _tx, _up.FrmPayloadOffset, _up.FrmPayloadLength);
+                byte[] key = port == 0 ? session.NwkSKey : session.AppSKey;
+                _cipher.EncryptFrmPayload(key, 0, FrameDirection.Uplink, session.DevAddr, up.FCnt, tx.Frame, up.Header.FrmPayloadOffset, up.Header.FrmPayloadLength);
             }
-            _mic.Compute10(_session.NwkSKey, 0, FrameDirection.Uplink, _session.DevAddr, _opFCnt, _tx, 0, _up.MicInputLength, _tx, _up.MicOffset);
-            _ackPending = false;
-            return _up.Length;
+            _mic.Compute10(session.NwkSKey, 0, FrameDirection.Uplink, session.DevAddr, up.FCnt, tx.Frame, 0, up.Header.MicInputLength, tx.Frame, up.Header.MicOffset);
+            up.AckOwed = false;
+            return up.Header.Length;
         }
 
-        /// <summary>Sends the frame in _tx now if a channel is free, or backs off until one is.</summary>
+        /// <summary>
+        /// Sends the frame in <see cref="Transmission.Frame"/> now if a channel is free, or backs off until one is. The
+        /// transmit path, in order: choose a channel (duty cycle, join back-off), configure the radio for it, bind the
+        /// receive windows to it, go on air.
+        /// </summary>
         void TransmitPending()
         {
-            bool join = _opKind == OpJoin;
-            int dataRate = join ? _joinDataRate : _session.DataRate;
+            Transmission tx = _tx;
+            bool join = _requests.Operation == MacRequestSlot.Join;
+            int dataRate = join ? _join.DataRate : _session.DataRate;
             ulong now = _scheduler.NowMicroseconds;
-            ulong airTime = _region.GetAirTimeUs(dataRate, _txLength, true);
+            ulong airTime = _region.GetAirTimeUs(dataRate, tx.Length, true);
             ulong waitUs;
             // Listen-before-talk (KR920; AS923 in Japan): a busy channel is skipped for the next free one (Regions/README.md).
             LoRaWan.Radio.IRadio sensor = _options.UsesListenBeforeTalk(_region) ? _radio : null;
-            int channel = _region.SelectClearChannel(_plan, dataRate, join, now, airTime, _dutyCycle, _random, sensor, out waitUs);
+            int channel = _region.SelectClearChannel(_plan, dataRate, join, now, airTime, _dutyCycle, tx.Random, sensor, out waitUs);
             if (sensor != null) now = _scheduler.NowMicroseconds;   // the senses took time
             if (channel < 0)
             {
                 if (waitUs == ulong.MaxValue)
                 {
                     // No enabled channel carries this data rate: nothing will ever free up.
-                    _result.WaitMs = -1;
+                    _uplink.Result.WaitMs = -1;
                     if (join) { AbortJoin(); return; }
                     Complete(SendStatus.DutyCycleWait);
                     return;
                 }
                 _state = MacState.BackingOff;
-                if (Trace != null) Trace.BackingOff(now, waitUs);
-                Arm(now + waitUs);
+                if (_observers.Trace != null) _observers.Trace.BackingOff(now, waitUs);
+                _alarm.Arm(now + waitUs);
                 return;
             }
 
-            _txChannel = channel;
-            _txDataRate = dataRate;
-            _txFrequency = _region.GetUplinkFrequency(_plan, channel);
-            _txAirTimeUs = airTime;
-            _txConfig.FrequencyHz = _txFrequency;
-            _txConfig.SpreadingFactor = _region.GetSpreadingFactor(dataRate);
-            _txConfig.BandwidthHz = _region.GetBandwidthHz(dataRate);
-            _txConfig.CodingRate = 1;
-            _txConfig.PreambleSymbols = 8;
-            _txConfig.Crc = true;
-            _txConfig.InvertIq = false;
-            int eirp = _region.LimitEirpForFrequency(_txFrequency, _region.GetTxPowerEirpDbm(_plan, join ? 0 : _session.TxPowerIndex));
-            _txConfig.PowerDbm = eirp - _options.AntennaGainDbi;
+            ConfigureTransmission(tx, channel, dataRate, airTime, join);
+            BindWindows(channel, dataRate, join);
+            _dutyCycle.RecordTransmission(_plan, channel, now, airTime, join);
+            tx.StartUs = now;
+            _state = MacState.Transmitting;
+            _alarm.Arm(now + airTime + TxWatchdogMarginUs);
+            if (_uplink.Internal) lock (_requests) { _requests.Preemptible = false; }
+            tx.Count++;
+            _diag.Counters.Transmissions++;
+            if (_observers.Trace != null) _observers.Trace.Transmitting(now, join, join ? (uint)_join.DevNonce : _uplink.FCnt, channel, tx.FrequencyHz, dataRate, tx.Length, airTime, tx.Config.PowerDbm);
+            _radio.Transmit(tx.Config, tx.Frame, 0, tx.Length);
+        }
 
-            // RX parameters follow the uplink actually sent (LoRaWAN 1.0.4 §3.3.1 and the regional RX1 rules).
-            _rx1Frequency = _region.GetRx1Frequency(_plan, channel);
+        /// <summary>The radio settings for the channel and data rate chosen (LoRaWAN 1.0.4 §4.1, regional TX power).</summary>
+        void ConfigureTransmission(Transmission tx, int channel, int dataRate, ulong airTime, bool join)
+        {
+            TxConfig config = tx.Config;
+            uint frequency = _region.GetUplinkFrequency(_plan, channel);
+            tx.Channel = channel;
+            tx.DataRate = dataRate;
+            tx.FrequencyHz = frequency;
+            tx.AirTimeUs = airTime;
+            config.FrequencyHz = frequency;
+            config.SpreadingFactor = _region.GetSpreadingFactor(dataRate);
+            config.BandwidthHz = _region.GetBandwidthHz(dataRate);
+            config.CodingRate = 1;
+            config.PreambleSymbols = 8;
+            config.Crc = true;
+            config.InvertIq = false;
+            int eirp = _region.LimitEirpForFrequency(frequency, _region.GetTxPowerEirpDbm(_plan, join ? 0 : _session.TxPowerIndex));
+            config.PowerDbm = eirp - _options.AntennaGainDbi;
+        }
+
+        /// <summary>RX parameters follow the uplink actually sent (LoRaWAN 1.0.4 §3.3.1 and the regional RX1 rules).</summary>
+        void BindWindows(int channel, int dataRate, bool join)
+        {
+            DeviceSession session = _session;
+            ReceiveWindows w = _windows;
+            w.Rx1FrequencyHz = _region.GetRx1Frequency(_plan, channel);
             if (join)
             {
-                _rx1DelayUs = JoinAcceptDelay1Us;
-                _rx1DataRate = _region.GetRx1DataRate(_plan, dataRate, 0);
-                _rx2Frequency = _region.Rx2Frequency;
-                _rx2DataRate = _region.Rx2DataRate;
+                w.Rx1DelayUs = JoinAcceptDelay1Us;
+                w.Rx1DataRate = _region.GetRx1DataRate(_plan, dataRate, 0);
+                w.Rx2FrequencyHz = _region.Rx2Frequency;
+                w.Rx2DataRate = _region.Rx2DataRate;
             }
             else
             {
-                _rx1DelayUs = (ulong)_session.RxDelaySeconds * OneSecondUs;
-                _rx1DataRate = _region.GetRx1DataRate(_plan, dataRate, _session.Rx1DrOffset);
-                _rx2Frequency = _session.Rx2FrequencyHz;
-                _rx2DataRate = _session.Rx2DataRate;
+                w.Rx1DelayUs = (ulong)session.RxDelaySeconds * OneSecondUs;
+                w.Rx1DataRate = _region.GetRx1DataRate(_plan, dataRate, session.Rx1DrOffset);
+                w.Rx2FrequencyHz = session.Rx2FrequencyHz;
+                w.Rx2DataRate = session.Rx2DataRate;
             }
-
-            _dutyCycle.RecordTransmission(_plan, channel, now, airTime, join);
-            _txStartUs = now;
-            _state = MacState.Transmitting;
-            Arm(now + airTime + TxWatchdogMarginUs);
-            if (_opInternal) lock (_requestLock) { _preemptible = false; }
-            _opTransmissions++;
-            Counters.Transmissions++;
-            if (Trace != null) Trace.Transmitting(now, join, join ? (uint)_opDevNonce : _opFCnt, channel, _txFrequency, dataRate, _txLength, airTime, _txConfig.PowerDbm);
-            _radio.Transmit(_txConfig, _tx, 0, _txLength);
         }
 
         void OnTxDone(ulong stampUs)
         {
-            _txDoneUs = stampUs;
-            if (Trace != null) Trace.TxDone(stampUs);
-            if (!_region.IsDataRateSupported(_rx1DataRate))
+            ReceiveWindows rw = _windows;
+            rw.TxDoneUs = stampUs;
+            if (_observers.Trace != null) _observers.Trace.TxDone(stampUs);
+            if (!_region.IsDataRateSupported(rw.Rx1DataRate))
             {
                 // The RX1 rate for this uplink and offset is not LoRa (e.g. AS923/IN865 DR5 + RX1DROffset 7 = FSK
                 // DR7, which this stack does not receive): no RX1, go straight to RX2.
-                _window = 1;
+                rw.Current = 1;
                 _state = MacState.WaitingRx2;
-                if (!_region.IsDataRateSupported(_rx2DataRate)) { EndOfWindows(false); return; }
-                Arm(WindowOpenTime(_rx1DelayUs + OneSecondUs, _rx2DataRate));
+                if (!_region.IsDataRateSupported(rw.Rx2DataRate)) { EndOfWindows(false); return; }
+                _alarm.Arm(WindowOpenTime(rw.Rx1DelayUs + OneSecondUs, rw.Rx2DataRate));
                 return;
             }
             _state = MacState.WaitingRx1;
-            Arm(WindowOpenTime(_rx1DelayUs, _rx1DataRate));
+            _alarm.Arm(WindowOpenTime(rw.Rx1DelayUs, rw.Rx1DataRate));
         }
 
         /// <summary>When to start listening for a window whose preamble is due <paramref name="delayUs"/> after TxDone.</summary>
@@ -383,7 +372,7 @@ namespace LoRaWan.Mac
             int bw = _region.GetBandwidthHz(dataRate);
             int symbols = RxWindowTiming.SymbolTimeout(sf, bw, EffectiveTimingErrorUs);
             long offsetUs = RxWindowTiming.WindowOffsetMilliseconds(sf, bw, symbols, _options.RadioWakeUpUs) * 1000L;
-            long at = (long)(_txDoneUs + delayUs) + offsetUs;
+            long at = (long)(_windows.TxDoneUs + delayUs) + offsetUs;
             return at < 0 ? 0 : (ulong)at;
         }
 
@@ -396,9 +385,9 @@ namespace LoRaWan.Mac
             get
             {
                 long e = _options.TimingErrorUs;
-                if (_options.AdaptTimingError && Timing.Count > 0)
+                if (_options.AdaptTimingError && _diag.Timing.Count > 0)
                 {
-                    long measured = Timing.MaxLateUs + Timing.MaxLateUs / 4;
+                    long measured = _diag.Timing.MaxLateUs + _diag.Timing.MaxLateUs / 4;
                     // Bounded: one pathological measurement must not make RX1 listen through RX2's time.
                     if (measured > MaxAdaptiveTimingErrorUs) measured = MaxAdaptiveTimingErrorUs;
                     if (measured > e) e = measured;
@@ -409,35 +398,37 @@ namespace LoRaWan.Mac
 
         void Complete(SendStatus status)
         {
-            if (_appDeferred && ResumeDeferredSend()) return;
-            _result.Status = status;
-            _result.FCnt = _opFCnt;
-            _result.DataRate = _txDataRate;
-            _result.FrequencyHz = _txFrequency;
-            _result.AirTimeUs = _txAirTimeUs;
-            _result.Transmissions = _opTransmissions;
-            if (status == SendStatus.PayloadTooLarge) _result.MaxPayload = MaxAppPayload(_session.DataRate, 0);
-            bool wasInternal = _opInternal;
-            _opInternal = false;
+            Uplink up = _uplink;
+            Transmission tx = _tx;
+            MacRequestSlot slot = _requests;
+            if (up.Deferral == Uplink.Deferred && ResumeDeferredSend()) return;
+            up.Result.Status = status;
+            up.Result.FCnt = up.FCnt;
+            up.Result.DataRate = tx.DataRate;
+            up.Result.FrequencyHz = tx.FrequencyHz;
+            up.Result.AirTimeUs = tx.AirTimeUs;
+            up.Result.Transmissions = tx.Count;
+            if (status == SendStatus.PayloadTooLarge) up.Result.MaxPayload = MaxAppPayload(_session.DataRate, 0);
+            bool wasInternal = up.Internal;
+            up.Internal = false;
             _state = MacState.Idle;
             bool requestWaiting;
-            lock (_requestLock)
+            lock (_requests)
             {
-                _opKind = OpNone;
-                _preemptible = false;
-                requestWaiting = _requestKind != OpNone;
+                slot.Operation = MacRequestSlot.None;
+                slot.Preemptible = false;
+                requestWaiting = slot.Kind != MacRequestSlot.None;
             }
             // The result first, then "idle": a Send waiting for the MAC must not start before this result is delivered.
             // Both are raised after this transition (RaiseNotes).
-            if (!wasInternal) NoteUplinkCompleted(_result);
-            Note(NoteIdle, 0, 0, 0);
+            if (!wasInternal) NoteUplinkCompleted(up.Result);
+            Note(EventNotes.Idle, 0, 0, 0);
             if (requestWaiting) PostRequest();
             ScheduleIdleWork();
         }
 
         /// <summary>Pause before a join attempt that was cut short (radio failure, internal error) is retried.</summary>
         const ulong AbortRetryDelayUs = 1000000;
-        bool _joinRestartPending;
 
         /// <summary>
         /// Ends the cycle early (radio failure, internal error). Does nothing that can fail again here: a data
@@ -445,17 +436,17 @@ namespace LoRaWan.Mac
         /// </summary>
         void AbortCycle(SendStatus status)
         {
-            Disarm();
+            _alarm.Disarm();
             try { _radio.Sleep(); } catch (Exception e) { RecordInternalError(e.GetType().FullName + ": " + e.Message); }
-            if (_opKind == OpJoin)
+            if (_requests.Operation == MacRequestSlot.Join)
             {
-                _joinAttempt++;
-                _joinRestartPending = true;
+                _join.Number++;
+                _join.RestartPending = true;
                 _state = MacState.BackingOff;
-                Arm(_scheduler.NowMicroseconds + AbortRetryDelayUs);
+                _alarm.Arm(_scheduler.NowMicroseconds + AbortRetryDelayUs);
                 return;
             }
-            if (_opKind == OpData) { Complete(status); return; }
+            if (_requests.Operation == MacRequestSlot.Data) { Complete(status); return; }
             _state = MacState.Idle;
         }
 
@@ -463,17 +454,18 @@ namespace LoRaWan.Mac
         void ScheduleIdleWork()
         {
             if (_state != MacState.Idle || !_session.Active) return;
-            if ((_ackPending || AnswersOwed) && _options.EmptyAckUplinkDelayMs > 0)
-                Arm(_scheduler.NowMicroseconds + (ulong)_options.EmptyAckUplinkDelayMs * 1000UL);
+            if ((_uplink.AckOwed || AnswersOwed) && _options.EmptyAckUplinkDelayMs > 0)
+                _alarm.Arm(_scheduler.NowMicroseconds + (ulong)_options.EmptyAckUplinkDelayMs * 1000UL);
         }
 
         void OnIdleTimer()
         {
-            if ((!_ackPending && !AnswersOwed) || !_session.Active) return;
-            lock (_requestLock)
+            MacRequestSlot slot = _requests;
+            if ((!_uplink.AckOwed && !AnswersOwed) || !_session.Active) return;
+            lock (_requests)
             {
-                if (_opKind != OpNone || _requestKind != OpNone) return;
-                _opKind = OpData;
+                if (slot.Operation != MacRequestSlot.None || slot.Kind != MacRequestSlot.None) return;
+                slot.Operation = MacRequestSlot.Data;
             }
             // An empty uplink, FPort absent, carrying the ACK (LoRaWAN 1.0.4 §4.3.1.2 / §18.1).
             BeginData(DataFrame.NoPort, 0, false, true);

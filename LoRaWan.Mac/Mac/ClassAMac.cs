@@ -33,40 +33,37 @@ namespace LoRaWan.Mac
         readonly IScheduler _scheduler;
         readonly DeviceIdentity _identity;
         readonly LoRaWanOptions _options;
-        readonly IMacListener _listener;
         readonly MacEventQueue _queue = new MacEventQueue(16);
         readonly ChannelPlan _plan;
         readonly DeviceSession _session;
         readonly NonceRecord _nonces;
-        bool _otaaSessionFound;
         readonly DutyCycleTracker _dutyCycle;
-        readonly IRandomSource _random;
-
         readonly DataMic _mic = new DataMic();
         readonly PayloadCipher _cipher = new PayloadCipher();
-        readonly JoinCrypto _joinCrypto = new JoinCrypto();
-        readonly KeyDerivation _keys = new KeyDerivation();
-        readonly DataFrame _up = new DataFrame();
-        readonly DataFrame _down = new DataFrame();
-
-        readonly byte[] _tx = new byte[MaxPhyPayload];
-        readonly byte[] _rx = new byte[MaxPhyPayload];
-        readonly byte[] _appPayload = new byte[242];
-        readonly byte[] _fopts = new byte[DataFrame.MaxFOptsLength];
-        readonly TxConfig _txConfig = new TxConfig();
-        readonly RxConfig _rxConfig = new RxConfig();
-        readonly RxPacketInfo _rxInfo = new RxPacketInfo();
-        readonly Downlink _downlink = new Downlink();
-        readonly object _requestLock = new object();
-
-        MacState _state = MacState.Idle;
         readonly uint _keyCheck;
-        ulong _armedDueUs;
-        bool _armed;
+        MacState _state = MacState.Idle;
 
-        /// <summary>Creates the MAC. It restores a persisted session (no rejoin after a reset) when one exists.</summary>
+        // The in-flight work, each owning its fields (created once, reused: no allocation per frame).
+        readonly MacRequestSlot _requests = new MacRequestSlot();
+        readonly JoinAttempt _join = new JoinAttempt();
+        readonly Uplink _uplink = new Uplink();
+        readonly Transmission _tx;
+        readonly ReceiveWindows _windows = new ReceiveWindows();
+        readonly MacAlarm _alarm;
+        readonly EventNotes _notes = new EventNotes();
+        readonly MacObservers _observers;
+        readonly MacDiagnostics _diag = new MacDiagnostics();
+        MacCommandState _cmd;
+
+        /// <summary>
+        /// Creates the MAC. It restores a persisted session (no rejoin after a reset) when one exists. Whom it reports to
+        /// is wired here, each optional (null): <paramref name="listener"/> (joins, uplinks, downlinks),
+        /// <paramref name="commandListener"/> (LinkCheckAns, DeviceTimeAns), <paramref name="wakeup"/> (the runner to
+        /// wake when input is queued) and <paramref name="idleSignal"/> (finished whenever an operation completes).
+        /// </summary>
         public ClassAMac(IRadio radio, Region region, DeviceIdentity identity, INonVolatileStore store,
-            IScheduler scheduler, LoRaWanOptions options, IMacListener listener)
+            IScheduler scheduler, LoRaWanOptions options, IMacListener listener, IMacCommandListener commandListener,
+            IMacWakeup wakeup, MacOperation idleSignal)
         {
             if (radio == null) throw new ArgumentNullException("radio");
             if (region == null) throw new ArgumentNullException("region");
@@ -80,7 +77,8 @@ namespace LoRaWan.Mac
             _identity = identity;
             _scheduler = scheduler;
             _options = options;
-            _listener = listener;
+            _observers = new MacObservers(listener, commandListener, wakeup, idleSignal);
+            _alarm = new MacAlarm(scheduler);
             _plan = region.CreateChannelPlan();
             ApplyDefaultChannels();
             _session = new DeviceSession(store, _plan);
@@ -88,18 +86,16 @@ namespace LoRaWan.Mac
             _dutyCycle = new DutyCycleTracker(region, scheduler.NowMicroseconds);
             uint seed = options.RandomSeed != 0 ? options.RandomSeed
                 : (uint)(identity.DevEui ^ (identity.DevEui >> 32) ^ scheduler.NowMicroseconds ^ identity.DevAddr) | 1;
-            _random = new XorShiftRandom(seed);
-            Timing = new WindowTimingStats();
-            Counters = new MacCounters();
+            _tx = new Transmission(new XorShiftRandom(seed));
 
             // Persisted state is trusted only for the keys it was made with (a re-flashed device with new keys rejoins).
             _keyCheck = identity.IsOtaa ? KeyCheck.Of(identity.AppKey) : KeyCheck.Of(identity.NwkSKey);
             bool noncesLoaded = _nonces.Load();
-            RestoreSession();
+            bool otaaSessionFound = RestoreSession();
             // A lost DevNonce counter (issue 21): the record's slots hold garbage, or an OTAA session exists without
             // it (HandleJoinAccept saves the nonces before the session). A flash wiped whole leaves no trace.
-            NonceStatus = noncesLoaded ? NonceRecordStatus.Restored
-                : _nonces.HasTraces() || _otaaSessionFound ? NonceRecordStatus.Lost
+            _diag.NonceStatus = noncesLoaded ? NonceRecordStatus.Restored
+                : _nonces.HasTraces() || otaaSessionFound ? NonceRecordStatus.Lost
                 : NonceRecordStatus.NeverWritten;
 
             _radio.SetEventSink(this);
@@ -124,13 +120,16 @@ namespace LoRaWan.Mac
         /// flash lost it, DevNonce starts again at 0 and a LoRaWAN 1.0.4 network will ignore the join requests until
         /// the device's used DevNonces are reset there; log it loudly and tell the user (README, Troubleshooting).
         /// </summary>
-        public NonceRecordStatus NonceStatus { get; private set; }
+        public NonceRecordStatus NonceStatus { get { return _diag.NonceStatus; } }
 
         /// <summary>Receive-window lateness measurements.</summary>
-        public WindowTimingStats Timing { get; private set; }
+        public WindowTimingStats Timing { get { return _diag.Timing; } }
 
         /// <summary>Counts of dropped and rejected input.</summary>
-        public MacCounters Counters { get; private set; }
+        public MacCounters Counters { get { return _diag.Counters; } }
+
+        /// <summary>What the MAC measured and counted (timing, counters, last errors).</summary>
+        public MacDiagnostics Diagnostics { get { return _diag; } }
 
         /// <summary>The next DevNonce a JoinRequest will use.</summary>
         public int NextDevNonce { get { return _nonces.NextDevNonce; } }
@@ -139,18 +138,16 @@ namespace LoRaWan.Mac
         public DutyCycleTracker DutyCycle { get { return _dutyCycle; } }
 
         /// <summary>Optional step-by-step observer (timelines, diagnostics); null by default.</summary>
-        public IMacTrace Trace;
+        public IMacTrace Trace { get { return _observers.Trace; } set { _observers.Trace = value; } }
 
-        /// <summary>Called when a posted event wants processing (set by the runner; may be null).</summary>
-        public IMacWakeup Wakeup;
 
         // ---- inputs (any thread / interrupt context: record and return) ----
 
         /// <inheritdoc />
         public void OnRadioEvent(RadioEvent radioEvent, ulong timestampUs)
         {
-            if (!_queue.Post(MacEventKind.Radio, radioEvent, timestampUs, 0)) Counters.QueueOverflows++;
-            IMacWakeup w = Wakeup;
+            if (!_queue.Post(MacEventKind.Radio, radioEvent, timestampUs, 0)) _diag.Counters.QueueOverflows++;
+            IMacWakeup w = _observers.Wakeup;
             if (w != null) w.Wake();
         }
 
@@ -160,26 +157,21 @@ namespace LoRaWan.Mac
             if (!_queue.Post(MacEventKind.Timer, RadioEvent.None, firedUs, dueUs))
             {
                 // The queue is full: keep the alarm aside rather than lose it (a lost alarm would stall the MAC).
-                Counters.QueueOverflows++;
-                lock (_requestLock) { _overflowTimer = true; _overflowTimerDue = dueUs; _overflowTimerFired = firedUs; }
+                _diag.Counters.QueueOverflows++;
+                _queue.KeepAside(MacEventKind.Timer, dueUs, firedUs);
             }
-            IMacWakeup w = Wakeup;
+            IMacWakeup w = _observers.Wakeup;
             if (w != null) w.Wake();
         }
-
-        bool _overflowTimer;
-        ulong _overflowTimerDue;
-        ulong _overflowTimerFired;
-        bool _overflowRequest;
 
         void PostRequest()
         {
             if (!_queue.Post(MacEventKind.Request, RadioEvent.None, _scheduler.NowMicroseconds, 0))
             {
-                Counters.QueueOverflows++;
-                lock (_requestLock) { _overflowRequest = true; }
+                _diag.Counters.QueueOverflows++;
+                _queue.KeepAside(MacEventKind.Request, 0, 0);
             }
-            IMacWakeup w = Wakeup;
+            IMacWakeup w = _observers.Wakeup;
             if (w != null) w.Wake();
         }
 
@@ -193,20 +185,19 @@ namespace LoRaWan.Mac
             RadioEvent radioEvent;
             ulong timeUs;
             ulong dueUs;
-            while (TakeEvent(out kind, out radioEvent, out timeUs, out dueUs))
+            while (_queue.TryTake(out kind, out radioEvent, out timeUs, out dueUs))
             {
                 handled++;
                 try
                 {
                     switch (kind)
                     {
-                        case MacEventKind.Radio: HandleRadio(radioEvent, timeUs); break;
+                        case MacEventKind.Radio: Dispatch(MacTransitions.InputOf(radioEvent), timeUs, 0); break;
                         case MacEventKind.Timer:
-                            if (!_armed || dueUs != _armedDueUs) { Counters.StaleTimers++; break; }
-                            _armed = false;
-                            HandleTimer(dueUs, timeUs);
+                            if (!_alarm.Take(dueUs)) { _diag.Counters.StaleTimers++; break; }
+                            Dispatch(MacTransitions.Alarm, timeUs, dueUs);
                             break;
-                        case MacEventKind.Request: HandleRequest(); break;
+                        case MacEventKind.Request: Dispatch(MacTransitions.Request, timeUs, 0); break;
                     }
                 }
                 catch (Exception e)
@@ -220,8 +211,8 @@ namespace LoRaWan.Mac
                         // Even the way back failed: drop the operation so the MAC does not stay busy for ever.
                         RecordInternalError(again.GetType().FullName + ": " + again.Message);
                         _state = MacState.Idle;
-                        lock (_requestLock) { _opKind = OpNone; _preemptible = false; }
-                        Note(NoteIdle, 0, 0, 0);
+                        lock (_requests) { _requests.Operation = MacRequestSlot.None; _requests.Preemptible = false; }
+                        Note(EventNotes.Idle, 0, 0, 0);
                     }
                 }
                 // Events after the transition: handlers see a consistent MAC and may queue an uplink.
@@ -233,100 +224,57 @@ namespace LoRaWan.Mac
         /// <summary>Disarms the alarm and puts the radio to sleep (the device is going away). Call after the runner stopped.</summary>
         public void Shutdown()
         {
-            Disarm();
+            _alarm.Disarm();
             try { _radio.Sleep(); } catch (Exception e) { RecordInternalError(e.GetType().FullName + ": " + e.Message); }
             _state = MacState.Idle;
         }
 
-        /// <summary>The next event: from the queue, then any alarm or request that overflowed it.</summary>
-        bool TakeEvent(out MacEventKind kind, out RadioEvent radioEvent, out ulong timeUs, out ulong dueUs)
-        {
-            if (_queue.TryTake(out kind, out radioEvent, out timeUs, out dueUs)) return true;
-            lock (_requestLock)
-            {
-                if (_overflowTimer)
-                {
-                    _overflowTimer = false;
-                    kind = MacEventKind.Timer;
-                    timeUs = _overflowTimerFired;
-                    dueUs = _overflowTimerDue;
-                    return true;
-                }
-                if (_overflowRequest)
-                {
-                    _overflowRequest = false;
-                    kind = MacEventKind.Request;
-                    timeUs = _scheduler.NowMicroseconds;
-                    return true;
-                }
-            }
-            return false;
-        }
-
         /// <summary>The message of the last internal error (for diagnostics), or null.</summary>
-        public string LastError { get; private set; }
+        public string LastError { get { return _diag.LastError; } }
 
-        void Arm(ulong dueUs)
+        /// <summary>
+        /// One input in the current state, as <see cref="MacTransitions"/> says (its file has the diagram): the only
+        /// place where the state decides what an input means.
+        /// </summary>
+        void Dispatch(int input, ulong timeUs, ulong dueUs)
         {
-            _armedDueUs = dueUs;
-            _armed = true;
-            _scheduler.Arm(dueUs);
-        }
-
-        void Disarm()
-        {
-            _armed = false;
-            _scheduler.Cancel();
-        }
-
-        void HandleRadio(RadioEvent e, ulong timeUs)
-        {
-            switch (_state)
+            int action = input < 0 ? MacTransitions.Ignore : MacTransitions.Table[(int)_state * MacTransitions.InputCount + input];
+            switch (action)
             {
-                case MacState.Transmitting:
-                    if (e == RadioEvent.TxDone) OnTxDone(timeUs);
-                    else if (e == RadioEvent.TxTimeout) { Counters.TxTimeouts++; AbortCycle(SendStatus.RadioError); }
-                    else Counters.UnexpectedRadioEvents++;
+                case MacTransitions.EndOfUplink: OnTxDone(timeUs); break;
+                case MacTransitions.TxFailed:
+                    _diag.Counters.TxTimeouts++;
+                    AbortCycle(SendStatus.RadioError);
                     break;
-                case MacState.Rx1:
-                case MacState.Rx2:
-                    if (e == RadioEvent.RxDone) OnRxDone();
-                    else if (e == RadioEvent.RxTimeout || e == RadioEvent.RxCrcError)
-                    {
-                        if (e == RadioEvent.RxCrcError) Counters.CrcErrors++;
-                        WindowClosedEmpty();
-                    }
-                    else Counters.UnexpectedRadioEvents++;
-                    break;
-                default:
-                    Counters.UnexpectedRadioEvents++;
-                    break;
-            }
-        }
-
-        void HandleTimer(ulong dueUs, ulong firedUs)
-        {
-            switch (_state)
-            {
-                case MacState.BackingOff:
-                    if (_joinRestartPending) { _joinRestartPending = false; BeginJoinAttempt(); }
-                    else TransmitPending();
-                    break;
-                case MacState.Transmitting:
-                    Counters.TxTimeouts++;
+                case MacTransitions.TxWatchdog:
+                    _diag.Counters.TxTimeouts++;
                     _radio.Sleep();
                     AbortCycle(SendStatus.RadioError);
                     break;
-                case MacState.WaitingRx1: OpenWindow(1, dueUs, firedUs, true); break;
-                case MacState.WaitingRx2: OpenWindow(2, dueUs, firedUs, true); break;
-                case MacState.Rx1:
-                case MacState.Rx2:
+                case MacTransitions.FrameReceived: OnRxDone(); break;
+                case MacTransitions.WindowCrcError:
+                    _diag.Counters.CrcErrors++;
+                    WindowClosedEmpty();
+                    break;
+                case MacTransitions.WindowEmpty: WindowClosedEmpty(); break;
+                case MacTransitions.WindowGuard:
                     // The radio never reported the end of the window: close it ourselves.
-                    Counters.RxGuardTimeouts++;
+                    _diag.Counters.RxGuardTimeouts++;
                     _radio.Sleep();
                     WindowClosedEmpty();
                     break;
-                case MacState.Idle: OnIdleTimer(); break;
+                case MacTransitions.OpenRx1: OpenWindow(1, dueUs, timeUs, true); break;
+                case MacTransitions.OpenRx2: OpenWindow(2, dueUs, timeUs, true); break;
+                case MacTransitions.BackOffOver:
+                    if (_join.RestartPending) { _join.RestartPending = false; BeginJoinAttempt(); }
+                    else TransmitPending();
+                    break;
+                case MacTransitions.IdleWork: OnIdleTimer(); break;
+                case MacTransitions.TakeRequest: HandleRequest(); break;
+                default:
+                    // Ignored: a radio event this state does not expect (the table never ignores the alarm or a request).
+                    _diag.Counters.UnexpectedRadioEvents++;
+                    break;
             }
         }
     }

@@ -137,12 +137,7 @@ namespace LoRaWan.Mac
                     _answers.Append(DevStatusAns.Write(_answers.FreshBuffer, _answers.FreshLength, battery, RoundQuarterDb(snrQuarterDb)));
                     return true;
                 case Cid.NewChannel:
-                    // RP002-1.0.4: US915/AU915 do not implement NewChannelReq; the device ignores it (no answer).
-                    if (!_region.SupportsChannelCommands) { Ignored++; return true; }
-                    int ns = _region.ApplyNewChannel(_plan, NewChannelReq.ChIndex(b, p), NewChannelReq.Frequency(b, p),
-                        NewChannelReq.MinDataRate(b, p), NewChannelReq.MaxDataRate(b, p));
-                    if (ns == 3) StateChanged = true;
-                    _answers.Append(NewChannelAns.Write(_answers.FreshBuffer, _answers.FreshLength, (ns & 2) != 0, (ns & 1) != 0));
+                    NewChannel(b, p);
                     return true;
                 case Cid.RxTimingSetup:
                     // §5.8: RECEIVE_DELAY1 = Del seconds (0 → 1); RX2 one second later. Sticky answer.
@@ -157,10 +152,7 @@ namespace LoRaWan.Mac
                     _answers.Append(TxParamSetupAns.Write(_answers.FreshBuffer, _answers.FreshLength));
                     return true;
                 case Cid.DlChannel:
-                    if (!_region.SupportsChannelCommands) { Ignored++; return true; }
-                    int ds = _region.ApplyDlChannel(_plan, DlChannelReq.ChIndex(b, p), DlChannelReq.Frequency(b, p));
-                    if (ds == 3) StateChanged = true;
-                    _answers.Append(DlChannelAns.Write(_answers.FreshBuffer, _answers.FreshLength, (ds & 2) != 0, (ds & 1) != 0));
+                    DlChannel(b, p);
                     return true;
                 case Cid.DeviceTime:
                     // §5.9 (LoRaWAN 1.0.3 and later).
@@ -173,6 +165,26 @@ namespace LoRaWan.Mac
                     // LoRaWAN 1.1, Class B and Class C commands, proprietary CIDs: not for a 1.0.x Class A device.
                     return false;
             }
+        }
+
+        /// <summary>NewChannelReq (LoRaWAN 1.0.4 §5.6).</summary>
+        void NewChannel(byte[] b, int p)
+        {
+            // RP002-1.0.4: US915/AU915 do not implement NewChannelReq; the device ignores it (no answer).
+            if (!_region.SupportsChannelCommands) { Ignored++; return; }
+            int ns = _region.ApplyNewChannel(_plan, NewChannelReq.ChIndex(b, p), NewChannelReq.Frequency(b, p),
+                NewChannelReq.MinDataRate(b, p), NewChannelReq.MaxDataRate(b, p));
+            if (ns == 3) StateChanged = true;
+            _answers.Append(NewChannelAns.Write(_answers.FreshBuffer, _answers.FreshLength, (ns & 2) != 0, (ns & 1) != 0));
+        }
+
+        /// <summary>DlChannelReq (LoRaWAN 1.0.4 §5.7).</summary>
+        void DlChannel(byte[] b, int p)
+        {
+            if (!_region.SupportsChannelCommands) { Ignored++; return; }
+            int ds = _region.ApplyDlChannel(_plan, DlChannelReq.ChIndex(b, p), DlChannelReq.Frequency(b, p));
+            if (ds == 3) StateChanged = true;
+            _answers.Append(DlChannelAns.Write(_answers.FreshBuffer, _answers.FreshLength, (ds & 2) != 0, (ds & 1) != 0));
         }
 
         /// <summary>

@@ -16,6 +16,11 @@ namespace LoRaWan.Mac
         readonly ulong[] _dues;
         int _head;
         int _count;
+        // An alarm or a request that found the queue full is kept aside rather than lost (a lost alarm would stall the MAC).
+        bool _timerAside;
+        ulong _timerAsideDue;
+        ulong _timerAsideFired;
+        bool _requestAside;
 
         /// <param name="capacity">events the queue holds</param>
         public MacEventQueue(int capacity)
@@ -52,15 +57,46 @@ namespace LoRaWan.Mac
             }
         }
 
-        /// <summary>Takes the oldest event; returns false when there is none.</summary>
+        /// <summary>
+        /// Keeps an alarm (<see cref="MacEventKind.Timer"/>) or a request that <see cref="Post"/> could not queue;
+        /// <see cref="TryTake"/> returns it after the queue.
+        /// </summary>
+        public void KeepAside(MacEventKind kind, ulong dueUs, ulong firedUs)
+        {
+            lock (_lock)
+            {
+                if (kind != MacEventKind.Timer) { _requestAside = true; return; }
+                _timerAside = true;
+                _timerAsideDue = dueUs;
+                _timerAsideFired = firedUs;
+            }
+        }
+
+        /// <summary>Takes the oldest event, then an alarm or request kept aside; returns false when there is none.</summary>
         public bool TryTake(out MacEventKind kind, out RadioEvent radioEvent, out ulong timeUs, out ulong dueUs)
         {
             lock (_lock)
             {
                 if (_count == 0)
                 {
-                    kind = MacEventKind.None;
                     radioEvent = RadioEvent.None;
+                    if (_timerAside)
+                    {
+                        _timerAside = false;
+                        kind = MacEventKind.Timer;
+                        timeUs = _timerAsideFired;
+                        dueUs = _timerAsideDue;
+                        return true;
+                    }
+                    if (_requestAside)
+                    {
+                        _requestAside = false;
+                        kind = MacEventKind.Request;
+                        timeUs = 0;
+                        dueUs = 0;
+                        return true;
+                    }
+                    kind = MacEventKind.None;
                     timeUs = 0;
                     dueUs = 0;
                     return false;

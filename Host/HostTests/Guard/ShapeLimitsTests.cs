@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using nanoFramework.TestFramework;
+using NanoCheck;
+
+namespace LoRaWan.HostTests.Guard
+{
+    /// <summary>
+    /// The shape limits of the MAC (issue 14): the guard fails a LoRaWan.Mac class with more than 25 instance fields or
+    /// more than 6 bool fields, and a function over 60 lines, and accepts the limits themselves.
+    /// </summary>
+    [TestClass]
+    public class ShapeLimitsTests
+    {
+        const string ProbeFile = "Probe/ShapeProbe.cs";
+
+        static List<Finding> Run(string members)
+        {
+            string source = "namespace LoRaWan.GuardProbe\n{\n    public class ShapeProbe\n    {\n" + members + "    }\n}\n";
+            var options = new GuardOptions { Projects = new[] { "LoRaWan.Mac" } };
+            options.Extra.Add(new ExtraSource("LoRaWan.Mac", ProbeFile, source, true));
+            return NanoCheck.Guard.Run(RepoPaths.Root, options);
+        }
+
+        static string Fields(string type, int n)
+        {
+            var sb = new StringBuilder();
+            for (int i = 0; i < n; i++) sb.Append("        public " + type + " F" + i + ";\n");
+            return sb.ToString();
+        }
+
+        /// <summary>A method whose declaration spans <paramref name="lines"/> lines.</summary>
+        static string Method(int lines)
+        {
+            var sb = new StringBuilder("        public int M()\n        {\n            int x = 0;\n");
+            for (int i = 0; i < lines - 5; i++) sb.Append("            x++;\n");
+            sb.Append("            return x;\n        }\n");
+            return sb.ToString();
+        }
+
+        static bool Has(List<Finding> findings, string code) =>
+            findings.Any(f => f.Code == code && f.Message.Contains("ShapeProbe"));
+
+        [TestMethod]
+        public void TwentySixFields_AreRejected_TwentyFiveAccepted()
+        {
+            Assert.IsTrue(Has(Run(Fields("int", 26)), "NF301"), "26 instance fields passed");
+            Assert.IsFalse(Has(Run(Fields("int", 25)), "NF301"), "25 instance fields failed");
+        }
+
+        [TestMethod]
+        public void SevenBools_AreRejected_SixAccepted()
+        {
+            Assert.IsTrue(Has(Run(Fields("bool", 7)), "NF302"), "7 bool fields passed");
+            Assert.IsFalse(Has(Run(Fields("bool", 6)), "NF302"), "6 bool fields failed");
+        }
+
+        [TestMethod]
+        public void SixtyOneLineFunction_IsRejected_SixtyAccepted()
+        {
+            var over = Run(Method(61));
+            Assert.IsTrue(over.Any(f => f.Code == "NF303" && f.File.EndsWith(ProbeFile) && f.Line == 5), "61 lines passed:\n" + string.Join("\n", over));
+            Assert.IsFalse(Run(Method(60)).Any(f => f.Code == "NF303" && f.File.EndsWith(ProbeFile)), "60 lines failed");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using LoRaWan.Crypto;
+using LoRaWan.Frames;
+
+namespace LoRaWan.Mac
+{
+    /// <summary>
+    /// The OTAA join in progress (LoRaWAN 1.0.4 §6.2): the attempt number, its DevNonce and data rate, whether its
+    /// join-accept was taken, and the frames and crypto it uses. One instance per MAC, created once and reused.
+    /// </summary>
+    internal sealed class JoinAttempt
+    {
+        internal readonly JoinRequestFrame Request = new JoinRequestFrame();
+        internal readonly JoinAcceptFrame Accept = new JoinAcceptFrame();
+        internal readonly JoinCrypto Crypto = new JoinCrypto();
+        internal readonly KeyDerivation Keys = new KeyDerivation();
+        /// <summary>Attempts that ended without a join, since the join started (0 for the first).</summary>
+        internal int Number;
+        /// <summary>The data rate this attempt's JoinRequest goes out at.</summary>
+        internal int DataRate;
+        /// <summary>This attempt's DevNonce (persisted before it went on air).</summary>
+        internal int DevNonce;
+        /// <summary>This attempt's join-accept was accepted and persisted.</summary>
+        internal bool Accepted;
+        /// <summary>An attempt cut short (radio failure, internal error) restarts from the alarm with a fresh DevNonce.</summary>
+        internal bool RestartPending;
+    }
+}

@@ -1,0 +1,111 @@
+using LoRaWan.Radio;
+
+namespace LoRaWan.Mac
+{
+    // The Class A state machine (LoRaWAN 1.0.4 §3.3: an uplink, then two receive windows). ClassAMac.Dispatch looks
+    // every input up in Table below and does what it says; MacTransitionsTests walks every (state, input) pair.
+    //
+    //            Request (join, uplink): handled in every state (queued, or replaces an internal uplink not on air)
+    //                 |
+    //                 v          no channel free (duty cycle, join back-off)
+    //             +------+  ------------------------------------------>  +------------+
+    //             | Idle |                                               | BackingOff |
+    //             +------+  <--- alarm: idle work (the empty ACK owed)   +------------+
+    //                 |                                                     |  alarm: back-off over
+    //                 | channel free                                        |  (channel, retransmission,
+    //                 v                                                     v   next join attempt)
+    //          +--------------+  TxTimeout, alarm (TX watchdog): abort -> Idle (a join: BackingOff, retried)
+    //          | Transmitting |
+    //          +--------------+
+    //                 | TxDone
+    //                 v
+    //          +------------+   alarm    +-----+   RxDone, a frame for us: end of windows
+    //          | WaitingRx1 | ---------> | Rx1 | ------------------------------------------------+
+    //          +------------+            +-----+                                                  |
+    //                 | RX1 rate not LoRa   | RxTimeout, RxCrcError, alarm (guard), not for us  |
+    //                 v                     v                                                   v
+    //          +------------+   alarm    +-----+   RxDone, RxTimeout, RxCrcError, guard --> end of windows:
+    //          | WaitingRx2 | ---------> | Rx2 |      Idle (done, joined), BackingOff (confirmed retry,
+    //          +------------+            +-----+      next join attempt), Transmitting (NbTrans repeat)
+    //
+    // Any radio event the table does not list for a state is ignored and counted (MacCounters.UnexpectedRadioEvents).
+
+    /// <summary>The inputs of the Class A state machine and what each state does with each (the transition table).</summary>
+    public static class MacTransitions
+    {
+        /// <summary>Input: the radio's TxDone.</summary>
+        public const int TxDone = 0;
+        /// <summary>Input: the radio's RxDone.</summary>
+        public const int RxDone = 1;
+        /// <summary>Input: the radio's RxTimeout (the window's symbol timeout passed without a preamble).</summary>
+        public const int RxTimeout = 2;
+        /// <summary>Input: the radio's RxCrcError.</summary>
+        public const int RxCrcError = 3;
+        /// <summary>Input: the radio's TxTimeout.</summary>
+        public const int TxTimeout = 4;
+        /// <summary>Input: the MAC's alarm (stale ones are dropped before the table).</summary>
+        public const int Alarm = 5;
+        /// <summary>Input: an application request (join, uplink, cancel).</summary>
+        public const int Request = 6;
+        /// <summary>Number of inputs.</summary>
+        public const int InputCount = 7;
+        /// <summary>Number of states (<see cref="MacState"/>).</summary>
+        public const int StateCount = 7;
+
+        /// <summary>Action: ignored (a radio event is counted as unexpected).</summary>
+        public const int Ignore = 0;
+        /// <summary>Action: the uplink ended on air; the receive windows are timed from the stamp.</summary>
+        public const int EndOfUplink = 1;
+        /// <summary>Action: the radio could not send; the cycle is aborted.</summary>
+        public const int TxFailed = 2;
+        /// <summary>Action: TxDone never came; the radio is put to sleep and the cycle aborted.</summary>
+        public const int TxWatchdog = 3;
+        /// <summary>Action: a frame was received in the open window.</summary>
+        public const int FrameReceived = 4;
+        /// <summary>Action: the window closed without a frame.</summary>
+        public const int WindowEmpty = 5;
+        /// <summary>Action: the window received a frame with a bad CRC (counted), closed without a frame.</summary>
+        public const int WindowCrcError = 6;
+        /// <summary>Action: the radio never reported the end of the window; the MAC closes it.</summary>
+        public const int WindowGuard = 7;
+        /// <summary>Action: RX1 opens.</summary>
+        public const int OpenRx1 = 8;
+        /// <summary>Action: RX2 opens.</summary>
+        public const int OpenRx2 = 9;
+        /// <summary>Action: the back-off is over: transmit, or start the next join attempt.</summary>
+        public const int BackOffOver = 10;
+        /// <summary>Action: in Idle, the empty uplink owed (ACK, MAC answers).</summary>
+        public const int IdleWork = 11;
+        /// <summary>Action: take the application's request.</summary>
+        public const int TakeRequest = 12;
+
+        // One row per MacState (in its numeric order), one column per input:
+        //   TxDone       RxDone         RxTimeout    RxCrcError      TxTimeout  Alarm        Request
+        internal static readonly byte[] Table =
+        {
+            Ignore,      Ignore,        Ignore,      Ignore,         Ignore,    IdleWork,    TakeRequest,  // Idle
+            Ignore,      Ignore,        Ignore,      Ignore,         Ignore,    BackOffOver, TakeRequest,  // BackingOff
+            EndOfUplink, Ignore,        Ignore,      Ignore,         TxFailed,  TxWatchdog,  TakeRequest,  // Transmitting
+            Ignore,      Ignore,        Ignore,      Ignore,         Ignore,    OpenRx1,     TakeRequest,  // WaitingRx1
+            Ignore,      FrameReceived, WindowEmpty, WindowCrcError, Ignore,    WindowGuard, TakeRequest,  // Rx1
+            Ignore,      Ignore,        Ignore,      Ignore,         Ignore,    OpenRx2,     TakeRequest,  // WaitingRx2
+            Ignore,      FrameReceived, WindowEmpty, WindowCrcError, Ignore,    WindowGuard, TakeRequest,  // Rx2
+        };
+
+        /// <summary>What <paramref name="state"/> does with <paramref name="input"/> (<see cref="Ignore"/> for an input out of range).</summary>
+        public static int Action(MacState state, int input)
+        {
+            int s = (int)state;
+            if (s < 0 || s >= StateCount || input < 0 || input >= InputCount) return Ignore;
+            return Table[s * InputCount + input];
+        }
+
+        /// <summary>The input a radio event is (-1 for <see cref="RadioEvent.None"/> or an unknown value: ignored).</summary>
+        public static int InputOf(RadioEvent radioEvent)
+        {
+            // The radio inputs are numbered as RadioEvent's values TxDone (1) .. TxTimeout (5), one lower.
+            int input = (int)radioEvent - 1;
+            return input >= TxDone && input <= TxTimeout ? input : -1;
+        }
+    }
+}

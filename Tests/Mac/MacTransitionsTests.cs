@@ -1,0 +1,116 @@
+using LoRaWan.Mac;
+using LoRaWan.Radio;
+using nanoFramework.TestFramework;
+
+namespace LoRaWan.Tests.Mac
+{
+    /// <summary>
+    /// The transition table of the Class A state machine (Mac/MacTransitions.cs, under its diagram): every (state, input)
+    /// pair is handled or explicitly ignored, the table says what LoRaWAN 1.0.4 §3.3 has each state do, and the MAC
+    /// dispatches through it (an ignored radio event is counted and changes nothing).
+    /// </summary>
+    [TestClass]
+    public class MacTransitionsTests
+    {
+        static readonly byte[] Payload = new byte[] { 1, 2, 3 };
+
+        // What each state does with each input, written from the spec's Class A cycle (§3.3), not from the table:
+        // "-" ignored; TxDone and TxTimeout matter only while transmitting, RxDone/RxTimeout/RxCrcError only while a
+        // window is open; the alarm always means something (idle work, back-off over, TX watchdog, a window opening, the
+        // window guard); a request is always taken (queued or replacing an internal uplink).
+        //                           TxDone       RxDone  RxTimeout RxCrcError TxTimeout Alarm        Request
+        static readonly string[][] Expected =
+        {
+            new string[] { "-",          "-",     "-",     "-",     "-",       "idle",      "request" },   // Idle
+            new string[] { "-",          "-",     "-",     "-",     "-",       "backoff",   "request" },   // BackingOff
+            new string[] { "endofuplink","-",     "-",     "-",     "txfailed","watchdog",  "request" },   // Transmitting
+            new string[] { "-",          "-",     "-",     "-",     "-",       "openrx1",   "request" },   // WaitingRx1
+            new string[] { "-",          "frame", "empty", "crc",   "-",       "guard",     "request" },   // Rx1
+            new string[] { "-",          "-",     "-",     "-",     "-",       "openrx2",   "request" },   // WaitingRx2
+            new string[] { "-",          "frame", "empty", "crc",   "-",       "guard",     "request" },   // Rx2
+        };
+
+        static string Name(int action)
+        {
+            switch (action)
+            {
+                case MacTransitions.Ignore: return "-";
+                case MacTransitions.EndOfUplink: return "endofuplink";
+                case MacTransitions.TxFailed: return "txfailed";
+                case MacTransitions.TxWatchdog: return "watchdog";
+                case MacTransitions.FrameReceived: return "frame";
+                case MacTransitions.WindowEmpty: return "empty";
+                case MacTransitions.WindowCrcError: return "crc";
+                case MacTransitions.WindowGuard: return "guard";
+                case MacTransitions.OpenRx1: return "openrx1";
+                case MacTransitions.OpenRx2: return "openrx2";
+                case MacTransitions.BackOffOver: return "backoff";
+                case MacTransitions.IdleWork: return "idle";
+                case MacTransitions.TakeRequest: return "request";
+                default: return "undefined " + action.ToString();
+            }
+        }
+
+        [TestMethod]
+        public void EveryStateAndInput_IsHandledOrExplicitlyIgnored_AsTheClassACycleSays()
+        {
+            Assert.AreEqual(7, MacTransitions.StateCount, "a state was added: give it a row in the table and here");
+            Assert.AreEqual(7, MacTransitions.InputCount, "an input was added: give it a column in the table and here");
+            for (int s = 0; s < MacTransitions.StateCount; s++)
+            {
+                for (int i = 0; i < MacTransitions.InputCount; i++)
+                {
+                    string actual = Name(MacTransitions.Action((MacState)s, i));
+                    Assert.AreEqual(Expected[s][i], actual, "state " + ((MacState)s).ToString() + ", input " + i.ToString());
+                }
+            }
+        }
+
+        [TestMethod]
+        public void RadioEvents_MapToTheirInputs_NoneIsIgnored()
+        {
+            Assert.AreEqual(MacTransitions.TxDone, MacTransitions.InputOf(RadioEvent.TxDone));
+            Assert.AreEqual(MacTransitions.RxDone, MacTransitions.InputOf(RadioEvent.RxDone));
+            Assert.AreEqual(MacTransitions.RxTimeout, MacTransitions.InputOf(RadioEvent.RxTimeout));
+            Assert.AreEqual(MacTransitions.RxCrcError, MacTransitions.InputOf(RadioEvent.RxCrcError));
+            Assert.AreEqual(MacTransitions.TxTimeout, MacTransitions.InputOf(RadioEvent.TxTimeout));
+            Assert.AreEqual(-1, MacTransitions.InputOf(RadioEvent.None));
+            Assert.AreEqual(MacTransitions.Ignore, MacTransitions.Action(MacState.Rx1, -1));
+        }
+
+        [TestMethod]
+        public void IgnoredRadioEvents_InIdle_AreCountedAndChangeNothing()
+        {
+            var rig = new MacTestRig(MacTestRig.Dr5NoAdr());
+            ClassAMac mac = rig.Device.Mac;
+            RadioEvent[] all = { RadioEvent.TxDone, RadioEvent.RxDone, RadioEvent.RxTimeout, RadioEvent.RxCrcError, RadioEvent.TxTimeout, RadioEvent.None };
+            for (int i = 0; i < all.Length; i++) mac.OnRadioEvent(all[i], rig.Scheduler.NowMicroseconds);
+            rig.Runner.RunUntil(rig.Scheduler.NowMicroseconds + 1000);
+            Assert.AreEqual(all.Length, mac.Counters.UnexpectedRadioEvents);
+            Assert.AreEqual((int)MacState.Idle, (int)mac.State);
+            Assert.AreEqual(0, rig.Radio.Sent.Count);
+        }
+
+        [TestMethod]
+        public void IgnoredRadioEvents_WhileTransmitting_AreCountedAndTheUplinkGoesOn()
+        {
+            var rig = new MacTestRig(MacTestRig.Dr5NoAdr());
+            ClassAMac mac = rig.Device.Mac;
+            rig.Radio.DropTxDone = true;
+            Assert.AreEqual((int)SendStatus.Pending, (int)rig.Device.BeginSend(1, Payload, 0, Payload.Length, false).Status);
+            rig.Runner.RunUntil(rig.Scheduler.NowMicroseconds + 1000);
+            Assert.AreEqual((int)MacState.Transmitting, (int)mac.State);
+            mac.OnRadioEvent(RadioEvent.RxDone, rig.Scheduler.NowMicroseconds);
+            mac.OnRadioEvent(RadioEvent.RxTimeout, rig.Scheduler.NowMicroseconds);
+            mac.OnRadioEvent(RadioEvent.RxCrcError, rig.Scheduler.NowMicroseconds);
+            rig.Runner.RunUntil(rig.Scheduler.NowMicroseconds + 1000);
+            Assert.AreEqual(3, mac.Counters.UnexpectedRadioEvents);
+            Assert.AreEqual(0, mac.Counters.CrcErrors);
+            Assert.AreEqual((int)MacState.Transmitting, (int)mac.State);
+            // The uplink's own TxDone still ends it on air: RX1 is next.
+            mac.OnRadioEvent(RadioEvent.TxDone, rig.Scheduler.NowMicroseconds);
+            rig.Runner.RunUntil(rig.Scheduler.NowMicroseconds + 1000);
+            Assert.AreEqual((int)MacState.WaitingRx1, (int)mac.State);
+        }
+    }
+}
