@@ -191,6 +191,7 @@ namespace NanoCheck
                     : "";
                 findings.Add(new Finding(span.Path ?? p.Name, span.StartLinePosition.Line + 1, d.Id, d.GetMessage() + hint));
             }
+            findings.AddRange(LayerCheck.Check(p.Name, compilation));
             if (!result.Success) return null;
             findings.AddRange(IlCheck.Check(compilation, pe.ToArray(), pdb.ToArray()));
             // The .pe of a Debug build (the project system's default configuration) has more byte code and locals
