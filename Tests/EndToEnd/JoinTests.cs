@@ -1,5 +1,6 @@
 using LoRaWan.Frames;
 using LoRaWan.Mac;
+using LoRaWan.Session;
 using LoRaWan.Simulation;
 using nanoFramework.TestFramework;
 
@@ -129,8 +130,8 @@ namespace LoRaWan.Tests.EndToEnd
             rig.PowerOn(WorldRig.Options("EU868", 15));
             Assert.IsTrue(rig.Device.Join(120000));
             // Wipe both copies of the nonce record (the device "forgets"), keep the network's memory.
-            rig.World.Flash.Corrupt(0, 3);
-            rig.World.Flash.Corrupt(1, 3);
+            rig.World.Flash.Corrupt(StoreSlots.Nonces, 3);
+            rig.World.Flash.Corrupt(StoreSlots.Nonces + 1, 3);
             rig.PowerOn(WorldRig.Options("EU868", 15));
             Assert.IsTrue(rig.Device.Join(3600000), "eventually joins");
             Assert.IsTrue(rig.World.Network.Counters.JoinRejectedDevNonceTooSmall + rig.World.Network.Counters.JoinRejectedDevNonceReused >= 1,

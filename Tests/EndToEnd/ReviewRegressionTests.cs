@@ -1,6 +1,7 @@
 using LoRaWan.Frames;
 using LoRaWan.Mac;
 using LoRaWan.Regions;
+using LoRaWan.Session;
 using LoRaWan.Simulation;
 using nanoFramework.TestFramework;
 
@@ -79,7 +80,7 @@ namespace LoRaWan.Tests.EndToEnd
             var radio = new LoRaWan.Tests.Mac.ScriptedRadio(scheduler);
             radio.DeliverInWindow(0, onAir);
             var device = new LoRaWanDevice(radio, Region.Create("EU868"),
-                DeviceIdentity.Otaa(WorldRig.DevEui, WorldRig.JoinEui, WorldRig.AppKey), new SimulatedFlash(8, 300),
+                DeviceIdentity.Otaa(WorldRig.DevEui, WorldRig.JoinEui, WorldRig.AppKey), new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize),
                 scheduler, WorldRig.Options("EU868", 303), new VirtualMacRunner(scheduler));
             Assert.IsTrue(device.Join(60000), "joined");
             Assert.AreEqual(0x26000042u, device.Mac.Session.DevAddr);

@@ -145,7 +145,7 @@ namespace LoRaWan.Tests.Mac
         {
             Region region = Region.Create("EU868");
             ChannelPlan plan = region.CreateChannelPlan();
-            var session = new DeviceSession(new SimulatedFlash(8, 300), plan);
+            var session = new DeviceSession(new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize), plan);
             var processor = new MacCommandProcessor(region, plan, session, new MacAnswers(), LoRaWanVersion.V1_0_4);
             processor.Process(new byte[] { 0x06 }, 0, 1, snrQuarterDb, 255);
             Assert.AreEqual(answer, Hex.ToString(processor.Answers.FreshBuffer, 0, processor.Answers.FreshLength), why);
