@@ -40,6 +40,21 @@ namespace NanoCheck
 
         public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp9, DocumentationMode.Parse);
 
+        /// <summary>
+        /// The device libraries whose public API must carry XML documentation (DESIGN.md: "public API documented with
+        /// XML comments"; their packages ship the .xml): compiled with documentation diagnostics, and these as errors.
+        /// </summary>
+        public static readonly string[] DocumentedProjects = { "LoRaWan.Mac", "Drivers.Sx127x" };
+
+        /// <summary>
+        /// CS1591 a public member without an XML comment; and XML comments that would lie: CS1570 badly formed XML,
+        /// CS1572 a param tag for a parameter that does not exist, CS1573 a parameter without a param tag where others
+        /// have one, CS1574 a cref that does not resolve.
+        /// </summary>
+        public static readonly string[] DocumentationErrors = { "CS1591", "CS1570", "CS1572", "CS1573", "CS1574" };
+
+        static readonly CSharpParseOptions DocumentedParseOptions = ParseOptions.WithDocumentationMode(DocumentationMode.Diagnose);
+
         /// <summary>Compiler errors that mean "this API or language feature does not exist on the device".</summary>
         static readonly HashSet<string> MissingApiErrors = new()
         {
@@ -165,20 +180,23 @@ namespace NanoCheck
 
         static MetadataReference CompileAndCheck(string root, NfProject p, List<MetadataReference> refs, List<ExtraSource> extra, List<Finding> findings, GuardOptions options)
         {
+            bool documented = DocumentedProjects.Contains(p.Name);
+            var parseOptions = documented ? DocumentedParseOptions : ParseOptions;
             var trees = new List<SyntaxTree>();
             foreach (var f in p.Compile)
             {
                 string path = p.FullPathOf(f);
                 if (File.Exists(path))
-                    trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(path), Encoding.UTF8), ParseOptions, SourceName(root, p, f)));
+                    trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(path), Encoding.UTF8), parseOptions, SourceName(root, p, f)));
             }
             foreach (var e in extra)
-                trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(e.Text, Encoding.UTF8), ParseOptions, SourceName(root, p, e.RelativePath)));
+                trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(e.Text, Encoding.UTF8), parseOptions, SourceName(root, p, e.RelativePath)));
 
             var compilation = CSharpCompilation.Create(p.AssemblyName, trees, refs,
                 new CSharpCompilationOptions(p.IsExe ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
                     optimizationLevel: OptimizationLevel.Release, allowUnsafe: false, deterministic: true,
-                    nullableContextOptions: NullableContextOptions.Disable));
+                    nullableContextOptions: NullableContextOptions.Disable,
+                    specificDiagnosticOptions: documented ? DocumentationErrors.ToDictionary(id => id, _ => ReportDiagnostic.Error) : null));
             using var pe = new MemoryStream();
             using var pdb = new MemoryStream();
             var result = compilation.Emit(pe, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
