@@ -8,9 +8,9 @@ using nanoFramework.TestFramework;
 
 namespace LoRaWan.Tests.Session
 {
-    /// <summary>Persistence regressions from the MAC review: nothing owed or counted is lost across a reset.</summary>
+    /// <summary>Persistence of the session and the nonces: nothing owed or counted is lost across a reset, and a session is restored only for its identity.</summary>
     [TestClass]
-    public class ReviewPersistenceTests
+    public class SessionPersistenceTests
     {
         [TestMethod]
         public void DevNonceCounter_PassesSixteenBitsThroughPersistence()
