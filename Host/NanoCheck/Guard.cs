@@ -42,7 +42,8 @@ namespace NanoCheck
 
         /// <summary>
         /// The device libraries whose public API must carry XML documentation (DESIGN.md: "public API documented with
-        /// XML comments"; their packages ship the .xml): compiled with documentation diagnostics, and these as errors.
+        /// XML comments"; their packages ship the .xml): compiled with documentation diagnostics, and these reported as
+        /// errors (the compiler's warnings, so the IL and .pe checks still run on a project that has them).
         /// </summary>
         public static readonly string[] DocumentedProjects = { "LoRaWan.Mac", "Drivers.Sx127x" };
 
@@ -195,8 +196,7 @@ namespace NanoCheck
             var compilation = CSharpCompilation.Create(p.AssemblyName, trees, refs,
                 new CSharpCompilationOptions(p.IsExe ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
                     optimizationLevel: OptimizationLevel.Release, allowUnsafe: false, deterministic: true,
-                    nullableContextOptions: NullableContextOptions.Disable,
-                    specificDiagnosticOptions: documented ? DocumentationErrors.ToDictionary(id => id, _ => ReportDiagnostic.Error) : null));
+                    nullableContextOptions: NullableContextOptions.Disable));
             using var pe = new MemoryStream();
             using var pdb = new MemoryStream();
             var result = compilation.Emit(pe, pdb, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
@@ -209,6 +209,13 @@ namespace NanoCheck
                     : "";
                 findings.Add(new Finding(span.Path ?? p.Name, span.StartLinePosition.Line + 1, d.Id, d.GetMessage() + hint));
             }
+            // Documentation problems are warnings to the compiler (so the IL and .pe checks still run) and errors here.
+            if (documented)
+                foreach (var d in result.Diagnostics.Where(d => DocumentationErrors.Contains(d.Id)))
+                {
+                    var span = d.Location.GetLineSpan();
+                    findings.Add(new Finding(span.Path ?? p.Name, span.StartLinePosition.Line + 1, d.Id, d.GetMessage() + " (XML docs are required on the public API of " + p.Name + ")"));
+                }
             findings.AddRange(LayerCheck.Check(p.Name, compilation));
             if (!result.Success) return null;
             findings.AddRange(IlCheck.Check(compilation, pe.ToArray(), pdb.ToArray()));

@@ -10,7 +10,7 @@ namespace NanoCheck
     /// Layer boundaries a project reference cannot express: the driver references LoRaWan.Mac (for the radio
     /// interface it implements) and so could use any of it, but the regional parameters are none of its business.
     /// Each rule names a device project and a namespace it must not use; every name in the project's sources that
-    /// binds to a namespace, type or member of that namespace (a using directive included) is a finding NF300.
+    /// binds to a namespace, type or member of that namespace (a using directive included) is a finding NF400.
     /// </summary>
     public static class LayerCheck
     {
@@ -45,7 +45,7 @@ namespace NanoCheck
                         int line = name.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
                         string what = symbol is INamespaceSymbol ? ns : symbol.ToDisplayString();
                         if (seen.Add((line, rule.Namespace)))
-                            yield return new Finding(tree.FilePath, line, "NF300", $"{project} uses {what}: {rule.Why}");
+                            yield return new Finding(tree.FilePath, line, "NF400", $"{project} uses {what}: {rule.Why}");
                     }
                 }
             }

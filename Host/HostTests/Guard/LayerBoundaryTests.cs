@@ -25,14 +25,14 @@ namespace LoRaWan.HostTests.Guard
         static void AssertLayerFinding(List<Finding> findings, int line, string fragment)
         {
             string all = string.Join("\n", findings);
-            Assert.IsTrue(findings.Any(f => f.Code == "NF300" && f.File.EndsWith(ProbeFile) && f.Line == line && f.Message.Contains(fragment)),
-                $"expected NF300 at {ProbeFile}({line}) naming '{fragment}'; findings:\n{all}");
+            Assert.IsTrue(findings.Any(f => f.Code == "NF400" && f.File.EndsWith(ProbeFile) && f.Line == line && f.Message.Contains(fragment)),
+                $"expected NF400 at {ProbeFile}({line}) naming '{fragment}'; findings:\n{all}");
         }
 
         [TestMethod]
         public void Driver_ReferencesNoRegionsType()
         {
-            var findings = RunDriver(null).Where(f => f.Code == "NF300").ToList();
+            var findings = RunDriver(null).Where(f => f.Code == "NF400").ToList();
             Assert.AreEqual(0, findings.Count, "the driver uses LoRaWan.Regions:\n" + string.Join("\n", findings));
         }
 
@@ -54,7 +54,7 @@ namespace LoRaWan.HostTests.Guard
         public void Driver_RadioNamespace_IsAllowed()
         {
             string source = "using LoRaWan.Radio;\nnamespace Drivers.Sx127x\n{\n    static class LayerProbe\n    {\n        static TxConfig M() { return null; }\n    }\n}\n";
-            var findings = RunDriver(source).Where(f => f.Code == "NF300" && f.File.EndsWith(ProbeFile)).ToList();
+            var findings = RunDriver(source).Where(f => f.Code == "NF400" && f.File.EndsWith(ProbeFile)).ToList();
             Assert.AreEqual(0, findings.Count, string.Join("\n", findings));
         }
     }
