@@ -1,5 +1,5 @@
 using System;
-using LoRaWan.Regions;
+using LoRaWan.Radio;
 
 namespace Drivers.Sx127x
 {

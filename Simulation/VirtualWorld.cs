@@ -2,6 +2,7 @@ using System;
 using LoRaWan.Frames;
 using LoRaWan.Mac;
 using LoRaWan.Regions;
+using LoRaWan.Session;
 
 namespace LoRaWan.Simulation
 {
@@ -50,7 +51,7 @@ namespace LoRaWan.Simulation
                 ? new NetworkServer(Region, Scheduler, Bridge)
                 : new NetworkServer(Region, Scheduler, Bridge, networkOptions);
             Bridge.Connect(Network);
-            Flash = new SimulatedFlash(8, 300);
+            Flash = new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize);
         }
 
         /// <summary>

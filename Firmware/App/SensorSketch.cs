@@ -52,7 +52,7 @@ namespace LoRaWan.Firmware.App
 
         /// <summary>
         /// Creates the sketch on <paramref name="device"/> and <paramref name="board"/>. Settings changed by downlinks
-        /// are kept in <paramref name="store"/> (slots 4 and 5; null: not kept) and restored here.
+        /// are kept in <paramref name="store"/> (the application's slots, <see cref="LoRaWan.Session.StoreSlots.Application"/>; null: not kept) and restored here.
         /// </summary>
         public SensorSketch(LoRaWanDevice device, IBoardServices board, INonVolatileStore store, int defaultIntervalMs)
         {

@@ -4,14 +4,12 @@ using LoRaWan.Session;
 namespace LoRaWan.Firmware.App
 {
     /// <summary>
-    /// The sketch's own settings that downlinks change (report interval, LED), kept in slots 4 and 5 of the
-    /// non-volatile store with the MAC's two-slot, CRC-protected <see cref="RecordStore"/>, so they survive resets
-    /// and deep sleep. (The MAC uses slots 0–3: nonces and session.)
+    /// The sketch's own settings that downlinks change (report interval, LED), kept in the application's slots of the
+    /// non-volatile store (<see cref="StoreSlots.Application"/>, the map of every slot) with the MAC's two-slot,
+    /// CRC-protected <see cref="RecordStore"/>, so they survive resets and deep sleep.
     /// </summary>
     public sealed class SketchSettings
     {
-        /// <summary>First of the two store slots the settings use.</summary>
-        public const int FirstSlot = 4;
         /// <summary>Shortest report interval a downlink may set: 1 minute.</summary>
         public const int MinIntervalMs = 60000;
         /// <summary>Longest report interval a downlink may set: 327.67 minutes, the largest CayenneLPP analog value.</summary>
@@ -33,7 +31,7 @@ namespace LoRaWan.Firmware.App
         {
             IntervalMs = defaultIntervalMs;
             _defaultIntervalMs = defaultIntervalMs;
-            if (store != null) _record = new RecordStore(store, FirstSlot, 0x5041 /* "AP" */, 1, PayloadSize);
+            if (store != null) _record = new RecordStore(store, StoreSlots.Application, 0x5041 /* "AP" */, 1, PayloadSize);
         }
 
         /// <summary>

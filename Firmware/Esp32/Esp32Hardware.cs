@@ -18,8 +18,6 @@ namespace LoRaWan.Firmware.Esp32
     {
         /// <summary>The SPI controller the radio is on (its pins are routed as SPI1_MOSI/MISO/CLOCK).</summary>
         public const int SpiBus = 1;
-        /// <summary>Files on I:\ (slots 0–3: the MAC's nonces and session; 4–5: the sketch's settings).</summary>
-        public const int StoreSlots = 8;
         /// <summary>The I2C controller the PMU is on (its pins are routed as I2C1_DATA/I2C1_CLOCK).</summary>
         public const int I2cBus = 1;
         /// <summary>
@@ -72,7 +70,7 @@ namespace LoRaWan.Firmware.Esp32
             Radio.ImageCalibrationFrequencyHz = imageCalibrationHz;
             Radio.Init();
             _dio = new GpioDioLines(_gpio, board.Dio0, board.Dio1, Radio);
-            Store = new FlashStore("lorawan", StoreSlots);
+            Store = new FlashStore("lorawan", LoRaWan.Session.StoreSlots.Count);   // one file on I:\ per slot of the map
             Services = new Esp32BoardServices(board, _gpio, Radio, Pmu);
         }
 

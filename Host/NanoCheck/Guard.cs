@@ -42,6 +42,22 @@ namespace NanoCheck
 
         public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp9, DocumentationMode.Parse);
 
+        /// <summary>
+        /// The device libraries whose public API must carry XML documentation (DESIGN.md: "public API documented with
+        /// XML comments"; their packages ship the .xml): compiled with documentation diagnostics, and these reported as
+        /// errors (the compiler's warnings, so the IL and .pe checks still run on a project that has them).
+        /// </summary>
+        public static readonly string[] DocumentedProjects = { "LoRaWan.Mac", "Drivers.Sx127x" };
+
+        /// <summary>
+        /// CS1591 a public member without an XML comment; and XML comments that would lie: CS1570 badly formed XML,
+        /// CS1572 a param tag for a parameter that does not exist, CS1573 a parameter without a param tag where others
+        /// have one, CS1574 a cref that does not resolve.
+        /// </summary>
+        public static readonly string[] DocumentationErrors = { "CS1591", "CS1570", "CS1572", "CS1573", "CS1574" };
+
+        static readonly CSharpParseOptions DocumentedParseOptions = ParseOptions.WithDocumentationMode(DocumentationMode.Diagnose);
+
         /// <summary>Compiler errors that mean "this API or language feature does not exist on the device".</summary>
         static readonly HashSet<string> MissingApiErrors = new()
         {
@@ -167,15 +183,17 @@ namespace NanoCheck
 
         static MetadataReference CompileAndCheck(string root, NfProject p, List<MetadataReference> refs, List<ExtraSource> extra, List<Finding> findings, GuardOptions options)
         {
+            bool documented = DocumentedProjects.Contains(p.Name);
+            var parseOptions = documented ? DocumentedParseOptions : ParseOptions;
             var trees = new List<SyntaxTree>();
             foreach (var f in p.Compile)
             {
                 string path = p.FullPathOf(f);
                 if (File.Exists(path))
-                    trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(path), Encoding.UTF8), ParseOptions, SourceName(root, p, f)));
+                    trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(path), Encoding.UTF8), parseOptions, SourceName(root, p, f)));
             }
             foreach (var e in extra)
-                trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(e.Text, Encoding.UTF8), ParseOptions, SourceName(root, p, e.RelativePath)));
+                trees.Add(CSharpSyntaxTree.ParseText(SourceText.From(e.Text, Encoding.UTF8), parseOptions, SourceName(root, p, e.RelativePath)));
 
             var compilation = CSharpCompilation.Create(p.AssemblyName, trees, refs,
                 new CSharpCompilationOptions(p.IsExe ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
@@ -193,6 +211,14 @@ namespace NanoCheck
                     : "";
                 findings.Add(new Finding(span.Path ?? p.Name, span.StartLinePosition.Line + 1, d.Id, d.GetMessage() + hint));
             }
+            // Documentation problems are warnings to the compiler (so the IL and .pe checks still run) and errors here.
+            if (documented)
+                foreach (var d in result.Diagnostics.Where(d => DocumentationErrors.Contains(d.Id)))
+                {
+                    var span = d.Location.GetLineSpan();
+                    findings.Add(new Finding(span.Path ?? p.Name, span.StartLinePosition.Line + 1, d.Id, d.GetMessage() + " (XML docs are required on the public API of " + p.Name + ")"));
+                }
+            findings.AddRange(LayerCheck.Check(p.Name, compilation));
             if (!result.Success) return null;
             findings.AddRange(IlCheck.Check(compilation, pe.ToArray(), pdb.ToArray()));
             if (ShapeLimits.Projects.Contains(p.AssemblyName))

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
+using LoRaWan.Radio;
 using LoRaWan.Regions;
 
 namespace LoRaWan.Udp

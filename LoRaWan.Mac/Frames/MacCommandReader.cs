@@ -20,6 +20,9 @@ namespace LoRaWan.Frames
         bool _downlink;
 
         /// <summary>Starts over on <paramref name="length"/> bytes at <paramref name="offset"/>.</summary>
+        /// <param name="buffer">the bytes holding the commands (FOpts, or an FRMPayload on FPort 0); not copied</param>
+        /// <param name="offset">where the first command starts in <paramref name="buffer"/></param>
+        /// <param name="length">the number of bytes of commands</param>
         /// <param name="downlink">true for commands sent by the network (requests such as LinkADRReq, answers such as
         /// DeviceTimeAns): the device's view; false for commands sent by the device (the network's view).</param>
         public void Reset(byte[] buffer, int offset, int length, bool downlink)

@@ -1,4 +1,5 @@
 using System;
+using LoRaWan.Radio;
 
 namespace LoRaWan.Regions
 {

@@ -9,10 +9,10 @@ namespace LoRaWan.Session
     /// network configured, and the MAC answers and ACK still owed to the network. Persisted in two records split by
     /// change rate, each fixed-size, versioned, CRC-protected and written to alternate slots:
     /// <list type="bullet">
-    /// <item>the frame counters (slots 6–7): DevAddr, a tag tying them to this session (OTAA: its JoinNonce; ABP: the
+    /// <item>the frame counters (<see cref="StoreSlots.Counters"/>): DevAddr, a tag tying them to this session (OTAA: its JoinNonce; ABP: the
     /// NwkSKey check value), the FCntUp limit, FCntDown and ADR_ACK_CNT. Small, and the only record the FCntUp window rewrites, so
     /// a change of the session record's layout can never reset a counter;</item>
-    /// <item>the session (slots 2–3): keys, RX parameters, ADR state, channel plan and owed answers; rewritten on
+    /// <item>the session (<see cref="StoreSlots.Session"/>): keys, RX parameters, ADR state, channel plan and owed answers; rewritten on
     /// join, downlinks and MAC commands.</item>
     /// </list>
     /// <para>FCntUp is wear-aware (LoRaWAN 1.0.4 §4.3.1.5: an FCntUp value is never reused): the counter record stores
@@ -21,10 +21,6 @@ namespace LoRaWan.Session
     /// </summary>
     public sealed class DeviceSession
     {
-        /// <summary>Slots 2 and 3 of the store: the session record.</summary>
-        public const int FirstSlot = 2;
-        /// <summary>Slots 6 and 7 of the store: the frame-counter record.</summary>
-        public const int CounterFirstSlot = 6;
         /// <summary>Owed fresh answers kept across a reset (bytes; what fits FOpts).</summary>
         public const int OwedFreshCapacity = 15;
         /// <summary>Owed sticky answers kept across a reset (bytes).</summary>
@@ -32,7 +28,7 @@ namespace LoRaWan.Session
 
         const int FixedSize = 64;
         const int OwedOffset = FixedSize + ChannelPlan.SerializedSize;
-        const int CounterSize = 21;
+        const int CounterSize = StoreSlots.CounterPayloadSize;
 
         readonly RecordStore _store;
         readonly RecordStore _counters;
@@ -43,9 +39,9 @@ namespace LoRaWan.Session
         public DeviceSession(INonVolatileStore store, ChannelPlan plan)
         {
             Plan = plan;
-            _payload = new byte[OwedOffset + 3 + OwedFreshCapacity + OwedStickyCapacity];
-            _store = new RecordStore(store, FirstSlot, 0x5353 /* "SS" */, 2, _payload.Length);
-            _counters = new RecordStore(store, CounterFirstSlot, 0x4346 /* "FC" */, 1, CounterSize);
+            _payload = new byte[StoreSlots.SessionPayloadSize];   // OwedOffset + 3 + OwedFreshCapacity + OwedStickyCapacity
+            _store = new RecordStore(store, StoreSlots.Session, 0x5353 /* "SS" */, 2, _payload.Length);
+            _counters = new RecordStore(store, StoreSlots.Counters, 0x4346 /* "FC" */, 1, CounterSize);
         }
 
         /// <summary>The channel plan of this session (owned by the MAC; serialised with it).</summary>

@@ -12,17 +12,15 @@ namespace LoRaWan.Session
     /// </summary>
     public sealed class NonceRecord
     {
-        /// <summary>Slots 0 and 1 of the store.</summary>
-        public const int FirstSlot = 0;
-        const int PayloadSize = 29;
+        const int PayloadSize = StoreSlots.NoncePayloadSize;
 
         readonly RecordStore _store;
         readonly byte[] _payload = new byte[PayloadSize];
 
-        /// <summary>Creates the record over <paramref name="store"/> (slots 0 and 1).</summary>
+        /// <summary>Creates the record over <paramref name="store"/> (slots <see cref="StoreSlots.Nonces"/> and the next).</summary>
         public NonceRecord(INonVolatileStore store)
         {
-            _store = new RecordStore(store, FirstSlot, 0x4E4E /* "NN" */, 2, PayloadSize);
+            _store = new RecordStore(store, StoreSlots.Nonces, 0x4E4E /* "NN" */, 2, PayloadSize);
         }
 
         /// <summary>The DevNonce the next JoinRequest uses (kept as 32 bits: past 0xFFFF the device cannot join).</summary>

@@ -14,6 +14,9 @@ namespace LoRaWan.Session
         const int HeaderSize = 10;
         const int CrcSize = 4;
 
+        /// <summary>Bytes a slot holds besides the payload: the header and the CRC.</summary>
+        public const int Overhead = HeaderSize + CrcSize;
+
         readonly INonVolatileStore _store;
         readonly int _firstSlot;
         readonly ushort _magic;

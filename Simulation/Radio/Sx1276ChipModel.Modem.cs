@@ -1,4 +1,4 @@
-using LoRaWan.Regions;
+using LoRaWan.Radio;
 
 namespace LoRaWan.Simulation
 {

@@ -1,5 +1,7 @@
 using LoRaWan.Frames;
 using LoRaWan.Mac;
+using LoRaWan.Regions;
+using LoRaWan.Session;
 using LoRaWan.Simulation;
 using nanoFramework.TestFramework;
 
@@ -129,8 +131,8 @@ namespace LoRaWan.Tests.EndToEnd
             rig.PowerOn(WorldRig.Options("EU868", 15));
             Assert.IsTrue(rig.Device.Join(120000));
             // Wipe both copies of the nonce record (the device "forgets"), keep the network's memory.
-            rig.World.Flash.Corrupt(0, 3);
-            rig.World.Flash.Corrupt(1, 3);
+            rig.World.Flash.Corrupt(StoreSlots.Nonces, 3);
+            rig.World.Flash.Corrupt(StoreSlots.Nonces + 1, 3);
             rig.PowerOn(WorldRig.Options("EU868", 15));
             Assert.IsTrue(rig.Device.Join(3600000), "eventually joins");
             Assert.IsTrue(rig.World.Network.Counters.JoinRejectedDevNonceTooSmall + rig.World.Network.Counters.JoinRejectedDevNonceReused >= 1,
@@ -155,6 +157,52 @@ namespace LoRaWan.Tests.EndToEnd
             Assert.IsTrue(rig.DevNoncesOnAir.Count >= 3, "several join requests went on air");
             Assert.IsTrue(WorldRig.AllDistinct(rig.DevNoncesOnAir), "a DevNonce was transmitted twice");
             Assert.AreEqual(0, rig.World.Network.Counters.JoinRejectedDevNonceTooSmall + rig.World.Network.Counters.JoinRejectedDevNonceReused);
+        }
+
+        [TestMethod]
+        public void JoinAcceptWithAnFskRx2Rate_FallsBackToTheRegionalRx2Default()
+        {
+            // A join-accept (built here: the network model refuses such a setting) whose DLSettings name EU868
+            // DR7 (FSK) for RX2 and an RX1DROffset of 6 (EU868 defines 0..5).
+            byte[] appKey = Hex.Parse(WorldRig.AppKey, 16, "AppKey");
+            var accept = new JoinAcceptFrame();
+            accept.JoinNonce = 1;
+            accept.NetId = 0x13;
+            accept.DevAddr = 0x26000042;
+            accept.Rx1DrOffset = 6;
+            accept.Rx2DataRate = 7;
+            accept.RxDelay = 1;
+            var frame = new byte[33];
+            int n = accept.Write(frame, 0, null, 0);
+            new LoRaWan.Crypto.JoinCrypto().ComputeJoinAcceptMic10(appKey, 0, frame, 0, n - 4, frame, n - 4);
+            Assert.IsTrue(new JoinAcceptCipher().Encrypt(appKey, 0, frame, 0, n));
+            var onAir = new byte[n];
+            System.Array.Copy(frame, onAir, n);
+
+            var scheduler = new VirtualScheduler();
+            var radio = new LoRaWan.Tests.Mac.ScriptedRadio(scheduler);
+            radio.DeliverInWindow(0, onAir);
+            var device = new LoRaWanDevice(radio, Region.Create("EU868"),
+                DeviceIdentity.Otaa(WorldRig.DevEui, WorldRig.JoinEui, WorldRig.AppKey), new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize),
+                scheduler, WorldRig.Options("EU868", 303), new VirtualMacRunner(scheduler));
+            Assert.IsTrue(device.Join(60000), "joined");
+            Assert.AreEqual(0x26000042u, device.Mac.Session.DevAddr);
+            Assert.AreEqual(0, device.Mac.Session.Rx2DataRate, "RX2 stays at EU868's default DR0");
+            Assert.AreEqual(0, device.Mac.Session.Rx1DrOffset, "an undefined offset is not applied");
+        }
+
+        [TestMethod]
+        public void CancelledJoinWaitingForBackOff_StopsAtOnce()
+        {
+            // A device the network does not know: every join attempt fails and the back-off grows.
+            var rig = new WorldRig("EU868", 41, LoRaWanVersion.V1_0_4);
+            var stranger = DeviceIdentity.Otaa("70B3D57ED0000C03", "0000000000000000", "2B7E151628AED2A6ABF7158809CF4F3C");
+            LoRaWanDevice d = rig.World.PowerOn(stranger, WorldRig.Options("EU868", 41));
+            Assert.IsFalse(d.Join(2 * 3600 * 1000), "no join with unknown keys");
+            rig.World.Runner.RunUntil(rig.World.Scheduler.NowMicroseconds + 1000);
+            Assert.IsFalse(d.Mac.IsBusy, "Join's timeout cancelled the join");
+            Assert.AreEqual((int)MacState.Idle, (int)d.Mac.State);
+            Assert.IsTrue(d.BeginJoin(), "a new join can start");
         }
     }
 }

@@ -83,5 +83,50 @@ namespace LoRaWan.Tests.EndToEnd
             Assert.AreEqual(0, world.Network.Uplinks[1].PayloadLength, region + ": empty frame");
             Assert.AreEqual(1u, world.Network.Uplinks[1].FCnt, region + ": FCnt 1");
         }
+
+        [TestMethod]
+        public void As923Dr5WithRx1Offset7_SkipsTheFskRx1AndReceivesInRx2()
+        {
+            // RP002 AS923: uplink DR5 with RX1DROffset 7 gives RX1 at DR7 (FSK), which this stack does not receive.
+            var net = new NetworkOptions();
+            net.Rx1DrOffset = 7;
+            var rig = new WorldRig("AS923-1", 301, LoRaWanVersion.V1_0_4, net);
+            rig.World.Network.ForceRx2 = true;
+            LoRaWanOptions o = WorldRig.Options("AS923-1", 301);
+            o.Adr = false;
+            o.DataRate = 5;
+            rig.PowerOn(o);
+            Assert.IsTrue(rig.Device.Join(600000), "joined");
+            Assert.AreEqual(7, rig.Device.Mac.Session.Rx1DrOffset, "the network's RX1DROffset is applied");
+            rig.World.Network.Enqueue(rig.Identity.DevEui, 3, new byte[] { 0x33 }, false);
+            SendResult r = rig.Device.Send(1, new byte[] { 1 }, true, 600000);
+            Assert.AreEqual((int)SendStatus.Acked, (int)r.Status, r.ToString());
+            Assert.AreEqual(1, rig.Delivered.Count, "downlink received in RX2");
+            Assert.AreEqual(0, rig.Device.Mac.Counters.InternalErrors, rig.Device.Mac.LastError);
+        }
+
+        [TestMethod]
+        public void As923_DownlinkSizedByDownlinkDwellTime_NotTheUplinkOne()
+        {
+            // TxParamSetupReq with UplinkDwellTime on and DownlinkDwellTime off: at DR2 an uplink MACPayload may be
+            // 19 bytes but a downlink one 59 (RP002 AS923 maximum payload table).
+            var rig = new WorldRig("AS923-1", 302, LoRaWanVersion.V1_0_4);
+            LoRaWanOptions o = WorldRig.Options("AS923-1", 302);
+            o.Adr = false;
+            o.DataRate = 2;
+            rig.PowerOn(o);
+            Assert.IsTrue(rig.Device.Join(600000), "joined");
+            const int ulDwellOnDlDwellOff = 0x10 | 0x05;   // bit 4 uplink dwell, bits 3..0 MaxEIRP code 5 (16 dBm)
+            Assert.IsTrue(rig.World.Region.ApplyTxParamSetup(rig.Device.Mac.Session.Plan, ulDwellOnDlDwellOff));
+            NetworkDevice nd = rig.World.Network.FindDevice(rig.Identity.DevEui);
+            NetworkSession s = nd.Session != null ? nd.Session : nd.PendingSession;   // active at the first uplink
+            Assert.IsTrue(rig.World.Region.ApplyTxParamSetup(s.ChannelPlan, ulDwellOnDlDwellOff));
+            var big = new byte[40];   // MACPayload 7 + 1 + 40 = 48 bytes: over 19, within 59
+            for (int i = 0; i < big.Length; i++) big[i] = (byte)i;
+            rig.World.Network.Enqueue(rig.Identity.DevEui, 4, big, false);
+            Assert.IsTrue(rig.Device.Send(1, new byte[] { 1 }, false, 600000).Succeeded);
+            Assert.AreEqual(1, rig.Delivered.Count, "the 48-byte downlink is accepted");
+            CollectionAssert.AreEqual(big, (byte[])rig.Delivered[0]);
+        }
     }
 }

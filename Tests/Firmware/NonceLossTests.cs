@@ -1,5 +1,6 @@
 using LoRaWan.Firmware.App;
 using LoRaWan.Mac;
+using LoRaWan.Session;
 using LoRaWan.Simulation;
 using nanoFramework.TestFramework;
 
@@ -46,8 +47,8 @@ namespace LoRaWan.Tests.Firmware
         {
             DeviceIdentity id;
             VirtualWorld world = JoinedWorld(out id);
-            world.Flash.Wipe(0);
-            world.Flash.Wipe(1);
+            world.Flash.Wipe(StoreSlots.Nonces);
+            world.Flash.Wipe(StoreSlots.Nonces + 1);
             LoRaWanDevice again = world.PowerOn(id, Options());
             Assert.AreEqual((int)NonceRecordStatus.Lost, (int)again.Mac.NonceStatus, "an OTAA session without its nonce record");
         }
@@ -57,8 +58,10 @@ namespace LoRaWan.Tests.Firmware
         {
             DeviceIdentity id;
             VirtualWorld world = JoinedWorld(out id);
-            for (int slot = 0; slot < 2; slot++) if (world.Flash.Read(slot, new byte[64], 0, 64) > 12) world.Flash.Corrupt(slot, 12);
-            for (int slot = 2; slot < 8; slot++) world.Flash.Wipe(slot);
+            for (int slot = StoreSlots.Nonces; slot < StoreSlots.Nonces + StoreSlots.PerRecord; slot++)
+                if (world.Flash.Read(slot, new byte[64], 0, 64) > 12) world.Flash.Corrupt(slot, 12);
+            for (int slot = 0; slot < StoreSlots.Count; slot++)
+                if (slot < StoreSlots.Nonces || slot >= StoreSlots.Nonces + StoreSlots.PerRecord) world.Flash.Wipe(slot);
             LoRaWanDevice again = world.PowerOn(id, Options());
             Assert.AreEqual((int)NonceRecordStatus.Lost, (int)again.Mac.NonceStatus, "slots with data that is no longer a record");
         }
@@ -78,8 +81,8 @@ namespace LoRaWan.Tests.Firmware
         {
             DeviceIdentity id;
             VirtualWorld world = JoinedWorld(out id);
-            world.Flash.Wipe(0);
-            world.Flash.Wipe(1);
+            world.Flash.Wipe(StoreSlots.Nonces);
+            world.Flash.Wipe(StoreSlots.Nonces + 1);
             LoRaWanDevice again = world.PowerOn(id, Options());
             var board = new VirtualBoardServices(world, 3900, 80000);
             var sketch = new SensorSketch(again, board, world.Flash, 300000);

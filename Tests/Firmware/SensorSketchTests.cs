@@ -2,6 +2,7 @@ using LoRaWan.Firmware.App;
 using LoRaWan.Firmware.Power;
 using LoRaWan.Frames;
 using LoRaWan.Mac;
+using LoRaWan.Session;
 using LoRaWan.Simulation;
 using nanoFramework.TestFramework;
 
@@ -15,6 +16,21 @@ namespace LoRaWan.Tests.Firmware
     [TestClass]
     public class SensorSketchTests
     {
+        [TestMethod]
+        public void SketchSettings_WriteOnlyTheApplicationSlotsOfTheStoreMap()
+        {
+            var flash = new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize);
+            var settings = new SketchSettings(flash, 300000);
+            settings.Save();
+            settings.Save();
+            for (int slot = 0; slot < StoreSlots.Count; slot++)
+            {
+                int n = flash.Read(slot, new byte[StoreSlots.SlotSize], 0, StoreSlots.SlotSize);
+                bool own = slot >= StoreSlots.Application && slot < StoreSlots.Application + StoreSlots.PerRecord;
+                Assert.AreEqual(own, n > 0, "slot " + slot + " written");
+            }
+        }
+
         const int FiveMinutesMs = 5 * 60000;
         const int BatteryMv = 3987;          // → analog_in_3 = 3.98 V = 398 = 0x018E
         const long FreeMemory = 150000;      // → analog_in_2 = 150000 / 1024 kB = 146.48 = 14648 = 0x3938

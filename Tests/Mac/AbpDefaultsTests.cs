@@ -1,4 +1,5 @@
 using LoRaWan.Mac;
+using LoRaWan.Session;
 using LoRaWan.Simulation;
 using nanoFramework.TestFramework;
 
@@ -53,7 +54,7 @@ namespace LoRaWan.Tests.Mac
         public void AbpSessionPersistedWithAnUnsetRate_RestartsAtTheDefaultRate()
         {
             // A session record written while the rate was still unset (−1, stored as 255) must not keep the device mute.
-            var flash = new SimulatedFlash(8, 300);
+            var flash = new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize);
             var scheduler = new VirtualScheduler();
             var rig = new CommandRig("EU868", new LoRaWanOptions(), flash, scheduler);
             rig.Device.Mac.Session.DataRate = -1;

@@ -2,6 +2,7 @@ using System;
 using LoRaWan.Mac;
 using LoRaWan.Radio;
 using LoRaWan.Regions;
+using LoRaWan.Session;
 using LoRaWan.Simulation;
 using nanoFramework.TestFramework;
 
@@ -96,7 +97,7 @@ namespace LoRaWan.Tests.Mac
             var scheduler = new VirtualScheduler();
             var device = new LoRaWanDevice(new ScriptedRadio(scheduler), Region.Create("EU868"),
                 DeviceIdentity.Otaa("0042004213424341", "0000001223224242", "BEC499C69E9C939E413B663961636C61"),
-                new SimulatedFlash(8, 300), scheduler, new LoRaWanOptions(), new VirtualMacRunner(scheduler));
+                new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize), scheduler, new LoRaWanOptions(), new VirtualMacRunner(scheduler));
             Assert.IsFalse(device.IsJoined);
             Assert.AreEqual(0, device.MaxPayload, "no session: nothing can be sent");
             Assert.AreEqual((int)SendStatus.NotJoined, (int)device.Send(1, new byte[1], false, 60000).Status);
@@ -128,7 +129,7 @@ namespace LoRaWan.Tests.Mac
             var scheduler = new VirtualScheduler();
             var radio = new ThrowingRadio(new ScriptedRadio(scheduler));
             var device = new LoRaWanDevice(radio, Region.Create("EU868"), DeviceIdentity.Abp(MacTestRig.DevAddr, MacTestRig.NwkSKey, MacTestRig.AppSKey),
-                new SimulatedFlash(8, 300), scheduler, MacTestRig.Dr5NoAdr(), new VirtualMacRunner(scheduler));
+                new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize), scheduler, MacTestRig.Dr5NoAdr(), new VirtualMacRunner(scheduler));
             radio.Failure = new InvalidOperationException("provoked bug 1234");
             SendResult r = device.Send(1, new byte[] { 1 }, false, 60000);
             Assert.AreEqual((int)SendStatus.InternalError, (int)r.Status, r.ToString());

@@ -69,5 +69,20 @@ namespace LoRaWan.Tests.Mac
             Assert.IsTrue(f.Ack, "and carries the ACK");
             Assert.AreEqual(1, f.FPort);
         }
+
+        [TestMethod]
+        public void LinkCheckRequestedWhileTheMacsAckUplinkWaits_RidesTheReplacingUplink()
+        {
+            LoRaWanOptions o = MacTestRig.Dr5NoAdr();
+            o.EmptyAckUplinkDelayMs = 1000;
+            var rig = new MacTestRig(o);
+            rig.Radio.DeliverInWindow(0, MacTestRig.ConfirmedDownlink());
+            Assert.IsTrue(rig.Device.Send(1, new byte[] { 1 }, false, 60000).Succeeded);
+            rig.Runner.RunUntil(rig.Scheduler.NowMicroseconds + 1500000);
+            Assert.AreEqual((int)MacState.BackingOff, (int)rig.Device.Mac.State, "the MAC's ACK uplink waits for the band");
+            rig.Device.RequestLinkCheck();
+            Assert.IsTrue(rig.Device.Send(1, new byte[] { 2 }, false, 60000).Succeeded);
+            Assert.AreEqual("02", CommandRig.FOpts(rig.Radio.LastSent), "LinkCheckReq (CID 0x02) in FOpts");
+        }
     }
 }

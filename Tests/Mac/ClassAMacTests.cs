@@ -221,5 +221,17 @@ namespace LoRaWan.Tests.Mac
             Assert.AreEqual(0, again.Downlinks.Count, "the replay after a reset is rejected: FCntDown was persisted");
             Assert.AreEqual(1, again.Device.Mac.Counters.ReplayedFrames);
         }
+
+        [TestMethod]
+        public void ConfirmedUplink_ValidDownlinkWithoutAck_EndsTheRetransmissions()
+        {
+            LoRaWanOptions o = MacTestRig.Dr5NoAdr();
+            o.NbTrans = 3;
+            var rig = new MacTestRig(o);
+            rig.Radio.DeliverInWindow(0, CommandRig.Down(1, "06"));   // unconfirmed downlink, no ACK, DevStatusReq
+            SendResult r = rig.Device.Send(1, new byte[] { 1 }, true, 120000);
+            Assert.AreEqual((int)SendStatus.NoAck, (int)r.Status);
+            Assert.AreEqual(1, r.Transmissions, "no retransmission after a valid downlink");
+        }
     }
 }

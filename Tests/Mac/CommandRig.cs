@@ -3,6 +3,7 @@ using LoRaWan.Crypto;
 using LoRaWan.Frames;
 using LoRaWan.Mac;
 using LoRaWan.Regions;
+using LoRaWan.Session;
 using LoRaWan.Simulation;
 
 namespace LoRaWan.Tests.Mac
@@ -35,7 +36,7 @@ namespace LoRaWan.Tests.Mac
         /// <summary>Receive windows opened: data rate (int).</summary>
         public readonly ArrayList RxDataRate = new ArrayList();
 
-        public CommandRig(string region, LoRaWanOptions options) : this(region, options, new SimulatedFlash(8, 300), new VirtualScheduler())
+        public CommandRig(string region, LoRaWanOptions options) : this(region, options, new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize), new VirtualScheduler())
         {
         }
 

@@ -139,5 +139,17 @@ namespace LoRaWan.Tests.Mac
                 Assert.AreEqual(3, CommandRig.At(rig.TxDataRate, i), "DR3");
             }
         }
+
+        [TestMethod]
+        public void LinkAdrReqNbTransZero_MeansTheDefaultOne()
+        {
+            var rig = new CommandRig("EU868", CommandRig.Adr(5));
+            rig.DeliverNext(CommandRig.Down(1, "03 50 0700 03"));   // DR5, power 0, channels 0..2, NbTrans 3
+            rig.Send();
+            Assert.AreEqual(3, rig.Device.Mac.Session.NbTrans);
+            rig.DeliverNext(CommandRig.Down(2, "03 50 0700 00"));   // NbTrans 0
+            rig.Send();
+            Assert.AreEqual(1, rig.Device.Mac.Session.NbTrans, "LoRaWAN 1.0.4 §5.3: NbTrans 0 = the default, 1");
+        }
     }
 }

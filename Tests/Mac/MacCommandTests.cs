@@ -3,6 +3,7 @@ using LoRaWan.Mac;
 using LoRaWan.Regions;
 using LoRaWan.Session;
 using LoRaWan.Simulation;
+using LoRaWan.Tests.EndToEnd;
 using nanoFramework.TestFramework;
 
 namespace LoRaWan.Tests.Mac
@@ -145,7 +146,7 @@ namespace LoRaWan.Tests.Mac
         {
             Region region = Region.Create("EU868");
             ChannelPlan plan = region.CreateChannelPlan();
-            var session = new DeviceSession(new SimulatedFlash(8, 300), plan);
+            var session = new DeviceSession(new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize), plan);
             var processor = new MacCommandProcessor(region, plan, session, new MacAnswers(), LoRaWanVersion.V1_0_4);
             processor.Process(new byte[] { 0x06 }, 0, 1, snrQuarterDb, 255);
             Assert.AreEqual(answer, Hex.ToString(processor.Answers.FreshBuffer, 0, processor.Answers.FreshLength), why);
@@ -318,6 +319,21 @@ namespace LoRaWan.Tests.Mac
             rig.Send();
             Assert.AreEqual("04", CommandRig.FOpts(rig.Sent(-1)), "DutyCycleReq before it is answered, nothing after");
             Assert.AreEqual(1, rig.Device.Mac.Commands.Stopped);
+        }
+
+        [TestMethod]
+        public void DeviceTimeRequestedRightAfterARejoin_IsAnswered()
+        {
+            var rig = new WorldRig("EU868", 31, LoRaWanVersion.V1_0_4);
+            rig.PowerOn(WorldRig.Options("EU868", 31));
+            Assert.IsTrue(rig.Device.Join(120000));
+            Assert.IsTrue(rig.Device.Send(1, new byte[] { 1 }, false, 60000).Succeeded);
+            Assert.IsTrue(rig.Device.Join(120000), "rejoined");
+            rig.Device.RequestDeviceTime();
+            bool answered = false;
+            rig.Device.OnNetworkTime += (s, seconds, fraction) => { answered = true; };
+            rig.Device.Send(1, new byte[] { 2 }, false, 60000);
+            Assert.IsTrue(answered, "DeviceTimeAns received");
         }
     }
 }

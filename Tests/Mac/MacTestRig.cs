@@ -1,6 +1,7 @@
 using LoRaWan.Frames;
 using LoRaWan.Mac;
 using LoRaWan.Regions;
+using LoRaWan.Session;
 using LoRaWan.Simulation;
 
 namespace LoRaWan.Tests.Mac
@@ -27,7 +28,7 @@ namespace LoRaWan.Tests.Mac
         /// <summary>FCnt of each delivered downlink (uint).</summary>
         public readonly System.Collections.ArrayList DownlinkFCnts = new System.Collections.ArrayList();
 
-        public MacTestRig(LoRaWanOptions options) : this(options, new SimulatedFlash(8, 300), new VirtualScheduler())
+        public MacTestRig(LoRaWanOptions options) : this(options, new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize), new VirtualScheduler())
         {
         }
 

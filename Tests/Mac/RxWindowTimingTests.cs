@@ -1,3 +1,4 @@
+using LoRaWan.Frames;
 using LoRaWan.Mac;
 using nanoFramework.TestFramework;
 
@@ -49,6 +50,30 @@ namespace LoRaWan.Tests.Mac
                     Assert.IsTrue(closeUs >= error + 6 * tsym, "closes too early" + at);
                 }
             }
+        }
+
+        [TestMethod]
+        public void AdaptiveMargin_IsNotInflatedByAWindowOpenedAfterALongRx1Frame()
+        {
+            LoRaWanOptions o = MacTestRig.Dr5NoAdr();
+            o.DataRate = 0;
+            o.AdaptTimingError = true;
+            var rig = new MacTestRig(o);
+            // A 112-byte frame for another DevAddr fills RX1 (SF12): RX2 then opens late by design, not by platform.
+            var f = new DataFrame();
+            f.MType = MType.UnconfirmedDataDown;
+            f.DevAddr = 0x26011111;
+            f.FCnt = 1;
+            f.FPort = 1;
+            var buf = new byte[255];
+            f.Write(buf, 0, null, 0, 0, new byte[100], 0, 100);
+            var frame = new byte[f.Length];
+            System.Array.Copy(buf, frame, f.Length);
+            rig.Radio.DeliverInWindow(0, frame);
+            rig.Device.Send(1, new byte[] { 1 }, false, 600000);
+            Assert.IsTrue(rig.Device.Mac.EffectiveTimingErrorUs <= ClassAMac.MaxAdaptiveTimingErrorUs,
+                "margin " + rig.Device.Mac.EffectiveTimingErrorUs.ToString() + " µs");
+            Assert.AreEqual(30000L, rig.Device.Mac.EffectiveTimingErrorUs, "only the alarm-opened RX1 was measured, on time");
         }
     }
 }

@@ -334,5 +334,15 @@ namespace LoRaWan.Tests.Regions
             Assert.IsTrue(band >= 0, hz.ToString() + " Hz is in a sub-band");
             Assert.AreEqual(divisor, r.GetBandDutyCycleDivisor(band), hz.ToString() + " Hz duty cycle 1/" + divisor.ToString());
         }
+
+        [TestMethod]
+        public void Kr920_EirpIsLimitedTo10dBmBelow922MHz()
+        {
+            Region kr = Region.Create("KR920");
+            Assert.AreEqual(10, kr.LimitEirpForFrequency(921900000, 14), "921.9 MHz");
+            Assert.AreEqual(14, kr.LimitEirpForFrequency(922100000, 14), "922.1 MHz");
+            Assert.AreEqual(8, kr.LimitEirpForFrequency(921900000, 8), "a lower setting is kept");
+            Assert.AreEqual(16, Region.Create("EU868").LimitEirpForFrequency(868100000, 16), "EU868 unaffected");
+        }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.CommandLine;
 using System.IO;
+using LoRaWan.Radio;
 using LoRaWan.Regions;
 
 namespace LoRaWan.Cli

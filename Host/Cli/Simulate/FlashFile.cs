@@ -11,8 +11,6 @@ namespace LoRaWan.Cli.Simulate
     /// </summary>
     public static class FlashFile
     {
-        const int SlotSize = 512;
-
         public static bool Load(SimulatedFlash flash, string path, int slots)
         {
             if (!File.Exists(path)) return false;
@@ -37,7 +35,7 @@ namespace LoRaWan.Cli.Simulate
         {
             using var ms = new MemoryStream();
             ms.Write(new byte[] { (byte)'L', (byte)'W', (byte)'N', (byte)'V', (byte)slots, (byte)(slots >> 8) });
-            var buffer = new byte[SlotSize];
+            var buffer = new byte[flash.SlotSize];
             for (int slot = 0; slot < slots; slot++)
             {
                 int n = flash.Read(slot, buffer, 0, buffer.Length);

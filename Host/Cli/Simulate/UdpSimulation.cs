@@ -17,7 +17,7 @@ namespace LoRaWan.Cli.Simulate
     /// </summary>
     public static class UdpSimulation
     {
-        const int StateSlots = 8;
+        const int StateSlots = LoRaWan.Session.StoreSlots.Count;   // every slot of the map
 
         static void SaveState(VirtualWorld world, string statePath)
         {

@@ -2,6 +2,7 @@ using System.IO;
 using LoRaWan.Cli.Simulate;
 using LoRaWan.Frames;
 using LoRaWan.Mac;
+using LoRaWan.Session;
 using LoRaWan.Simulation;
 using nanoFramework.TestFramework;
 
@@ -46,7 +47,7 @@ namespace LoRaWan.HostTests.Cli
             File.WriteAllText(path, "hello");
             try
             {
-                Assert.ThrowsException(typeof(LoRaWan.Cli.CliException), () => FlashFile.Load(new SimulatedFlash(8, 300), path, 8));
+                Assert.ThrowsException(typeof(LoRaWan.Cli.CliException), () => FlashFile.Load(new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize), path, StoreSlots.Count));
             }
             finally { File.Delete(path); }
         }

@@ -6,6 +6,7 @@ using LoRaWan.Mac;
 using LoRaWan.Platform;
 using LoRaWan.Radio;
 using LoRaWan.Regions;
+using LoRaWan.Session;
 using LoRaWan.Simulation;
 using nanoFramework.TestFramework;
 
@@ -125,7 +126,7 @@ namespace LoRaWan.HostTests.Mac
             var o = new LoRaWanOptions { Adr = false, DataRate = 5, RandomSeed = 3 };
             var device = new LoRaWanDevice(radio, Region.Create("IN865"),   // no duty-cycle limit: back-to-back uplinks
                 DeviceIdentity.Abp("49BE7DF1", "44024241ED4CE9A68C6A8BC055233FD3", "EC925802AE430CA77FD3DD73CB2CC588"),
-                new SimulatedFlash(8, 300), clock, o);   // default runner: ThreadedMacRunner
+                new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize), clock, o);   // default runner: ThreadedMacRunner
             try
             {
             int downlinks = 0;
@@ -171,7 +172,7 @@ namespace LoRaWan.HostTests.Mac
             var o = new LoRaWanOptions { Adr = false, DataRate = 5, RandomSeed = 3 };
             var device = new LoRaWanDevice(radio, Region.Create("IN865"),   // no duty-cycle limit: the answer may go at once
                 DeviceIdentity.Abp("49BE7DF1", "44024241ED4CE9A68C6A8BC055233FD3", "EC925802AE430CA77FD3DD73CB2CC588"),
-                new SimulatedFlash(8, 300), clock, o);   // default runner: ThreadedMacRunner
+                new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize), clock, o);   // default runner: ThreadedMacRunner
             try
             {
                 SendResult answer = SendResult.Of(SendStatus.Busy);

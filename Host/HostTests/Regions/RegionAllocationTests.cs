@@ -1,4 +1,5 @@
 using System;
+using LoRaWan.Radio;
 using LoRaWan.Regions;
 using nanoFramework.TestFramework;
 

@@ -1,6 +1,6 @@
 using System;
 
-namespace LoRaWan.Regions
+namespace LoRaWan.Radio
 {
     /// <summary>
     /// Time on air of a LoRa frame, from the Semtech SX1276 datasheet (§4.1.1.7, "Time on air"), in integer

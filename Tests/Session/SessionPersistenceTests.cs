@@ -8,14 +8,14 @@ using nanoFramework.TestFramework;
 
 namespace LoRaWan.Tests.Session
 {
-    /// <summary>Persistence regressions from the MAC review: nothing owed or counted is lost across a reset.</summary>
+    /// <summary>Persistence of the session and the nonces: nothing owed or counted is lost across a reset, and a session is restored only for its identity.</summary>
     [TestClass]
-    public class ReviewPersistenceTests
+    public class SessionPersistenceTests
     {
         [TestMethod]
         public void DevNonceCounter_PassesSixteenBitsThroughPersistence()
         {
-            var flash = new SimulatedFlash(8, 300);
+            var flash = new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize);
             var n = new NonceRecord(flash);
             n.Load();
             n.NextDevNonce = 0x10000;   // DevNonce 0xFFFF was just used
@@ -80,8 +80,8 @@ namespace LoRaWan.Tests.Session
             // Both copies of the session record unreadable (e.g. a firmware update changed its layout).
             var junk = new byte[40];
             for (int i = 0; i < junk.Length; i++) junk[i] = 0x5A;
-            rig.Flash.Write(DeviceSession.FirstSlot, junk, 0, junk.Length);
-            rig.Flash.Write(DeviceSession.FirstSlot + 1, junk, 0, junk.Length);
+            rig.Flash.Write(StoreSlots.Session, junk, 0, junk.Length);
+            rig.Flash.Write(StoreSlots.Session + 1, junk, 0, junk.Length);
             var again = new CommandRig("EU868", o, rig.Flash, rig.Scheduler);
             again.Send();
             int next = CommandRig.Read(again.Sent(0)).FCnt;
