@@ -91,7 +91,7 @@ namespace LoRaWan.Mac
             if (up.Confirmed)
             {
                 if (up.Acked) { Complete(SendStatus.Acked); return; }
-                // A valid downlink without ACK also ends the retransmissions (LoRaWAN 1.0.4 §4.3.1.2/§5.3: NbTrans
+                // A valid downlink without ACK also ends the retransmissions (LoRaWAN 1.0.4 §4.3.1.2/§5.2: NbTrans
                 // repetitions stop when a downlink is received in one of the receive windows).
                 if (up.DownlinkSeen) { Complete(SendStatus.NoAck); return; }
                 if (tx.Count < up.NbTrans)

@@ -9,7 +9,7 @@ namespace LoRaWan.Mac
     /// <list type="number">
     /// <item><b>fresh answers</b> to the requests of the last Class A downlink; they belong in the very next
     /// uplink and are dropped once sent;</item>
-    /// <item><b>sticky answers</b> already sent once (RXParamSetupAns §5.4, DlChannelAns §5.7, RXTimingSetupAns §5.8,
+    /// <item><b>sticky answers</b> already sent once (RXParamSetupAns §5.4, DlChannelAns §5.6, RXTimingSetupAns §5.7,
     /// TXParamSetupAns), repeated in every uplink until a Class A downlink is received;</item>
     /// <item>the device's own <b>requests</b> (LinkCheckReq §5.1, DeviceTimeReq §5.9), sent once.</item>
     /// </list>

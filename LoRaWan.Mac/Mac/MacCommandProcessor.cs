@@ -13,7 +13,7 @@ namespace LoRaWan.Mac
     /// </summary>
     public sealed class MacCommandProcessor
     {
-        /// <summary>LinkADRReq DataRate/TXPower value meaning "keep the current one" (LoRaWAN 1.0.4 §5.3).</summary>
+        /// <summary>LinkADRReq DataRate/TXPower value meaning "keep the current one" (LoRaWAN 1.0.4 §5.2).</summary>
         public const int Keep = 0x0F;
 
         readonly Region _region;
@@ -24,7 +24,7 @@ namespace LoRaWan.Mac
         readonly LoRaWanVersion _version;
         readonly MacCommandReader _reader = new MacCommandReader();
 
-        // The LinkADRReq block being collected (LoRaWAN 1.0.4 §5.3: contiguous commands form one atomic block).
+        // The LinkADRReq block being collected (LoRaWAN 1.0.4 §5.2: contiguous commands form one atomic block).
         int _blockCount;
         bool _blockMaskOk;
         int _blockDataRate;
@@ -124,7 +124,7 @@ namespace LoRaWan.Mac
                     GatewayCount = LinkCheckAns.GwCnt(b, p);
                     return true;
                 case Cid.DutyCycle:
-                    // §5.4: aggregated duty cycle 1/2^MaxDCycle (0 = no limit beyond the regional one).
+                    // §5.3: aggregated duty cycle 1/2^MaxDCycle (0 = no limit beyond the regional one).
                     _plan.MaxDutyCycle = DutyCycleReq.MaxDCycle(b, p);
                     StateChanged = true;
                     _answers.Append(DutyCycleAns.Write(_answers.FreshBuffer, _answers.FreshLength));
@@ -140,13 +140,13 @@ namespace LoRaWan.Mac
                     NewChannel(b, p);
                     return true;
                 case Cid.RxTimingSetup:
-                    // §5.8: RECEIVE_DELAY1 = Del seconds (0 → 1); RX2 one second later. Sticky answer.
+                    // §5.7: RECEIVE_DELAY1 = Del seconds (0 → 1); RX2 one second later. Sticky answer.
                     _session.RxDelaySeconds = RxTimingSetupReq.DelaySeconds(b, p);
                     StateChanged = true;
                     _answers.Append(RxTimingSetupAns.Write(_answers.FreshBuffer, _answers.FreshLength));
                     return true;
                 case Cid.TxParamSetup:
-                    // §5.12 / RP002-1.0.4: only AS923 and AU915 implement it; elsewhere it is ignored and not answered.
+                    // §5.8 / RP002-1.0.4: only AS923 and AU915 implement it; elsewhere it is ignored and not answered.
                     if (!_region.ApplyTxParamSetup(_plan, b[p])) { Ignored++; return true; }
                     StateChanged = true;
                     _answers.Append(TxParamSetupAns.Write(_answers.FreshBuffer, _answers.FreshLength));
@@ -178,7 +178,7 @@ namespace LoRaWan.Mac
             _answers.Append(NewChannelAns.Write(_answers.FreshBuffer, _answers.FreshLength, (ns & 2) != 0, (ns & 1) != 0));
         }
 
-        /// <summary>DlChannelReq (LoRaWAN 1.0.4 §5.7).</summary>
+        /// <summary>DlChannelReq (LoRaWAN 1.0.4 §5.6).</summary>
         void DlChannel(byte[] b, int p)
         {
             if (!_region.SupportsChannelCommands) { Ignored++; return; }
@@ -209,7 +209,7 @@ namespace LoRaWan.Mac
             _answers.Append(RxParamSetupAns.Write(_answers.FreshBuffer, _answers.FreshLength, offsetOk, dataRateOk, channelOk));
         }
 
-        // ---- LinkADRReq (LoRaWAN 1.0.4 §5.3) ----
+        // ---- LinkADRReq (LoRaWAN 1.0.4 §5.2) ----
 
         void AddToAdrBlock(byte[] b, int p)
         {
@@ -245,7 +245,7 @@ namespace LoRaWan.Mac
             bool drOk = _region.IsDataRateAvailable(maskOk ? _scratch : _plan, dataRate);
             bool powerOk = _region.IsTxPowerIndexValid(power);
             int nbTrans = _blockNbTrans;
-            // NbTrans 0: the end-device uses the default value, 1 (LoRaWAN 1.0.4 §5.3; LoRaMac-node
+            // NbTrans 0: the end-device uses the default value, 1 (LoRaWAN 1.0.4 §5.2; LoRaMac-node
             // RegionCommonLinkAdrReqVerifyParams "restore the default value according to the LoRaWAN specification").
             if (nbTrans == 0) nbTrans = 1;
 

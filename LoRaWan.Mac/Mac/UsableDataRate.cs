@@ -10,7 +10,7 @@ namespace LoRaWan.Mac
     /// every uplink. Nothing here allocates.
     /// <list type="number">
     /// <item>A rate the dwell time forbids (maximum payload 0, e.g. AS923/AU915 DR0 and DR1 once TxParamSetupReq sets
-    /// UplinkDwellTime = 1) is raised to the lowest rate allowed (LoRaWAN 1.0.4 §5.12; LoRaMac-node LoRaMac.c
+    /// UplinkDwellTime = 1) is raised to the lowest rate allowed (LoRaWAN 1.0.4 §5.8; LoRaMac-node LoRaMac.c
     /// SRV_MAC_TX_PARAM_SETUP_REQ: ChannelsDatarate = MAX(ChannelsDatarate, PHY_MIN_TX_DR under the new dwell time)).</item>
     /// <item>A rate no enabled channel carries (NewChannelReq redefined or removed the channels that did, a CFList
     /// masked every channel) brings the default channels back (LoRaMac-node RegionEU868NextChannel: "Datarate not
