@@ -156,7 +156,7 @@ namespace LoRaWan.Mac
                 counters.MalformedFrames++;
             }
 
-            StartOtaaSession(joinNonce);
+            StartOtaaSession();
 
             // Nonce record first, then the session that refers to it: a power cut in between leaves a
             // session whose JoinNonce does not match, which RestoreSession discards (the device rejoins).
@@ -170,44 +170,16 @@ namespace LoRaWan.Mac
 
         /// <summary>
         /// The session a valid join-accept starts (LoRaWAN 1.0.4 §6.2.3, §6.2.5): keys derived from JoinNonce, NetID and
-        /// DevNonce, counters at 0, DLSettings and RxDelay from the accept, the rest from the options. Not yet persisted.
+        /// DevNonce, counters at 0, DLSettings and RxDelay from the accept, the rest from the options (built by
+        /// <see cref="DeviceSession.StartFromJoinAccept"/>). Not yet persisted.
         /// </summary>
-        void StartOtaaSession(uint joinNonce)
+        void StartOtaaSession()
         {
             JoinAttempt ja = _join;
-            DeviceSession session = _session;
-            JoinAcceptFrame accept = ja.Accept;
-            KeyDerivation keys = ja.Keys;
-            byte[] appKey = _identity.AppKey;
-            ushort devNonce = (ushort)ja.DevNonce;
-            keys.Derive10(appKey, 0, SessionKeyType.NwkSKey, joinNonce, accept.NetId, devNonce, session.NwkSKey, 0);
-            keys.Derive10(appKey, 0, SessionKeyType.AppSKey, joinNonce, accept.NetId, devNonce, session.AppSKey, 0);
-            session.DevAddr = accept.DevAddr;
-            session.NetId = accept.NetId;
-            session.JoinNonce = joinNonce;
-            session.CounterTag = joinNonce;
-            session.OwedAck = false;
-            session.OwedFreshLength = 0;
-            session.OwedStickyLength = 0;
-            session.Otaa = true;
-            session.FCntUp = 0;
-            session.FCntUpLimit = 0;
-            session.FCntDown = 0;
-            session.HasFCntDown = false;
-            // DLSettings from the network: an offset the region does not define or an RX2 rate this stack cannot
-            // receive (FSK/LR-FHSS, RFU) falls back to the regional default rather than breaking every window.
-            session.Rx1DrOffset = accept.Rx1DrOffset <= _region.MaxRx1DrOffset ? accept.Rx1DrOffset : 0;
-            session.Rx2DataRate = _region.IsDataRateSupported(accept.Rx2DataRate) && _region.IsDownlinkDataRate(accept.Rx2DataRate)
-                ? accept.Rx2DataRate : _region.Rx2DataRate;
-            if (session.Rx1DrOffset != accept.Rx1DrOffset || session.Rx2DataRate != accept.Rx2DataRate) _diag.Counters.MalformedFrames++;
-            session.Rx2FrequencyHz = _region.Rx2Frequency;
-            session.RxDelaySeconds = accept.RxDelaySeconds;
-            session.DataRate = _options.DataRate >= 0 ? _options.DataRate : ja.DataRate;
-            session.TxPowerIndex = _options.TxPowerIndex >= 0 ? _options.TxPowerIndex : 0;
-            session.NbTrans = _options.NbTrans;
-            session.Adr = _options.Adr;
-            session.AdrAckCounter = 0;
-            session.Active = true;
+            if (!_session.StartFromJoinAccept(ja.Accept, (ushort)ja.DevNonce, _identity.AppKey, ja.Keys, _region,
+                    _options.DataRate >= 0 ? _options.DataRate : ja.DataRate, _options.TxPowerIndex >= 0 ? _options.TxPowerIndex : 0,
+                    _options.NbTrans, _options.Adr))
+                _diag.Counters.MalformedFrames++;   // DLSettings replaced by the regional defaults
             _uplink.AckOwed = false;
             UsableDataRate.Ensure(_region, _plan, _session);   // e.g. DataRate 0 in AS923 under the boot dwell time
         }

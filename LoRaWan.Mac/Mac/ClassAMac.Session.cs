@@ -49,26 +49,8 @@ namespace LoRaWan.Mac
         {
             _plan.Reset();
             ApplyDefaultChannels();
-            _session.Rx1DrOffset = 0;
-            _session.Rx2DataRate = _region.Rx2DataRate;
-            _session.Rx2FrequencyHz = _region.Rx2Frequency;
-            _session.RxDelaySeconds = 1;
-            _session.DataRate = AbpDefaultDataRate();
-            _session.TxPowerIndex = _options.TxPowerIndex >= 0 ? _options.TxPowerIndex : 0;
-            _session.NbTrans = _options.NbTrans;
-            _session.AdrAckCounter = 0;
-            _session.OwedAck = false;
-            _session.OwedFreshLength = 0;
-            _session.OwedStickyLength = 0;
-            // The frame counters live in their own record: a session record that cannot be read (a new layout,
-            // corruption) must not send FCntUp back to 0 (LoRaWAN 1.0.4 §4.3.1.5).
-            if (!_session.TryLoadCounters(_identity.DevAddr, _keyCheck))
-            {
-                _session.FCntUp = 0;
-                _session.FCntUpLimit = 0;
-                _session.FCntDown = 0;
-                _session.HasFCntDown = false;
-                }
+            _session.StartAbp(_region, _identity.DevAddr, _keyCheck, AbpDefaultDataRate(),
+                _options.TxPowerIndex >= 0 ? _options.TxPowerIndex : 0, _options.NbTrans);
         }
 
         /// <summary>

@@ -1,3 +1,5 @@
+using LoRaWan.Crypto;
+using LoRaWan.Frames;
 using LoRaWan.Platform;
 using LoRaWan.Regions;
 
@@ -99,6 +101,79 @@ namespace LoRaWan.Session
         public readonly byte[] OwedSticky = new byte[OwedStickyCapacity];
         /// <summary>Bytes in <see cref="OwedSticky"/>.</summary>
         public int OwedStickyLength;
+
+        /// <summary>
+        /// Starts the session a valid join-accept creates (LoRaWAN 1.0.4 §6.2.3, §6.2.5): NwkSKey and AppSKey derived
+        /// from <paramref name="appKey"/>, JoinNonce, NetID and <paramref name="devNonce"/>; DevAddr, NetID and JoinNonce
+        /// from <paramref name="accept"/>; counters at 0, nothing owed; DLSettings and RxDelay from the accept; RX2 frequency
+        /// from <paramref name="region"/>; data rate, power, NbTrans and ADR as given. Not yet persisted.
+        /// </summary>
+        /// <returns>False when DLSettings held an RX1 offset the region does not define or an RX2 rate it cannot
+        /// receive (FSK/LR-FHSS, RFU): that value was replaced by the regional default rather than breaking every window.</returns>
+        public bool StartFromJoinAccept(JoinAcceptFrame accept, ushort devNonce, byte[] appKey, KeyDerivation keys, Region region,
+            int dataRate, int txPowerIndex, int nbTrans, bool adr)
+        {
+            uint joinNonce = accept.JoinNonce;
+            uint netId = accept.NetId;
+            keys.Derive10(appKey, 0, SessionKeyType.NwkSKey, joinNonce, netId, devNonce, NwkSKey, 0);
+            keys.Derive10(appKey, 0, SessionKeyType.AppSKey, joinNonce, netId, devNonce, AppSKey, 0);
+            DevAddr = accept.DevAddr;
+            NetId = netId;
+            JoinNonce = joinNonce;
+            CounterTag = joinNonce;
+            Otaa = true;
+            ClearCounters();
+            ClearOwed();
+            int rx1 = accept.Rx1DrOffset;
+            int rx2 = accept.Rx2DataRate;
+            Rx1DrOffset = rx1 <= region.MaxRx1DrOffset ? rx1 : 0;
+            Rx2DataRate = region.IsDataRateSupported(rx2) && region.IsDownlinkDataRate(rx2) ? rx2 : region.Rx2DataRate;
+            Rx2FrequencyHz = region.Rx2Frequency;
+            RxDelaySeconds = accept.RxDelaySeconds;
+            DataRate = dataRate;
+            TxPowerIndex = txPowerIndex;
+            NbTrans = nbTrans;
+            Adr = adr;
+            AdrAckCounter = 0;
+            Active = true;
+            return Rx1DrOffset == rx1 && Rx2DataRate == rx2;
+        }
+
+        /// <summary>
+        /// ABP without a usable persisted session record: RX parameters from <paramref name="region"/>'s defaults
+        /// (RX1 offset 0, RECEIVE_DELAY1 1 s), data rate, power and NbTrans as given, nothing owed. The frame counters
+        /// come from their own record when it belongs to <paramref name="devAddr"/> and <paramref name="counterTag"/>,
+        /// else start at 0: an unreadable session record never sends FCntUp back (LoRaWAN 1.0.4 §4.3.1.5).
+        /// Keys, DevAddr, ADR and <see cref="Active"/> are the caller's (they come from the identity and options).
+        /// </summary>
+        public void StartAbp(Region region, uint devAddr, uint counterTag, int dataRate, int txPowerIndex, int nbTrans)
+        {
+            Rx1DrOffset = 0;
+            Rx2DataRate = region.Rx2DataRate;
+            Rx2FrequencyHz = region.Rx2Frequency;
+            RxDelaySeconds = 1;
+            DataRate = dataRate;
+            TxPowerIndex = txPowerIndex;
+            NbTrans = nbTrans;
+            AdrAckCounter = 0;
+            ClearOwed();
+            if (!TryLoadCounters(devAddr, counterTag)) ClearCounters();
+        }
+
+        void ClearCounters()
+        {
+            FCntUp = 0;
+            FCntUpLimit = 0;
+            FCntDown = 0;
+            HasFCntDown = false;
+        }
+
+        void ClearOwed()
+        {
+            OwedAck = false;
+            OwedFreshLength = 0;
+            OwedStickyLength = 0;
+        }
 
         /// <summary>
         /// Restores the newest valid session together with its frame counters; false when there is none or when the
