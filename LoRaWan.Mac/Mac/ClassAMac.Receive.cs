@@ -156,7 +156,7 @@ namespace LoRaWan.Mac
             // Flash wear and MAC-thread time: a plain downlink (no commands, not confirmed) with nothing owed on
             // record changes only FCntDown, which lives in the small counter record.
             bool sessionChanged = rw.Header.FOptsLength > 0 || rw.Header.FPort == 0 || rw.Header.IsConfirmed
-                || session.OwedAck || session.OwedFreshLength > 0 || session.OwedStickyLength > 0;
+                || session.Owed.Ack || session.Owed.FreshLength > 0 || session.Owed.StickyLength > 0;
             if (sessionChanged) PersistSession();
             else session.SaveCountersKeepingWindow();
 

@@ -76,30 +76,30 @@ namespace LoRaWan.Mac
         /// <summary>The ACK and MAC answers owed when the session was last saved come back after a reset.</summary>
         void RestoreOwed()
         {
-            DeviceSession session = _session;
-            _uplink.AckOwed = session.OwedAck;
-            if (session.OwedFreshLength == 0 && session.OwedStickyLength == 0) return;
+            OwedAnswers owed = _session.Owed;
+            _uplink.AckOwed = owed.Ack;
+            if (owed.FreshLength == 0 && owed.StickyLength == 0) return;
             EnsureCommands();
-            _cmd.Answers.Import(session.OwedFresh, 0, session.OwedFreshLength, session.OwedSticky, 0, session.OwedStickyLength);
+            _cmd.Answers.Import(owed.Fresh, 0, owed.FreshLength, owed.Sticky, 0, owed.StickyLength);
         }
 
         /// <summary>Persists the session with what is owed to the network (ACK, answers), keeping the FCnt window.</summary>
         void PersistSession()
         {
-            DeviceSession session = _session;
-            session.OwedAck = _uplink.AckOwed;
+            OwedAnswers owed = _session.Owed;
+            owed.Ack = _uplink.AckOwed;
             if (_cmd != null)
             {
-                int lengths = _cmd.Answers.Export(session.OwedFresh, 0, DeviceSession.OwedFreshCapacity, session.OwedSticky, 0, DeviceSession.OwedStickyCapacity);
-                session.OwedFreshLength = lengths & 0xFF;
-                session.OwedStickyLength = lengths >> 8;
+                int lengths = _cmd.Answers.Export(owed.Fresh, 0, DeviceSession.OwedFreshCapacity, owed.Sticky, 0, DeviceSession.OwedStickyCapacity);
+                owed.FreshLength = lengths & 0xFF;
+                owed.StickyLength = lengths >> 8;
             }
             else
             {
-                session.OwedFreshLength = 0;
-                session.OwedStickyLength = 0;
+                owed.FreshLength = 0;
+                owed.StickyLength = 0;
             }
-            session.SaveState();
+            _session.SaveState();
         }
     }
 }

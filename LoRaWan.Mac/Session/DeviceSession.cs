@@ -32,18 +32,16 @@ namespace LoRaWan.Session
         const int OwedOffset = FixedSize + ChannelPlan.SerializedSize;
         const int CounterSize = StoreSlots.CounterPayloadSize;
 
-        readonly RecordStore _store;
-        readonly RecordStore _counters;
-        readonly byte[] _payload;
-        readonly byte[] _counterPayload = new byte[CounterSize];
+        readonly PersistedRecord _record;
+        readonly PersistedRecord _counters;
 
         /// <summary>Creates an empty (inactive) session over <paramref name="store"/> for <paramref name="plan"/>.</summary>
         public DeviceSession(INonVolatileStore store, ChannelPlan plan)
         {
             Plan = plan;
-            _payload = new byte[StoreSlots.SessionPayloadSize];   // OwedOffset + 3 + OwedFreshCapacity + OwedStickyCapacity
-            _store = new RecordStore(store, StoreSlots.Session, 0x5353 /* "SS" */, 2, _payload.Length);
-            _counters = new RecordStore(store, StoreSlots.Counters, 0x4346 /* "FC" */, 1, CounterSize);
+            // Session payload: OwedOffset + 3 + OwedFreshCapacity + OwedStickyCapacity bytes.
+            _record = new PersistedRecord(new RecordStore(store, StoreSlots.Session, 0x5353 /* "SS" */, 2, StoreSlots.SessionPayloadSize), StoreSlots.SessionPayloadSize);
+            _counters = new PersistedRecord(new RecordStore(store, StoreSlots.Counters, 0x4346 /* "FC" */, 1, CounterSize), CounterSize);
         }
 
         /// <summary>The channel plan of this session (owned by the MAC; serialised with it).</summary>
@@ -91,16 +89,8 @@ namespace LoRaWan.Session
         public uint JoinNonce;
         /// <summary>NetID from the join-accept.</summary>
         public uint NetId;
-        /// <summary>A confirmed downlink is still to be acknowledged (persisted so a reset does not lose the ACK).</summary>
-        public bool OwedAck;
-        /// <summary>Owed fresh MAC answers (uplink command format), <see cref="OwedFreshLength"/> bytes.</summary>
-        public readonly byte[] OwedFresh = new byte[OwedFreshCapacity];
-        /// <summary>Bytes in <see cref="OwedFresh"/>.</summary>
-        public int OwedFreshLength;
-        /// <summary>Owed sticky MAC answers, <see cref="OwedStickyLength"/> bytes.</summary>
-        public readonly byte[] OwedSticky = new byte[OwedStickyCapacity];
-        /// <summary>Bytes in <see cref="OwedSticky"/>.</summary>
-        public int OwedStickyLength;
+        /// <summary>The ACK and MAC answers still owed to the network (persisted so a reset does not lose them).</summary>
+        public readonly OwedAnswers Owed = new OwedAnswers();
 
         /// <summary>
         /// Starts the session a valid join-accept creates (LoRaWAN 1.0.4 §6.2.3, §6.2.5): NwkSKey and AppSKey derived
@@ -123,7 +113,7 @@ namespace LoRaWan.Session
             CounterTag = joinNonce;
             Otaa = true;
             ClearCounters();
-            ClearOwed();
+            Owed.Clear();
             int rx1 = accept.Rx1DrOffset;
             int rx2 = accept.Rx2DataRate;
             Rx1DrOffset = rx1 <= region.MaxRx1DrOffset ? rx1 : 0;
@@ -156,7 +146,7 @@ namespace LoRaWan.Session
             TxPowerIndex = txPowerIndex;
             NbTrans = nbTrans;
             AdrAckCounter = 0;
-            ClearOwed();
+            Owed.Clear();
             if (!TryLoadCounters(devAddr, counterTag)) ClearCounters();
         }
 
@@ -168,30 +158,24 @@ namespace LoRaWan.Session
             HasFCntDown = false;
         }
 
-        void ClearOwed()
-        {
-            OwedAck = false;
-            OwedFreshLength = 0;
-            OwedStickyLength = 0;
-        }
-
         /// <summary>
         /// Restores the newest valid session together with its frame counters; false when there is none or when the
         /// counter record does not belong to it (the session is then unusable: its counters are unknown).
         /// </summary>
         public bool Load()
         {
-            if (!_store.Load(_payload, 0) || !Plan.Read(_payload, FixedSize))
+            if (!_record.Load() || !Plan.Read(_record.Payload, FixedSize))
             {
                 Active = false;
                 return false;
             }
-            byte[] b = _payload;
+            byte[] b = _record.Payload;
+            OwedAnswers owed = Owed;
             int flags = b[0];
             Active = (flags & 1) != 0;
             Otaa = (flags & 2) != 0;
             Adr = (flags & 8) != 0;
-            OwedAck = (flags & 16) != 0;
+            owed.Ack = (flags & 16) != 0;
             DevAddr = ByteWriter.U32(b, 1);
             System.Array.Copy(b, 5, NwkSKey, 0, 16);
             System.Array.Copy(b, 21, AppSKey, 0, 16);
@@ -206,12 +190,12 @@ namespace LoRaWan.Session
             AdrAckCounter = ByteWriter.U16(b, 51);
             JoinNonce = ByteWriter.U32(b, 53);
             NetId = ByteWriter.U32(b, 57);
-            OwedFreshLength = b[OwedOffset];
-            OwedStickyLength = b[OwedOffset + 1];
-            if (OwedFreshLength > OwedFreshCapacity) OwedFreshLength = 0;
-            if (OwedStickyLength > OwedStickyCapacity) OwedStickyLength = 0;
-            System.Array.Copy(b, OwedOffset + 3, OwedFresh, 0, OwedFreshCapacity);
-            System.Array.Copy(b, OwedOffset + 3 + OwedFreshCapacity, OwedSticky, 0, OwedStickyCapacity);
+            owed.FreshLength = b[OwedOffset];
+            owed.StickyLength = b[OwedOffset + 1];
+            if (owed.FreshLength > OwedFreshCapacity) owed.FreshLength = 0;
+            if (owed.StickyLength > OwedStickyCapacity) owed.StickyLength = 0;
+            System.Array.Copy(b, OwedOffset + 3, owed.Fresh, 0, OwedFreshCapacity);
+            System.Array.Copy(b, OwedOffset + 3 + OwedFreshCapacity, owed.Sticky, 0, OwedStickyCapacity);
             if (!TryLoadCounters(DevAddr, CounterTag))
             {
                 Active = false;
@@ -226,8 +210,8 @@ namespace LoRaWan.Session
         /// </summary>
         public bool TryLoadCounters(uint devAddr, uint tag)
         {
-            if (!_counters.Load(_counterPayload, 0)) return false;
-            byte[] c = _counterPayload;
+            if (!_counters.Load()) return false;
+            byte[] c = _counters.Payload;
             if (ByteWriter.U32(c, 0) != devAddr || ByteWriter.U32(c, 4) != tag) return false;
             FCntUpLimit = ByteWriter.U32(c, 8);
             FCntUp = FCntUpLimit;
@@ -244,7 +228,7 @@ namespace LoRaWan.Session
         public void SaveCounters(int fCntWindow)
         {
             FCntUpLimit = FCntUp + (uint)fCntWindow;
-            byte[] c = _counterPayload;
+            byte[] c = _counters.Payload;
             ByteWriter.PutU32(c, 0, DevAddr);
             ByteWriter.PutU32(c, 4, CounterTag);
             ByteWriter.PutU32(c, 8, FCntUpLimit);
@@ -253,7 +237,7 @@ namespace LoRaWan.Session
             ByteWriter.PutU16(c, 17, AdrAckCounter > 0xFFFF ? 0xFFFF : AdrAckCounter);
             c[19] = 0;
             c[20] = 0;
-            _counters.Save(c, 0);
+            _counters.Save();
         }
 
         /// <summary>Persists the counters (after a downlink: FCntDown) without moving the FCntUp limit.</summary>
@@ -266,8 +250,9 @@ namespace LoRaWan.Session
         public void Save(int fCntWindow)
         {
             SaveCounters(fCntWindow);
-            byte[] b = _payload;
-            b[0] = (byte)((Active ? 1 : 0) | (Otaa ? 2 : 0) | (Adr ? 8 : 0) | (OwedAck ? 16 : 0));
+            byte[] b = _record.Payload;
+            OwedAnswers owed = Owed;
+            b[0] = (byte)((Active ? 1 : 0) | (Otaa ? 2 : 0) | (Adr ? 8 : 0) | (owed.Ack ? 16 : 0));
             ByteWriter.PutU32(b, 1, DevAddr);
             System.Array.Copy(NwkSKey, 0, b, 5, 16);
             System.Array.Copy(AppSKey, 0, b, 21, 16);
@@ -284,12 +269,12 @@ namespace LoRaWan.Session
             ByteWriter.PutU32(b, 57, NetId);
             for (int i = 61; i < FixedSize; i++) b[i] = 0;
             Plan.Write(b, FixedSize);
-            b[OwedOffset] = (byte)OwedFreshLength;
-            b[OwedOffset + 1] = (byte)OwedStickyLength;
+            b[OwedOffset] = (byte)owed.FreshLength;
+            b[OwedOffset + 1] = (byte)owed.StickyLength;
             b[OwedOffset + 2] = 0;
-            System.Array.Copy(OwedFresh, 0, b, OwedOffset + 3, OwedFreshCapacity);
-            System.Array.Copy(OwedSticky, 0, b, OwedOffset + 3 + OwedFreshCapacity, OwedStickyCapacity);
-            _store.Save(b, 0);
+            System.Array.Copy(owed.Fresh, 0, b, OwedOffset + 3, OwedFreshCapacity);
+            System.Array.Copy(owed.Sticky, 0, b, OwedOffset + 3 + OwedFreshCapacity, OwedStickyCapacity);
+            _record.Save();
         }
 
         /// <summary>
@@ -306,7 +291,7 @@ namespace LoRaWan.Session
         public void Erase()
         {
             Active = false;
-            _store.Erase();
+            _record.Store.Erase();
         }
     }
 }

@@ -24,7 +24,7 @@ namespace LoRaWan.Tests.Session
             // What a previous session may have left behind: all of it must go.
             s.Otaa = false;
             s.FCntUp = 77; s.FCntUpLimit = 100; s.FCntDown = 5; s.HasFCntDown = true;
-            s.OwedAck = true; s.OwedFreshLength = 3; s.OwedStickyLength = 4; s.AdrAckCounter = 9;
+            s.Owed.Ack = true; s.Owed.FreshLength = 3; s.Owed.StickyLength = 4; s.AdrAckCounter = 9;
             s.Rx1DrOffset = 3; s.Rx2DataRate = 3; s.Rx2FrequencyHz = 1; s.RxDelaySeconds = 7; s.CounterTag = 0xDEAD;
             return s;
         }
@@ -53,9 +53,9 @@ namespace LoRaWan.Tests.Session
             Assert.AreEqual(0u, s.FCntUpLimit);
             Assert.AreEqual(0u, s.FCntDown);
             Assert.IsFalse(s.HasFCntDown);
-            Assert.IsFalse(s.OwedAck);
-            Assert.AreEqual(0, s.OwedFreshLength);
-            Assert.AreEqual(0, s.OwedStickyLength);
+            Assert.IsFalse(s.Owed.Ack);
+            Assert.AreEqual(0, s.Owed.FreshLength);
+            Assert.AreEqual(0, s.Owed.StickyLength);
             Assert.AreEqual(0, s.AdrAckCounter);
             Assert.AreEqual(0, s.Rx1DrOffset, "DLSettings RX1DRoffset 0");
             Assert.AreEqual(0, s.Rx2DataRate, "DLSettings RX2DataRate 0");
