@@ -84,5 +84,58 @@ namespace LoRaWan.Tests.Session
             Assert.AreEqual(3, s.RxDelaySeconds);
             Assert.IsTrue(s.Active, "the join stands");
         }
+
+        /// <summary>The payload of the record at <paramref name="first"/> as stored (the slot whose header carries <paramref name="magic"/>).</summary>
+        static byte[] StoredPayload(SimulatedFlash flash, int first, byte magic)
+        {
+            for (int slot = first; slot < first + StoreSlots.PerRecord; slot++)
+            {
+                var raw = new byte[StoreSlots.SlotSize];
+                int n = flash.Read(slot, raw, 0, raw.Length);
+                if (n < RecordStore.Overhead || raw[0] != magic) continue;
+                var payload = new byte[n - RecordStore.Overhead];
+                System.Array.Copy(raw, 10, payload, 0, payload.Length);   // after the 10-byte header
+                return payload;
+            }
+            Assert.IsTrue(false, "no copy of the record in slots " + first);
+            return null;
+        }
+
+        /// <summary>
+        /// The persisted layout (devices in the field hold it; Session/README.md): written out byte by byte, so grouping the
+        /// session's fields into objects cannot move a byte. Session record v2: flags, DevAddr, NwkSKey, AppSKey, counter tag,
+        /// RX1DROffset, RX2 DR, RX2 frequency, RxDelay, DR, power, NbTrans, ADR_ACK_CNT, JoinNonce, NetID, 3 zero bytes,
+        /// the channel plan (128), then fresh length, sticky length, 0, 15 fresh and 32 sticky bytes; little-endian.
+        /// Counter record v1: DevAddr, tag, FCntUp limit, FCntDown, HasFCntDown, ADR_ACK_CNT, 2 zero bytes.
+        /// </summary>
+        [TestMethod]
+        public void SavedSession_KeepsThePersistedLayoutByteForByte()
+        {
+            var flash = new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize);
+            var s = new DeviceSession(flash, Region.Create("EU868").CreateChannelPlan());
+            s.Active = true; s.Otaa = true; s.Adr = true; s.Owed.Ack = true;
+            s.DevAddr = 0x012CCDE7;
+            for (int i = 0; i < 16; i++) { s.NwkSKey[i] = (byte)i; s.AppSKey[i] = (byte)(0x10 + i); }
+            s.CounterTag = 0x376338; s.JoinNonce = 0x376338; s.NetId = 0xAABBCC;
+            s.Rx1DrOffset = 2; s.Rx2DataRate = 3; s.Rx2FrequencyHz = 869525000; s.RxDelaySeconds = 5;
+            s.DataRate = 4; s.TxPowerIndex = 1; s.NbTrans = 2; s.AdrAckCounter = 0x0102;
+            s.FCntUp = 0x20; s.FCntDown = 0x0A0B; s.HasFCntDown = true;
+            s.Owed.Fresh[0] = 0x03; s.Owed.Fresh[1] = 0x07; s.Owed.FreshLength = 2;
+            s.Owed.Sticky[0] = 0x08; s.Owed.StickyLength = 1;
+            s.Save(0x10);
+
+            byte[] b = StoredPayload(flash, StoreSlots.Session, 0x53);
+            Assert.AreEqual(StoreSlots.SessionPayloadSize, b.Length);
+            Assert.AreEqual("1BE7CD2C01" + "000102030405060708090A0B0C0D0E0F" + "101112131415161718191A1B1C1D1E1F"
+                + "38633700" + "0203" + "08E6D333" + "05040102" + "0201" + "38633700" + "CCBBAA00" + "000000",
+                TestHex.Of(b, 0, 64), "fixed part");
+            int owed = 64 + ChannelPlan.SerializedSize;
+            Assert.AreEqual("020100" + "0307" + "00000000000000000000000000" + "08" + "00000000000000000000000000000000000000000000000000000000000000",
+                TestHex.Of(b, owed, 3 + 15 + 32), "owed answers");
+            Assert.AreEqual(owed + 3 + 15 + 32, b.Length, "nothing after the owed answers");
+
+            byte[] c = StoredPayload(flash, StoreSlots.Counters, 0x46);
+            Assert.AreEqual("E7CD2C01" + "38633700" + "30000000" + "0B0A0000" + "01" + "0201" + "0000", TestHex.Of(c), "counter record");
+        }
     }
 }
