@@ -38,7 +38,10 @@ namespace LoRaWan.Cli.Simulate
         /// <summary>Time limit of each blocking Send in ms (default 10 minutes).</summary>
         public int SendTimeoutMs { get; set; } = 10 * 60000;
 
-        /// <summary>End of the run in virtual µs (0 = none): a Send that times out there was still waiting, not failed.</summary>
+        /// <summary>
+        /// End of the run in virtual µs (0 = none): a Send whose time limit reached it and timed out (it could not
+        /// finish a cycle in the time left) was cut off by the end of the run, not failed.
+        /// </summary>
         public ulong RunEndUs { get; set; }
 
         /// <summary>
@@ -75,7 +78,7 @@ namespace LoRaWan.Cli.Simulate
             _timeline.Line(_now(), "app", $"Send {payload.Length} B → {SendResult.StatusName(r.Status)} (FCnt {r.FCnt}, {r.Transmissions} transmission(s){limit})");
             if (r.Status == SendStatus.Acked) Acked++;
             else if (r.Status == SendStatus.NoAck) NoAck++;
-            else if (RunEndUs > 0 && (r.Status == SendStatus.Timeout && _now() >= RunEndUs
+            else if (RunEndUs > 0 && (r.Status == SendStatus.Timeout && _now() + (ulong)SendTimeoutMs * 1000UL >= RunEndUs
                 || r.Status == SendStatus.DutyCycleWait && _now() + (ulong)r.WaitMs * 1000UL >= RunEndUs)) Unfinished++;
             else if (r.Status != SendStatus.Sent) Failed++;
             return r;
@@ -83,7 +86,7 @@ namespace LoRaWan.Cli.Simulate
 
         /// <summary>The summary's uplink line.</summary>
         public void WriteUplinks(TextWriter stdout) =>
-            stdout.WriteLine($"  uplinks                {Sent} requested, {_timeline.Uplinks} transmitted; {Acked} confirmed+acked, {NoAck} without ACK, {Failed} failed{(Unfinished > 0 ? $", {Unfinished} still waiting for the duty cycle when the run ended" : "")}");
+            stdout.WriteLine($"  uplinks                {Sent} requested, {_timeline.Uplinks} transmitted; {Acked} confirmed+acked, {NoAck} without ACK, {Failed} failed{(Unfinished > 0 ? $", {Unfinished} cut off by the end of the run" : "")}");
 
         /// <summary>The summary's receive-window and rejected-frame lines.</summary>
         public void WriteDevice(TextWriter stdout)

@@ -125,7 +125,7 @@ namespace LoRaWan.Cli.Simulate
                 // As fast as the duty cycle allows: Send waits inside the MAC for as long as the run lasts, and the next
                 // Send follows at once. A Send refused without going on air is retried after RetryAfterRefusalMs.
                 ulong before = world.Scheduler.NowMicroseconds;
-                traffic.SendTimeoutMs = (int)Math.Min(int.MaxValue, Math.Max(1UL, (end - before) / 1000UL));
+                traffic.SendTimeoutMs = (int)Math.Min(int.MaxValue, Math.Max(1UL, (end - before + 999UL) / 1000UL));   // to the end of the run, rounded up
                 SendResult r = traffic.Send();
                 if (r.Transmissions == 0 && world.Scheduler.NowMicroseconds == before)
                     world.Sleep(r.Status == SendStatus.DutyCycleWait && r.WaitMs > 0 ? (int)Math.Min(r.WaitMs, int.MaxValue) : RetryAfterRefusalMs);

@@ -120,7 +120,7 @@ namespace LoRaWan.Cli.Simulate
                 {
                     traffic.Next();
                     // --interval-s 0: the next Send follows at once (the MAC waits for the duty cycle inside it).
-                    if (s.IntervalS == 0) traffic.SendTimeoutMs = (int)Math.Min(int.MaxValue, Math.Max(1UL, (end - Math.Min(end, world.Scheduler.NowMicroseconds)) / 1000UL));
+                    if (s.IntervalS == 0) traffic.SendTimeoutMs = (int)Math.Min(int.MaxValue, Math.Max(1UL, (end - Math.Min(end, world.Scheduler.NowMicroseconds) + 999UL) / 1000UL));
                     ulong before = world.Scheduler.NowMicroseconds;
                     SendResult r = traffic.Send();
                     SaveState(world, statePath);

@@ -186,6 +186,11 @@ namespace LoRaWan.HostTests.Cli
             Assert.AreEqual(0, dr0.Run(), dr0Out.ToString());
             string summary = dr0Out.ToString();
             Assert.IsTrue(summary.Contains(" 0 failed"), "a duty-cycle wait past the run's end is not a failure:\n" + summary);
+
+            // No duty cycle (KR920): the last Send has less time left than one cycle: cut off, not failed.
+            InProcessSimulation kr = Build(out StringWriter krOut, "--region", "KR920", "--payload-bytes", "max", "--interval-s", "0", "--minutes", "30");
+            Assert.AreEqual(0, kr.Run(), krOut.ToString());
+            Assert.IsTrue(krOut.ToString().Contains(" 0 failed"), "a Send cut off by the end of the run is not a failure:\n" + krOut);
         }
 
         [TestMethod]
