@@ -268,7 +268,10 @@ namespace NanoCheck
                     case OperandType.InlineString:
                         r.Add(md.GetUserString(MetadataTokens.UserStringHandle(BitConverter.ToInt32(il, pos) & 0xFFFFFF)), "literal in " + method);
                         size -= 2; pos += 4; break;
-                    case OperandType.InlineMethod: case OperandType.InlineField: case OperandType.InlineType: case OperandType.InlineBrTarget:
+                    case OperandType.InlineMethod:
+                    case OperandType.InlineField:
+                    case OperandType.InlineType:
+                    case OperandType.InlineBrTarget:
                         size -= 2; pos += 4; break;
                     case OperandType.InlineSig:
                         size -= 4; pos += 4; break; // CodeWriter.cs:383-386 writes nothing for it
@@ -354,11 +357,21 @@ namespace NanoCheck
             public AttributeTypes(MetadataReader md) { _md = md; }
             public object GetPrimitiveType(PrimitiveTypeCode typeCode) => "System." + typeCode switch
             {
-                PrimitiveTypeCode.Boolean => "Boolean", PrimitiveTypeCode.Byte => "Byte", PrimitiveTypeCode.SByte => "SByte",
-                PrimitiveTypeCode.Char => "Char", PrimitiveTypeCode.Int16 => "Int16", PrimitiveTypeCode.UInt16 => "UInt16",
-                PrimitiveTypeCode.Int32 => "Int32", PrimitiveTypeCode.UInt32 => "UInt32", PrimitiveTypeCode.Int64 => "Int64",
-                PrimitiveTypeCode.UInt64 => "UInt64", PrimitiveTypeCode.Single => "Single", PrimitiveTypeCode.Double => "Double",
-                PrimitiveTypeCode.String => "String", PrimitiveTypeCode.Object => "Object", _ => typeCode.ToString(),
+                PrimitiveTypeCode.Boolean => "Boolean",
+                PrimitiveTypeCode.Byte => "Byte",
+                PrimitiveTypeCode.SByte => "SByte",
+                PrimitiveTypeCode.Char => "Char",
+                PrimitiveTypeCode.Int16 => "Int16",
+                PrimitiveTypeCode.UInt16 => "UInt16",
+                PrimitiveTypeCode.Int32 => "Int32",
+                PrimitiveTypeCode.UInt32 => "UInt32",
+                PrimitiveTypeCode.Int64 => "Int64",
+                PrimitiveTypeCode.UInt64 => "UInt64",
+                PrimitiveTypeCode.Single => "Single",
+                PrimitiveTypeCode.Double => "Double",
+                PrimitiveTypeCode.String => "String",
+                PrimitiveTypeCode.Object => "Object",
+                _ => typeCode.ToString(),
             };
             public object GetSystemType() => "System.Type";
             public object GetSZArrayType(object elementType) => elementType + "[]";

@@ -73,8 +73,11 @@ namespace LoRaWan.HostTests.Flash
         {
             var psi = new ProcessStartInfo(Pwsh)
             {
-                RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true,
-                UseShellExecute = false, WorkingDirectory = Temp,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                RedirectStandardInput = true,
+                UseShellExecute = false,
+                WorkingDirectory = Temp,
             };
             foreach (var a in new[] { "-NoProfile", "-NonInteractive", "-File", script }.Concat(args)) psi.ArgumentList.Add(a);
             psi.Environment["PATH"] = FakeBin + ":/usr/bin:/bin";

@@ -129,34 +129,34 @@ namespace LoRaWan.HostTests.Mac
                 new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize), clock, o);   // default runner: ThreadedMacRunner
             try
             {
-            int downlinks = 0;
-            int callbackThread = -1;
-            device.OnDownlink += (s, d) => { downlinks++; callbackThread = Environment.CurrentManagedThreadId; };
+                int downlinks = 0;
+                int callbackThread = -1;
+                device.OnDownlink += (s, d) => { downlinks++; callbackThread = Environment.CurrentManagedThreadId; };
 
-            // Confirmed uplink, ACKed in RX1 by the lora-packet vector downlink (ACK, FCnt 2, FPort 1).
-            radio.NextDownlink = Convert.FromHexString("60F17DBE4920020001F9D65D27");
-            var sw = Stopwatch.StartNew();
-            SendResult r = device.Send(1, new byte[] { 1, 2 }, true, 10000);
-            Assert.AreEqual((int)SendStatus.Acked, (int)r.Status, r.ToString());
-            Assert.AreEqual(1, downlinks);
-            Assert.AreNotEqual(Environment.CurrentManagedThreadId, callbackThread, "events come from the MAC's thread");
-            Assert.IsTrue(sw.ElapsedMilliseconds >= 900 && sw.ElapsedMilliseconds < 8000, $"RX1 is about 1 s after TX: {sw.ElapsedMilliseconds} ms");
-            // RX1 opened at RECEIVE_DELAY1 − 30 ms after TxDone (the window offset at DR5 with the default 30 ms
-            // error), never earlier; the upper bound only allows for thread-pool latency on a loaded machine.
-            long rx1 = (long)(radio.RxOpened[0] - radio.TxDone[0]);
-            Assert.IsTrue(rx1 >= 968000 && rx1 < 1500000, $"RX1 opened {rx1} µs after TxDone");
+                // Confirmed uplink, ACKed in RX1 by the lora-packet vector downlink (ACK, FCnt 2, FPort 1).
+                radio.NextDownlink = Convert.FromHexString("60F17DBE4920020001F9D65D27");
+                var sw = Stopwatch.StartNew();
+                SendResult r = device.Send(1, new byte[] { 1, 2 }, true, 10000);
+                Assert.AreEqual((int)SendStatus.Acked, (int)r.Status, r.ToString());
+                Assert.AreEqual(1, downlinks);
+                Assert.AreNotEqual(Environment.CurrentManagedThreadId, callbackThread, "events come from the MAC's thread");
+                Assert.IsTrue(sw.ElapsedMilliseconds >= 900 && sw.ElapsedMilliseconds < 8000, $"RX1 is about 1 s after TX: {sw.ElapsedMilliseconds} ms");
+                // RX1 opened at RECEIVE_DELAY1 − 30 ms after TxDone (the window offset at DR5 with the default 30 ms
+                // error), never earlier; the upper bound only allows for thread-pool latency on a loaded machine.
+                long rx1 = (long)(radio.RxOpened[0] - radio.TxDone[0]);
+                Assert.IsTrue(rx1 >= 968000 && rx1 < 1500000, $"RX1 opened {rx1} µs after TxDone");
 
-            // Unconfirmed with nothing to receive: both windows, about 2 s.
-            sw.Restart();
-            r = device.Send(1, new byte[] { 3 }, false, 10000);
-            Assert.AreEqual((int)SendStatus.Sent, (int)r.Status, r.ToString());
-            Assert.IsTrue(sw.ElapsedMilliseconds >= 1900, $"waited for RX2: {sw.ElapsedMilliseconds} ms");
-            Assert.AreEqual(3, radio.RxOpened.Count);
-            Assert.AreEqual(0, device.Mac.Counters.QueueOverflows + device.Mac.Counters.InternalErrors);
+                // Unconfirmed with nothing to receive: both windows, about 2 s.
+                sw.Restart();
+                r = device.Send(1, new byte[] { 3 }, false, 10000);
+                Assert.AreEqual((int)SendStatus.Sent, (int)r.Status, r.ToString());
+                Assert.IsTrue(sw.ElapsedMilliseconds >= 1900, $"waited for RX2: {sw.ElapsedMilliseconds} ms");
+                Assert.AreEqual(3, radio.RxOpened.Count);
+                Assert.AreEqual(0, device.Mac.Counters.QueueOverflows + device.Mac.Counters.InternalErrors);
 
-            // A timeout shorter than the cycle returns Timeout instead of hanging.
-            r = device.Send(1, new byte[] { 4 }, false, 300);
-            Assert.AreEqual((int)SendStatus.Timeout, (int)r.Status);
+                // A timeout shorter than the cycle returns Timeout instead of hanging.
+                r = device.Send(1, new byte[] { 4 }, false, 300);
+                Assert.AreEqual((int)SendStatus.Timeout, (int)r.Status);
             }
             finally
             {
