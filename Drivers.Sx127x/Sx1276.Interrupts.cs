@@ -2,7 +2,7 @@ using LoRaWan.Radio;
 
 namespace Drivers.Sx127x
 {
-    // Interrupt entry points and the TX watchdog. Handlers stamp the time first, read and clear RegIrqFlags,
+    // Interrupt entry points and the recovery at the MAC's TX deadline (the timer is the MAC's: IRadio's remarks). Handlers stamp the time first, read and clear RegIrqFlags,
     // post one event and return: no allocation, no waiting.
     public sealed partial class Sx1276
     {
@@ -23,34 +23,20 @@ namespace Drivers.Sx127x
             ServiceInterrupt(stampUs);
         }
 
-        /// <summary>
-        /// For platforms without a watchdog alarm: call now and then while a transmission is under way. Returns
-        /// true when TxDone was overdue: then either the chip had finished (its TxDone flag is set, the interrupt was
-        /// lost or is very late) and TxDone is reported at the computed end, or it had not, and TxTimeout is reported
-        /// with the chip put to sleep (re-initialised by the next Transmit or Receive).
-        /// </summary>
-        public bool PollTxWatchdog()
+        /// <inheritdoc />
+        /// <remarks>
+        /// Still in TX: reads RegIrqFlags; TxDone set → TxDone at the computed end (the DIO0 interrupt was lost),
+        /// else the chip is put to sleep and TxTimeout reported (two SPI transactions; the reset and
+        /// re-initialisation wait for the next command, <see cref="RecoveryPending"/>). Outcome already reported:
+        /// reported again with the same stamp. No transmission since Init: nothing.
+        /// </remarks>
+        public void TxDeadlinePassed()
         {
             ulong nowUs = _clock.NowMicroseconds;
             lock (_sync)
             {
-                if (_state != StateTx || nowUs < _txDeadlineUs) return false;
-                TxOverdue(nowUs);
-                return true;
-            }
-        }
-
-        /// <summary>
-        /// The watchdog alarm given to the constructor fired: when TxDone is overdue, reads RegIrqFlags and reports
-        /// TxDone (the chip finished, its interrupt did not come) or TxTimeout. A few register accesses only: it runs
-        /// on the platform's event thread. Not for the MAC: only the driver's own alarm calls it.
-        /// </summary>
-        public void OnTimer(ulong dueUs, ulong firedUs)
-        {
-            lock (_sync)
-            {
-                if (_state != StateTx || dueUs != _txDeadlineUs) return;
-                TxOverdue(firedUs);
+                if (_state == StateTx) TxOverdue(nowUs);
+                else if (_txOutcome != RadioEvent.None) Post(_txOutcome, _txOutcomeUs);
             }
         }
 
@@ -64,9 +50,8 @@ namespace Drivers.Sx127x
                 if (_state == StateTx)
                 {
                     if ((flags & RegisterBits.IrqTxDone) == 0) return;
-                    if (_watchdog != null) _watchdog.Cancel();
                     _state = StateStandby; // the chip returns to standby by itself after TxDone
-                    Post(RadioEvent.TxDone, TxDoneTime(stampUs));
+                    ReportTx(RadioEvent.TxDone, TxDoneTime(stampUs));
                 }
                 else if (_state == StateRx)
                 {
@@ -116,12 +101,12 @@ namespace Drivers.Sx127x
         }
 
         /// <summary>
-        /// TxDone is overdue (air time + margin has passed without the DIO0 handler). Caller holds the lock. Reads
+        /// The MAC's TX deadline passed without the DIO0 handler (<see cref="TxDeadlinePassed"/>). Caller holds the lock. Reads
         /// RegIrqFlags: if TxDone is set the chip finished and only its interrupt is missing, so TxDone is reported
         /// at the computed end (at the latest now). Otherwise the transmission is lost: the chip is put to sleep
         /// (one register write, which also stops the PA) and TxTimeout is reported; the reset pulse and the
-        /// re-initialisation with its calibration polls are left to the next Transmit/Receive on the MAC's thread
-        /// (<see cref="RecoveryPending"/>), so this never blocks the event thread for tens of milliseconds.
+        /// re-initialisation with its calibration polls are left to the next Transmit/Receive
+        /// (<see cref="RecoveryPending"/>), so the deadline call stays short.
         /// </summary>
         void TxOverdue(ulong nowUs)
         {
@@ -135,7 +120,7 @@ namespace Drivers.Sx127x
                 _txTiming.Count++;
                 _txTiming.LastDioStampUs = 0;
                 _txTiming.LastReportedUs = doneUs;
-                Post(RadioEvent.TxDone, doneUs);
+                ReportTx(RadioEvent.TxDone, doneUs);
                 return;
             }
             _txTimeouts++;
@@ -143,7 +128,15 @@ namespace Drivers.Sx127x
             _state = StateUninitialized;
             _packetReady = false;
             _recoveryPending = true;
-            Post(RadioEvent.TxTimeout, nowUs);
+            ReportTx(RadioEvent.TxTimeout, nowUs);
+        }
+
+        /// <summary>Reports the outcome of the transmission and keeps it, for a repeat at the MAC's deadline. Caller holds the lock.</summary>
+        void ReportTx(RadioEvent outcome, ulong timeUs)
+        {
+            _txOutcome = outcome;
+            _txOutcomeUs = timeUs;
+            Post(outcome, timeUs);
         }
     }
 }

@@ -16,14 +16,15 @@ namespace Drivers.Sx127x
     /// <remarks>
     /// Create it, call <see cref="Init"/> (it throws <see cref="IOException"/> when no SX1276 answers), then use
     /// it through <see cref="IRadio"/>. Completion events:
-    /// TX → <see cref="RadioEvent.TxDone"/> (DIO0), or <see cref="RadioEvent.TxTimeout"/> from the watchdog when
-    /// TxDone never comes (the radio is then reset and re-initialised);
+    /// TX → <see cref="RadioEvent.TxDone"/> (DIO0), or, when the MAC's TX deadline passes first
+    /// (<see cref="TxDeadlinePassed"/>), TxDone found in RegIrqFlags or <see cref="RadioEvent.TxTimeout"/> (the
+    /// chip is then put to sleep, reset and re-initialised by the next command); the driver has no timer of its own;
     /// RX → <see cref="RadioEvent.RxDone"/> / <see cref="RadioEvent.RxCrcError"/> (DIO0) or
     /// <see cref="RadioEvent.RxTimeout"/> (DIO1).
     /// Read a received frame with <see cref="ReadPacket"/> before the next Transmit, Receive or Sleep: the chip
     /// keeps it in its FIFO only until then (the FIFO is not retained in sleep mode).
     /// </remarks>
-    public sealed partial class Sx1276 : IRadio, ITimerSink
+    public sealed partial class Sx1276 : IRadio
     {
         const int StateUninitialized = 0;
         const int StateStandby = 1;
@@ -68,7 +69,6 @@ namespace Drivers.Sx127x
         readonly IRegisterBus _bus;
         readonly IClock _clock;
         readonly IResetLine _reset;
-        readonly IScheduler _watchdog;
         readonly object _sync = new object();
 
         IRadioEventSink _sink;
@@ -76,7 +76,8 @@ namespace Drivers.Sx127x
         int _state = StateUninitialized;
         bool _packetReady;
         uint _rxFrequencyHz;
-        ulong _txDeadlineUs;
+        RadioEvent _txOutcome;
+        ulong _txOutcomeUs;
         ulong _txStartUs;
         ulong _txComputedEndUs;
         bool _txStartTrusted;
@@ -89,7 +90,6 @@ namespace Drivers.Sx127x
         int _highPowerTransmissions;
         int _highPowerDowngrades;
         int _txTimeouts;
-        ulong _txTimeoutMarginUs = 200000;
 
         /// <summary>
         /// Creates the driver. Nothing is sent to the chip until <see cref="Init"/>.
@@ -97,29 +97,13 @@ namespace Drivers.Sx127x
         /// <param name="bus">Register access to the chip.</param>
         /// <param name="clock">Timestamps for interrupts (HighResTimer on the board, virtual time in simulation).</param>
         /// <param name="reset">The NRESET line, or null when it is not wired (the chip is then only re-initialised).</param>
-        /// <param name="watchdogAlarm">
-        /// An alarm of the driver's own (not the MAC's) for the TX watchdog, or null: then the platform must call
-        /// <see cref="PollTxWatchdog"/> now and then while a transmission is under way.
-        /// </param>
-        public Sx1276(IRegisterBus bus, IClock clock, IResetLine reset, IScheduler watchdogAlarm)
+        public Sx1276(IRegisterBus bus, IClock clock, IResetLine reset)
         {
             if (bus == null) throw new ArgumentNullException("bus");
             if (clock == null) throw new ArgumentNullException("clock");
             _bus = bus;
             _clock = clock;
             _reset = reset;
-            _watchdog = watchdogAlarm;
-            if (_watchdog != null) _watchdog.SetTimerSink(this);
-        }
-
-        /// <summary>
-        /// Time added to a frame's air time before the watchdog declares TxDone lost (default 200 ms: it must
-        /// cover the platform's interrupt latency).
-        /// </summary>
-        public ulong TxTimeoutMarginUs
-        {
-            get { return _txTimeoutMarginUs; }
-            set { _txTimeoutMarginUs = value; }
         }
 
         /// <summary>
@@ -166,7 +150,7 @@ namespace Drivers.Sx127x
             get { return _highPowerDowngrades; }
         }
 
-        /// <summary>How many times the TX watchdog has fired (and reset the radio) since construction.</summary>
+        /// <summary>How many transmissions ended in TxDeadlinePassed with the chip still transmitting (put to sleep, reset by the next command) since construction.</summary>
         public int TxTimeoutCount
         {
             get { return _txTimeouts; }
@@ -179,10 +163,9 @@ namespace Drivers.Sx127x
         }
 
         /// <summary>
-        /// True after a TX timeout: the chip was put to sleep from the watchdog, and the reset pulse and
-        /// re-initialisation (tens of milliseconds of SPI polling) wait for the next <see cref="Transmit"/> or
-        /// <see cref="Receive"/>, on the caller's (the MAC's) thread, so the watchdog never holds up the event
-        /// thread that delivers other GPIO interrupts and alarms.
+        /// True after a TX timeout: the chip was put to sleep by <see cref="TxDeadlinePassed"/>, and the reset pulse
+        /// and re-initialisation (tens of milliseconds of SPI polling) wait for the next <see cref="Transmit"/> or
+        /// <see cref="Receive"/>, so the deadline call stays a few register accesses.
         /// </summary>
         public bool RecoveryPending
         {
@@ -213,7 +196,6 @@ namespace Drivers.Sx127x
         {
             _state = StateUninitialized;
             _packetReady = false;
-            if (_watchdog != null) _watchdog.Cancel();
             if (_reset != null) _reset.Pulse();
 
             byte version = R(Register.Version);
@@ -276,9 +258,10 @@ namespace Drivers.Sx127x
 
             lock (_sync)
             {
+                _txOutcome = RadioEvent.None;
                 if (!EnsureInitialized())
                 {
-                    Post(RadioEvent.TxTimeout, _clock.NowMicroseconds);
+                    ReportTx(RadioEvent.TxTimeout, _clock.NowMicroseconds);
                     return;
                 }
                 EnterStandby();
@@ -300,8 +283,6 @@ namespace Drivers.Sx127x
 
                 _packetReady = false;
                 _state = StateTx;
-                _txDeadlineUs = _clock.NowMicroseconds + airTimeUs + _txTimeoutMarginUs;
-                if (_watchdog != null) _watchdog.Arm(_txDeadlineUs);
                 // What the radio knows about the end of this frame: the chip starts when the SPI write of TX mode
                 // completes, sends for the air time and ramps the PA down. Stamped on both sides of the write: if
                 // the thread was pre-empted in between, the start is unknown and TxDone uses the DIO0 stamp alone.
@@ -384,7 +365,6 @@ namespace Drivers.Sx127x
             lock (_sync)
             {
                 if (_state == StateUninitialized) return;
-                if (_state == StateTx && _watchdog != null) _watchdog.Cancel();
                 _packetReady = false;
                 _state = StateSleep;
                 W(Register.OpMode, RegisterBits.LongRangeMode | RegisterBits.LowFrequencyModeOn | RegisterBits.ModeSleep);
@@ -426,7 +406,6 @@ namespace Drivers.Sx127x
 
         void EnterStandby()
         {
-            if (_state == StateTx && _watchdog != null) _watchdog.Cancel();
             W(Register.OpMode, RegisterBits.LongRangeMode | RegisterBits.LowFrequencyModeOn | RegisterBits.ModeStandby);
             _state = StateStandby;
         }

@@ -19,8 +19,8 @@ namespace Drivers.Sx127x
         /// <summary>Reports that used the DIO0 stamp (no trusted start stamp, or the interrupt ran before the computed end).</summary>
         public int FromDioStamp;
         /// <summary>
-        /// TxDone found by the TX watchdog in RegIrqFlags: the chip finished but its interrupt never ran (or ran later
-        /// than air time + <see cref="Sx1276.TxTimeoutMarginUs"/>); reported at the computed end.
+        /// TxDone found in RegIrqFlags when the MAC's TX deadline passed (<see cref="Sx1276.TxDeadlinePassed"/>): the
+        /// chip finished but its interrupt never ran (or ran after the deadline); reported at the computed end.
         /// </summary>
         public int FoundByWatchdog;
         /// <summary>Transmissions whose start stamp was not trusted: the write of TX mode took longer than <see cref="Sx1276.MaxTxStartUncertaintyUs"/>.</summary>
@@ -32,7 +32,7 @@ namespace Drivers.Sx127x
         public ulong LastAirTimeUs;
         /// <summary>Start + air time + PA ramp-down of the last frame, µs.</summary>
         public ulong LastComputedEndUs;
-        /// <summary>When the DIO0 handler of the last frame ran, µs (0 when the watchdog found TxDone instead).</summary>
+        /// <summary>When the DIO0 handler of the last frame ran, µs (0 when TxDone was found at the MAC's TX deadline instead).</summary>
         public ulong LastDioStampUs;
         /// <summary>The TxDone time reported to the MAC for the last frame, µs.</summary>
         public ulong LastReportedUs;

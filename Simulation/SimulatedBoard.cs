@@ -7,8 +7,8 @@ namespace LoRaWan.Simulation
 {
     /// <summary>
     /// A simulated device: the real <see cref="Sx1276"/> driver on a <see cref="Sx1276ChipModel"/>, DIO interrupts
-    /// delivered through the virtual scheduler with a seedable latency, a MAC alarm with its own timing error and
-    /// a separate alarm for the driver's TX watchdog. Two lines give a working radio on virtual time:
+    /// delivered through the virtual scheduler with a seedable latency, and a MAC alarm with its own timing error
+    /// (the only alarm: the driver's TX recovery runs when the MAC's deadline calls it). Two lines give a working radio on virtual time:
     /// <code>
     /// var board = new SimulatedBoard(1);   // its own scheduler and air, driver initialised
     /// IRadio radio = board.Radio;          // and board.MacScheduler for the MAC
@@ -26,7 +26,6 @@ namespace LoRaWan.Simulation
         readonly Jitter _dioLatency;
         readonly Jitter _alarmJitter;
         readonly VirtualAlarm _macAlarm;
-        readonly VirtualAlarm _watchdogAlarm;
         int _interruptsDelivered;
 
         /// <summary>A board with its own scheduler and air, timing errors seeded by <paramref name="seed"/> (all zero until set).</summary>
@@ -49,8 +48,7 @@ namespace LoRaWan.Simulation
             _dioLatency = new Jitter(seed * 131 + 7);
             _alarmJitter = new Jitter(seed * 31 + 17);
             _macAlarm = new VirtualAlarm(scheduler, _alarmJitter);
-            _watchdogAlarm = new VirtualAlarm(scheduler, null);
-            _driver = new Sx1276(_chip, scheduler, _chip, _watchdogAlarm);
+            _driver = new Sx1276(_chip, scheduler, _chip);
             _driver.SenseWait = new VirtualMicrosecondWait(scheduler);
             if (initialize) _driver.Init();
         }
@@ -61,7 +59,7 @@ namespace LoRaWan.Simulation
             get { return _driver; }
         }
 
-        /// <summary>The driver itself (Init, watchdog settings, interrupt entry points).</summary>
+        /// <summary>The driver itself (Init, diagnostics, interrupt entry points).</summary>
         public Sx1276 Driver
         {
             get { return _driver; }

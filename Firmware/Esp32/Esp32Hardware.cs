@@ -10,8 +10,8 @@ namespace LoRaWan.Firmware.Esp32
     /// <summary>
     /// Everything the LoRaWAN stack needs from an ESP32 board, wired from a <see cref="Board"/> definition: the SPI
     /// pins routed to SPI1 before the bus is opened, the SX1276 on that bus (mode 0, the board's SPI clock), its reset
-    /// line, DIO0/DIO1 interrupts, a <see cref="HighResTimerAlarm"/> for the MAC and a second one for the driver's
-    /// TX watchdog, the flash store and the board services. On a board with a PMU (the T-Beam) the radio's rail is
+    /// line, DIO0/DIO1 interrupts, one <see cref="HighResTimerAlarm"/> for the MAC (also the TX deadline: the
+    /// driver has no timer of its own), the flash store and the board services. On a board with a PMU (the T-Beam) the radio's rail is
     /// switched on over I2C first, and the PMU measures the battery.
     /// </summary>
     public sealed class Esp32Hardware
@@ -63,10 +63,9 @@ namespace LoRaWan.Firmware.Esp32
 
             _gpio = new GpioController();
             MacAlarm = new HighResTimerAlarm();
-            WatchdogAlarm = new HighResTimerAlarm();
             SpiRegisterBus bus = SpiRegisterBus.Create(SpiBus, board.Nss, board.SpiClockHz);
             GpioResetLine reset = board.Reset == Board.NotWired ? null : new GpioResetLine(_gpio, board.Reset);
-            Radio = new Sx1276(bus, MacAlarm, reset, WatchdogAlarm);
+            Radio = new Sx1276(bus, MacAlarm, reset);
             Radio.ImageCalibrationFrequencyHz = imageCalibrationHz;
             Radio.Init();
             _dio = new GpioDioLines(_gpio, board.Dio0, board.Dio1, Radio);
@@ -97,9 +96,6 @@ namespace LoRaWan.Firmware.Esp32
 
         /// <summary>The MAC's clock and alarm.</summary>
         public HighResTimerAlarm MacAlarm { get; private set; }
-
-        /// <summary>The driver's TX-watchdog alarm.</summary>
-        public HighResTimerAlarm WatchdogAlarm { get; private set; }
 
         /// <summary>Non-volatile storage on I:\.</summary>
         public FlashStore Store { get; private set; }

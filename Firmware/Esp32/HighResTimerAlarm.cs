@@ -10,8 +10,8 @@ namespace LoRaWan.Firmware.Esp32
     /// <see cref="Arm"/> starts a one-shot timer for the remaining time. The expiry reaches managed code through the
     /// nanoFramework event dispatcher, late by a scheduling quantum or more; the handler takes
     /// <see cref="HighResTimer.GetCurrent"/> first and hands the sink both the armed time and that stamp, from which
-    /// the MAC measures the lateness (<c>ClassAMac.Timing</c>) and widens its receive windows. Create one for the MAC
-    /// and a second one for the SX1276 driver's TX watchdog (at most 10 HighResTimers exist).
+    /// the MAC measures the lateness (<c>ClassAMac.Timing</c>) and widens its receive windows. Create one, for the MAC:
+    /// the SX1276 driver has no timer of its own (the MAC's TX deadline calls <c>IRadio.TxDeadlinePassed</c>).
     /// </summary>
     public sealed class HighResTimerAlarm : IScheduler, IDisposable
     {

@@ -296,7 +296,7 @@ namespace LoRaWan.Mac
             _dutyCycle.RecordTransmission(_plan, channel, now, airTime, join);
             tx.StartUs = now;
             _state = MacState.Transmitting;
-            _alarm.Arm(now + airTime + TxWatchdogMarginUs);
+            _alarm.Arm(now + airTime + TxDeadlineMarginUs);   // the one TX watchdog (IRadio's remarks)
             if (_uplink.Internal) lock (_requests) { _requests.Preemptible = false; }
             tx.Count++;
             _diag.Counters.Transmissions++;

@@ -21,8 +21,13 @@ namespace LoRaWan.Mac
         const ulong OneSecondUs = 1000000;
         /// <summary>JOIN_ACCEPT_DELAY1 (regional parameters: 5 s); RX2 one second later.</summary>
         const ulong JoinAcceptDelay1Us = 5000000;
-        /// <summary>How long past its expected end the MAC waits for TxDone before declaring the radio dead.</summary>
-        const ulong TxWatchdogMarginUs = 2000000;
+        /// <summary>
+        /// The TX deadline: how long past the frame's air time the MAC waits for TxDone or TxTimeout before it asks
+        /// the radio (<see cref="IRadio.TxDeadlinePassed"/>, whose remarks say why 200 ms: the SPI writes before TX
+        /// and the alarm's lateness, well under RECEIVE_DELAY1 so a recovered TxDone still catches RX1). The one TX
+        /// watchdog of the stack: the radio has no timer of its own.
+        /// </summary>
+        internal const ulong TxDeadlineMarginUs = 200000;
         /// <summary>How long past the symbol timeout the MAC waits for a window's RxTimeout before closing it itself.</summary>
         const ulong RxGuardMarginUs = 500000;
         /// <summary>Largest PHYPayload (LoRaWAN: MHDR + 250-byte MACPayload + MIC ≤ 255).</summary>
@@ -247,9 +252,9 @@ namespace LoRaWan.Mac
                     AbortCycle(SendStatus.RadioError);
                     break;
                 case MacTransitions.TxWatchdog:
-                    _diag.Counters.TxTimeouts++;
-                    _radio.Sleep();
-                    AbortCycle(SendStatus.RadioError);
+                    // The TX deadline: the radio reports TxDone (its interrupt was lost) or TxTimeout (it stopped
+                    // the transmitter) before returning; that event, queued, ends the transmission as usual.
+                    _radio.TxDeadlinePassed();
                     break;
                 case MacTransitions.FrameReceived: OnRxDone(); break;
                 case MacTransitions.WindowCrcError:

@@ -14,9 +14,9 @@ namespace LoRaWan.Mac
     //                 |                                                     |  alarm: back-off over
     //                 | channel free                                        |  (channel, retransmission,
     //                 v                                                     v   next join attempt)
-    //          +--------------+  TxTimeout, alarm (TX watchdog): abort -> Idle (a join: BackingOff, retried)
-    //          | Transmitting |
-    //          +--------------+
+    //          +--------------+  TxTimeout: abort -> Idle (a join: BackingOff, retried)
+    //          | Transmitting |  alarm (TX deadline, air time + 200 ms): the radio is asked, and
+    //          +--------------+  reports TxDone (interrupt lost) or TxTimeout (IRadio.TxDeadlinePassed)
     //                 | TxDone
     //                 v
     //          +------------+   alarm    +-----+   RxDone, a frame for us: end of windows
@@ -58,7 +58,7 @@ namespace LoRaWan.Mac
         public const int EndOfUplink = 1;
         /// <summary>Action: the radio could not send; the cycle is aborted.</summary>
         public const int TxFailed = 2;
-        /// <summary>Action: TxDone never came; the radio is put to sleep and the cycle aborted.</summary>
+        /// <summary>Action: the TX deadline passed without TxDone; the radio is asked (IRadio.TxDeadlinePassed) and reports TxDone or TxTimeout.</summary>
         public const int TxWatchdog = 3;
         /// <summary>Action: a frame was received in the open window.</summary>
         public const int FrameReceived = 4;

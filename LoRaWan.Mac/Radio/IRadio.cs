@@ -1,10 +1,29 @@
 namespace LoRaWan.Radio
 {
     /// <summary>
-    /// The radio as the MAC sees it: six operations and an event sink. Every operation but
+    /// The radio as the MAC sees it: seven operations and an event sink. Every operation but
     /// <see cref="IsChannelFree"/> returns at once; completion arrives through <see cref="IRadioEventSink.OnRadioEvent"/>
     /// with a timestamp.
     /// </summary>
+    /// <remarks>
+    /// <para>
+    /// One TX watchdog, with the timer in the MAC and the recovery in the radio. The MAC arms its one alarm for
+    /// the uplink's air time + a margin when it calls <see cref="Transmit"/> (it knows the air time, and its alarm
+    /// is idle while it transmits); when that deadline passes without TxDone or TxTimeout it calls
+    /// <see cref="TxDeadlinePassed"/> once, and the radio, which alone can tell "the chip finished but its
+    /// interrupt was lost" from "the chip never finished", reports which. A radio therefore needs no timer of its
+    /// own for TX (the SX1276 driver has none), and no transmission is watched by two timers.
+    /// </para>
+    /// <para>
+    /// The margin is 200 ms (ClassAMac.TxDeadlineMarginUs). The end of a LoRa frame is known to microseconds (the
+    /// datasheet's air-time formula, crystal error tens of ppm); what the margin covers is the time from the MAC's
+    /// stamp to the chip entering TX (a few milliseconds of register writes on the interpreter, more if the thread
+    /// is pre-empted or a garbage collection runs) and the alarm's own lateness. It is well under RECEIVE_DELAY1
+    /// (1 s, LoRaWAN 1.0.4 §3.3.1): since a recovered TxDone is stamped with the frame's real end, RX1 still
+    /// opens on time, so a lost interrupt costs a few register reads and no downlink. A DIO interrupt that is
+    /// merely late is harmless either way: whichever comes first reports, the other finds nothing to do.
+    /// </para>
+    /// </remarks>
     public interface IRadio
     {
         /// <summary>Where TxDone/RxDone/RxTimeout/RxCrcError/TxTimeout are reported.</summary>
@@ -13,8 +32,30 @@ namespace LoRaWan.Radio
         /// <summary>Sync word selection: true = LoRaWAN public network (0x34), false = private (0x12).</summary>
         void SetPublicNetwork(bool isPublic);
 
-        /// <summary>Starts sending <paramref name="length"/> bytes of <paramref name="buffer"/>; TxDone follows.</summary>
+        /// <summary>
+        /// Starts sending <paramref name="length"/> bytes of <paramref name="buffer"/>; TxDone follows (or TxTimeout
+        /// when the radio cannot send). Exactly one of the two per call, unless <see cref="TxDeadlinePassed"/>
+        /// asks again.
+        /// </summary>
         void Transmit(TxConfig config, byte[] buffer, int offset, int length);
+
+        /// <summary>
+        /// The MAC's TX deadline (air time + margin after <see cref="Transmit"/>) passed without the outcome of the
+        /// last transmission reaching it. The contract, for every implementation: before returning, report the
+        /// outcome through the event sink (synchronously, so the MAC never waits on a second timer):
+        /// <list type="bullet">
+        /// <item>still transmitting as far as the radio knew, but the hardware says it finished (its completion
+        /// interrupt was lost): <see cref="RadioEvent.TxDone"/> stamped with the frame's end (computed, or now when
+        /// unknown);</item>
+        /// <item>still transmitting and the hardware has not finished: stop the transmitter and report
+        /// <see cref="RadioEvent.TxTimeout"/> (a longer recovery, such as a reset, may wait for the next command);</item>
+        /// <item>the outcome was already reported: report it again, same event and stamp (the MAC may have lost
+        /// it; it ignores a duplicate).</item>
+        /// </list>
+        /// Called on the MAC's thread; must not block beyond a few register accesses. The MAC calls it only while it
+        /// is transmitting, at most once per transmission.
+        /// </summary>
+        void TxDeadlinePassed();
 
         /// <summary>Starts one single reception; RxDone, RxTimeout or RxCrcError follows.</summary>
         void Receive(RxConfig config);

@@ -103,13 +103,13 @@ namespace LoRaWan.Simulation
             int length = _lora[ChipRegisters.PayloadLength];
             if (sf < 6 || sf > 12 || bandwidthHz == 0 || codingRate < 1 || codingRate > 4 || length == 0)
             {
-                _invalidTransmissions++; // reserved values: the model never finishes (the driver's watchdog must)
+                _invalidTransmissions++; // reserved values: the model never finishes (the MAC's TX deadline must)
                 return;
             }
             if (_hangNextTransmissions > 0)
             {
                 _hangNextTransmissions--;
-                return; // stays in TX without a frame and without TxDone: only the driver's watchdog ends it
+                return; // stays in TX without a frame and without TxDone: only the MAC's TX deadline (IRadio.TxDeadlinePassed) ends it
             }
             bool crc = (_lora[ChipRegisters.ModemConfig2] & 0x04) != 0;
             bool ldro = (_lora[ChipRegisters.ModemConfig3] & 0x08) != 0;

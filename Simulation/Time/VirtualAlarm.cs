@@ -5,7 +5,7 @@ namespace LoRaWan.Simulation
 {
     /// <summary>
     /// One one-shot alarm on a <see cref="VirtualScheduler"/>, implementing <see cref="IScheduler"/> so the MAC (or
-    /// the radio driver's TX watchdog) gets its own alarm on shared virtual time. Delivery is shifted by an
+    /// any other timed part) gets its own alarm on shared virtual time. Delivery is shifted by an
     /// optional <see cref="Jitter"/> (the platform's timer error); <see cref="ITimerSink.OnTimer"/> receives the
     /// armed due time and the virtual time it really fired. Re-arming or cancelling makes a pending delivery stale
     /// (it is ignored), so nothing is removed from the queue and nothing allocates.

@@ -117,6 +117,7 @@ namespace LoRaWan.Tests.Mac
                 if (Failure != null) throw Failure;
                 _inner.Transmit(config, buffer, offset, length);
             }
+            public void TxDeadlinePassed() { _inner.TxDeadlinePassed(); }
             public void Receive(RxConfig config) { _inner.Receive(config); }
             public int ReadPacket(byte[] buffer, int offset, int maxLength, RxPacketInfo info) { return _inner.ReadPacket(buffer, offset, maxLength, info); }
             public void Sleep() { _inner.Sleep(); }

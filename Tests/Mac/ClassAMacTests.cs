@@ -178,13 +178,41 @@ namespace LoRaWan.Tests.Mac
         }
 
         [TestMethod]
-        public void LostTxDone_EndsWithRadioErrorInsteadOfHanging()
+        public void HungRadio_TheOneTxDeadline_AirTimePlus200Ms_EndsWithRadioError_AndTheMacIsIdle()
         {
+            // Issue 14: one TX watchdog, the MAC's alarm; at air time + 200 ms it asks the radio once, the radio stops
+            // the transmitter and reports TxTimeout, the uplink ends with RadioError.
             var rig = new MacTestRig(MacTestRig.Dr5NoAdr());
-            rig.Radio.DropTxDone = true;
+            rig.Radio.HangTx = true;
             SendResult r = rig.Device.Send(1, Test, false, 60000);
             Assert.AreEqual((int)SendStatus.RadioError, (int)r.Status);
             Assert.AreEqual(1, rig.Device.Mac.Counters.TxTimeouts);
+            Assert.AreEqual((int)MacState.Idle, (int)rig.Device.Mac.State);
+            Assert.AreEqual(1, rig.Radio.TxDeadlineAt.Count, "the radio was asked once");
+            // 17 bytes (13 + "test") at SF7/125 kHz: 51.456 ms (Semtech LoRa calculator, CR 4/5, preamble 8, CRC on).
+            ulong sentAt = (ulong)rig.Radio.SentAt[0];
+            Assert.AreEqual(sentAt + 51456UL + 200000UL, (ulong)rig.Radio.TxDeadlineAt[0], "air time + 200 ms");
+            Assert.AreEqual(0, rig.Radio.TxDoneAt.Count, "no TxDone");
+        }
+
+        [TestMethod]
+        public void LostTxDoneInterrupt_RecoveredOnceAtTheDeadline_StampedWithTheEnd_Rx1StillCatchesTheDownlink()
+        {
+            // The frame ends, its interrupt is lost: at air time + 200 ms the MAC asks the radio, which reports TxDone
+            // at the real end, so RX1 (RECEIVE_DELAY1 = 1 s after it) still opens on time and receives.
+            var rig = new MacTestRig(MacTestRig.Dr5NoAdr());
+            rig.Radio.DropTxDone = true;
+            rig.Radio.DeliverInWindow(0, MacTestRig.Bytes("60F17DBE4920020001F9D65D27"));
+            SendResult r = rig.Device.Send(1, Test, false, 60000);
+            Assert.AreEqual((int)SendStatus.Sent, (int)r.Status, r.ToString());
+            Assert.AreEqual(1, rig.Downlinks.Count, "the RX1 downlink");
+            Assert.AreEqual(0, rig.Device.Mac.Counters.TxTimeouts);
+            Assert.AreEqual(1, rig.Radio.TxDeadlineAt.Count, "recovered once");
+            ulong sentAt = (ulong)rig.Radio.SentAt[0];
+            Assert.AreEqual(sentAt + 51456UL + 200000UL, (ulong)rig.Radio.TxDeadlineAt[0], "at air time + 200 ms");
+            Assert.AreEqual(sentAt + 51456UL, (ulong)rig.Radio.TxDoneAt[0], "TxDone stamped with the frame's end");
+            ulong rx1 = (ulong)rig.Radio.RxOpenedAt[0];
+            Assert.IsTrue(rx1 > sentAt + 51456UL + 900000UL && rx1 <= sentAt + 51456UL + 1000000UL, "RX1 at about end + 1 s, not late");
             Assert.AreEqual((int)MacState.Idle, (int)rig.Device.Mac.State);
         }
 

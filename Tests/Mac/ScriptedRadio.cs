@@ -58,8 +58,22 @@ namespace LoRaWan.Tests.Mac
         /// <summary>Times Sleep was called.</summary>
         public int Sleeps;
 
-        /// <summary>When true, TxDone is never reported (a dead DIO0 line).</summary>
+        /// <summary>
+        /// When true, the TxDone interrupt is lost (a dead DIO0 line): the frame still ends after its air time, and
+        /// only <see cref="TxDeadlinePassed"/> reports it, stamped with that end.
+        /// </summary>
         public bool DropTxDone;
+
+        /// <summary>When true, a transmission never ends (a hung chip): <see cref="TxDeadlinePassed"/> stops it and reports TxTimeout.</summary>
+        public bool HangTx;
+
+        /// <summary>When <see cref="TxDeadlinePassed"/> was called (ulong µs).</summary>
+        public readonly ArrayList TxDeadlineAt = new ArrayList();
+
+        bool _txOnAir;
+        ulong _txEndUs;
+        RadioEvent _txOutcome;
+        ulong _txOutcomeUs;
 
         /// <summary>Answers receive window number <paramref name="windowIndex"/> (0-based, counting every window opened) with <paramref name="frame"/>.</summary>
         public void DeliverInWindow(int windowIndex, byte[] frame)
@@ -87,7 +101,32 @@ namespace LoRaWan.Tests.Mac
             SentFrequency.Add(config.FrequencyHz);
             SentSf.Add(config.SpreadingFactor);
             ulong air = AirTime.LoRaWanFrameUs(config.SpreadingFactor, config.BandwidthHz, length, config.Crc);
-            if (!DropTxDone) _scheduler.ScheduleAfter(air, this, TagTxDone);
+            _txOnAir = true;
+            _txEndUs = _scheduler.NowMicroseconds + air;
+            _txOutcome = RadioEvent.None;
+            if (!DropTxDone && !HangTx) _scheduler.ScheduleAfter(air, this, TagTxDone);
+        }
+
+        /// <inheritdoc />
+        public void TxDeadlinePassed()
+        {
+            ulong now = _scheduler.NowMicroseconds;
+            TxDeadlineAt.Add(now);
+            if (_txOnAir)
+            {
+                if (!HangTx && now >= _txEndUs) ReportTx(RadioEvent.TxDone, _txEndUs);   // finished, interrupt lost
+                else ReportTx(RadioEvent.TxTimeout, now);                               // stopped
+            }
+            else if (_txOutcome != RadioEvent.None && _sink != null) _sink.OnRadioEvent(_txOutcome, _txOutcomeUs);
+        }
+
+        void ReportTx(RadioEvent outcome, ulong timeUs)
+        {
+            _txOnAir = false;
+            _txOutcome = outcome;
+            _txOutcomeUs = timeUs;
+            if (outcome == RadioEvent.TxDone) TxDoneAt.Add(timeUs);
+            if (_sink != null) _sink.OnRadioEvent(outcome, timeUs);
         }
 
         /// <inheritdoc />
@@ -152,8 +191,7 @@ namespace LoRaWan.Tests.Mac
             if (_sink == null) return;
             if (tag == TagTxDone)
             {
-                TxDoneAt.Add(nowUs);
-                _sink.OnRadioEvent(RadioEvent.TxDone, nowUs);
+                if (_txOnAir) ReportTx(RadioEvent.TxDone, nowUs);
             }
             else if (tag == TagRxDone) _sink.OnRadioEvent(RadioEvent.RxDone, nowUs);
             else if (tag == TagRxTimeout) _sink.OnRadioEvent(RadioEvent.RxTimeout, nowUs);

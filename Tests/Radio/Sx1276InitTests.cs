@@ -123,7 +123,7 @@ namespace LoRaWan.Tests.Radio
             Assert.IsTrue(chip.IsLoRaMode, "precondition: LoRa mode");
             Assert.AreEqual(5, chip.Mode, "precondition: RXCONTINUOUS");
 
-            Sx1276 driver = new Sx1276(chip, scheduler, null, null);
+            Sx1276 driver = new Sx1276(chip, scheduler, null);
             driver.Init();
 
             Assert.AreEqual(0, chip.ResetCount, "no reset line");

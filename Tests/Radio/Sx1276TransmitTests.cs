@@ -104,7 +104,7 @@ namespace LoRaWan.Tests.Radio
         }
 
         [TestMethod]
-        public void LostTxDone_WatchdogSleepsTheChip_ReportsTimeout_AndTheNextCommandReinitialises()
+        public void LostTxDone_NoTimerInTheDriver_TheMacsDeadlineSleepsTheChip_ReportsTimeout_AndTheNextCommandReinitialises()
         {
             RadioEventRecorder events = new RadioEventRecorder();
             SimulatedBoard board = RadioTestKit.Board(4, events);
@@ -112,22 +112,25 @@ namespace LoRaWan.Tests.Radio
             int resetsBefore = board.Chip.ResetCount;
             int calibrationsBefore = board.Chip.ImageCalibrationsHf;
             byte[] frame = RadioTestKit.Frame13();
-            ulong start = board.Scheduler.NowMicroseconds;
 
             board.Radio.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, 14), frame, 0, frame.Length);
             board.Scheduler.RunFor(5000000);
+            // One TX watchdog, the MAC's (issue 14): the driver arms nothing of its own, so nothing happens until asked.
+            Assert.AreEqual(0, events.Count, "no report without the MAC's deadline (the driver has no timer)");
 
-            Assert.AreEqual(1, events.Count, "exactly one event");
+            ulong deadline = board.Scheduler.NowMicroseconds;
+            board.Radio.TxDeadlinePassed();
+            Assert.AreEqual(1, events.Count, "exactly one event, before TxDeadlinePassed returned");
             Assert.AreEqual((int)RadioEvent.TxTimeout, (int)events.Last, "TxTimeout");
-            Assert.AreEqual(start + 46336UL + board.Driver.TxTimeoutMarginUs, events.LastStamp, "air time + margin");
+            Assert.AreEqual(deadline, events.LastStamp, "stamped when the deadline was handled");
             Assert.AreEqual(1, board.Driver.TxTimeoutCount, "counted");
-            // Issue 21: no reset pulse and no calibration polls on the watchdog (the platform's event thread).
-            Assert.AreEqual(resetsBefore, board.Chip.ResetCount, "no reset pulse from the watchdog");
-            Assert.AreEqual(calibrationsBefore, board.Chip.ImageCalibrationsHf, "no calibration from the watchdog");
+            // Issue 21: no reset pulse and no calibration polls in the deadline call.
+            Assert.AreEqual(resetsBefore, board.Chip.ResetCount, "no reset pulse at the deadline");
+            Assert.AreEqual(calibrationsBefore, board.Chip.ImageCalibrationsHf, "no calibration at the deadline");
             Assert.AreEqual(0, board.Chip.Mode, "the chip was put to sleep (the transmitter stopped)");
             Assert.IsTrue(board.Driver.RecoveryPending, "re-initialisation left to the next command");
 
-            // The next command, on the MAC's thread, resets and re-initialises; the radio works again.
+            // The next command resets and re-initialises; the radio works again.
             board.Radio.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, 14), frame, 0, frame.Length);
             Assert.AreEqual(resetsBefore + 1, board.Chip.ResetCount, "reset pulse by the next Transmit");
             Assert.IsFalse(board.Driver.RecoveryPending, "recovered");
@@ -137,28 +140,29 @@ namespace LoRaWan.Tests.Radio
         }
 
         [TestMethod]
-        public void LostTxDone_WatchdogTouchesTheBusOnlyTwice()
+        public void LostTxDone_TheDeadlineTouchesTheBusOnlyTwice()
         {
-            // A fake bus that counts the watchdog's SPI transactions: a flag read and the sleep write, nothing that
-            // holds the event thread (today's code pulsed reset and polled two image calibrations there).
+            // A fake bus that counts the deadline call's SPI transactions: a flag read and the sleep write, nothing that
+            // holds the caller (the reset pulse and two image calibrations wait for the next command).
             VirtualScheduler scheduler = new VirtualScheduler();
             Sx1276ChipModel chip = new Sx1276ChipModel(scheduler, new Air(scheduler));
             CountingBus bus = new CountingBus(chip);
-            Sx1276 driver = new Sx1276(bus, scheduler, chip, new VirtualAlarm(scheduler, null));
+            Sx1276 driver = new Sx1276(bus, scheduler, chip);
             RadioEventRecorder events = new RadioEventRecorder();
             driver.SetEventSink(events);
             driver.Init();
             chip.HangNextTransmissions = 1;
             byte[] frame = RadioTestKit.Frame13();
             driver.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, 14), frame, 0, frame.Length);
-            int before = bus.Transactions;
             scheduler.RunFor(2000000);
+            int before = bus.Transactions;
+            driver.TxDeadlinePassed();
             Assert.AreEqual((int)RadioEvent.TxTimeout, (int)events.Last, "TxTimeout");
             Assert.AreEqual(2, bus.Transactions - before, "RegIrqFlags read + RegOpMode sleep");
         }
 
         [TestMethod]
-        public void DroppedDio0Edge_WatchdogFindsTxDoneInTheFlags_ReportsTheComputedEnd()
+        public void DroppedDio0Edge_TheDeadlineFindsTxDoneInTheFlags_ReportsTheComputedEnd()
         {
             RadioEventRecorder events = new RadioEventRecorder();
             SimulatedBoard board = RadioTestKit.Board(14, events);
@@ -168,7 +172,9 @@ namespace LoRaWan.Tests.Radio
             ulong start = board.Scheduler.NowMicroseconds;
 
             board.Radio.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, 14), frame, 0, frame.Length);
-            board.Scheduler.RunFor(5000000);
+            board.Scheduler.RunFor(46336 + 200000);
+            Assert.AreEqual(0, events.Count, "nothing until the MAC's deadline (the driver has no timer)");
+            board.Radio.TxDeadlinePassed();
 
             Assert.AreEqual(1, events.Count, "exactly one event");
             Assert.AreEqual((int)RadioEvent.TxDone, (int)events.Last, "TxDone: the chip did finish");
@@ -177,6 +183,38 @@ namespace LoRaWan.Tests.Radio
             Assert.AreEqual(resetsBefore, board.Chip.ResetCount, "no reset");
             Assert.AreEqual(1, board.Driver.TxTiming.FoundByWatchdog, "diagnostics");
             Assert.AreEqual(1, board.Chip.Mode, "standby");
+        }
+
+        [TestMethod]
+        public void TxDeadlinePassed_RepeatsAnOutcomeAlreadyReported_AndIsSilentBeforeAnyTransmission()
+        {
+            // IRadio's contract: the MAC may have lost the report (its queue was full), so the deadline repeats it.
+            RadioEventRecorder events = new RadioEventRecorder();
+            SimulatedBoard board = RadioTestKit.Board(16, events);
+            board.Radio.TxDeadlinePassed();
+            Assert.AreEqual(0, events.Count, "no transmission yet: nothing to report");
+
+            byte[] frame = RadioTestKit.Frame13();
+            board.Radio.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, 14), frame, 0, frame.Length);
+            board.Scheduler.RunFor(1000000);
+            Assert.AreEqual(1, events.Count, "TxDone by DIO0");
+            ulong reported = events.LastStamp;
+            board.Radio.TxDeadlinePassed();
+            Assert.AreEqual(2, events.Count, "repeated");
+            Assert.AreEqual((int)RadioEvent.TxDone, (int)events.Last, "the same outcome");
+            Assert.AreEqual(reported, events.LastStamp, "the same stamp");
+            Assert.AreEqual(0, board.Driver.TxTiming.FoundByWatchdog, "not a recovery");
+
+            board.Chip.HangNextTransmissions = 1;
+            board.Radio.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, 14), frame, 0, frame.Length);
+            board.Scheduler.RunFor(1000000);
+            board.Radio.TxDeadlinePassed();
+            ulong timedOutAt = events.LastStamp;
+            board.Radio.TxDeadlinePassed();
+            Assert.AreEqual(4, events.Count, "TxTimeout, then repeated");
+            Assert.AreEqual((int)RadioEvent.TxTimeout, (int)events.Last, "TxTimeout repeated");
+            Assert.AreEqual(timedOutAt, events.LastStamp, "with its stamp");
+            Assert.AreEqual(1, board.Driver.TxTimeoutCount, "one timeout");
         }
 
         [TestMethod]
@@ -212,7 +250,7 @@ namespace LoRaWan.Tests.Radio
             Sx1276ChipModel chip = new Sx1276ChipModel(scheduler, new Air(scheduler));
             SkewingClock clock = new SkewingClock(scheduler);
             PreemptingBus bus = new PreemptingBus(chip, clock, 5000);
-            Sx1276 driver = new Sx1276(bus, clock, chip, null);
+            Sx1276 driver = new Sx1276(bus, clock, chip);
             RadioEventRecorder events = new RadioEventRecorder();
             driver.SetEventSink(events);
             DioToDriver dio = new DioToDriver(driver);
@@ -225,36 +263,6 @@ namespace LoRaWan.Tests.Radio
             Assert.AreEqual(1, driver.TxTiming.UntrustedStarts, "start not trusted");
             Assert.AreEqual(1, driver.TxTiming.FromDioStamp, "DIO0 stamp used");
             Assert.AreEqual(driver.TxTiming.LastDioStampUs, events.LastStamp, "reported = DIO0 stamp");
-        }
-
-        [TestMethod]
-        public void LostTxDone_WithoutAlarm_PollingRecovers()
-        {
-            VirtualScheduler scheduler = new VirtualScheduler();
-            Air air = new Air(scheduler);
-            Sx1276ChipModel chip = new Sx1276ChipModel(scheduler, air); // no DIO listener: interrupts never arrive
-            Sx1276 driver = new Sx1276(chip, scheduler, chip, null);
-            RadioEventRecorder events = new RadioEventRecorder();
-            driver.SetEventSink(events);
-            driver.Init();
-            chip.HangNextTransmissions = 1;
-            byte[] frame = RadioTestKit.Frame13();
-
-            driver.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, 14), frame, 0, frame.Length);
-            scheduler.RunFor(46336 + 100000);
-            Assert.IsFalse(driver.PollTxWatchdog(), "not overdue before air time + margin");
-            scheduler.RunFor(200000);
-            Assert.IsTrue(driver.PollTxWatchdog(), "overdue");
-            Assert.AreEqual((int)RadioEvent.TxTimeout, (int)events.Last, "TxTimeout reported");
-            Assert.IsFalse(driver.PollTxWatchdog(), "reported once");
-            Assert.AreEqual(1, chip.ResetCount, "init only: recovery waits for the next command");
-            driver.Transmit(RadioTestKit.Uplink(868100000, 7, 125000, 14), frame, 0, frame.Length);
-            Assert.AreEqual(2, chip.ResetCount, "init + recovery");
-
-            // Without an interrupt, polling finds the finished frame in RegIrqFlags.
-            scheduler.RunFor(46336 + 300000);
-            Assert.IsTrue(driver.PollTxWatchdog(), "overdue again");
-            Assert.AreEqual((int)RadioEvent.TxDone, (int)events.Last, "TxDone from the flags");
         }
 
         [TestMethod]

@@ -38,6 +38,7 @@ namespace LoRaWan.Tests.Regions
             public void SetEventSink(IRadioEventSink sink) { }
             public void SetPublicNetwork(bool isPublic) { }
             public void Transmit(TxConfig config, byte[] buffer, int offset, int length) { throw new InvalidOperationException("not here"); }
+            public void TxDeadlinePassed() { }   // it never transmits: no outcome to report (IRadio's contract)
             public void Receive(RxConfig config) { throw new InvalidOperationException("not here"); }
             public int ReadPacket(byte[] buffer, int offset, int maxLength, RxPacketInfo info) { return 0; }
             public void Sleep() { }

@@ -80,21 +80,59 @@ namespace LoRaWan.HostTests.Mac
             public void SetPublicNetwork(bool isPublic) { }
             public bool IsChannelFree(uint frequencyHz, int bandwidthHz, int rssiThresholdDbm, int senseTimeUs) => true;
 
+            // The transmission's outcome, under _txLock: TxDone from the timer thread or TxDeadlinePassed, whichever
+            // comes first; the deadline repeats an outcome already reported (IRadio's contract).
+            readonly object _txLock = new object();
+            ulong _txEndUs;
+            RadioEvent _txOutcome = RadioEvent.None;
+            ulong _txOutcomeUs;
+
             void After(ulong us, RadioEvent e)
             {
                 lock (_timers)
                     _timers.Add(new Timer(_ =>
                     {
                         ulong now = _clock.NowMicroseconds;
-                        if (e == RadioEvent.TxDone) lock (TxDone) TxDone.Add(now);
+                        if (e == RadioEvent.TxDone)
+                        {
+                            lock (_txLock)
+                            {
+                                if (_txOutcome != RadioEvent.None) return;
+                                _txOutcome = RadioEvent.TxDone;
+                                _txOutcomeUs = now;
+                            }
+                            lock (TxDone) TxDone.Add(now);
+                        }
                         _sink.OnRadioEvent(e, now);
                     }, null, (int)(us / 1000), Timeout.Infinite));
             }
 
             public void Transmit(TxConfig config, byte[] buffer, int offset, int length)
             {
+                ulong air = AirTime.LoRaWanFrameUs(config.SpreadingFactor, config.BandwidthHz, length, true);
                 lock (Sent) { Sent.Add(buffer.AsSpan(offset, length).ToArray()); SentAt.Add(_clock.NowMicroseconds); }
-                After(AirTime.LoRaWanFrameUs(config.SpreadingFactor, config.BandwidthHz, length, true), RadioEvent.TxDone);
+                lock (_txLock) { _txOutcome = RadioEvent.None; _txEndUs = _clock.NowMicroseconds + air; }
+                After(air, RadioEvent.TxDone);
+            }
+
+            public void TxDeadlinePassed()
+            {
+                RadioEvent outcome;
+                ulong at;
+                lock (_txLock)
+                {
+                    if (_txOutcome == RadioEvent.None)
+                    {
+                        // The timer thread has not reported yet: the frame ended at its air time (a late "interrupt").
+                        ulong now = _clock.NowMicroseconds;
+                        _txOutcome = now >= _txEndUs ? RadioEvent.TxDone : RadioEvent.TxTimeout;
+                        _txOutcomeUs = now >= _txEndUs ? _txEndUs : now;
+                        if (_txOutcome == RadioEvent.TxDone) lock (TxDone) TxDone.Add(_txOutcomeUs);
+                    }
+                    outcome = _txOutcome;
+                    at = _txOutcomeUs;
+                }
+                _sink.OnRadioEvent(outcome, at);
             }
 
             public void Receive(RxConfig config)
