@@ -25,7 +25,7 @@ namespace NanoCheck
         /// Types over the field limit that are not held to it yet (other owners' areas, issue 14 still open): printed as
         /// over the limit, not failed. Remove a name once its type fits; the guard then keeps it there.
         /// </summary>
-        public static readonly string[] NotYetHeld = { "LoRaWan.Regions.Region" };
+        public static readonly string[] NotYetHeld = { };
         public const int MaxFields = 25;
         public const int MaxBools = 6;
         public const int MaxLines = 60;

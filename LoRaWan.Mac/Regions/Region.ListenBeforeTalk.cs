@@ -4,10 +4,6 @@ namespace LoRaWan.Regions
 {
     public abstract partial class Region
     {
-        private int _senseTimeUs;
-        private int _senseThresholdDbm;
-        private int _senseBandwidthHz;
-
         /// <summary>
         /// How long the device waits before sensing again when every eligible channel was busy (plus up to as much
         /// again at random, so devices that found the same channels busy do not retry together).
@@ -17,33 +13,33 @@ namespace LoRaWan.Regions
         /// <summary>Sets the carrier-sense parameters the national rule of this region asks for.</summary>
         internal void DefineListenBeforeTalk(int senseTimeUs, int rssiThresholdDbm, int bandwidthHz)
         {
-            _senseTimeUs = senseTimeUs;
-            _senseThresholdDbm = rssiThresholdDbm;
-            _senseBandwidthHz = bandwidthHz;
+            _carrierSense.SenseTimeUs = senseTimeUs;
+            _carrierSense.ThresholdDbm = rssiThresholdDbm;
+            _carrierSense.BandwidthHz = bandwidthHz;
         }
 
         /// <summary>True when the region knows carrier-sense parameters (KR920: Korea; AS923: Japan's).</summary>
         public bool HasListenBeforeTalk
         {
-            get { return _senseTimeUs > 0; }
+            get { return _carrierSense.SenseTimeUs > 0; }
         }
 
         /// <summary>Minimum time a channel is sensed free before a transmission, µs (0 when the region has no LBT rule).</summary>
         public int CarrierSenseTimeUs
         {
-            get { return _senseTimeUs; }
+            get { return _carrierSense.SenseTimeUs; }
         }
 
         /// <summary>RSSI above which a channel is busy, dBm.</summary>
         public int CarrierSenseThresholdDbm
         {
-            get { return _senseThresholdDbm; }
+            get { return _carrierSense.ThresholdDbm; }
         }
 
         /// <summary>Receive bandwidth of the carrier sense, Hz.</summary>
         public int CarrierSenseBandwidthHz
         {
-            get { return _senseBandwidthHz; }
+            get { return _carrierSense.BandwidthHz; }
         }
 
         /// <summary>
@@ -63,6 +59,7 @@ namespace LoRaWan.Regions
             if (first < 0 || sensor == null) return first;
             if (!HasListenBeforeTalk) throw new System.InvalidOperationException(Name + " has no listen-before-talk parameters");
             int n = ChannelCount;
+            CarrierSenseRule rule = _carrierSense;
             for (int i = 0; i < n; i++)
             {
                 int ch = (first + i) % n;
@@ -71,7 +68,7 @@ namespace LoRaWan.Regions
                     if (!IsChannelEligible(plan, ch, dataRate, joinRequest)) continue;
                     if (dutyCycle != null && dutyCycle.GetWaitUs(plan.GetBand(ch), nowUs, airTimeUs, joinRequest, plan.MaxDutyCycle) != 0) continue;
                 }
-                if (sensor.IsChannelFree(GetUplinkFrequency(plan, ch), _senseBandwidthHz, _senseThresholdDbm, _senseTimeUs))
+                if (sensor.IsChannelFree(GetUplinkFrequency(plan, ch), rule.BandwidthHz, rule.ThresholdDbm, rule.SenseTimeUs))
                 {
                     waitUs = 0;
                     return ch;

@@ -29,29 +29,20 @@ namespace LoRaWan.Regions
         private sbyte[] _rx1DownlinkDwell;
         private int _maxRx1Offset;
 
-        // Duty-cycle sub-bands: [min Hz, max Hz] inclusive and 1/divisor of the time (1 = no limit).
-        // At most MaxBands rows (EU868 has 6); allocated once with the region, filled by AddBand.
-        private const int MaxBands = 8;
-        private readonly uint[] _bandMinHz = new uint[MaxBands];
-        private readonly uint[] _bandMaxHz = new uint[MaxBands];
-        private readonly ushort[] _bandDivisor = new ushort[MaxBands];
-        private readonly string[] _bandName = new string[MaxBands];
-        private int _bandCount;
+        // Duty-cycle sub-bands, allocated once with the region, filled by AddBand.
+        private readonly SubBandTable _bands = new SubBandTable();
 
         private uint _minFrequencyHz;
         private uint _maxFrequencyHz;
 
-        // Scalars of RP002-1.0.4 "Default settings" / "Receive windows" / "TX power" sections.
+        // Scalars of RP002-1.0.4 "Default settings" / "Receive windows"; its "TX power" and TxParamSetupReq
+        // defaults, and the listen-before-talk rule, each in an object of their own.
         private uint _rx2FrequencyHz;
         private int _rx2DataRate;
         private int _defaultDataRate;
-        private int _defaultMaxEirpDbm;
-        private int _maxTxPowerIndex;
-        private bool _supportsTxParamSetup;
-        private bool _defaultUplinkDwellTime;
-        private bool _defaultDownlinkDwellTime;
         private bool _dutyCycleEnforced;
-        private bool _listenBeforeTalk;
+        private readonly TxParameterDefaults _txParams = new TxParameterDefaults();
+        private readonly CarrierSenseRule _carrierSense = new CarrierSenseRule();
 
         /// <summary>Sets the scalar defaults of the region.</summary>
         internal void DefineDefaults(uint rx2FrequencyHz, int rx2DataRate, int defaultDataRate, int maxEirpDbm,
@@ -61,13 +52,13 @@ namespace LoRaWan.Regions
             _rx2FrequencyHz = rx2FrequencyHz;
             _rx2DataRate = rx2DataRate;
             _defaultDataRate = defaultDataRate;
-            _defaultMaxEirpDbm = maxEirpDbm;
-            _maxTxPowerIndex = maxTxPowerIndex;
-            _supportsTxParamSetup = txParamSetup;
-            _defaultUplinkDwellTime = uplinkDwellTime;
-            _defaultDownlinkDwellTime = downlinkDwellTime;
+            _txParams.MaxEirpDbm = maxEirpDbm;
+            _txParams.MaxTxPowerIndex = maxTxPowerIndex;
+            _txParams.SupportsTxParamSetup = txParamSetup;
+            _txParams.UplinkDwellTime = uplinkDwellTime;
+            _txParams.DownlinkDwellTime = downlinkDwellTime;
             _dutyCycleEnforced = dutyCycleEnforced;
-            _listenBeforeTalk = listenBeforeTalk;
+            _carrierSense.Required = listenBeforeTalk;
         }
 
         /// <summary>
@@ -146,19 +137,14 @@ namespace LoRaWan.Regions
         /// </summary>
         internal void AddBand(uint minHz, uint maxHz, ushort dutyCycleDivisor, string name)
         {
-            if (_bandCount == MaxBands) throw new InvalidOperationException("more than " + MaxBands.ToString() + " sub-bands");
-            _bandMinHz[_bandCount] = minHz;
-            _bandMaxHz[_bandCount] = maxHz;
-            _bandDivisor[_bandCount] = dutyCycleDivisor;
-            _bandName[_bandCount] = name;
-            _bandCount++;
+            _bands.Add(minHz, maxHz, dutyCycleDivisor, name);
         }
 
         /// <summary>A stricter EIRP limit for frequencies below <paramref name="frequencyHz"/> (KR920: +10 dBm below 922 MHz).</summary>
         internal void DefineEirpLimitBelow(uint frequencyHz, int maxEirpDbm)
         {
-            _eirpLimitBelowHz = frequencyHz;
-            _eirpLimitBelowDbm = maxEirpDbm;
+            _txParams.EirpLimitBelowHz = frequencyHz;
+            _txParams.EirpLimitBelowDbm = maxEirpDbm;
         }
 
         /// <summary>Sets the frequency range channels may use.</summary>

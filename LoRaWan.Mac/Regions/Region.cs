@@ -275,19 +275,19 @@ namespace LoRaWan.Regions
         /// <summary>The region's default maximum EIRP in dBm (TXPower index 0 before any TxParamSetupReq).</summary>
         public int DefaultMaxEirpDbm
         {
-            get { return _defaultMaxEirpDbm; }
+            get { return _txParams.MaxEirpDbm; }
         }
 
         /// <summary>The highest TXPower index defined (each step is −2 dB).</summary>
         public int MaxTxPowerIndex
         {
-            get { return _maxTxPowerIndex; }
+            get { return _txParams.MaxTxPowerIndex; }
         }
 
         /// <summary>True when <paramref name="index"/> is a defined TXPower index (0..<see cref="MaxTxPowerIndex"/>).</summary>
         public bool IsTxPowerIndexValid(int index)
         {
-            return index >= 0 && index <= MaxTxPowerIndex;
+            return index >= 0 && index <= _txParams.MaxTxPowerIndex;
         }
 
         /// <summary>EIRP in dBm for TXPower <paramref name="index"/>: MaxEIRP − 2·index (RP002-1.0.4 TX power tables).</summary>
@@ -310,31 +310,29 @@ namespace LoRaWan.Regions
         /// </summary>
         public int LimitEirpForFrequency(uint frequencyHz, int eirpDbm)
         {
-            if (frequencyHz < _eirpLimitBelowHz && eirpDbm > _eirpLimitBelowDbm) return _eirpLimitBelowDbm;
+            TxParameterDefaults p = _txParams;
+            if (frequencyHz < p.EirpLimitBelowHz && eirpDbm > p.EirpLimitBelowDbm) return p.EirpLimitBelowDbm;
             return eirpDbm;
         }
-
-        uint _eirpLimitBelowHz;
-        int _eirpLimitBelowDbm;
 
         // ------------------------------------------------------------------ TxParamSetupReq / dwell time
 
         /// <summary>True for the regions that implement TxParamSetupReq (RP002-1.0.4: AS923 and AU915).</summary>
         public bool SupportsTxParamSetup
         {
-            get { return _supportsTxParamSetup; }
+            get { return _txParams.SupportsTxParamSetup; }
         }
 
         /// <summary>UplinkDwellTime at boot (1 = the 400 ms limit applies).</summary>
         public bool DefaultUplinkDwellTime
         {
-            get { return _defaultUplinkDwellTime; }
+            get { return _txParams.UplinkDwellTime; }
         }
 
         /// <summary>DownlinkDwellTime at boot.</summary>
         public bool DefaultDownlinkDwellTime
         {
-            get { return _defaultDownlinkDwellTime; }
+            get { return _txParams.DownlinkDwellTime; }
         }
 
         /// <summary>The EIRP in dBm a TxParamSetupReq MaxEIRP code 0..15 stands for (LoRaWAN 1.0.4 §5.8, Table 48).</summary>
@@ -351,7 +349,7 @@ namespace LoRaWan.Regions
         /// </summary>
         public bool ApplyTxParamSetup(ChannelPlan plan, int eirpDwellTime)
         {
-            if (!SupportsTxParamSetup) return false;
+            if (!_txParams.SupportsTxParamSetup) return false;
             plan.DownlinkDwellTime = (eirpDwellTime & 0x20) != 0;
             plan.UplinkDwellTime = (eirpDwellTime & 0x10) != 0;
             plan.MaxEirpDbm = MaxEirpCodes[eirpDwellTime & 0x0F];
@@ -386,15 +384,13 @@ namespace LoRaWan.Regions
         /// <summary>Number of duty-cycle sub-bands.</summary>
         public int BandCount
         {
-            get { return _bandCount; }
+            get { return _bands.Count; }
         }
 
         /// <summary>The sub-band that holds <paramref name="frequencyHz"/>; −1 when none does.</summary>
         public int GetBandIndex(uint frequencyHz)
         {
-            for (int b = 0; b < _bandCount; b++)
-                if (frequencyHz >= _bandMinHz[b] && frequencyHz <= _bandMaxHz[b]) return b;
-            return -1;
+            return _bands.IndexOf(frequencyHz);
         }
 
         /// <summary>
@@ -404,33 +400,33 @@ namespace LoRaWan.Regions
         public int GetBandDutyCycleDivisor(int band)
         {
             CheckBand(band);
-            return _bandDivisor[band];
+            return _bands.Divisor[band];
         }
 
         /// <summary>Lowest frequency of sub-band <paramref name="band"/> in Hz.</summary>
         public uint GetBandMinFrequency(int band)
         {
             CheckBand(band);
-            return _bandMinHz[band];
+            return _bands.MinHz[band];
         }
 
         /// <summary>Highest frequency of sub-band <paramref name="band"/> in Hz.</summary>
         public uint GetBandMaxFrequency(int band)
         {
             CheckBand(band);
-            return _bandMaxHz[band];
+            return _bands.MaxHz[band];
         }
 
         private void CheckBand(int band)
         {
-            if (band < 0 || band >= _bandCount) throw new ArgumentOutOfRangeException("band", "sub-band must be 0.." + (_bandCount - 1).ToString());
+            if (band < 0 || band >= _bands.Count) throw new ArgumentOutOfRangeException("band", "sub-band must be 0.." + (_bands.Count - 1).ToString());
         }
 
         /// <summary>A short name of sub-band <paramref name="band"/> (e.g. "g1 868.0-868.6 MHz 1%").</summary>
         public string GetBandName(int band)
         {
             CheckBand(band);
-            return _bandName[band];
+            return _bands.Name[band];
         }
 
         /// <summary>
@@ -449,7 +445,7 @@ namespace LoRaWan.Regions
         /// </summary>
         public bool ListenBeforeTalkRequired
         {
-            get { return _listenBeforeTalk; }
+            get { return _carrierSense.Required; }
         }
 
         // ------------------------------------------------------------------ channels (family algorithms)
