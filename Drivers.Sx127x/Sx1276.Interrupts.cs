@@ -89,7 +89,7 @@ namespace Drivers.Sx127x
             ulong doneUs = dioStampUs;
             if (_txStartTrusted)
             {
-                _txTiming.RecordDioLateness((long)dioStampUs - (long)_txComputedEndUs);
+                _txTiming.DioLateness.Record((long)dioStampUs - (long)_txComputedEndUs);
                 if (_txComputedEndUs < dioStampUs) doneUs = _txComputedEndUs;
             }
             if (doneUs == dioStampUs) _txTiming.FromDioStamp++;

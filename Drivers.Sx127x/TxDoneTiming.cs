@@ -1,3 +1,5 @@
+using LoRaWan.Radio;
+
 namespace Drivers.Sx127x
 {
     /// <summary>
@@ -37,24 +39,10 @@ namespace Drivers.Sx127x
         /// <summary>The TxDone time reported to the MAC for the last frame, µs.</summary>
         public ulong LastReportedUs;
 
-        /// <summary>DIO0 stamps measured against a trusted computed end.</summary>
-        public int DioLateCount;
-        /// <summary>Smallest DIO0 stamp − computed end, µs (negative: the handler ran before the computed end).</summary>
-        public long DioLateMinUs;
-        /// <summary>Largest DIO0 stamp − computed end, µs: the interrupt latency the computed end took out of RX1's plan.</summary>
-        public long DioLateMaxUs;
-        /// <summary>Sum of DIO0 stamp − computed end, µs (for the mean).</summary>
-        public long DioLateSumUs;
-
-        /// <summary>Mean DIO0 stamp − computed end, µs (0 when nothing was measured).</summary>
-        public long DioLateMeanUs { get { return DioLateCount == 0 ? 0 : DioLateSumUs / DioLateCount; } }
-
-        internal void RecordDioLateness(long lateUs)
-        {
-            if (DioLateCount == 0 || lateUs < DioLateMinUs) DioLateMinUs = lateUs;
-            if (DioLateCount == 0 || lateUs > DioLateMaxUs) DioLateMaxUs = lateUs;
-            DioLateSumUs += lateUs;
-            DioLateCount++;
-        }
+        /// <summary>
+        /// DIO0 stamp − computed end of each frame whose start was trusted, µs (negative: the handler ran before the
+        /// computed end; the maximum is the interrupt latency the computed end took out of RX1's plan).
+        /// </summary>
+        public readonly LatenessStats DioLateness = new LatenessStats();
     }
 }

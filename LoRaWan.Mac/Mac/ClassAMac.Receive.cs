@@ -17,7 +17,7 @@ namespace LoRaWan.Mac
             // alarm fired. A window opened immediately after a long RX1 says nothing about the platform: not recorded.
             ulong openedUs = _scheduler.NowMicroseconds;
             if (openedUs < firedUs) openedUs = firedUs;
-            if (fromAlarm) _diag.Timing.Record((long)(openedUs - dueUs));
+            if (fromAlarm) _diag.Timing.Lateness.Record((long)(openedUs - dueUs));
             int dataRate = window == 1 ? rw.Rx1DataRate : rw.Rx2DataRate;
             int sf = _region.GetSpreadingFactor(dataRate);
             int bw = _region.GetBandwidthHz(dataRate);

@@ -385,9 +385,9 @@ namespace LoRaWan.Mac
             get
             {
                 long e = _options.TimingErrorUs;
-                if (_options.AdaptTimingError && _diag.Timing.Count > 0)
+                if (_options.AdaptTimingError && _diag.Timing.Lateness.Count > 0)
                 {
-                    long measured = _diag.Timing.MaxLateUs + _diag.Timing.MaxLateUs / 4;
+                    long measured = _diag.Timing.Lateness.MaxUs + _diag.Timing.Lateness.MaxUs / 4;
                     // Bounded: one pathological measurement must not make RX1 listen through RX2's time.
                     if (measured > MaxAdaptiveTimingErrorUs) measured = MaxAdaptiveTimingErrorUs;
                     if (measured > e) e = measured;

@@ -237,7 +237,7 @@ namespace LoRaWan.Tests.Radio
             Assert.AreEqual(46336UL, t.LastAirTimeUs, "air time");
             Assert.AreEqual(start + 46376UL, t.LastComputedEndUs, "computed end");
             Assert.AreEqual(start + 46336UL + 40000UL, t.LastDioStampUs, "DIO0 stamp");
-            Assert.AreEqual(40000L - 40L, t.DioLateMaxUs, "DIO0 stamp − computed end");
+            Assert.AreEqual(40000L - 40L, t.DioLateness.MaxUs, "DIO0 stamp − computed end");
             Assert.AreEqual(1, t.FromComputedEnd, "reported from the computed end");
         }
 

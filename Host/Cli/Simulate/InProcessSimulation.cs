@@ -149,7 +149,7 @@ namespace LoRaWan.Cli.Simulate
             _out.WriteLine($"  downlinks              {enqueued} queued by the application, {appDownlinksSent} sent by the network, {traffic.DownlinksReceived} received by the device");
             traffic.WriteDevice(_out);
             var tx = world.Board.Driver.TxTiming;
-            _out.WriteLine($"  TxDone                 {tx.Count} reported: {tx.FromComputedEnd} at the computed end (TX start + air time + ramp-down), {tx.FromDioStamp} at the DIO0 stamp, {tx.FoundByWatchdog} found in RegIrqFlags at the TX deadline; DIO0 stamp {tx.DioLateMinUs / 1000.0:F1}..{tx.DioLateMaxUs / 1000.0:F1} ms after the computed end (mean {tx.DioLateMeanUs / 1000.0:F1})");
+            _out.WriteLine($"  TxDone                 {tx.Count} reported: {tx.FromComputedEnd} at the computed end (TX start + air time + ramp-down), {tx.FromDioStamp} at the DIO0 stamp, {tx.FoundByWatchdog} found in RegIrqFlags at the TX deadline; DIO0 stamp {tx.DioLateness.MinUs / 1000.0:F1}..{tx.DioLateness.MaxUs / 1000.0:F1} ms after the computed end (mean {tx.DioLateness.MeanUs / 1000.0:F1})");
             AirTime.WriteSummary(_out, world.Scheduler.NowMicroseconds);
             var mc = world.Network.MacCounters;
             if (adr || mc.AnswersCorrect + mc.WrongAnswers + mc.AnswersMissing > 0)
