@@ -13,7 +13,7 @@ namespace LoRaWan.Radio
         RxTimeout = 3,
         /// <summary>A frame was received but its payload CRC was wrong; it is dropped.</summary>
         RxCrcError = 4,
-        /// <summary>TxDone never came; the radio was reset and re-initialised.</summary>
+        /// <summary>The radio could not send, or the frame had not ended by the MAC's TX deadline (<see cref="IRadio.TxDeadlinePassed"/>): the radio stopped the transmitter.</summary>
         TxTimeout = 5,
     }
 }
