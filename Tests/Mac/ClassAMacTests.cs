@@ -71,8 +71,8 @@ namespace LoRaWan.Tests.Mac
             rig.Radio.DeliverInWindow(1, MacTestRig.Bytes("60F17DBE4920020001F9D65D27"));
             rig.Device.Send(1, Test, false, 60000);
             Assert.AreEqual(1, rig.Downlinks.Count, "delivered exactly once");
-            Assert.AreEqual(1, rig.Device.Mac.Counters.ReplayedFrames);
-            Assert.AreEqual(0, rig.Device.Mac.Counters.MicFailures);
+            Assert.AreEqual(1, rig.Device.Diagnostics.Counters.ReplayedFrames);
+            Assert.AreEqual(0, rig.Device.Diagnostics.Counters.MicFailures);
         }
 
         [TestMethod]
@@ -82,7 +82,7 @@ namespace LoRaWan.Tests.Mac
             byte[] bad = MacTestRig.Bytes("60F17DBE4920020001F9D65D28");
             rig.Radio.DeliverInWindow(0, bad);
             SendResult r = rig.Device.Send(1, Test, true, 60000);
-            Assert.AreEqual(1, rig.Device.Mac.Counters.MicFailures);
+            Assert.AreEqual(1, rig.Device.Diagnostics.Counters.MicFailures);
             Assert.AreEqual(0, rig.Downlinks.Count);
             Assert.IsTrue(rig.Radio.RxOpenedAt.Count >= 2, "RX2 opens after a frame that is not ours");
             Assert.AreNotEqual((int)SendStatus.Acked, (int)r.Status);
@@ -95,7 +95,7 @@ namespace LoRaWan.Tests.Mac
             // Same vector with the DevAddr's first byte changed (MIC no longer matters: the address is checked first).
             rig.Radio.DeliverInWindow(0, MacTestRig.Bytes("60F27DBE4920020001F9D65D27"));
             rig.Device.Send(1, Test, false, 60000);
-            Assert.AreEqual(1, rig.Device.Mac.Counters.ForeignFrames);
+            Assert.AreEqual(1, rig.Device.Diagnostics.Counters.ForeignFrames);
             Assert.AreEqual(0, rig.Downlinks.Count);
         }
 
@@ -184,8 +184,8 @@ namespace LoRaWan.Tests.Mac
             rig.Radio.DropTxDone = true;
             SendResult r = rig.Device.Send(1, Test, false, 60000);
             Assert.AreEqual((int)SendStatus.RadioError, (int)r.Status);
-            Assert.AreEqual(1, rig.Device.Mac.Counters.TxTimeouts);
-            Assert.AreEqual((int)MacState.Idle, (int)rig.Device.Mac.State);
+            Assert.AreEqual(1, rig.Device.Diagnostics.Counters.TxTimeouts);
+            Assert.AreEqual((int)MacState.Idle, (int)rig.Mac.State);
         }
 
         [TestMethod]
@@ -219,7 +219,7 @@ namespace LoRaWan.Tests.Mac
             again.Radio.DeliverInWindow(0, MacTestRig.Bytes("60F17DBE4920020001F9D65D27"));
             again.Device.Send(1, Test, false, 60000);
             Assert.AreEqual(0, again.Downlinks.Count, "the replay after a reset is rejected: FCntDown was persisted");
-            Assert.AreEqual(1, again.Device.Mac.Counters.ReplayedFrames);
+            Assert.AreEqual(1, again.Device.Diagnostics.Counters.ReplayedFrames);
         }
 
         [TestMethod]

@@ -25,6 +25,8 @@ namespace LoRaWan.Tests.Mac
         public readonly ScriptedRadio Radio;
         public readonly SimulatedFlash Flash;
         public readonly VirtualMacRunner Runner;
+        /// <summary>The state machine under <see cref="Device"/>, built here to be watched (the device hands none of it out).</summary>
+        public readonly ClassAMac Mac;
         public readonly LoRaWanDevice Device;
         public readonly Region Region;
 
@@ -40,16 +42,25 @@ namespace LoRaWan.Tests.Mac
         {
         }
 
-        public CommandRig(string region, LoRaWanOptions options, SimulatedFlash flash, VirtualScheduler scheduler)
+        public CommandRig(string region, LoRaWanOptions options, SimulatedFlash flash, VirtualScheduler scheduler) : this(region, options, flash, scheduler, null)
+        {
+        }
+
+        /// <summary>A rig whose device reports <paramref name="batteryLevel"/> in DevStatusAns (null: 255, unknown).</summary>
+        public CommandRig(string region, LoRaWanOptions options, SimulatedFlash flash, VirtualScheduler scheduler, BatteryLevelProvider batteryLevel)
         {
             Scheduler = scheduler;
             Radio = new ScriptedRadio(scheduler);
             Flash = flash;
             Runner = new VirtualMacRunner(scheduler);
             Region = Region.Create(region);
-            Device = new LoRaWanDevice(Radio, Region, DeviceIdentity.Abp(MacTestRig.DevAddr, MacTestRig.NwkSKey, MacTestRig.AppSKey),
-                flash, scheduler, options, Runner);
-            Device.Mac.Trace = this;
+            var wiring = new MacWiring();
+            wiring.Runner = Runner;
+            wiring.Trace = this;
+            wiring.BatteryLevel = batteryLevel;
+            Mac = new ClassAMac(Radio, Region, DeviceIdentity.Abp(MacTestRig.DevAddr, MacTestRig.NwkSKey, MacTestRig.AppSKey),
+                flash, scheduler, options, wiring);
+            Device = new LoRaWanDevice(Mac);
         }
 
         /// <summary>ADR on, starting at <paramref name="dataRate"/>, fixed seed.</summary>
