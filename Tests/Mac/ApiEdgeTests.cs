@@ -110,6 +110,27 @@ namespace LoRaWan.Tests.Mac
             Assert.AreEqual((int)SendStatus.NotJoined, (int)device.Send(1, new byte[1], false, 60000).Status);
         }
 
+        [TestMethod]
+        public void DevAddr_IsZeroWithoutASession_AndTheSessionsOnceThereIsOne()
+        {
+            var scheduler = new VirtualScheduler();
+            var otaa = new LoRaWanDevice(new ScriptedRadio(scheduler), Region.Create("EU868"),
+                DeviceIdentity.Otaa("0042004213424341", "0000001223224242", "BEC499C69E9C939E413B663961636C61"),
+                new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize), scheduler, new LoRaWanOptions(), Wiring(scheduler));
+            Assert.AreEqual(0u, otaa.DevAddr, "no join yet: no DevAddr");
+            var rig = new MacTestRig(MacTestRig.Dr5NoAdr());
+            Assert.AreEqual(0x49BE7DF1u, rig.Device.DevAddr, "the ABP DevAddr of shared/VECTORS.md");
+        }
+
+        [TestMethod]
+        public void OneMac_IsWrappedByOneDevice()
+        {
+            var rig = new MacTestRig(MacTestRig.Dr5NoAdr());
+            Assert.ThrowsException(typeof(InvalidOperationException), () => new LoRaWanDevice(rig.Mac));
+            Assert.ThrowsException(typeof(ArgumentNullException), () => new LoRaWanDevice((ClassAMac)null));
+            Assert.AreEqual((int)SendStatus.Sent, (int)rig.Device.Send(1, new byte[] { 1 }, false, 60000).Status, "the first device still works");
+        }
+
         /// <summary>A scripted radio that throws from Transmit while <see cref="Failure"/> is set.</summary>
         sealed class ThrowingRadio : IRadio
         {

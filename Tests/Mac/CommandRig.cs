@@ -27,6 +27,8 @@ namespace LoRaWan.Tests.Mac
         public readonly VirtualMacRunner Runner;
         /// <summary>The state machine under <see cref="Device"/>, built here to be watched (the device hands none of it out).</summary>
         public readonly ClassAMac Mac;
+        /// <summary>The wiring the MAC was built with (the MAC read it once: changing it now changes nothing).</summary>
+        public readonly MacWiring Wiring;
         public readonly LoRaWanDevice Device;
         public readonly Region Region;
 
@@ -54,12 +56,12 @@ namespace LoRaWan.Tests.Mac
             Flash = flash;
             Runner = new VirtualMacRunner(scheduler);
             Region = Region.Create(region);
-            var wiring = new MacWiring();
-            wiring.Runner = Runner;
-            wiring.Trace = this;
-            wiring.BatteryLevel = batteryLevel;
+            Wiring = new MacWiring();
+            Wiring.Runner = Runner;
+            Wiring.Trace = this;
+            Wiring.BatteryLevel = batteryLevel;
             Mac = new ClassAMac(Radio, Region, DeviceIdentity.Abp(MacTestRig.DevAddr, MacTestRig.NwkSKey, MacTestRig.AppSKey),
-                flash, scheduler, options, wiring);
+                flash, scheduler, options, Wiring);
             Device = new LoRaWanDevice(Mac);
         }
 

@@ -116,6 +116,19 @@ namespace LoRaWan.Tests.Mac
 
         static int Battery() { return 0x80; }
 
+        static int OtherBattery() { return 0x11; }
+
+        [TestMethod]
+        public void DevStatusReq_BatteryProvider_IsTheOneWiredAtConstruction()
+        {
+            var rig = new CommandRig("EU868", CommandRig.Adr(5), new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize), new VirtualScheduler(), Battery);
+            rig.Wiring.BatteryLevel = OtherBattery;   // the MAC read its wiring once: nothing can swap the provider afterwards
+            rig.DeliverNext(CommandRig.Down(1, "06"));
+            rig.Send();
+            rig.Send();
+            Assert.AreEqual("068005", CommandRig.FOpts(rig.Sent(-1)), "DevStatusAns: battery 0x80 from the provider wired at construction");
+        }
+
         [TestMethod]
         public void DevStatusReq_AnswersBatteryFromTheProviderAndTheDownlinkSnr()
         {

@@ -120,6 +120,29 @@ namespace LoRaWan.HostTests.Mac
             Assert.IsNull(timing.GetMethod("Record", flags), "a caller could add measurements");
         }
 
+        /// <summary>
+        /// README's API section ("Using the stack in a sketch") names every public member of the facade, and names no
+        /// `device.Mac` (the "README's API section matches the facade").
+        /// </summary>
+        [TestMethod]
+        public void ReadmeApiSection_NamesEveryPublicMember()
+        {
+            string readme = System.IO.File.ReadAllText(System.IO.Path.Combine(RepoPaths.Root, "README.md"));
+            int start = readme.IndexOf("## Using the stack in a sketch", StringComparison.Ordinal);
+            Assert.IsTrue(start >= 0, "README has the API section");
+            int end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
+            string section = readme.Substring(start, (end < 0 ? readme.Length : end) - start);
+            var flags = BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+            var names = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (MemberInfo m in typeof(LoRaWanDevice).GetMembers(flags))
+                if (m.MemberType != MemberTypes.Constructor && !(m is MethodInfo mi && mi.IsSpecialName)) names.Add(m.Name);
+            string[] missing = names.Where(n => !section.Contains("`" + n, StringComparison.Ordinal) && !section.Contains(" " + n + "`", StringComparison.Ordinal)
+                && !section.Contains(", " + n, StringComparison.Ordinal)).ToArray();
+            Assert.AreEqual(0, missing.Length, "not in README's API section: " + string.Join(", ", missing));
+            string whole = readme;
+            Assert.IsFalse(whole.Contains("device.Mac", StringComparison.Ordinal), "README still reaches the MAC through the device");
+        }
+
         // Types a walk does not enter: values (copied out) and the BCL.
         static void Follow(Type t, Queue<Type> queue)
         {
