@@ -12,8 +12,9 @@ namespace LoRaWan
     /// </summary>
     public delegate void NetworkTimeEventHandler(LoRaWanDevice sender, uint gpsSeconds, int fraction);
 
-    // The device-initiated MAC commands (LoRaWAN 1.0.4 §5.1 LinkCheck, §5.9 DeviceTime) and DevStatusAns's battery.
-    public sealed partial class LoRaWanDevice : IMacCommandListener
+    // The device-initiated MAC commands (LoRaWAN 1.0.4 §5.1 LinkCheck, §5.9 DeviceTime); DevStatusAns's battery level
+    // comes from MacWiring.BatteryLevel.
+    public sealed partial class LoRaWanDevice
     {
         /// <summary>GPS time − UTC in seconds (leap seconds since 1980; 18 since 2017-01-01).</summary>
         public const int GpsLeapSeconds = 18;
@@ -23,16 +24,6 @@ namespace LoRaWan
 
         /// <summary>The answer to <see cref="RequestDeviceTime"/>; afterwards <see cref="TryGetNetworkTime"/> works.</summary>
         public event NetworkTimeEventHandler OnNetworkTime;
-
-        /// <summary>
-        /// The battery level reported to the network's DevStatusReq: 0 on external power, 1 (empty) .. 254 (full),
-        /// 255 unknown (also when null). Called on the MAC's thread.
-        /// </summary>
-        public BatteryLevelProvider BatteryLevel
-        {
-            get { return _mac.BatteryLevel; }
-            set { _mac.BatteryLevel = value; }
-        }
 
         /// <summary>Piggybacks a LinkCheckReq on the next uplink; the answer raises <see cref="OnLinkCheck"/>.</summary>
         public void RequestLinkCheck()
@@ -73,18 +64,6 @@ namespace LoRaWan
             }
             utc = new DateTime(1980, 1, 6, 0, 0, 0).AddTicks((ms - GpsLeapSeconds * 1000L) * 10000L);
             return true;
-        }
-
-        void IMacCommandListener.OnLinkCheck(int marginDb, int gatewayCount)
-        {
-            LinkCheckEventHandler h = OnLinkCheck;
-            if (h != null) h(this, marginDb, gatewayCount);
-        }
-
-        void IMacCommandListener.OnNetworkTime(uint gpsSeconds, int fraction, ulong anchorUs)
-        {
-            NetworkTimeEventHandler h = OnNetworkTime;
-            if (h != null) h(this, gpsSeconds, fraction);
         }
     }
 }

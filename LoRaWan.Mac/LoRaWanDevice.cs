@@ -3,6 +3,7 @@ using LoRaWan.Mac;
 using LoRaWan.Platform;
 using LoRaWan.Radio;
 using LoRaWan.Regions;
+using LoRaWan.Session;
 
 namespace LoRaWan
 {
@@ -23,29 +24,46 @@ namespace LoRaWan
     /// from a handler queues the uplink instead of waiting (see <see cref="Send(int, byte[], bool, int)"/>). Keep handlers
     /// short: the MAC's next step waits for them.
     /// </summary>
-    public sealed partial class LoRaWanDevice : IMacListener, IDisposable
+    public sealed partial class LoRaWanDevice : IDisposable
     {
         readonly ClassAMac _mac;
         readonly IMacRunner _runner;
         readonly MacOperation _joinOp = new MacOperation();
         readonly MacOperation _sendOp = new MacOperation();
-        readonly MacOperation _idle = new MacOperation();
+        readonly MacOperation _idle;
         SendResult _lastResult;
         readonly IClock _clock;
 
-        /// <summary>Creates the device with the threaded runner (the board's way).</summary>
+        /// <summary>Creates the device with the threaded runner and no optional parts (the board's way).</summary>
         public LoRaWanDevice(IRadio radio, Region region, DeviceIdentity identity, INonVolatileStore store, IScheduler scheduler, LoRaWanOptions options)
-            : this(radio, region, identity, store, scheduler, options, null)
+            : this(new ClassAMac(radio, region, identity, store, scheduler, options, null))
         {
         }
 
-        /// <summary>Creates the device with a specific runner (simulation passes a virtual-time one).</summary>
+        /// <summary>
+        /// Creates the device with optional parts: the battery level for DevStatusAns, a trace, a runner (see
+        /// <see cref="MacWiring"/>; read once here).
+        /// </summary>
         public LoRaWanDevice(IRadio radio, Region region, DeviceIdentity identity, INonVolatileStore store, IScheduler scheduler,
-            LoRaWanOptions options, IMacRunner runner)
+            LoRaWanOptions options, MacWiring wiring)
+            : this(new ClassAMac(radio, region, identity, store, scheduler, options, wiring))
         {
-            _clock = scheduler;
-            _runner = runner != null ? runner : new ThreadedMacRunner(scheduler);
-            _mac = new ClassAMac(radio, region, identity, store, scheduler, options, this, this, _runner, _idle);
+        }
+
+        /// <summary>
+        /// Creates the device over a MAC built by the caller (the simulation and the tests do, to watch the state machine
+        /// underneath). The device hands nothing of it out; one device per MAC.
+        /// </summary>
+        /// <exception cref="InvalidOperationException"><paramref name="mac"/> is already wrapped by another device</exception>
+        public LoRaWanDevice(ClassAMac mac)
+        {
+            if (mac == null) throw new ArgumentNullException("mac");
+            var relay = new MacRelay(this);
+            mac.AttachDevice(relay, relay);
+            _mac = mac;
+            _clock = mac.Scheduler;
+            _idle = mac.IdleSignal;
+            _runner = mac.Runner;
             _runner.Attach(_mac);
         }
 
@@ -68,14 +86,17 @@ namespace LoRaWan
         /// <summary>Uplink completions (also for non-blocking sends).</summary>
         public event UplinkCompletedEventHandler OnUplinkCompleted;
 
-        /// <summary>What the MAC measured and counted: receive-window timing, counters, the last errors.</summary>
+        /// <summary>
+        /// What the MAC measured and counted: receive-window timing, counters, the last errors, the DevNonce record found
+        /// at start-up. Read-only.
+        /// </summary>
         public MacDiagnostics Diagnostics { get { return _mac.Diagnostics; } }
-
-        /// <summary>The state machine underneath (counters, timing statistics, session).</summary>
-        public ClassAMac Mac { get { return _mac; } }
 
         /// <summary>True when a session exists (joined, restored from storage, or ABP).</summary>
         public bool IsJoined { get { return _mac.IsJoined; } }
+
+        /// <summary>The session's DevAddr (assigned by the join-accept, or the ABP one); 0 while there is no session.</summary>
+        public uint DevAddr { get { DeviceSession s = _mac.Session; return s.Active ? s.DevAddr : 0; } }
 
         /// <summary>
         /// Milliseconds until every duty-cycle band has rested from this run's transmissions (0 when all may send
@@ -186,25 +207,49 @@ namespace LoRaWan
             return _mac.StartSend(port, payload, offset, length, confirmed);
         }
 
-        void IMacListener.OnJoinAttempt(bool joined, int attempt)
+        // The MAC's listener: private, so no caller can fake the MAC's events (a public IMacListener on the device could
+        // finish a waiting Send with a made-up result). Called on the MAC's thread.
+        sealed class MacRelay : IMacListener, IMacCommandListener
         {
-            if (joined || attempt < 0) _joinOp.Finish();
-            JoinAttemptEventHandler h = OnJoinAttempt;
-            if (h != null) h(this, joined, attempt);
-        }
+            readonly LoRaWanDevice _d;
 
-        void IMacListener.OnUplinkCompleted(SendResult result)
-        {
-            _lastResult = result;
-            _sendOp.Finish();
-            UplinkCompletedEventHandler h = OnUplinkCompleted;
-            if (h != null) h(this, result);
-        }
+            internal MacRelay(LoRaWanDevice device)
+            {
+                _d = device;
+            }
 
-        void IMacListener.OnDownlink(Downlink downlink)
-        {
-            DownlinkEventHandler h = OnDownlink;
-            if (h != null) h(this, downlink);
+            public void OnJoinAttempt(bool joined, int attempt)
+            {
+                if (joined || attempt < 0) _d._joinOp.Finish();
+                JoinAttemptEventHandler h = _d.OnJoinAttempt;
+                if (h != null) h(_d, joined, attempt);
+            }
+
+            public void OnUplinkCompleted(SendResult result)
+            {
+                _d._lastResult = result;
+                _d._sendOp.Finish();
+                UplinkCompletedEventHandler h = _d.OnUplinkCompleted;
+                if (h != null) h(_d, result);
+            }
+
+            public void OnDownlink(Downlink downlink)
+            {
+                DownlinkEventHandler h = _d.OnDownlink;
+                if (h != null) h(_d, downlink);
+            }
+
+            public void OnLinkCheck(int marginDb, int gatewayCount)
+            {
+                LinkCheckEventHandler h = _d.OnLinkCheck;
+                if (h != null) h(_d, marginDb, gatewayCount);
+            }
+
+            public void OnNetworkTime(uint gpsSeconds, int fraction, ulong anchorUs)
+            {
+                NetworkTimeEventHandler h = _d.OnNetworkTime;
+                if (h != null) h(_d, gpsSeconds, fraction);
+            }
         }
     }
 }

@@ -31,10 +31,15 @@ namespace LoRaWan.Simulation
         /// <summary>The board's non-volatile storage (kept across power cycles).</summary>
         public readonly SimulatedFlash Flash;
 
-        /// <summary>The current board (replaced by <see cref="PowerOn"/>).</summary>
+        /// <summary>The current board (replaced by <see cref="PowerOn(DeviceIdentity, LoRaWanOptions)"/>).</summary>
         public SimulatedBoard Board { get; private set; }
-        /// <summary>The current device (replaced by <see cref="PowerOn"/>).</summary>
+        /// <summary>The current device (replaced by <see cref="PowerOn(DeviceIdentity, LoRaWanOptions)"/>).</summary>
         public LoRaWanDevice Device { get; private set; }
+        /// <summary>
+        /// The state machine under <see cref="Device"/> (session, duty cycle, state), built here so that tests and the CLI
+        /// can watch it; the device itself hands none of it out.
+        /// </summary>
+        public ClassAMac Mac { get; private set; }
         /// <summary>Runs the device's MAC in virtual time.</summary>
         public VirtualMacRunner Runner { get; private set; }
 
@@ -75,6 +80,15 @@ namespace LoRaWan.Simulation
         /// </summary>
         public LoRaWanDevice PowerOn(DeviceIdentity identity, LoRaWanOptions options)
         {
+            return PowerOn(identity, options, null, null);
+        }
+
+        /// <summary>
+        /// <see cref="PowerOn(DeviceIdentity, LoRaWanOptions)"/> with a <paramref name="trace"/> of the MAC's steps and the
+        /// DevStatusAns <paramref name="batteryLevel"/> (each may be null), wired at construction as on a board.
+        /// </summary>
+        public LoRaWanDevice PowerOn(DeviceIdentity identity, LoRaWanOptions options, IMacTrace trace, BatteryLevelProvider batteryLevel)
+        {
             _boots++;
             Flash.PowerOn();
             Board = new SimulatedBoard(Scheduler, Air, _seed * 7919 + _boots, false);
@@ -93,7 +107,12 @@ namespace LoRaWan.Simulation
             Board.AlarmJitter.SpreadUs = AlarmSpreadUs;
             Runner = new VirtualMacRunner(Scheduler);
             Runner.Flash = Flash;
-            Device = new LoRaWanDevice(Board.Radio, Region, identity, Flash, Board.MacScheduler, options, Runner);
+            var wiring = new MacWiring();
+            wiring.Runner = Runner;
+            wiring.Trace = trace;
+            wiring.BatteryLevel = batteryLevel;
+            Mac = new ClassAMac(Board.Radio, Region, identity, Flash, Board.MacScheduler, options, wiring);
+            Device = new LoRaWanDevice(Mac);
             return Device;
         }
 

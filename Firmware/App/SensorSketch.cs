@@ -64,7 +64,7 @@ namespace LoRaWan.Firmware.App
             _device.OnDownlink += OnDownlink;
             // Issue 21: a DevNonce counter lost from flash makes a LoRaWAN 1.0.4 network ignore every join request
             // until the device's used DevNonces are reset there. Say so loudly, now and with every failed join.
-            NonceStatus = device.Mac.NonceStatus;
+            NonceStatus = device.Diagnostics.NonceStatus;
             if (NonceStatus == NonceRecordStatus.Lost) _board.Log(LostNonceWarning);
             else if (NonceStatus == NonceRecordStatus.NeverWritten && !device.IsJoined)
                 _board.Log("no DevNonce record in flash: joining from DevNonce 0. If this device has joined before with these keys, its flash was wiped and the network will ignore these joins: reset its used DevNonces (README, Troubleshooting)");

@@ -11,12 +11,6 @@ namespace LoRaWan.Mac
     // application uplink that had to wait for a MAC-only one (ResumeDeferredSend).
     public sealed partial class ClassAMac
     {
-        /// <summary>
-        /// Supplies the DevStatusAns battery byte (0 external power, 1..254, 255 unknown); null answers 255.
-        /// Called on the MAC's thread when the network sends DevStatusReq.
-        /// </summary>
-        public BatteryLevelProvider BatteryLevel { get { return _observers.Battery; } set { _observers.Battery = value; } }
-
         /// <summary>The answers the device owes the network (fresh, sticky, its own requests).</summary>
         public MacAnswers Answers { get { EnsureCommands(); return _cmd.Answers; } }
 
@@ -226,7 +220,7 @@ namespace LoRaWan.Mac
 
         int ReadBattery()
         {
-            BatteryLevelProvider provider = BatteryLevel;
+            BatteryLevelProvider provider = _observers.Battery;
             if (provider == null) return DevStatusAns.BatteryUnknown;
             try
             {

@@ -129,7 +129,7 @@ namespace LoRaWan.Mac
         {
             ReceiveWindows rw = _windows;
             JoinAttempt ja = _join;
-            MacCounters counters = _diag.Counters;
+            MacCounterValues counters = _diag.Counters;
             if (length < 1 || Mhdr.GetMType(rw.Frame[0]) != MType.JoinAccept) { counters.MalformedFrames++; return false; }
             // LoRaWAN 1.0.2 §6.2.5: the network encrypts with AES decrypt so the device "decrypts" with AES encrypt.
             if (!ja.Crypto.DecryptJoinAccept(_identity.AppKey, 0, rw.Frame, 0, length)

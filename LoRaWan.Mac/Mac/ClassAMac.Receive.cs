@@ -121,7 +121,7 @@ namespace LoRaWan.Mac
         {
             ReceiveWindows rw = _windows;
             Uplink up = _uplink;
-            MacCounters counters = _diag.Counters;
+            MacCounterValues counters = _diag.Counters;
             DeviceSession session = _session;
             if (!session.Active) return false;
             int dataRate = rw.Current == 1 ? rw.Rx1DataRate : rw.Rx2DataRate;

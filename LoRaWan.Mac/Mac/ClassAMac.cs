@@ -57,18 +57,17 @@ namespace LoRaWan.Mac
         readonly MacAlarm _alarm;
         readonly EventNotes _notes = new EventNotes();
         readonly MacObservers _observers;
-        readonly MacDiagnostics _diag = new MacDiagnostics();
+        readonly MacDiagnosticValues _diag = new MacDiagnosticValues();
         MacCommandState _cmd;
 
         /// <summary>
-        /// Creates the MAC. It restores a persisted session (no rejoin after a reset) when one exists. Whom it reports to
-        /// is wired here, each optional (null): <paramref name="listener"/> (joins, uplinks, downlinks),
-        /// <paramref name="commandListener"/> (LinkCheckAns, DeviceTimeAns), <paramref name="wakeup"/> (the runner to
-        /// wake when input is queued) and <paramref name="idleSignal"/> (finished whenever an operation completes).
+        /// Creates the MAC. It restores a persisted session (no rejoin after a reset) when one exists. Its optional parts
+        /// come in <paramref name="wiring"/> (null: none, and a <see cref="ThreadedMacRunner"/>), read once here. To use
+        /// it, wrap it in a <see cref="LoRaWanDevice"/> (which reports its joins, uplinks and downlinks); whoever builds
+        /// the MAC this way (simulation, tests) keeps it to watch the MAC underneath, the device never hands it out.
         /// </summary>
         public ClassAMac(IRadio radio, Region region, DeviceIdentity identity, INonVolatileStore store,
-            IScheduler scheduler, LoRaWanOptions options, IMacListener listener, IMacCommandListener commandListener,
-            IMacWakeup wakeup, MacOperation idleSignal)
+            IScheduler scheduler, LoRaWanOptions options, MacWiring wiring)
         {
             if (radio == null) throw new ArgumentNullException("radio");
             if (region == null) throw new ArgumentNullException("region");
@@ -82,7 +81,8 @@ namespace LoRaWan.Mac
             _identity = identity;
             _scheduler = scheduler;
             _options = options;
-            _observers = new MacObservers(listener, commandListener, wakeup, idleSignal);
+            _observers = wiring == null ? new MacObservers(new ThreadedMacRunner(scheduler), null, null)
+                : new MacObservers(wiring.Runner != null ? wiring.Runner : new ThreadedMacRunner(scheduler), wiring.Trace, wiring.BatteryLevel);
             _alarm = new MacAlarm(scheduler);
             _plan = region.CreateChannelPlan();
             ApplyDefaultChannels();
@@ -120,21 +120,17 @@ namespace LoRaWan.Mac
         /// <summary>The region the MAC runs in.</summary>
         public Region Region { get { return _region; } }
 
-        /// <summary>
-        /// What start-up found of the join-nonce record (DevNonce counter). <see cref="NonceRecordStatus.Lost"/>: the
-        /// flash lost it, DevNonce starts again at 0 and a LoRaWAN 1.0.4 network will ignore the join requests until
-        /// the device's used DevNonces are reset there; log it loudly and tell the user (README, Troubleshooting).
-        /// </summary>
+        /// <summary>What start-up found of the join-nonce record (see <see cref="MacDiagnostics.NonceStatus"/>).</summary>
         public NonceRecordStatus NonceStatus { get { return _diag.NonceStatus; } }
 
-        /// <summary>Receive-window lateness measurements.</summary>
-        public WindowTimingStats Timing { get { return _diag.Timing; } }
+        /// <summary>Receive-window lateness measurements (read-only).</summary>
+        public WindowTimingStats Timing { get { return _diag.View.Timing; } }
 
-        /// <summary>Counts of dropped and rejected input.</summary>
-        public MacCounters Counters { get { return _diag.Counters; } }
+        /// <summary>Counts of dropped and rejected input (read-only).</summary>
+        public MacCounters Counters { get { return _diag.View.Counters; } }
 
-        /// <summary>What the MAC measured and counted (timing, counters, last errors).</summary>
-        public MacDiagnostics Diagnostics { get { return _diag; } }
+        /// <summary>What the MAC measured and counted (timing, counters, last errors), read-only.</summary>
+        public MacDiagnostics Diagnostics { get { return _diag.View; } }
 
         /// <summary>The next DevNonce a JoinRequest will use.</summary>
         public int NextDevNonce { get { return _nonces.NextDevNonce; } }
@@ -142,8 +138,26 @@ namespace LoRaWan.Mac
         /// <summary>Duty-cycle bookkeeping (air time per band).</summary>
         public DutyCycleTracker DutyCycle { get { return _dutyCycle; } }
 
-        /// <summary>Optional step-by-step observer (timelines, diagnostics); null by default.</summary>
-        public IMacTrace Trace { get { return _observers.Trace; } set { _observers.Trace = value; } }
+        /// <summary>The runner that drives this MAC (from the wiring), for the device that wraps it.</summary>
+        internal IMacRunner Runner { get { return _observers.Wakeup; } }
+
+        /// <summary>Finished whenever an operation completes (the device waits on it for a busy MAC).</summary>
+        internal MacOperation IdleSignal { get { return _observers.Idle; } }
+
+        /// <summary>The MAC's clock (the device's Send measures its time limit on it).</summary>
+        internal IScheduler Scheduler { get { return _scheduler; } }
+
+        /// <summary>
+        /// Wires the device facade that wraps this MAC as its listener: once, from <see cref="LoRaWanDevice"/>'s
+        /// constructor, before anything runs (a MAC reports to one device).
+        /// </summary>
+        /// <exception cref="InvalidOperationException">another device already wraps this MAC</exception>
+        internal void AttachDevice(IMacListener listener, IMacCommandListener commandListener)
+        {
+            if (_observers.Listener != null) throw new InvalidOperationException("this MAC is already wrapped by a LoRaWanDevice; build one MAC per device");
+            _observers.Listener = listener;
+            _observers.CommandListener = commandListener;
+        }
 
 
         // ---- inputs (any thread / interrupt context: record and return) ----

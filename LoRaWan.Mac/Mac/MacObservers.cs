@@ -1,24 +1,24 @@
 namespace LoRaWan.Mac
 {
     /// <summary>
-    /// Who the MAC reports to, wired through its constructor: the listeners, the runner to wake, the idle signal; and the
-    /// optional tracer and battery level.
+    /// Who the MAC reports to: the runner to wake, the idle signal, the optional tracer and battery level (all from the
+    /// constructor's <see cref="MacWiring"/>), and the device facade's listeners, attached once by the facade that
+    /// wraps this MAC (<see cref="ClassAMac.AttachDevice"/>).
     /// </summary>
     internal sealed class MacObservers
     {
-        internal readonly IMacListener Listener;
-        internal readonly IMacCommandListener CommandListener;
-        internal readonly IMacWakeup Wakeup;
-        internal readonly MacOperation Idle;
-        internal IMacTrace Trace;
-        internal BatteryLevelProvider Battery;
+        internal IMacListener Listener;
+        internal IMacCommandListener CommandListener;
+        internal readonly IMacRunner Wakeup;
+        internal readonly MacOperation Idle = new MacOperation();
+        internal readonly IMacTrace Trace;
+        internal readonly BatteryLevelProvider Battery;
 
-        internal MacObservers(IMacListener listener, IMacCommandListener commandListener, IMacWakeup wakeup, MacOperation idle)
+        internal MacObservers(IMacRunner runner, IMacTrace trace, BatteryLevelProvider battery)
         {
-            Listener = listener;
-            CommandListener = commandListener;
-            Wakeup = wakeup;
-            Idle = idle;
+            Wakeup = runner;
+            Trace = trace;
+            Battery = battery;
         }
     }
 }

@@ -3,7 +3,7 @@ namespace LoRaWan.Radio
     /// <summary>
     /// Minimum, maximum, sum and count of how late something happened against its plan, in µs (negative: early).
     /// One accumulator for every timing measurement of the stack: the MAC's receive windows (alarm fired − armed
-    /// time, <c>WindowTimingStats.Lateness</c>) and the driver's TxDone (DIO0 stamp − computed end of the frame,
+    /// time, <c>WindowTimingStats</c>) and the driver's TxDone (DIO0 stamp − computed end of the frame,
     /// <c>TxDoneTiming.DioLateness</c>). Plain fields (cheap on the interpreter); updated by one thread, read from
     /// any (a reader may see a measurement half recorded).
     /// </summary>

@@ -39,8 +39,7 @@ namespace LoRaWan.Tests.EndToEnd
             var o = new LoRaWanOptions();
             o.DataRate = 0;                                // start slow: ADR has to bring it up
             o.RandomSeed = 21;
-            LoRaWanDevice device = world.PowerOn(id, o);
-            device.BatteryLevel = Battery;
+            LoRaWanDevice device = world.PowerOn(id, o, null, Battery);
             Assert.IsTrue(device.Join(600000), "joined");
 
             int linkChecks = 0;
@@ -68,7 +67,7 @@ namespace LoRaWan.Tests.EndToEnd
             air.CheckAggregated(dutyCycleFromUs, 4);
             NetworkMacCounters mc = world.Network.MacCounters;
             NetworkMacState m = world.Network.GetMacState(id.DevEui);
-            ClassAMac mac = device.Mac;
+            ClassAMac mac = world.Mac;
             OutputHelper.WriteLine("uplinks " + sent.ToString() + "/" + uplinks.ToString() + ", requests " + mc.RequestsQueued.ToString()
                 + ", correct " + mc.AnswersCorrect.ToString() + ", wrong " + mc.AnswersWrong.ToString() + ", unexpected "
                 + mc.AnswersUnexpected.ToString() + ", missing " + mc.AnswersMissing.ToString() + ", sticky repeats "

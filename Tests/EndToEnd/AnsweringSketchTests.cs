@@ -80,7 +80,7 @@ namespace LoRaWan.Tests.EndToEnd
                 Assert.IsTrue(answer.UplinkEndUs - periodic.UplinkEndUs < 15000000UL,
                     "answer " + ((answer.UplinkEndUs - periodic.UplinkEndUs) / 1000).ToString() + " ms after the uplink that brought the command");
             }
-            Assert.AreEqual(0, device.Mac.Counters.ListenerErrors + device.Mac.Counters.InternalErrors, device.Mac.LastError);
+            Assert.AreEqual(0, device.Diagnostics.Counters.ListenerErrors + device.Diagnostics.Counters.InternalErrors, device.Diagnostics.LastError);
         }
     }
 }

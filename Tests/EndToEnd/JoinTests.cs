@@ -19,7 +19,7 @@ namespace LoRaWan.Tests.EndToEnd
             Assert.IsTrue(rig.Device.Join(120000), "joined");
             Assert.AreEqual(1, rig.World.Network.Counters.JoinAccepts);
             Assert.AreEqual((int)RxWindow.Rx1, (int)rig.World.Network.Downlinks[0].Window, "join-accept in RX1");
-            Assert.AreEqual(1, rig.Device.Mac.Timing.FramesReceived);
+            Assert.AreEqual(1, rig.Device.Diagnostics.Timing.FramesReceived);
         }
 
         [DataRow(2)]
@@ -49,7 +49,7 @@ namespace LoRaWan.Tests.EndToEnd
             var rig = new WorldRig("EU868", 18, LoRaWanVersion.V1_0_4);
             rig.PowerOn(WorldRig.Options("EU868", 18));
             Assert.IsTrue(rig.Device.Join(120000));
-            LoRaWan.Regions.ChannelPlan plan = rig.Device.Mac.Session.Plan;
+            LoRaWan.Regions.ChannelPlan plan = rig.Mac.Session.Plan;
             Assert.AreEqual(8, plan.EnabledCount, "3 default channels + 5 from the TTN CFList");
             // What a LinkADRReq of the old session could have left: only channel 0 enabled.
             Assert.IsTrue(rig.World.Region.ApplyChannelMask(plan, 0, 0x0001));
@@ -97,7 +97,7 @@ namespace LoRaWan.Tests.EndToEnd
             rig.PowerOn(WorldRig.Options("US915", 16));
             Assert.IsTrue(rig.Device.Join(600000), "joined");
             // The session's mask moves to sub-band 1 (channels 0..7 and 64), as another network's LinkADRReq would.
-            LoRaWan.Regions.ChannelPlan plan = rig.Device.Mac.Session.Plan;
+            LoRaWan.Regions.ChannelPlan plan = rig.Mac.Session.Plan;
             Assert.IsTrue(rig.World.Region.ApplyChannelMask(plan, 7, 0x01), "all 125 kHz off, channel 64 on");
             Assert.IsTrue(rig.World.Region.ApplyChannelMask(plan, 0, 0x00FF), "channels 0..7 on");
             int heard = rig.DevNoncesOnAir.Count;
@@ -182,13 +182,16 @@ namespace LoRaWan.Tests.EndToEnd
             var scheduler = new VirtualScheduler();
             var radio = new LoRaWan.Tests.Mac.ScriptedRadio(scheduler);
             radio.DeliverInWindow(0, onAir);
-            var device = new LoRaWanDevice(radio, Region.Create("EU868"),
+            var wiring = new MacWiring();
+            wiring.Runner = new VirtualMacRunner(scheduler);
+            var mac = new ClassAMac(radio, Region.Create("EU868"),
                 DeviceIdentity.Otaa(WorldRig.DevEui, WorldRig.JoinEui, WorldRig.AppKey), new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize),
-                scheduler, WorldRig.Options("EU868", 303), new VirtualMacRunner(scheduler));
+                scheduler, WorldRig.Options("EU868", 303), wiring);
+            var device = new LoRaWanDevice(mac);
             Assert.IsTrue(device.Join(60000), "joined");
-            Assert.AreEqual(0x26000042u, device.Mac.Session.DevAddr);
-            Assert.AreEqual(0, device.Mac.Session.Rx2DataRate, "RX2 stays at EU868's default DR0");
-            Assert.AreEqual(0, device.Mac.Session.Rx1DrOffset, "an undefined offset is not applied");
+            Assert.AreEqual(0x26000042u, device.DevAddr);
+            Assert.AreEqual(0, mac.Session.Rx2DataRate, "RX2 stays at EU868's default DR0");
+            Assert.AreEqual(0, mac.Session.Rx1DrOffset, "an undefined offset is not applied");
         }
 
         [TestMethod]
@@ -200,8 +203,8 @@ namespace LoRaWan.Tests.EndToEnd
             LoRaWanDevice d = rig.World.PowerOn(stranger, WorldRig.Options("EU868", 41));
             Assert.IsFalse(d.Join(2 * 3600 * 1000), "no join with unknown keys");
             rig.World.Runner.RunUntil(rig.World.Scheduler.NowMicroseconds + 1000);
-            Assert.IsFalse(d.Mac.IsBusy, "Join's timeout cancelled the join");
-            Assert.AreEqual((int)MacState.Idle, (int)d.Mac.State);
+            Assert.IsFalse(rig.World.Mac.IsBusy, "Join's timeout cancelled the join");
+            Assert.AreEqual((int)MacState.Idle, (int)rig.World.Mac.State);
             Assert.IsTrue(d.BeginJoin(), "a new join can start");
         }
     }

@@ -46,7 +46,7 @@ namespace LoRaWan.Tests.EndToEnd
             Assert.AreEqual(0, chip.TransmissionsUnsensed, "every transmission sensed on its own frequency");
             Assert.IsTrue(chip.MinSenseBeforeTxUs >= 6000, "sensed >= 6 ms before each: " + chip.MinSenseBeforeTxUs.ToString());
             Assert.IsTrue(rig.World.Board.Driver.BusyChannelCount > 0, "busy channels were sensed and skipped");
-            Assert.AreEqual(0, rig.Device.Mac.Counters.MicFailures + rig.Device.Mac.Counters.MalformedFrames);
+            Assert.AreEqual(0, rig.Device.Diagnostics.Counters.MicFailures + rig.Device.Diagnostics.Counters.MalformedFrames);
         }
 
         [TestMethod]

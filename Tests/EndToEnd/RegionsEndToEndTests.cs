@@ -45,7 +45,7 @@ namespace LoRaWan.Tests.EndToEnd
             r = rig.Device.Send(1, new byte[] { 4 }, false, 3600000);
             Assert.IsTrue(r.Succeeded, region + ": " + r.ToString());
             Assert.AreEqual(2, rig.Delivered.Count, region + ": RX2 downlink");
-            Assert.AreEqual(0, rig.Device.Mac.Counters.MicFailures + rig.Device.Mac.Counters.MalformedFrames, region + ": rejected frames");
+            Assert.AreEqual(0, rig.Device.Diagnostics.Counters.MicFailures + rig.Device.Diagnostics.Counters.MalformedFrames, region + ": rejected frames");
         }
 
         [DataRow("EU868", 0)]
@@ -69,7 +69,7 @@ namespace LoRaWan.Tests.EndToEnd
             if (region == "US915" || region == "AU915") o.SubBand = 2;
             LoRaWanDevice device = world.PowerOn(id, o);
             Assert.IsTrue(device.IsJoined, region + ": an ABP session exists at once");
-            Assert.AreEqual(defaultDataRate, device.Mac.Session.DataRate, region + ": the region's default rate");
+            Assert.AreEqual(defaultDataRate, world.Mac.Session.DataRate, region + ": the region's default rate");
 
             SendResult r = device.Send(1, new byte[] { 1, 2, 3 }, false, 3600000);
             Assert.IsTrue(r.Succeeded, region + ": 3 bytes: " + r.ToString());
@@ -97,12 +97,12 @@ namespace LoRaWan.Tests.EndToEnd
             o.DataRate = 5;
             rig.PowerOn(o);
             Assert.IsTrue(rig.Device.Join(600000), "joined");
-            Assert.AreEqual(7, rig.Device.Mac.Session.Rx1DrOffset, "the network's RX1DROffset is applied");
+            Assert.AreEqual(7, rig.Mac.Session.Rx1DrOffset, "the network's RX1DROffset is applied");
             rig.World.Network.Enqueue(rig.Identity.DevEui, 3, new byte[] { 0x33 }, false);
             SendResult r = rig.Device.Send(1, new byte[] { 1 }, true, 600000);
             Assert.AreEqual((int)SendStatus.Acked, (int)r.Status, r.ToString());
             Assert.AreEqual(1, rig.Delivered.Count, "downlink received in RX2");
-            Assert.AreEqual(0, rig.Device.Mac.Counters.InternalErrors, rig.Device.Mac.LastError);
+            Assert.AreEqual(0, rig.Device.Diagnostics.Counters.InternalErrors, rig.Device.Diagnostics.LastError);
         }
 
         [TestMethod]
@@ -117,7 +117,7 @@ namespace LoRaWan.Tests.EndToEnd
             rig.PowerOn(o);
             Assert.IsTrue(rig.Device.Join(600000), "joined");
             const int ulDwellOnDlDwellOff = 0x10 | 0x05;   // bit 4 uplink dwell, bits 3..0 MaxEIRP code 5 (16 dBm)
-            Assert.IsTrue(rig.World.Region.ApplyTxParamSetup(rig.Device.Mac.Session.Plan, ulDwellOnDlDwellOff));
+            Assert.IsTrue(rig.World.Region.ApplyTxParamSetup(rig.Mac.Session.Plan, ulDwellOnDlDwellOff));
             NetworkDevice nd = rig.World.Network.FindDevice(rig.Identity.DevEui);
             NetworkSession s = nd.Session != null ? nd.Session : nd.PendingSession;   // active at the first uplink
             Assert.IsTrue(rig.World.Region.ApplyTxParamSetup(s.ChannelPlan, ulDwellOnDlDwellOff));

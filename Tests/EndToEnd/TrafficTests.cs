@@ -85,7 +85,7 @@ namespace LoRaWan.Tests.EndToEnd
             for (int i = 0; i < expected.Count; i++)
                 CollectionAssert.AreEqual((byte[])expected[i], (byte[])rig.Delivered[i], "downlink " + i.ToString());
             Assert.IsTrue(replayer.Replays >= 10, "replays injected: " + replayer.Replays.ToString());
-            Assert.AreEqual(replayer.Replays, rig.Device.Mac.Counters.ReplayedFrames, "every replay rejected after its MIC check");
+            Assert.AreEqual(replayer.Replays, rig.Device.Diagnostics.Counters.ReplayedFrames, "every replay rejected after its MIC check");
             Assert.AreEqual(0, rig.World.Network.Counters.ReusedFCntWithNewData, "FCntUp reused for new data");
             Assert.AreEqual(0, rig.World.Network.Counters.UplinksRejectedReplay, "uplinks rejected as replays");
             uint previous = 0;
@@ -135,7 +135,7 @@ namespace LoRaWan.Tests.EndToEnd
             // Duty cycle: EU868 1 % bands, at most 36 s of air time in any hour.
             for (int band = 0; band < rig.World.Region.BandCount; band++)
             {
-                ulong used = rig.Device.Mac.DutyCycle.GetBandAirTimeInLastHourUs(band, rig.World.Scheduler.NowMicroseconds);
+                ulong used = rig.Mac.DutyCycle.GetBandAirTimeInLastHourUs(band, rig.World.Scheduler.NowMicroseconds);
                 ulong allowed = 3600000000UL / (ulong)rig.World.Region.GetBandDutyCycleDivisor(band);
                 Assert.IsTrue(used <= allowed, "band " + band.ToString() + " used " + used.ToString() + " µs");
             }

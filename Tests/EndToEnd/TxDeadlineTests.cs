@@ -32,7 +32,7 @@ namespace LoRaWan.Tests.EndToEnd
             int[] rx1 = new int[1];
             rig.Device.OnDownlink += (sender, d) => { if (d.Window == 1) rx1[0]++; };
             SimulatedBoard board = rig.World.Board;
-            int timeoutsBefore = rig.Device.Mac.Counters.TxTimeouts;
+            int timeoutsBefore = rig.Device.Diagnostics.Counters.TxTimeouts;
             board.Chip.DropDio0Edges = 1;   // the frame ends, its interrupt never reaches the driver
             rig.World.Network.Enqueue(rig.Identity.DevEui, 7, new byte[] { 0x42 }, false);
 
@@ -43,7 +43,7 @@ namespace LoRaWan.Tests.EndToEnd
             Assert.AreEqual(1, board.Driver.TxTiming.FoundByWatchdog, "TxDone found in RegIrqFlags, once");
             Assert.AreEqual(0UL, board.Driver.TxTiming.LastDioStampUs, "no DIO0 handler ran for it");
             Assert.AreEqual(board.Driver.TxTiming.LastComputedEndUs, board.Driver.TxTiming.LastReportedUs, "reported at the frame's end");
-            Assert.AreEqual(timeoutsBefore, rig.Device.Mac.Counters.TxTimeouts, "not a timeout");
+            Assert.AreEqual(timeoutsBefore, rig.Device.Diagnostics.Counters.TxTimeouts, "not a timeout");
             Assert.AreEqual(0, board.Driver.TxTimeoutCount);
         }
 
@@ -52,15 +52,15 @@ namespace LoRaWan.Tests.EndToEnd
         {
             WorldRig rig = Joined(5);
             SimulatedBoard board = rig.World.Board;
-            int timeoutsBefore = rig.Device.Mac.Counters.TxTimeouts;
+            int timeoutsBefore = rig.Device.Diagnostics.Counters.TxTimeouts;
             board.Chip.HangNextTransmissions = 1;   // stays in TX: no TxDone flag, no edge
 
             SendResult r = rig.Device.Send(1, new byte[] { 1 }, false, 3600000);
 
             Assert.AreEqual((int)SendStatus.RadioError, (int)r.Status, r.ToString());
-            Assert.AreEqual(timeoutsBefore + 1, rig.Device.Mac.Counters.TxTimeouts, "counted once, by the MAC");
+            Assert.AreEqual(timeoutsBefore + 1, rig.Device.Diagnostics.Counters.TxTimeouts, "counted once, by the MAC");
             Assert.AreEqual(1, board.Driver.TxTimeoutCount, "the driver stopped the chip once");
-            Assert.AreEqual((int)MacState.Idle, (int)rig.Device.Mac.State, "back in Idle");
+            Assert.AreEqual((int)MacState.Idle, (int)rig.World.Mac.State, "back in Idle");
             Assert.AreEqual(0, board.Chip.Mode, "the transmitter was stopped (sleep)");
 
             SendResult next = rig.Device.Send(1, new byte[] { 2 }, false, 3600000);

@@ -18,6 +18,8 @@ namespace LoRaWan.Tests.EndToEnd
         public readonly VirtualWorld World;
         public readonly DeviceIdentity Identity;
         public LoRaWanDevice Device;
+        /// <summary>The state machine under <see cref="Device"/> (the world builds it; the device hands none of it out).</summary>
+        public ClassAMac Mac;
 
         /// <summary>DevNonce (int) of every join request the gateway delivered to the network.</summary>
         public readonly ArrayList DevNoncesOnAir = new ArrayList();
@@ -48,6 +50,7 @@ namespace LoRaWan.Tests.EndToEnd
         public LoRaWanDevice PowerOn(LoRaWanOptions options)
         {
             Device = World.PowerOn(Identity, options);
+            Mac = World.Mac;
             Device.OnDownlink += OnDownlink;
             return Device;
         }

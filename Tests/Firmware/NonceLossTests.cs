@@ -21,7 +21,7 @@ namespace LoRaWan.Tests.Firmware
             var world = new VirtualWorld("EU868", 5, new NetworkOptions());
             world.Register(id, LoRaWan.Frames.LoRaWanVersion.V1_0_4);
             LoRaWanDevice device = world.PowerOn(id, Options());
-            Assert.AreEqual((int)NonceRecordStatus.NeverWritten, (int)device.Mac.NonceStatus, "a new device: no record yet");
+            Assert.AreEqual((int)NonceRecordStatus.NeverWritten, (int)device.Diagnostics.NonceStatus, "a new device: no record yet");
             Assert.IsTrue(device.Join(3600000), "joined");
             return world;
         }
@@ -39,7 +39,7 @@ namespace LoRaWan.Tests.Firmware
             DeviceIdentity id;
             VirtualWorld world = JoinedWorld(out id);
             LoRaWanDevice again = world.PowerOn(id, Options());
-            Assert.AreEqual((int)NonceRecordStatus.Restored, (int)again.Mac.NonceStatus);
+            Assert.AreEqual((int)NonceRecordStatus.Restored, (int)again.Diagnostics.NonceStatus);
         }
 
         [TestMethod]
@@ -50,7 +50,7 @@ namespace LoRaWan.Tests.Firmware
             world.Flash.Wipe(StoreSlots.Nonces);
             world.Flash.Wipe(StoreSlots.Nonces + 1);
             LoRaWanDevice again = world.PowerOn(id, Options());
-            Assert.AreEqual((int)NonceRecordStatus.Lost, (int)again.Mac.NonceStatus, "an OTAA session without its nonce record");
+            Assert.AreEqual((int)NonceRecordStatus.Lost, (int)again.Diagnostics.NonceStatus, "an OTAA session without its nonce record");
         }
 
         [TestMethod]
@@ -63,7 +63,7 @@ namespace LoRaWan.Tests.Firmware
             for (int slot = 0; slot < StoreSlots.Count; slot++)
                 if (slot < StoreSlots.Nonces || slot >= StoreSlots.Nonces + StoreSlots.PerRecord) world.Flash.Wipe(slot);
             LoRaWanDevice again = world.PowerOn(id, Options());
-            Assert.AreEqual((int)NonceRecordStatus.Lost, (int)again.Mac.NonceStatus, "slots with data that is no longer a record");
+            Assert.AreEqual((int)NonceRecordStatus.Lost, (int)again.Diagnostics.NonceStatus, "slots with data that is no longer a record");
         }
 
         [TestMethod]
@@ -73,7 +73,7 @@ namespace LoRaWan.Tests.Firmware
             VirtualWorld world = JoinedWorld(out id);
             world.Flash.Wipe();
             LoRaWanDevice again = world.PowerOn(id, Options());
-            Assert.AreEqual((int)NonceRecordStatus.NeverWritten, (int)again.Mac.NonceStatus, "nothing on the device tells a format from a first boot");
+            Assert.AreEqual((int)NonceRecordStatus.NeverWritten, (int)again.Diagnostics.NonceStatus, "nothing on the device tells a format from a first boot");
         }
 
         [TestMethod]

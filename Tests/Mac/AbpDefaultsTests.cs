@@ -28,7 +28,7 @@ namespace LoRaWan.Tests.Mac
         {
             var rig = new CommandRig(region, new LoRaWanOptions());
             LoRaWanDevice device = rig.Device;
-            Assert.AreEqual(dataRate, device.Mac.Session.DataRate, region + ": session data rate");
+            Assert.AreEqual(dataRate, rig.Mac.Session.DataRate, region + ": session data rate");
             Assert.AreEqual(maxPayload, device.MaxPayload, region + ": MaxPayload");
             Assert.AreEqual(0L, device.DutyCycleRestMs, region + ": nothing sent yet, nothing to rest");
 
@@ -57,10 +57,10 @@ namespace LoRaWan.Tests.Mac
             var flash = new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize);
             var scheduler = new VirtualScheduler();
             var rig = new CommandRig("EU868", new LoRaWanOptions(), flash, scheduler);
-            rig.Device.Mac.Session.DataRate = -1;
-            rig.Device.Mac.Session.Save(16);
+            rig.Mac.Session.DataRate = -1;
+            rig.Mac.Session.Save(16);
             var again = new CommandRig("EU868", new LoRaWanOptions(), flash, scheduler);
-            Assert.AreEqual(0, again.Device.Mac.Session.DataRate, "EU868 default DR0");
+            Assert.AreEqual(0, again.Mac.Session.DataRate, "EU868 default DR0");
             Assert.AreEqual((int)SendStatus.Sent, (int)again.Device.Send(1, new byte[] { 7 }, false, 3600000).Status, "sends");
         }
     }

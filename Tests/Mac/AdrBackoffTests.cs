@@ -17,7 +17,7 @@ namespace LoRaWan.Tests.Mac
         public void NoDownlinks_WalksDr5ToDr0AtTheRightCounts()
         {
             var rig = new CommandRig("EU868", CommandRig.Adr(5));
-            rig.Device.Mac.DutyCycle.Enabled = false;   // 290 uplinks down to DR0 on one channel: no need to wait hours
+            rig.Mac.DutyCycle.Enabled = false;   // 290 uplinks down to DR0 on one channel: no need to wait hours
             // LinkADRReq: DR5, TXPower 3, channel 0 only, NbTrans 2. After it, no downlink ever again.
             rig.DeliverNext(CommandRig.Down(1, "03 53 0100 02"));
             rig.Send();
@@ -35,7 +35,7 @@ namespace LoRaWan.Tests.Mac
                 Assert.AreEqual(dr, CommandRig.At(rig.TxDataRate, -1), "data rate" + at);
                 Assert.AreEqual(c < 96 ? 16 - 6 - 2 : 16 - 2, CommandRig.At(rig.TxPower, -1), "TX power" + at);
                 Assert.AreEqual(c < 288 ? 2 : 1, rig.Radio.Sent.Count - before, "NbTrans" + at);
-                Assert.AreEqual(c < 288 ? 1 : 3, rig.Device.Mac.Session.Plan.EnabledCount, "enabled channels" + at);
+                Assert.AreEqual(c < 288 ? 1 : 3, rig.Mac.Session.Plan.EnabledCount, "enabled channels" + at);
             }
         }
 
@@ -52,7 +52,7 @@ namespace LoRaWan.Tests.Mac
             rig.Send();
             rig.Send();
             Assert.IsFalse(CommandRig.Read(rig.Sent(-1)).AdrAckReq, "counter reset by the downlink");
-            Assert.AreEqual(1, rig.Device.Mac.Session.AdrAckCounter);
+            Assert.AreEqual(1, rig.Mac.Session.AdrAckCounter);
         }
 
         [TestMethod]

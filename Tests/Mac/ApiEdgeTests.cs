@@ -16,6 +16,13 @@ namespace LoRaWan.Tests.Mac
     [TestClass]
     public class ApiEdgeTests
     {
+        static MacWiring Wiring(VirtualScheduler scheduler)
+        {
+            var w = new MacWiring();
+            w.Runner = new VirtualMacRunner(scheduler);
+            return w;
+        }
+
         static LoRaWanOptions WithDataRate(int dataRate)
         {
             LoRaWanOptions o = MacTestRig.Dr5NoAdr();
@@ -97,10 +104,31 @@ namespace LoRaWan.Tests.Mac
             var scheduler = new VirtualScheduler();
             var device = new LoRaWanDevice(new ScriptedRadio(scheduler), Region.Create("EU868"),
                 DeviceIdentity.Otaa("0042004213424341", "0000001223224242", "BEC499C69E9C939E413B663961636C61"),
-                new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize), scheduler, new LoRaWanOptions(), new VirtualMacRunner(scheduler));
+                new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize), scheduler, new LoRaWanOptions(), Wiring(scheduler));
             Assert.IsFalse(device.IsJoined);
             Assert.AreEqual(0, device.MaxPayload, "no session: nothing can be sent");
             Assert.AreEqual((int)SendStatus.NotJoined, (int)device.Send(1, new byte[1], false, 60000).Status);
+        }
+
+        [TestMethod]
+        public void DevAddr_IsZeroWithoutASession_AndTheSessionsOnceThereIsOne()
+        {
+            var scheduler = new VirtualScheduler();
+            var otaa = new LoRaWanDevice(new ScriptedRadio(scheduler), Region.Create("EU868"),
+                DeviceIdentity.Otaa("0042004213424341", "0000001223224242", "BEC499C69E9C939E413B663961636C61"),
+                new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize), scheduler, new LoRaWanOptions(), Wiring(scheduler));
+            Assert.AreEqual(0u, otaa.DevAddr, "no join yet: no DevAddr");
+            var rig = new MacTestRig(MacTestRig.Dr5NoAdr());
+            Assert.AreEqual(0x49BE7DF1u, rig.Device.DevAddr, "the ABP DevAddr of shared/VECTORS.md");
+        }
+
+        [TestMethod]
+        public void OneMac_IsWrappedByOneDevice()
+        {
+            var rig = new MacTestRig(MacTestRig.Dr5NoAdr());
+            Assert.ThrowsException(typeof(InvalidOperationException), () => new LoRaWanDevice(rig.Mac));
+            Assert.ThrowsException(typeof(ArgumentNullException), () => new LoRaWanDevice((ClassAMac)null));
+            Assert.AreEqual((int)SendStatus.Sent, (int)rig.Device.Send(1, new byte[] { 1 }, false, 60000).Status, "the first device still works");
         }
 
         /// <summary>A scripted radio that throws from Transmit while <see cref="Failure"/> is set.</summary>
@@ -130,21 +158,21 @@ namespace LoRaWan.Tests.Mac
             var scheduler = new VirtualScheduler();
             var radio = new ThrowingRadio(new ScriptedRadio(scheduler));
             var device = new LoRaWanDevice(radio, Region.Create("EU868"), DeviceIdentity.Abp(MacTestRig.DevAddr, MacTestRig.NwkSKey, MacTestRig.AppSKey),
-                new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize), scheduler, MacTestRig.Dr5NoAdr(), new VirtualMacRunner(scheduler));
+                new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize), scheduler, MacTestRig.Dr5NoAdr(), Wiring(scheduler));
             radio.Failure = new InvalidOperationException("provoked bug 1234");
             SendResult r = device.Send(1, new byte[] { 1 }, false, 60000);
             Assert.AreEqual((int)SendStatus.InternalError, (int)r.Status, r.ToString());
-            Assert.AreEqual(1, device.Mac.Counters.InternalErrors);
-            Assert.IsNotNull(device.Mac.LastInternalError);
-            Assert.IsTrue(device.Mac.LastInternalError.IndexOf("provoked bug 1234") >= 0, device.Mac.LastInternalError);
-            Assert.IsTrue(device.Mac.LastInternalError.IndexOf("InvalidOperationException") >= 0, device.Mac.LastInternalError);
+            Assert.AreEqual(1, device.Diagnostics.Counters.InternalErrors);
+            Assert.IsNotNull(device.Diagnostics.LastInternalError);
+            Assert.IsTrue(device.Diagnostics.LastInternalError.IndexOf("provoked bug 1234") >= 0, device.Diagnostics.LastInternalError);
+            Assert.IsTrue(device.Diagnostics.LastInternalError.IndexOf("InvalidOperationException") >= 0, device.Diagnostics.LastInternalError);
 
             // A broken radio (the driver's IOException) is a radio failure, and counted too.
             radio.Failure = new System.IO.IOException("SPI gone");
             r = device.Send(1, new byte[] { 2 }, false, 60000);
             Assert.AreEqual((int)SendStatus.RadioError, (int)r.Status, r.ToString());
-            Assert.AreEqual(2, device.Mac.Counters.InternalErrors);
-            Assert.IsTrue(device.Mac.LastInternalError.IndexOf("SPI gone") >= 0, device.Mac.LastInternalError);
+            Assert.AreEqual(2, device.Diagnostics.Counters.InternalErrors);
+            Assert.IsTrue(device.Diagnostics.LastInternalError.IndexOf("SPI gone") >= 0, device.Diagnostics.LastInternalError);
 
             // The MAC went back to a safe state: the next uplink works.
             radio.Failure = null;

@@ -23,7 +23,7 @@ namespace LoRaWan.Tests.Mac
             while (rig.Radio.Sent.Count < 2 && rig.Scheduler.NowMicroseconds < limit)
                 rig.Runner.RunUntil(rig.Scheduler.NowMicroseconds + 10000);
             Assert.AreEqual(2, rig.Radio.Sent.Count, "the empty ACK uplink is on air");
-            Assert.IsTrue(rig.Device.Mac.IsBusy, "its cycle is still running");
+            Assert.IsTrue(rig.Mac.IsBusy, "its cycle is still running");
             SendResult r = rig.Device.Send(1, new byte[] { 2 }, false, 60000);
             Assert.AreEqual((int)SendStatus.Sent, (int)r.Status, r.ToString());
             Assert.AreEqual(3, rig.Radio.Sent.Count);
@@ -58,8 +58,8 @@ namespace LoRaWan.Tests.Mac
             // One second later the MAC starts its empty ACK uplink; the band is still resting (1 % duty cycle),
             // so it waits. Catch it waiting.
             rig.Runner.RunUntil(rig.Scheduler.NowMicroseconds + 1500000);
-            Assert.IsTrue(rig.Device.Mac.IsBusy, "the MAC's own uplink is pending");
-            Assert.AreEqual((int)MacState.BackingOff, (int)rig.Device.Mac.State);
+            Assert.IsTrue(rig.Mac.IsBusy, "the MAC's own uplink is pending");
+            Assert.AreEqual((int)MacState.BackingOff, (int)rig.Mac.State);
             Assert.AreEqual(1, rig.Radio.Sent.Count);
             SendResult r = rig.Device.Send(1, new byte[] { 2 }, false, 60000);
             Assert.AreEqual((int)SendStatus.Sent, (int)r.Status, r.ToString());
@@ -79,7 +79,7 @@ namespace LoRaWan.Tests.Mac
             rig.Radio.DeliverInWindow(0, MacTestRig.ConfirmedDownlink());
             Assert.IsTrue(rig.Device.Send(1, new byte[] { 1 }, false, 60000).Succeeded);
             rig.Runner.RunUntil(rig.Scheduler.NowMicroseconds + 1500000);
-            Assert.AreEqual((int)MacState.BackingOff, (int)rig.Device.Mac.State, "the MAC's ACK uplink waits for the band");
+            Assert.AreEqual((int)MacState.BackingOff, (int)rig.Mac.State, "the MAC's ACK uplink waits for the band");
             rig.Device.RequestLinkCheck();
             Assert.IsTrue(rig.Device.Send(1, new byte[] { 2 }, false, 60000).Succeeded);
             Assert.AreEqual("02", CommandRig.FOpts(rig.Radio.LastSent), "LinkCheckReq (CID 0x02) in FOpts");

@@ -71,8 +71,8 @@ namespace LoRaWan.Tests.Mac
             rig.Radio.DeliverInWindow(1, MacTestRig.Bytes("60F17DBE4920020001F9D65D27"));
             rig.Device.Send(1, Test, false, 60000);
             Assert.AreEqual(1, rig.Downlinks.Count, "delivered exactly once");
-            Assert.AreEqual(1, rig.Device.Mac.Counters.ReplayedFrames);
-            Assert.AreEqual(0, rig.Device.Mac.Counters.MicFailures);
+            Assert.AreEqual(1, rig.Device.Diagnostics.Counters.ReplayedFrames);
+            Assert.AreEqual(0, rig.Device.Diagnostics.Counters.MicFailures);
         }
 
         [TestMethod]
@@ -82,7 +82,7 @@ namespace LoRaWan.Tests.Mac
             byte[] bad = MacTestRig.Bytes("60F17DBE4920020001F9D65D28");
             rig.Radio.DeliverInWindow(0, bad);
             SendResult r = rig.Device.Send(1, Test, true, 60000);
-            Assert.AreEqual(1, rig.Device.Mac.Counters.MicFailures);
+            Assert.AreEqual(1, rig.Device.Diagnostics.Counters.MicFailures);
             Assert.AreEqual(0, rig.Downlinks.Count);
             Assert.IsTrue(rig.Radio.RxOpenedAt.Count >= 2, "RX2 opens after a frame that is not ours");
             Assert.AreNotEqual((int)SendStatus.Acked, (int)r.Status);
@@ -95,7 +95,7 @@ namespace LoRaWan.Tests.Mac
             // Same vector with the DevAddr's first byte changed (MIC no longer matters: the address is checked first).
             rig.Radio.DeliverInWindow(0, MacTestRig.Bytes("60F27DBE4920020001F9D65D27"));
             rig.Device.Send(1, Test, false, 60000);
-            Assert.AreEqual(1, rig.Device.Mac.Counters.ForeignFrames);
+            Assert.AreEqual(1, rig.Device.Diagnostics.Counters.ForeignFrames);
             Assert.AreEqual(0, rig.Downlinks.Count);
         }
 
@@ -186,8 +186,8 @@ namespace LoRaWan.Tests.Mac
             rig.Radio.HangTx = true;
             SendResult r = rig.Device.Send(1, Test, false, 60000);
             Assert.AreEqual((int)SendStatus.RadioError, (int)r.Status);
-            Assert.AreEqual(1, rig.Device.Mac.Counters.TxTimeouts);
-            Assert.AreEqual((int)MacState.Idle, (int)rig.Device.Mac.State);
+            Assert.AreEqual(1, rig.Device.Diagnostics.Counters.TxTimeouts);
+            Assert.AreEqual((int)MacState.Idle, (int)rig.Mac.State);
             Assert.AreEqual(1, rig.Radio.TxDeadlineAt.Count, "the radio was asked once");
             // 17 bytes (13 + "test") at SF7/125 kHz: 51.456 ms (Semtech LoRa calculator, CR 4/5, preamble 8, CRC on).
             ulong sentAt = (ulong)rig.Radio.SentAt[0];
@@ -206,14 +206,14 @@ namespace LoRaWan.Tests.Mac
             SendResult r = rig.Device.Send(1, Test, false, 60000);
             Assert.AreEqual((int)SendStatus.Sent, (int)r.Status, r.ToString());
             Assert.AreEqual(1, rig.Downlinks.Count, "the RX1 downlink");
-            Assert.AreEqual(0, rig.Device.Mac.Counters.TxTimeouts);
+            Assert.AreEqual(0, rig.Device.Diagnostics.Counters.TxTimeouts);
             Assert.AreEqual(1, rig.Radio.TxDeadlineAt.Count, "recovered once");
             ulong sentAt = (ulong)rig.Radio.SentAt[0];
             Assert.AreEqual(sentAt + 51456UL + 200000UL, (ulong)rig.Radio.TxDeadlineAt[0], "at air time + 200 ms");
             Assert.AreEqual(sentAt + 51456UL, (ulong)rig.Radio.TxDoneAt[0], "TxDone stamped with the frame's end");
             ulong rx1 = (ulong)rig.Radio.RxOpenedAt[0];
             Assert.IsTrue(rx1 > sentAt + 51456UL + 900000UL && rx1 <= sentAt + 51456UL + 1000000UL, "RX1 at about end + 1 s, not late");
-            Assert.AreEqual((int)MacState.Idle, (int)rig.Device.Mac.State);
+            Assert.AreEqual((int)MacState.Idle, (int)rig.Mac.State);
         }
 
         [TestMethod]
@@ -247,7 +247,7 @@ namespace LoRaWan.Tests.Mac
             again.Radio.DeliverInWindow(0, MacTestRig.Bytes("60F17DBE4920020001F9D65D27"));
             again.Device.Send(1, Test, false, 60000);
             Assert.AreEqual(0, again.Downlinks.Count, "the replay after a reset is rejected: FCntDown was persisted");
-            Assert.AreEqual(1, again.Device.Mac.Counters.ReplayedFrames);
+            Assert.AreEqual(1, again.Device.Diagnostics.Counters.ReplayedFrames);
         }
 
         [TestMethod]

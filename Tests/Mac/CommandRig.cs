@@ -25,6 +25,10 @@ namespace LoRaWan.Tests.Mac
         public readonly ScriptedRadio Radio;
         public readonly SimulatedFlash Flash;
         public readonly VirtualMacRunner Runner;
+        /// <summary>The state machine under <see cref="Device"/>, built here to be watched (the device hands none of it out).</summary>
+        public readonly ClassAMac Mac;
+        /// <summary>The wiring the MAC was built with (the MAC read it once: changing it now changes nothing).</summary>
+        public readonly MacWiring Wiring;
         public readonly LoRaWanDevice Device;
         public readonly Region Region;
 
@@ -40,16 +44,25 @@ namespace LoRaWan.Tests.Mac
         {
         }
 
-        public CommandRig(string region, LoRaWanOptions options, SimulatedFlash flash, VirtualScheduler scheduler)
+        public CommandRig(string region, LoRaWanOptions options, SimulatedFlash flash, VirtualScheduler scheduler) : this(region, options, flash, scheduler, null)
+        {
+        }
+
+        /// <summary>A rig whose device reports <paramref name="batteryLevel"/> in DevStatusAns (null: 255, unknown).</summary>
+        public CommandRig(string region, LoRaWanOptions options, SimulatedFlash flash, VirtualScheduler scheduler, BatteryLevelProvider batteryLevel)
         {
             Scheduler = scheduler;
             Radio = new ScriptedRadio(scheduler);
             Flash = flash;
             Runner = new VirtualMacRunner(scheduler);
             Region = Region.Create(region);
-            Device = new LoRaWanDevice(Radio, Region, DeviceIdentity.Abp(MacTestRig.DevAddr, MacTestRig.NwkSKey, MacTestRig.AppSKey),
-                flash, scheduler, options, Runner);
-            Device.Mac.Trace = this;
+            Wiring = new MacWiring();
+            Wiring.Runner = Runner;
+            Wiring.Trace = this;
+            Wiring.BatteryLevel = batteryLevel;
+            Mac = new ClassAMac(Radio, Region, DeviceIdentity.Abp(MacTestRig.DevAddr, MacTestRig.NwkSKey, MacTestRig.AppSKey),
+                flash, scheduler, options, Wiring);
+            Device = new LoRaWanDevice(Mac);
         }
 
         /// <summary>ADR on, starting at <paramref name="dataRate"/>, fixed seed.</summary>

@@ -33,8 +33,8 @@ namespace LoRaWan.Tests.Mac
             void OnDownlink(LoRaWanDevice sender, Downlink d)
             {
                 Downlinks++;
-                if (sender.Mac.State != MacState.Idle) StateNotIdle++;
-                if (sender.Mac.IsBusy) BusyWhenRaised++;
+                if (_rig.Mac.State != MacState.Idle) StateNotIdle++;
+                if (_rig.Mac.IsBusy) BusyWhenRaised++;
                 ulong before = _rig.Scheduler.NowMicroseconds;
                 // The blocking form, with its default 10-minute limit: from a handler it must not wait.
                 LastAnswer = sender.Send(2, new byte[] { (byte)(0xA0 + (d.Length > 0 ? d.Payload[0] : 0)) }, false);
@@ -81,7 +81,7 @@ namespace LoRaWan.Tests.Mac
             Assert.AreEqual(0, sketch.NotPending, "Send from the handler returned Pending: " + sketch.LastAnswer.ToString());
             Assert.AreEqual(0, sketch.TimeAdvanced, "and did not wait");
             Assert.AreEqual(0, sketch.StateNotIdle, "the handler ran after the receive windows closed and the uplink completed");
-            Assert.AreEqual(0, rig.Device.Mac.Counters.ListenerErrors + rig.Device.Mac.Counters.InternalErrors, rig.Device.Mac.LastError);
+            Assert.AreEqual(0, rig.Device.Diagnostics.Counters.ListenerErrors + rig.Device.Diagnostics.Counters.InternalErrors, rig.Device.Diagnostics.LastError);
         }
 
         [TestMethod]

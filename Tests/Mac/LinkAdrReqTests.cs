@@ -75,7 +75,7 @@ namespace LoRaWan.Tests.Mac
             Assert.AreEqual(answer, CommandRig.FOpts(rig.Sent(-1)), why);
             Assert.AreEqual(0, CommandRig.At(rig.TxDataRate, -1), "data rate unchanged: " + why);
             Assert.AreEqual(14, CommandRig.At(rig.TxPower, -1), "power unchanged: " + why);
-            Assert.AreEqual(3, rig.Device.Mac.Session.Plan.EnabledCount, "mask unchanged: " + why);
+            Assert.AreEqual(3, rig.Mac.Session.Plan.EnabledCount, "mask unchanged: " + why);
         }
 
         [TestMethod]
@@ -89,7 +89,7 @@ namespace LoRaWan.Tests.Mac
             Assert.AreEqual("030603060306", CommandRig.FOpts(rig.Sent(-1)), "one LinkADRAns per LinkADRReq, all with the block's status");
             Assert.AreEqual(0, CommandRig.At(rig.TxDataRate, -1), "DR unchanged");
             Assert.AreEqual(14, CommandRig.At(rig.TxPower, -1), "power unchanged");
-            Assert.AreEqual(3, rig.Device.Mac.Session.Plan.EnabledCount, "mask unchanged");
+            Assert.AreEqual(3, rig.Mac.Session.Plan.EnabledCount, "mask unchanged");
         }
 
         [TestMethod]
@@ -101,7 +101,7 @@ namespace LoRaWan.Tests.Mac
             rig.Send();
             rig.Send();
             Assert.AreEqual("0703" + "0307" + "0307", CommandRig.FOpts(rig.Sent(-1)));
-            Assert.AreEqual(4, rig.Device.Mac.Session.Plan.EnabledCount, "channels 0..3 enabled by ChMaskCntl 6");
+            Assert.AreEqual(4, rig.Mac.Session.Plan.EnabledCount, "channels 0..3 enabled by ChMaskCntl 6");
             Assert.AreEqual(4, CommandRig.At(rig.TxDataRate, -1), "DR4 from the last command");
             Assert.AreEqual(16 - 6 - 2, CommandRig.At(rig.TxPower, -1), "TXPower 3 from the last command");
         }
@@ -131,7 +131,7 @@ namespace LoRaWan.Tests.Mac
             for (int i = 0; i < 6; i++) rig.Send();
             Assert.AreEqual("", CommandRig.FOpts(rig.Sent(-1)));
             Assert.AreEqual("03070307", CommandRig.FOpts(rig.Sent(1)));
-            Assert.AreEqual(9, rig.Device.Mac.Session.Plan.EnabledCount, "8 + 1 channels");
+            Assert.AreEqual(9, rig.Mac.Session.Plan.EnabledCount, "8 + 1 channels");
             for (int i = 1; i < rig.TxChannel.Count; i++)
             {
                 int ch = CommandRig.At(rig.TxChannel, i);
@@ -146,10 +146,10 @@ namespace LoRaWan.Tests.Mac
             var rig = new CommandRig("EU868", CommandRig.Adr(5));
             rig.DeliverNext(CommandRig.Down(1, "03 50 0700 03"));   // DR5, power 0, channels 0..2, NbTrans 3
             rig.Send();
-            Assert.AreEqual(3, rig.Device.Mac.Session.NbTrans);
+            Assert.AreEqual(3, rig.Mac.Session.NbTrans);
             rig.DeliverNext(CommandRig.Down(2, "03 50 0700 00"));   // NbTrans 0
             rig.Send();
-            Assert.AreEqual(1, rig.Device.Mac.Session.NbTrans, "LoRaWAN 1.0.4 §5.3: NbTrans 0 = the default, 1");
+            Assert.AreEqual(1, rig.Mac.Session.NbTrans, "LoRaWAN 1.0.4 §5.3: NbTrans 0 = the default, 1");
         }
     }
 }

@@ -115,7 +115,7 @@ namespace LoRaWan.Tests.Mac
             rig.Send();
             Assert.AreEqual("06FF05" + "0307", CommandRig.FOpts(rig.Sent(-1)));
             Assert.AreEqual(5, CommandRig.At(rig.TxDataRate, -1));
-            Assert.AreEqual(0, rig.Device.Mac.Counters.DownlinksDelivered, "FPort 0 is not for the application");
+            Assert.AreEqual(0, rig.Device.Diagnostics.Counters.DownlinksDelivered, "FPort 0 is not for the application");
         }
 
         [TestMethod]
@@ -129,11 +129,11 @@ namespace LoRaWan.Tests.Mac
             byte[] nwkSKey = MacTestRig.Bytes(MacTestRig.NwkSKey);
             new DataMic().Compute10(nwkSKey, 0, FrameDirection.Downlink, CommandRig.DevAddr, 1, frame, 0, frame.Length - 4, frame, frame.Length - 4);
             rig.Send();
-            int counter = rig.Device.Mac.Session.AdrAckCounter;
+            int counter = rig.Mac.Session.AdrAckCounter;
             rig.DeliverNext(frame);
             rig.Send();
-            Assert.AreEqual(1, rig.Device.Mac.Counters.MalformedFrames, "counted");
-            Assert.AreEqual(counter + 1, rig.Device.Mac.Session.AdrAckCounter, "not a downlink: ADR_ACK_CNT goes on");
+            Assert.AreEqual(1, rig.Device.Diagnostics.Counters.MalformedFrames, "counted");
+            Assert.AreEqual(counter + 1, rig.Mac.Session.AdrAckCounter, "not a downlink: ADR_ACK_CNT goes on");
             rig.Send();
             Assert.AreEqual("", CommandRig.FOpts(rig.Sent(-1)), "nothing answered");
             Assert.AreEqual(0, CommandRig.At(rig.TxDataRate, -1), "nothing applied");
@@ -156,7 +156,7 @@ namespace LoRaWan.Tests.Mac
             Assert.AreEqual(5, CommandRig.At(again.TxDataRate, 0), "DR");
             Assert.AreEqual(10, CommandRig.At(again.TxPower, 0), "power");
             Assert.AreEqual(1, CommandRig.At(again.TxChannel, 0), "mask");
-            Assert.AreEqual(2, again.Device.Mac.Session.Plan.MaxDutyCycle, "MaxDCycle");
+            Assert.AreEqual(2, again.Mac.Session.Plan.MaxDutyCycle, "MaxDCycle");
             ulong txDone = (ulong)again.Radio.TxDoneAt[0];
             ulong rx1 = (ulong)again.Radio.RxOpenedAt[0];
             Assert.IsTrue(rx1 > txDone + 1950000UL && rx1 < txDone + 2000000UL, "RX1 opens just before TxDone + 2 s: " + (rx1 - txDone).ToString());

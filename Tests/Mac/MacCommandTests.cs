@@ -44,12 +44,12 @@ namespace LoRaWan.Tests.Mac
         public void DutyCycleReq_AnsweredAndTheUplinkAfterWaitsAirTimeTimes2PowMaxDCycle()
         {
             var rig = new CommandRig("EU868", CommandRig.Adr(5));
-            rig.Device.Mac.DutyCycle.Enabled = false;   // the 1 % sub-band limit off: only the aggregated one is tested
+            rig.Mac.DutyCycle.Enabled = false;   // the 1 % sub-band limit off: only the aggregated one is tested
             rig.DeliverNext(CommandRig.Down(1, "04 08"));   // MaxDCycle 8: 1/256
             rig.Send();
             rig.Send();
             Assert.AreEqual("04", CommandRig.FOpts(rig.Sent(1)), "DutyCycleAns = CID 04, no payload");
-            Assert.AreEqual(8, rig.Device.Mac.Session.Plan.MaxDutyCycle);
+            Assert.AreEqual(8, rig.Mac.Session.Plan.MaxDutyCycle);
             rig.Send();
             ulong start1 = (ulong)rig.Radio.SentAt[1];
             ulong air1 = (ulong)rig.Radio.TxDoneAt[1] - start1;
@@ -65,7 +65,7 @@ namespace LoRaWan.Tests.Mac
         {
             // What a deep-sleeping sketch sleeps must cover DutyCycleReq's limit too, not only the sub-bands'.
             var rig = new CommandRig("EU868", CommandRig.Adr(5));
-            rig.Device.Mac.DutyCycle.Enabled = false;   // sub-band limits off: only the aggregated one can make it rest
+            rig.Mac.DutyCycle.Enabled = false;   // sub-band limits off: only the aggregated one can make it rest
             rig.DeliverNext(CommandRig.Down(1, "04 08"));   // MaxDCycle 8: 1/256
             rig.Send();
             rig.Send();
@@ -116,11 +116,23 @@ namespace LoRaWan.Tests.Mac
 
         static int Battery() { return 0x80; }
 
+        static int OtherBattery() { return 0x11; }
+
+        [TestMethod]
+        public void DevStatusReq_BatteryProvider_IsTheOneWiredAtConstruction()
+        {
+            var rig = new CommandRig("EU868", CommandRig.Adr(5), new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize), new VirtualScheduler(), Battery);
+            rig.Wiring.BatteryLevel = OtherBattery;   // the MAC read its wiring once: nothing can swap the provider afterwards
+            rig.DeliverNext(CommandRig.Down(1, "06"));
+            rig.Send();
+            rig.Send();
+            Assert.AreEqual("068005", CommandRig.FOpts(rig.Sent(-1)), "DevStatusAns: battery 0x80 from the provider wired at construction");
+        }
+
         [TestMethod]
         public void DevStatusReq_AnswersBatteryFromTheProviderAndTheDownlinkSnr()
         {
-            var rig = new CommandRig("EU868", CommandRig.Adr(5));
-            rig.Device.BatteryLevel = Battery;
+            var rig = new CommandRig("EU868", CommandRig.Adr(5), new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize), new VirtualScheduler(), Battery);
             rig.DeliverNext(CommandRig.Down(1, "06"));
             rig.Send();
             rig.Send();
@@ -179,8 +191,8 @@ namespace LoRaWan.Tests.Mac
             rig.Send();
             rig.Send();
             Assert.AreEqual(answer, CommandRig.FOpts(rig.Sent(-1)), why);
-            Assert.AreEqual(3, rig.Device.Mac.Session.Plan.EnabledCount, "still the three default channels: " + why);
-            Assert.AreEqual(868100000u, rig.Device.Mac.Session.Plan.GetFrequency(0), "channel 0 untouched: " + why);
+            Assert.AreEqual(3, rig.Mac.Session.Plan.EnabledCount, "still the three default channels: " + why);
+            Assert.AreEqual(868100000u, rig.Mac.Session.Plan.GetFrequency(0), "channel 0 untouched: " + why);
         }
 
         [TestMethod]
@@ -192,7 +204,7 @@ namespace LoRaWan.Tests.Mac
             rig.Send();
             rig.Send();
             Assert.AreEqual("06FF05", CommandRig.FOpts(rig.Sent(-1)), "only the DevStatusReq after it is answered");
-            Assert.AreEqual(1, rig.Device.Mac.Commands.Ignored);
+            Assert.AreEqual(1, rig.Mac.Commands.Ignored);
         }
 
         // ---- RXTimingSetupReq (§5.8) ----
@@ -318,7 +330,7 @@ namespace LoRaWan.Tests.Mac
             rig.Send();
             rig.Send();
             Assert.AreEqual("04", CommandRig.FOpts(rig.Sent(-1)), "DutyCycleReq before it is answered, nothing after");
-            Assert.AreEqual(1, rig.Device.Mac.Commands.Stopped);
+            Assert.AreEqual(1, rig.Mac.Commands.Stopped);
         }
 
         [TestMethod]

@@ -20,6 +20,8 @@ namespace LoRaWan.Tests.Mac
         public readonly ScriptedRadio Radio;
         public readonly SimulatedFlash Flash;
         public readonly VirtualMacRunner Runner;
+        /// <summary>The state machine under <see cref="Device"/>, built here to be watched (the device hands none of it out).</summary>
+        public readonly ClassAMac Mac;
         public readonly LoRaWanDevice Device;
         public readonly LoRaWanOptions Options;
 
@@ -32,14 +34,23 @@ namespace LoRaWan.Tests.Mac
         {
         }
 
-        public MacTestRig(LoRaWanOptions options, SimulatedFlash flash, VirtualScheduler scheduler)
+        public MacTestRig(LoRaWanOptions options, SimulatedFlash flash, VirtualScheduler scheduler) : this(options, flash, scheduler, null)
+        {
+        }
+
+        /// <summary>A rig whose device reports <paramref name="batteryLevel"/> in DevStatusAns (null: 255, unknown).</summary>
+        public MacTestRig(LoRaWanOptions options, SimulatedFlash flash, VirtualScheduler scheduler, BatteryLevelProvider batteryLevel)
         {
             Options = options;
             Scheduler = scheduler;
             Radio = new ScriptedRadio(Scheduler);
             Flash = flash;
             Runner = new VirtualMacRunner(Scheduler);
-            Device = new LoRaWanDevice(Radio, Region.Create("EU868"), DeviceIdentity.Abp(DevAddr, NwkSKey, AppSKey), Flash, Scheduler, options, Runner);
+            var wiring = new MacWiring();
+            wiring.Runner = Runner;
+            wiring.BatteryLevel = batteryLevel;
+            Mac = new ClassAMac(Radio, Region.Create("EU868"), DeviceIdentity.Abp(DevAddr, NwkSKey, AppSKey), Flash, Scheduler, options, wiring);
+            Device = new LoRaWanDevice(Mac);
             Device.OnDownlink += OnDownlink;
         }
 

@@ -82,7 +82,7 @@ namespace LoRaWan.Tests.Mac
         public void IgnoredRadioEvents_InIdle_AreCountedAndChangeNothing()
         {
             var rig = new MacTestRig(MacTestRig.Dr5NoAdr());
-            ClassAMac mac = rig.Device.Mac;
+            ClassAMac mac = rig.Mac;
             RadioEvent[] all = { RadioEvent.TxDone, RadioEvent.RxDone, RadioEvent.RxTimeout, RadioEvent.RxCrcError, RadioEvent.TxTimeout, RadioEvent.None };
             for (int i = 0; i < all.Length; i++) mac.OnRadioEvent(all[i], rig.Scheduler.NowMicroseconds);
             rig.Runner.RunUntil(rig.Scheduler.NowMicroseconds + 1000);
@@ -95,7 +95,7 @@ namespace LoRaWan.Tests.Mac
         public void IgnoredRadioEvents_WhileTransmitting_AreCountedAndTheUplinkGoesOn()
         {
             var rig = new MacTestRig(MacTestRig.Dr5NoAdr());
-            ClassAMac mac = rig.Device.Mac;
+            ClassAMac mac = rig.Mac;
             rig.Radio.DropTxDone = true;
             Assert.AreEqual((int)SendStatus.Pending, (int)rig.Device.BeginSend(1, Payload, 0, Payload.Length, false).Status);
             rig.Runner.RunUntil(rig.Scheduler.NowMicroseconds + 1000);

@@ -71,9 +71,9 @@ namespace LoRaWan.Tests.Mac
             System.Array.Copy(buf, frame, f.Length);
             rig.Radio.DeliverInWindow(0, frame);
             rig.Device.Send(1, new byte[] { 1 }, false, 600000);
-            Assert.IsTrue(rig.Device.Mac.EffectiveTimingErrorUs <= ClassAMac.MaxAdaptiveTimingErrorUs,
-                "margin " + rig.Device.Mac.EffectiveTimingErrorUs.ToString() + " µs");
-            Assert.AreEqual(30000L, rig.Device.Mac.EffectiveTimingErrorUs, "only the alarm-opened RX1 was measured, on time");
+            Assert.IsTrue(rig.Mac.EffectiveTimingErrorUs <= ClassAMac.MaxAdaptiveTimingErrorUs,
+                "margin " + rig.Mac.EffectiveTimingErrorUs.ToString() + " µs");
+            Assert.AreEqual(30000L, rig.Mac.EffectiveTimingErrorUs, "only the alarm-opened RX1 was measured, on time");
         }
     }
 }

@@ -42,16 +42,16 @@ namespace LoRaWan.Tests.Mac
         public void AdrBackoff_OnFsb2_RestoresFsb2_NotAll72Channels(string regionName)
         {
             var rig = new CommandRig(regionName, Fsb2Backoff());
-            AssertFsb2(rig.Device.Mac.Session.Plan, "at start (SubBand 2)");
+            AssertFsb2(rig.Mac.Session.Plan, "at start (SubBand 2)");
             // LinkADRReq: DR3, TXPower 0, ChMaskCntl 0 with ChMask 0x0300: channels 8 and 9 (and 65 stays).
             rig.DeliverNext(CommandRig.Down(1, "03 30 0003 01"));
             rig.Send();
             rig.Send();
             Assert.AreEqual("0307", CommandRig.FOpts(rig.Sent(-1)), "LinkADRAns all ACK");
-            Assert.AreEqual(3, rig.Device.Mac.Session.Plan.EnabledCount, "channels 8, 9 and 65");
+            Assert.AreEqual(3, rig.Mac.Session.Plan.EnabledCount, "channels 8, 9 and 65");
             // No downlink any more: the back-off walks down to the lowest rate, then restores the default channels.
             for (int i = 0; i < 8; i++) rig.Send();
-            AssertFsb2(rig.Device.Mac.Session.Plan, "after the back-off");
+            AssertFsb2(rig.Mac.Session.Plan, "after the back-off");
             int from = rig.TxChannel.Count;
             for (int i = 0; i < 27; i++) rig.Send();
             for (int i = from; i < rig.TxChannel.Count; i++)
@@ -59,11 +59,11 @@ namespace LoRaWan.Tests.Mac
 
             // Reset: the restored session keeps FSB2, and its next back-off comes back to FSB2 again.
             var second = new CommandRig(regionName, Fsb2Backoff(), rig.Flash, new VirtualScheduler());
-            AssertFsb2(second.Device.Mac.Session.Plan, "restored after a reset");
+            AssertFsb2(second.Mac.Session.Plan, "restored after a reset");
             second.DeliverNext(CommandRig.Down(2, "03 30 0003 01"));
             second.Send();
             for (int i = 0; i < 9; i++) second.Send();
-            AssertFsb2(second.Device.Mac.Session.Plan, "after a back-off of the restored session");
+            AssertFsb2(second.Mac.Session.Plan, "after a back-off of the restored session");
         }
 
         [TestMethod]
@@ -74,14 +74,14 @@ namespace LoRaWan.Tests.Mac
             // FSB2 and FSB3: channels 8..23 and the 500 kHz channels 65 and 66.
             o.ChannelMask = new ushort[] { 0xFF00, 0x00FF, 0, 0, 0x0006 };
             var rig = new CommandRig("US915", o);
-            Assert.AreEqual(18, rig.Device.Mac.Session.Plan.EnabledCount, "the application's mask at start");
+            Assert.AreEqual(18, rig.Mac.Session.Plan.EnabledCount, "the application's mask at start");
             // LinkADRReq block: all 125 kHz off and channel 65 on (ChMaskCntl 7), then channels 8 and 9 (ChMaskCntl 0).
             rig.DeliverNext(CommandRig.Down(1, "03 30 0200 71 03 30 0003 01"));
             rig.Send();
             rig.Send();
-            Assert.AreEqual(3, rig.Device.Mac.Session.Plan.EnabledCount, "channels 8, 9 and 65");
+            Assert.AreEqual(3, rig.Mac.Session.Plan.EnabledCount, "channels 8, 9 and 65");
             for (int i = 0; i < 8; i++) rig.Send();
-            ChannelPlan plan = rig.Device.Mac.Session.Plan;
+            ChannelPlan plan = rig.Mac.Session.Plan;
             for (int ch = 0; ch < 72; ch++)
                 Assert.AreEqual((ch >= 8 && ch <= 23) || ch == 65 || ch == 66, plan.IsEnabled(ch), "channel " + ch.ToString() + " after the back-off");
         }
@@ -115,7 +115,7 @@ namespace LoRaWan.Tests.Mac
             Assert.AreEqual(answer, CommandRig.FOpts(rig.Sent(-1)), why);
             if (answer == "0306")
             {
-                AssertFsb2(rig.Device.Mac.Session.Plan, "unchanged after the NACK: " + why);
+                AssertFsb2(rig.Mac.Session.Plan, "unchanged after the NACK: " + why);
                 Assert.AreEqual(3, CommandRig.At(rig.TxDataRate, -1), "data rate unchanged: " + why);
             }
         }

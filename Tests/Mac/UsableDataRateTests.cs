@@ -33,7 +33,7 @@ namespace LoRaWan.Tests.Mac
             // Uplink dwell time on (0x15: UplinkDwellTime bit 4, MaxEIRP 16 dBm): DR0 carries nothing any more.
             rig.DeliverNext(CommandRig.Down(2, "09 15"));
             Assert.AreEqual((int)SendStatus.Sent, (int)rig.Send().Status);
-            Assert.AreEqual(2, rig.Device.Mac.Session.DataRate, "raised to the dwell-time minimum DR2");
+            Assert.AreEqual(2, rig.Mac.Session.DataRate, "raised to the dwell-time minimum DR2");
             // RP002-1.0.4 AS923 / AU915 maximum payload, UplinkDwellTime = 1, DR2: M = 19, N = 11.
             Assert.AreEqual(11, rig.Device.MaxPayload, "DR2 under the 400 ms dwell time: N = 11");
 
@@ -67,14 +67,14 @@ namespace LoRaWan.Tests.Mac
             first.DeliverNext(CommandRig.Down(1, "09 05 03 00 0300 01"));
             first.Send();
             first.Send();
-            Assert.AreEqual(0, first.Device.Mac.Session.DataRate);
+            Assert.AreEqual(0, first.Mac.Session.DataRate);
             // A session persisted by an older firmware: DR0 with the uplink dwell time on.
-            first.Device.Mac.Session.Plan.UplinkDwellTime = true;
-            first.Device.Mac.Session.SaveState();
+            first.Mac.Session.Plan.UplinkDwellTime = true;
+            first.Mac.Session.SaveState();
 
             var second = new CommandRig("AS923-1", CommandRig.Adr(2), first.Flash, new VirtualScheduler());
-            Assert.IsTrue(second.Device.Mac.Session.Plan.UplinkDwellTime, "the restored plan keeps the dwell time");
-            Assert.AreEqual(2, second.Device.Mac.Session.DataRate, "restored at DR2, not DR0");
+            Assert.IsTrue(second.Mac.Session.Plan.UplinkDwellTime, "the restored plan keeps the dwell time");
+            Assert.AreEqual(2, second.Mac.Session.DataRate, "restored at DR2, not DR0");
             Assert.AreEqual(11, second.Device.MaxPayload, "RP002-1.0.4 AS923 DR2 with dwell time: N = 11");
             Assert.AreEqual((int)SendStatus.Sent, (int)second.Send().Status);
             Assert.AreEqual(2, CommandRig.At(second.TxDataRate, -1));
@@ -101,7 +101,7 @@ namespace LoRaWan.Tests.Mac
             // EU868 at DR5 on channel 3 only; NewChannelReq then removes channel 3 (frequency 0): no enabled channel
             // carries DR5. The default channels come back (LoRaMac-node RegionEU868NextChannel "restore defaults").
             var rig = new CommandRig("EU868", CommandRig.Adr(5));
-            rig.Device.Mac.DutyCycle.Enabled = false;
+            rig.Mac.DutyCycle.Enabled = false;
             // NewChannelReq ch 3 = 867.1 MHz (8671000 = 0x844F18), DR0..5; LinkADRReq DR5, channel 3 only.
             rig.DeliverNext(CommandRig.Down(1, "07 03 184F84 50 03 50 0800 01"));
             rig.Send();
@@ -132,7 +132,7 @@ namespace LoRaWan.Tests.Mac
             LoRaWanOptions o = CommandRig.Adr(2);
             o.EmptyAckUplinkDelayMs = 1000;
             var rig = new CommandRig(regionName, o);
-            rig.Device.Mac.DutyCycle.Enabled = false;
+            rig.Mac.DutyCycle.Enabled = false;
             var random = new XorShiftRandom((uint)seed);
             Region region = rig.Region;
             uint fCnt = 1;
@@ -146,8 +146,8 @@ namespace LoRaWan.Tests.Mac
                 rig.DeliverNext(CommandRig.Down(fCnt++, commands));
                 string at = " (round " + round.ToString() + ", " + regionName + ", delivering \"" + commands + "\")";
                 int before = rig.Radio.Sent.Count;
-                bool dwell = rig.Device.Mac.Session.Plan.UplinkDwellTime;   // as when the next uplink goes on air
-                if (rig.Device.Mac.Answers.FreshLength > 0)
+                bool dwell = rig.Mac.Session.Plan.UplinkDwellTime;   // as when the next uplink goes on air
+                if (rig.Mac.Answers.FreshLength > 0)
                 {
                     RunUntilSentAndIdle(rig, before, 60000);
                     Assert.IsTrue(rig.Radio.Sent.Count > before, "the owed answers went on air by themselves" + at);
@@ -160,10 +160,10 @@ namespace LoRaWan.Tests.Mac
                     SendResult r = rig.Device.Send(1, CommandRig.Bytes(Test4), false, 3600000);
                     Assert.AreEqual((int)SendStatus.Sent, (int)r.Status, "an application uplink is sent" + at);
                 }
-                ChannelPlan plan = rig.Device.Mac.Session.Plan;
+                ChannelPlan plan = rig.Mac.Session.Plan;
                 int dr = CommandRig.At(rig.TxDataRate, -1);
                 Assert.IsTrue(region.GetMaxMacPayload(dr, dwell) > 0, "DR" + dr.ToString() + " allowed under the dwell time" + at);
-                Assert.IsTrue(region.IsDataRateAvailable(plan, rig.Device.Mac.Session.DataRate), "session rate usable" + at);
+                Assert.IsTrue(region.IsDataRateAvailable(plan, rig.Mac.Session.DataRate), "session rate usable" + at);
                 Assert.IsTrue(rig.Device.MaxPayload >= 11, "MaxPayload " + rig.Device.MaxPayload.ToString() + at);
             }
             Assert.IsTrue(ownUplinks > 30, "the MAC's own answer uplinks were exercised: " + ownUplinks.ToString());
@@ -175,7 +175,7 @@ namespace LoRaWan.Tests.Mac
             for (int t = 0; t < maxMs; t += 200)
             {
                 RunFor(rig, 200);
-                if (rig.Radio.Sent.Count > before && rig.Device.Mac.State == MacState.Idle) return;
+                if (rig.Radio.Sent.Count > before && rig.Mac.State == MacState.Idle) return;
             }
         }
 

@@ -28,16 +28,5 @@ namespace LoRaWan.Tests.Radio
             Assert.AreEqual(39757L, s.SumUs);
             Assert.AreEqual(13252L, s.MeanUs, "39757 / 3 = 13252.3");
         }
-
-        [TestMethod]
-        public void TheMacsWindowsAndTheDriversTxDone_ShareTheOneAccumulator()
-        {
-            // The same type on both sides: a tool that prints one prints the other the same way.
-            LatenessStats windows = new WindowTimingStats().Lateness;
-            LatenessStats txDone = new SimulatedBoard(1).Driver.TxTiming.DioLateness;
-            Assert.IsNotNull(windows);
-            Assert.IsNotNull(txDone);
-            Assert.AreEqual(0, windows.Count + txDone.Count, "nothing measured yet");
-        }
     }
 }

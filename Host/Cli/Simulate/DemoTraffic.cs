@@ -91,8 +91,8 @@ namespace LoRaWan.Cli.Simulate
         /// <summary>The summary's receive-window and rejected-frame lines.</summary>
         public void WriteDevice(TextWriter stdout)
         {
-            ClassAMac m = _device.Mac;
-            stdout.WriteLine($"  receive windows        {_timeline.Windows} opened, {_timeline.WindowsWithFrame} with a frame for us; timer lateness {m.Timing.Lateness.MinUs / 1000.0:F1}..{m.Timing.Lateness.MaxUs / 1000.0:F1} ms (mean {m.Timing.Lateness.MeanUs / 1000.0:F1})");
+            MacDiagnostics m = _device.Diagnostics;
+            stdout.WriteLine($"  receive windows        {_timeline.Windows} opened, {_timeline.WindowsWithFrame} with a frame for us; timer lateness {m.Timing.MinLateUs / 1000.0:F1}..{m.Timing.MaxLateUs / 1000.0:F1} ms (mean {m.Timing.MeanLateUs / 1000.0:F1})");
             stdout.WriteLine($"  rejected by the device {m.Counters.MicFailures} MIC, {m.Counters.ReplayedFrames} replay, {m.Counters.ForeignFrames} foreign, {m.Counters.MalformedFrames} malformed");
         }
     }

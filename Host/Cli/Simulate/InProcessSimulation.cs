@@ -78,8 +78,7 @@ namespace LoRaWan.Cli.Simulate
 
             var timeline = new Timeline(_out, world.Region, _s.Get(SimulateOptions.Verbose));
             world.Network.Observer = timeline;
-            LoRaWanDevice device = Device = world.PowerOn(identity, options);
-            device.Mac.Trace = timeline;
+            LoRaWanDevice device = Device = world.PowerOn(identity, options, timeline, null);
             device.OnLinkCheck += (sender, margin, gateways) =>
                 timeline.Line(world.Scheduler.NowMicroseconds, "app", $"OnLinkCheck margin {margin} dB, {gateways} gateway(s)");
             device.OnNetworkTime += (sender, seconds, fraction) =>
@@ -138,7 +137,7 @@ namespace LoRaWan.Cli.Simulate
                 if (!d.IsJoinAccept && !d.Dropped && d.FPort > 0) appDownlinksSent++;
             }
 
-            var m = device.Mac;
+            var m = world.Mac;
             var c = world.Network.Counters;
             _out.WriteLine();
             _out.WriteLine("Summary");

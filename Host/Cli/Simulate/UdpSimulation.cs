@@ -93,12 +93,11 @@ namespace LoRaWan.Cli.Simulate
                 timeline.Line(0, "device", restored
                     ? $"flash restored from {statePath} (DevNonce counter, session and frame counters continue)"
                     : $"flash state will be kept in {statePath} (delete it after resetting the device's nonces on the server)");
-                LoRaWanDevice device = world.PowerOn(identity, options);
+                LoRaWanDevice device = world.PowerOn(identity, options, timeline, null);
                 pacer.Start();
                 link.Start(forwarder);
                 timeline.Line(0, "gateway", $"virtual gateway {eui:X16} · Semtech UDP packet forwarder v2 → {server} (from {link.LocalEndPoint}) · wall-clock time");
                 forwarder.Start();
-                device.Mac.Trace = timeline;
                 var traffic = new DemoTraffic(device, timeline, () => world.Scheduler.NowMicroseconds, s.Seed);
                 traffic.PayloadBytes = settings.Get(SimulateOptions.PayloadBytes);
                 device.OnJoinAttempt += (sender, joined, attempt) =>

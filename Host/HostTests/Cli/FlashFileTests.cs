@@ -30,9 +30,9 @@ namespace LoRaWan.HostTests.Cli
                 Assert.IsTrue(FlashFile.Load(second.Flash, path, 8));
                 LoRaWanDevice b = second.PowerOn(id, new LoRaWanOptions());
                 Assert.IsTrue(b.IsJoined, "session restored from the file");
-                Assert.AreEqual(1, b.Mac.NextDevNonce, "DevNonce counter continues");
-                Assert.AreEqual(a.Mac.Session.DevAddr, b.Mac.Session.DevAddr);
-                Assert.IsTrue(b.Mac.Session.FCntUp >= a.Mac.Session.FCntUp, "FCntUp never goes back to a used value");
+                Assert.AreEqual(1, second.Mac.NextDevNonce, "DevNonce counter continues");
+                Assert.AreEqual(a.DevAddr, b.DevAddr);
+                Assert.IsTrue(second.Mac.Session.FCntUp >= first.Mac.Session.FCntUp, "FCntUp never goes back to a used value");
             }
             finally
             {

@@ -133,7 +133,7 @@ namespace LoRaWan.HostTests.Cli
                 Assert.AreEqual(125000, f.Bw, "125 kHz");
             }
             Assert.AreEqual(uplinks.Count, data, "every data frame on air reached the network");
-            Assert.AreEqual(3, sim.Device.Mac.Session.DataRate, "still DR3 at the end");
+            Assert.AreEqual(3, sim.World.Mac.Session.DataRate, "still DR3 at the end");
         }
 
         [TestMethod]

@@ -48,7 +48,7 @@ namespace LoRaWan.HostTests.Mac
             }
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             Assert.AreEqual(200, cycles);
-            Assert.AreEqual(2 * 250, device.Mac.Timing.Missed, "RX1 and RX2 opened (empty) in each of the 250 cycles");
+            Assert.AreEqual(2 * 250, device.Diagnostics.Timing.Missed, "RX1 and RX2 opened (empty) in each of the 250 cycles");
             OutputHelper.WriteLine($"allocated over {cycles} uplink+RX1+RX2 cycles: {allocated} bytes");
             Assert.AreEqual(0L, allocated, "bytes allocated in steady state");
         }

@@ -190,7 +190,7 @@ namespace LoRaWan.HostTests.Mac
                 Assert.AreEqual((int)SendStatus.Sent, (int)r.Status, r.ToString());
                 Assert.IsTrue(sw.ElapsedMilliseconds >= 1900, $"waited for RX2: {sw.ElapsedMilliseconds} ms");
                 Assert.AreEqual(3, radio.RxOpened.Count);
-                Assert.AreEqual(0, device.Mac.Counters.QueueOverflows + device.Mac.Counters.InternalErrors);
+                Assert.AreEqual(0, device.Diagnostics.Counters.QueueOverflows + device.Diagnostics.Counters.InternalErrors);
 
                 // A timeout shorter than the cycle returns Timeout instead of hanging.
                 r = device.Send(1, new byte[] { 4 }, false, 300);
@@ -208,9 +208,10 @@ namespace LoRaWan.HostTests.Mac
             var clock = new WallClockScheduler();
             var radio = new ThreadedRadio(clock);
             var o = new LoRaWanOptions { Adr = false, DataRate = 5, RandomSeed = 3 };
-            var device = new LoRaWanDevice(radio, Region.Create("IN865"),   // no duty-cycle limit: the answer may go at once
+            var mac = new ClassAMac(radio, Region.Create("IN865"),   // no duty-cycle limit: the answer may go at once
                 DeviceIdentity.Abp("49BE7DF1", "44024241ED4CE9A68C6A8BC055233FD3", "EC925802AE430CA77FD3DD73CB2CC588"),
-                new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize), clock, o);   // default runner: ThreadedMacRunner
+                new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize), clock, o, null);   // no wiring: ThreadedMacRunner
+            var device = new LoRaWanDevice(mac);
             try
             {
                 SendResult answer = SendResult.Of(SendStatus.Busy);
@@ -221,7 +222,7 @@ namespace LoRaWan.HostTests.Mac
                 device.OnDownlink += (s, d) =>
                 {
                     raisedAt = clock.NowMicroseconds;
-                    stateInHandler = s.Mac.State;
+                    stateInHandler = mac.State;
                     var sw = Stopwatch.StartNew();
                     // The natural answer to a command: the blocking Send, on the MAC's own thread. A 20 s limit keeps
                     // the old behaviour (Busy, then waiting for the thread it blocks) from hanging the test run.
@@ -253,7 +254,7 @@ namespace LoRaWan.HostTests.Mac
                 // Its outcome arrives like any other; a blocking Send afterwards works normally.
                 r = device.Send(1, new byte[] { 3 }, false, 10000);
                 Assert.AreEqual((int)SendStatus.Sent, (int)r.Status, r.ToString());
-                Assert.AreEqual(0, device.Mac.Counters.ListenerErrors + device.Mac.Counters.InternalErrors, device.Mac.LastError);
+                Assert.AreEqual(0, device.Diagnostics.Counters.ListenerErrors + device.Diagnostics.Counters.InternalErrors, device.Diagnostics.LastError);
             }
             finally
             {

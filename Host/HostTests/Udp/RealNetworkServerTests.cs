@@ -57,8 +57,7 @@ namespace LoRaWan.HostTests.Udp
 
             var trace = new WindowTrace();
             var options = new LoRaWanOptions { RandomSeed = 21 };
-            LoRaWanDevice device = world.PowerOn(identity, options);
-            device.Mac.Trace = trace;
+            LoRaWanDevice device = world.PowerOn(identity, options, trace, null);
             pacer.Start();
             link.Start(forwarder);
             forwarder.Start();
