@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Reflection;
+using System.Runtime.Loader;
+
+namespace LoRaWan.IlMeter
+{
+    /// <summary>One row of the meter's table.</summary>
+    public sealed class IlRow
+    {
+        /// <summary>Short name (Workload/Operations.Names).</summary>
+        public string Name;
+        /// <summary>What the operation is.</summary>
+        public string Description;
+        /// <summary>IL instructions executed in the device assemblies.</summary>
+        public long Il;
+    }
+
+    /// <summary>
+    /// Counts the IL instructions each operation of Workload/Operations executes in the device assemblies: rewrites
+    /// LoRaWan.Mac and Drivers.Sx127x (<see cref="Instrumenter"/>), loads them with the workload and the unrewritten
+    /// Simulation and Shims in a collectible <see cref="AssemblyLoadContext"/>, runs each operation there and unloads.
+    /// Single-threaded and built fresh per operation: the same build gives the same numbers, to the instruction.
+    /// </summary>
+    public static class Meter
+    {
+        /// <summary>Device assemblies whose IL is counted (the first receives the counter).</summary>
+        public static readonly string[] Counted = { "LoRaWan.Mac", "Drivers.Sx127x" };
+
+        /// <summary>Assemblies loaded into the meter's context unrewritten (they reference the counted ones).</summary>
+        static readonly string[] Loaded = { "LoRaWan.Simulation", "Shims", "IlMeter.Workload" };
+
+        /// <summary>IL instructions per second an ESP32 at 240 MHz interprets (issue 20: about 3–4 million; the low end is used).</summary>
+        public const double EspIlPerSecond = 3.0e6;
+
+        /// <summary>Measures every operation; <paramref name="directory"/> holds the built assemblies (default: next to this one).</summary>
+        public static List<IlRow> Measure(string directory = null)
+        {
+            directory ??= Path.GetDirectoryName(typeof(Meter).Assembly.Location);
+            var paths = new List<string>();
+            foreach (string name in Counted) paths.Add(Path.Combine(directory, name + ".dll"));
+            Dictionary<string, byte[]> images = Instrumenter.Rewrite(paths);
+            var context = new MeterContext(directory, images);
+            try
+            {
+                Assembly workload = context.LoadFromAssemblyName(new AssemblyName("IlMeter.Workload"));
+                Type ops = workload.GetType("LoRaWan.IlMeter.Workload.Operations", true);
+                var names = (string[])ops.GetField("Names").GetValue(null);
+                var descriptions = (string[])ops.GetField("Descriptions").GetValue(null);
+                MethodInfo measure = ops.GetMethod("Measure");
+                var rows = new List<IlRow>();
+                for (int i = 0; i < names.Length; i++)
+                {
+                    long il;
+                    try { il = (long)measure.Invoke(null, new object[] { names[i] }); }
+                    catch (TargetInvocationException e) { throw new InvalidOperationException(names[i] + ": " + e.InnerException.Message, e.InnerException); }
+                    rows.Add(new IlRow { Name = names[i], Description = descriptions[i], Il = il });
+                }
+                return rows;
+            }
+            finally
+            {
+                context.Unload();
+            }
+        }
+
+        /// <summary>The table as text: IL per operation and the ESP32 estimate.</summary>
+        public static string Format(IList<IlRow> rows)
+        {
+            var s = new System.Text.StringBuilder();
+            s.AppendLine($"{"operation",-20} {"IL executed",12} {"ESP32 est.",11}  what");
+            foreach (IlRow r in rows)
+                s.AppendLine($"{r.Name,-20} {r.Il,12:N0} {r.Il / EspIlPerSecond * 1000.0,8:F2} ms  {r.Description}");
+            s.AppendLine($"IL counted in {string.Join(", ", Counted)} only; ESP32 estimate at {EspIlPerSecond / 1e6:F0} million IL/s (240 MHz, issue 20).");
+            return s.ToString();
+        }
+
+        sealed class MeterContext : AssemblyLoadContext
+        {
+            readonly string _directory;
+            readonly Dictionary<string, byte[]> _images;
+
+            public MeterContext(string directory, Dictionary<string, byte[]> images) : base("IlMeter", isCollectible: true)
+            {
+                _directory = directory;
+                _images = images;
+            }
+
+            protected override Assembly Load(AssemblyName name)
+            {
+                if (_images.TryGetValue(name.Name, out byte[] image)) return LoadFromStream(new MemoryStream(image));
+                if (Array.IndexOf(Loaded, name.Name) >= 0)
+                    return LoadFromStream(new MemoryStream(File.ReadAllBytes(Path.Combine(_directory, name.Name + ".dll"))));
+                return null;   // mscorlib and the rest: the default context's
+            }
+        }
+    }
+}
