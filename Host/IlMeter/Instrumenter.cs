@@ -20,6 +20,9 @@ namespace LoRaWan.IlMeter
         /// <summary>Namespace and name of the counter type added to the first assembly.</summary>
         public const string CounterNamespace = "LoRaWan.IlMeter", CounterName = "Counter", CounterField = "Count";
 
+        /// <summary>With a profile: the counter's <c>long[]</c> of IL per method (exclusive), indexed as the returned names.</summary>
+        public const string MethodsField = "Methods";
+
         /// <summary>
         /// Rewrites the assemblies at <paramref name="paths"/> (the first one receives the counter type) and returns their
         /// images by simple assembly name. Throws when an assembly was compiled without optimisation: Debug IL (nop,
@@ -27,8 +30,17 @@ namespace LoRaWan.IlMeter
         /// </summary>
         public static Dictionary<string, byte[]> Rewrite(IList<string> paths)
         {
+            return Rewrite(paths, null);
+        }
+
+        /// <summary>
+        /// As <see cref="Rewrite(IList{string})"/>; when <paramref name="methodNames"/> is given, every block also adds its
+        /// count to <c>Counter.Methods[i]</c> (allocated by the caller) where i indexes the method's name in that list.
+        /// </summary>
+        public static Dictionary<string, byte[]> Rewrite(IList<string> paths, List<string> methodNames)
+        {
             var images = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-            FieldReference counter = null;
+            FieldReference counter = null, methods = null;
             foreach (string path in paths)
             {
                 using var module = ModuleDefinition.ReadModule(path, new ReaderParameters { ReadSymbols = false, InMemory = true });
@@ -41,16 +53,25 @@ namespace LoRaWan.IlMeter
                         module.TypeSystem.Object);
                     var def = new FieldDefinition(CounterField, FieldAttributes.Public | FieldAttributes.Static, module.TypeSystem.Int64);
                     type.Fields.Add(def);
+                    var perMethod = new FieldDefinition(MethodsField, FieldAttributes.Public | FieldAttributes.Static, new ArrayType(module.TypeSystem.Int64));
+                    type.Fields.Add(perMethod);
                     module.Types.Add(type);
                     counter = def;
+                    methods = perMethod;
                     field = def;
                 }
                 else field = module.ImportReference(counter);
+                FieldReference methodsField = methodNames == null ? null : module.ImportReference(methods);
                 foreach (TypeDefinition type in module.GetTypes().ToList())
                 {
                     if (type.Namespace == CounterNamespace && type.Name == CounterName) continue;
                     foreach (MethodDefinition method in type.Methods)
-                        if (method.HasBody) Instrument(method, field);
+                    {
+                        if (!method.HasBody) continue;
+                        int id = -1;
+                        if (methodNames != null) { id = methodNames.Count; methodNames.Add(type.FullName + "::" + method.Name); }
+                        Instrument(method, field, methodsField, id);
+                    }
                 }
                 using var stream = new MemoryStream();
                 module.Write(stream);
@@ -104,7 +125,7 @@ namespace LoRaWan.IlMeter
             }
         }
 
-        static void Instrument(MethodDefinition method, FieldReference counter)
+        static void Instrument(MethodDefinition method, FieldReference counter, FieldReference methods, int id)
         {
             MethodBody body = method.Body;
             body.SimplifyMacros();
@@ -134,7 +155,19 @@ namespace LoRaWan.IlMeter
                 il.InsertAfter(leader, size);
                 il.InsertAfter(size, add);
                 il.InsertAfter(add, store);
-                il.InsertAfter(store, copy);
+                Instruction last = store;
+                if (methods != null)
+                {
+                    // Methods[id] += size
+                    Instruction[] profile =
+                    {
+                        il.Create(OpCodes.Ldsfld, methods), il.Create(OpCodes.Ldc_I4, id),
+                        il.Create(OpCodes.Ldelema, method.Module.TypeSystem.Int64), il.Create(OpCodes.Dup), il.Create(OpCodes.Ldind_I8),
+                        il.Create(OpCodes.Ldc_I8, (long)sizes[b]), il.Create(OpCodes.Add), il.Create(OpCodes.Stind_I8),
+                    };
+                    foreach (Instruction p in profile) { il.InsertAfter(last, p); last = p; }
+                }
+                il.InsertAfter(last, copy);
             }
             body.OptimizeMacros();
         }

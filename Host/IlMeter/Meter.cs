@@ -37,13 +37,38 @@ namespace LoRaWan.IlMeter
         /// <summary>Measures every operation; <paramref name="directory"/> holds the built assemblies (default: next to this one).</summary>
         public static List<IlRow> Measure(string directory = null)
         {
+            return Run(directory, null, null);
+        }
+
+        /// <summary>
+        /// Runs operation <paramref name="operation"/> with a per-method count and returns its methods by IL executed in
+        /// each (exclusive of callees), largest first.
+        /// </summary>
+        public static List<IlRow> Profile(string operation, string directory = null)
+        {
+            var profile = new List<IlRow>();
+            Run(directory, operation, profile);
+            profile.Sort((a, b) => b.Il.CompareTo(a.Il));
+            return profile;
+        }
+
+        static List<IlRow> Run(string directory, string only, List<IlRow> profile)
+        {
             directory ??= Path.GetDirectoryName(typeof(Meter).Assembly.Location);
             var paths = new List<string>();
             foreach (string name in Counted) paths.Add(Path.Combine(directory, name + ".dll"));
-            Dictionary<string, byte[]> images = Instrumenter.Rewrite(paths);
+            List<string> methodNames = profile == null ? null : new List<string>();
+            Dictionary<string, byte[]> images = Instrumenter.Rewrite(paths, methodNames);
             var context = new MeterContext(directory, images);
             try
             {
+                long[] perMethod = null;
+                if (methodNames != null)
+                {
+                    perMethod = new long[methodNames.Count];
+                    context.LoadFromAssemblyName(new AssemblyName(Counted[0])).GetType(Instrumenter.CounterNamespace + "." + Instrumenter.CounterName, true)
+                        .GetField(Instrumenter.MethodsField).SetValue(null, perMethod);
+                }
                 Assembly workload = context.LoadFromAssemblyName(new AssemblyName("IlMeter.Workload"));
                 Type ops = workload.GetType("LoRaWan.IlMeter.Workload.Operations", true);
                 var names = (string[])ops.GetField("Names").GetValue(null);
@@ -52,11 +77,16 @@ namespace LoRaWan.IlMeter
                 var rows = new List<IlRow>();
                 for (int i = 0; i < names.Length; i++)
                 {
+                    if (only != null && names[i] != only) continue;
                     long il;
                     try { il = (long)measure.Invoke(null, new object[] { names[i] }); }
                     catch (TargetInvocationException e) { throw new InvalidOperationException(names[i] + ": " + e.InnerException.Message, e.InnerException); }
                     rows.Add(new IlRow { Name = names[i], Description = descriptions[i], Il = il });
                 }
+                if (only != null && rows.Count == 0) throw new ArgumentException("unknown operation " + only + "; one of " + string.Join(", ", names));
+                if (perMethod != null)
+                    for (int m = 0; m < perMethod.Length; m++)
+                        if (perMethod[m] != 0) profile.Add(new IlRow { Name = methodNames[m], Il = perMethod[m] });
                 return rows;
             }
             finally

@@ -38,6 +38,7 @@ namespace LoRaWan.IlMeter.Workload
         };
 
         static FieldInfo _counter;
+        static long[] _methods;
 
         static long Count
         {
@@ -48,12 +49,15 @@ namespace LoRaWan.IlMeter.Workload
         /// <summary>Runs operation <paramref name="name"/> and returns the IL instructions its measured run executed in the device assemblies.</summary>
         public static long Measure(string name)
         {
-            _counter = typeof(Aes128).Assembly.GetType("LoRaWan.IlMeter.Counter", true).GetField("Count");
+            Type counter = typeof(Aes128).Assembly.GetType("LoRaWan.IlMeter.Counter", true);
+            _counter = counter.GetField("Count");
+            _methods = (long[])counter.GetField("Methods").GetValue(null);   // set by the meter for a per-method profile
             Action between;
             Action op = Prepare(name, out between);
             op();                       // warm-up, unmeasured
             if (between != null) between();
             Count = 0;
+            if (_methods != null) Array.Clear(_methods, 0, _methods.Length);
             op();
             long n = Count;
             Count = 0;
