@@ -117,12 +117,14 @@ namespace LoRaWan.Crypto
         {
             Finish();
             uint[] x = _x;
-            for (int i = 0; i < 4; i++)
-            {
-                uint v = x[i];
-                int o = offset + 4 * i;
-                mac[o] = (byte)(v >> 24); mac[o + 1] = (byte)(v >> 16); mac[o + 2] = (byte)(v >> 8); mac[o + 3] = (byte)v;
-            }
+            uint v = x[0];
+            mac[offset] = (byte)(v >> 24); mac[offset + 1] = (byte)(v >> 16); mac[offset + 2] = (byte)(v >> 8); mac[offset + 3] = (byte)v;
+            v = x[1];
+            mac[offset + 4] = (byte)(v >> 24); mac[offset + 5] = (byte)(v >> 16); mac[offset + 6] = (byte)(v >> 8); mac[offset + 7] = (byte)v;
+            v = x[2];
+            mac[offset + 8] = (byte)(v >> 24); mac[offset + 9] = (byte)(v >> 16); mac[offset + 10] = (byte)(v >> 8); mac[offset + 11] = (byte)v;
+            v = x[3];
+            mac[offset + 12] = (byte)(v >> 24); mac[offset + 13] = (byte)(v >> 16); mac[offset + 14] = (byte)(v >> 8); mac[offset + 15] = (byte)v;
             Begin();
         }
 
