@@ -23,6 +23,24 @@ namespace LoRaWan.IlMeter
         /// <summary>With a profile: the counter's <c>long[]</c> of IL per method (exclusive), indexed as the returned names.</summary>
         public const string MethodsField = "Methods";
 
+        /// <summary>The counter's <c>int</c>: above 0 while the environment (simulation, test rig) runs device code for itself.</summary>
+        public const string PausedField = "Paused";
+
+        /// <summary>
+        /// Device methods the environment calls as the device's own work: the MAC thread's loop, the alarm, the radio's
+        /// interrupt report and the SX1276's DIO interrupts (type full name :: method name). Every other call from the
+        /// environment into a counted assembly (the network server's crypto, the scripted radio's air-time helper, the
+        /// runner polling an operation, constructors at set-up) is not device work on a real board and is not counted.
+        /// </summary>
+        public static readonly string[] EntryPoints =
+        {
+            "LoRaWan.Mac.ClassAMac::ProcessEvents",
+            "LoRaWan.Platform.ITimerSink::OnTimer",
+            "LoRaWan.Radio.IRadioEventSink::OnRadioEvent",
+            "Drivers.Sx127x.Sx1276::OnDio0",
+            "Drivers.Sx127x.Sx1276::OnDio1",
+        };
+
         /// <summary>
         /// Rewrites the assemblies at <paramref name="paths"/> (the first one receives the counter type) and returns their
         /// images by simple assembly name. Throws when an assembly was compiled without optimisation: Debug IL (nop,
@@ -40,7 +58,7 @@ namespace LoRaWan.IlMeter
         public static Dictionary<string, byte[]> Rewrite(IList<string> paths, List<string> methodNames)
         {
             var images = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-            FieldReference counter = null, methods = null;
+            FieldReference counter = null, methods = null, paused = null;
             foreach (string path in paths)
             {
                 using var module = ModuleDefinition.ReadModule(path, new ReaderParameters { ReadSymbols = false, InMemory = true });
@@ -55,12 +73,16 @@ namespace LoRaWan.IlMeter
                     type.Fields.Add(def);
                     var perMethod = new FieldDefinition(MethodsField, FieldAttributes.Public | FieldAttributes.Static, new ArrayType(module.TypeSystem.Int64));
                     type.Fields.Add(perMethod);
+                    var pausedDef = new FieldDefinition(PausedField, FieldAttributes.Public | FieldAttributes.Static, module.TypeSystem.Int32);
+                    type.Fields.Add(pausedDef);
                     module.Types.Add(type);
                     counter = def;
                     methods = perMethod;
+                    paused = pausedDef;
                     field = def;
                 }
                 else field = module.ImportReference(counter);
+                FieldReference pausedField = module.ImportReference(paused);
                 FieldReference methodsField = methodNames == null ? null : module.ImportReference(methods);
                 foreach (TypeDefinition type in module.GetTypes().ToList())
                 {
@@ -70,7 +92,7 @@ namespace LoRaWan.IlMeter
                         if (!method.HasBody) continue;
                         int id = -1;
                         if (methodNames != null) { id = methodNames.Count; methodNames.Add(type.FullName + "::" + method.Name); }
-                        Instrument(method, field, methodsField, id);
+                        Instrument(method, field, methodsField, id, pausedField);
                     }
                 }
                 using var stream = new MemoryStream();
@@ -78,6 +100,60 @@ namespace LoRaWan.IlMeter
                 images.Add(module.Assembly.Name.Name, stream.ToArray());
             }
             return images;
+        }
+
+        /// <summary>
+        /// Rewrites the environment's assembly at <paramref name="path"/> (Simulation, the workload's test rig: types whose
+        /// namespace starts with one of <paramref name="namespaces"/>, or all when null) so that each of its calls into the
+        /// counted assemblies <paramref name="counted"/>, other than an <see cref="EntryPoints"/> one, runs with
+        /// <c>Counter.Paused</c> raised. <paramref name="counterAssembly"/> holds the counter type.
+        /// </summary>
+        public static byte[] RewriteEnvironment(string path, ICollection<string> counted, string counterAssembly, string[] namespaces)
+        {
+            using var module = ModuleDefinition.ReadModule(path, new ReaderParameters { ReadSymbols = false, InMemory = true });
+            AssemblyNameReference scope = module.AssemblyReferences.FirstOrDefault(r => r.Name == counterAssembly)
+                ?? throw new InvalidOperationException(module.Assembly.Name.Name + " does not reference " + counterAssembly);
+            var counterType = new TypeReference(CounterNamespace, CounterName, module, scope);
+            var paused = new FieldReference(PausedField, module.TypeSystem.Int32, counterType);
+            foreach (TypeDefinition type in module.GetTypes().ToList())
+            {
+                if (namespaces != null && !namespaces.Any(n => type.Namespace.StartsWith(n, StringComparison.Ordinal))) continue;
+                foreach (MethodDefinition method in type.Methods)
+                    if (method.HasBody) PauseAroundDeviceCalls(method, counted, paused);
+            }
+            using var stream = new MemoryStream();
+            module.Write(stream);
+            return stream.ToArray();
+        }
+
+        static void PauseAroundDeviceCalls(MethodDefinition method, ICollection<string> counted, FieldReference paused)
+        {
+            MethodBody body = method.Body;
+            body.SimplifyMacros();
+            ILProcessor il = body.GetILProcessor();
+            foreach (Instruction call in body.Instructions.ToList())
+            {
+                if (call.OpCode.Code != Code.Call && call.OpCode.Code != Code.Callvirt && call.OpCode.Code != Code.Newobj) continue;
+                var target = (MethodReference)call.Operand;
+                string assembly = target.DeclaringType.Scope is AssemblyNameReference a ? a.Name : target.DeclaringType.Module.Assembly.Name.Name;
+                if (!counted.Contains(assembly)) continue;
+                if (Array.IndexOf(EntryPoints, target.DeclaringType.FullName + "::" + target.Name) >= 0) continue;
+                // A prefixed call (constrained., tail.) keeps its prefix next to it: Paused++ goes before the prefix.
+                Instruction first = call.Previous != null && call.Previous.OpCode.OpCodeType == OpCodeType.Prefix ? call.Previous : call;
+                Instruction copy = il.Create(OpCodes.Nop);
+                copy.OpCode = first.OpCode;
+                copy.Operand = first.Operand;
+                first.OpCode = OpCodes.Ldsfld;
+                first.Operand = paused;
+                Instruction[] raise = { il.Create(OpCodes.Ldc_I4_1), il.Create(OpCodes.Add), il.Create(OpCodes.Stsfld, paused), copy };
+                Instruction last = first;
+                foreach (Instruction i in raise) { il.InsertAfter(last, i); last = i; }
+                Instruction after = first == call ? copy : call;
+                Instruction[] lower = { il.Create(OpCodes.Ldsfld, paused), il.Create(OpCodes.Ldc_I4_1), il.Create(OpCodes.Sub), il.Create(OpCodes.Stsfld, paused) };
+                last = after;
+                foreach (Instruction i in lower) { il.InsertAfter(last, i); last = i; }
+            }
+            body.OptimizeMacros();
         }
 
         static void RejectDebugBuild(ModuleDefinition module)
@@ -125,7 +201,7 @@ namespace LoRaWan.IlMeter
             }
         }
 
-        static void Instrument(MethodDefinition method, FieldReference counter, FieldReference methods, int id)
+        static void Instrument(MethodDefinition method, FieldReference counter, FieldReference methods, int id, FieldReference paused)
         {
             MethodBody body = method.Body;
             body.SimplifyMacros();
@@ -149,10 +225,16 @@ namespace LoRaWan.IlMeter
                 copy.Operand = leader.Operand;
                 leader.OpCode = OpCodes.Ldsfld;
                 leader.Operand = counter;
+                // if (Paused == 0) Count += size
+                leader.Operand = paused;
+                Instruction skip = il.Create(OpCodes.Brtrue, copy);
+                Instruction load = il.Create(OpCodes.Ldsfld, counter);
                 Instruction size = il.Create(OpCodes.Ldc_I8, (long)sizes[b]);
                 Instruction add = il.Create(OpCodes.Add);
                 Instruction store = il.Create(OpCodes.Stsfld, counter);
-                il.InsertAfter(leader, size);
+                il.InsertAfter(leader, skip);
+                il.InsertAfter(skip, load);
+                il.InsertAfter(load, size);
                 il.InsertAfter(size, add);
                 il.InsertAfter(add, store);
                 Instruction last = store;

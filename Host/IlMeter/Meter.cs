@@ -29,7 +29,14 @@ namespace LoRaWan.IlMeter
         public static readonly string[] Counted = { "LoRaWan.Mac", "Drivers.Sx127x" };
 
         /// <summary>Assemblies loaded into the meter's context unrewritten (they reference the counted ones).</summary>
-        static readonly string[] Loaded = { "LoRaWan.Simulation", "Shims", "IlMeter.Workload" };
+        static readonly string[] Loaded = { "Shims" };
+
+        /// <summary>
+        /// The environment: loaded into the meter's context with their calls into the counted assemblies paused (except
+        /// the device's entry points, <see cref="Instrumenter.EntryPoints"/>); in the workload only its test rig is
+        /// environment (LoRaWan.Tests.*), its operations are the application and count.
+        /// </summary>
+        static readonly string[][] Environment = { new[] { "LoRaWan.Simulation", null }, new[] { "IlMeter.Workload", "LoRaWan.Tests." } };
 
         /// <summary>IL instructions per second an ESP32 at 240 MHz interprets (issue 20: about 3–4 million; the low end is used).</summary>
         public const double EspIlPerSecond = 3.0e6;
@@ -59,6 +66,8 @@ namespace LoRaWan.IlMeter
             foreach (string name in Counted) paths.Add(Path.Combine(directory, name + ".dll"));
             List<string> methodNames = profile == null ? null : new List<string>();
             Dictionary<string, byte[]> images = Instrumenter.Rewrite(paths, methodNames);
+            foreach (string[] e in Environment)
+                images.Add(e[0], Instrumenter.RewriteEnvironment(Path.Combine(directory, e[0] + ".dll"), Counted, Counted[0], e[1] == null ? null : new[] { e[1] }));
             var context = new MeterContext(directory, images);
             try
             {
