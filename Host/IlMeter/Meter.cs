@@ -104,6 +104,22 @@ namespace LoRaWan.IlMeter
             }
         }
 
+        /// <summary>What the stack holds after an OTAA join (Workload/HeldMemory.cs), loaded in its own context.</summary>
+        public static string HeldAfterJoin(string directory = null)
+        {
+            directory ??= Path.GetDirectoryName(typeof(Meter).Assembly.Location);
+            var context = new MeterContext(directory, new Dictionary<string, byte[]>());
+            try
+            {
+                Assembly workload = context.LoadFromAssemblyName(new AssemblyName("IlMeter.Workload"));
+                return (string)workload.GetType("LoRaWan.IlMeter.Workload.HeldMemory", true).GetMethod("AfterJoin").Invoke(null, null);
+            }
+            finally
+            {
+                context.Unload();
+            }
+        }
+
         /// <summary>The table as text: IL per operation and the ESP32 estimate.</summary>
         public static string Format(IList<IlRow> rows)
         {
@@ -129,7 +145,7 @@ namespace LoRaWan.IlMeter
             protected override Assembly Load(AssemblyName name)
             {
                 if (_images.TryGetValue(name.Name, out byte[] image)) return LoadFromStream(new MemoryStream(image));
-                if (Array.IndexOf(Loaded, name.Name) >= 0)
+                if (Array.IndexOf(Loaded, name.Name) >= 0 || name.Name == "IlMeter.Workload" || Array.IndexOf(Counted, name.Name) >= 0 || name.Name == "LoRaWan.Simulation")
                     return LoadFromStream(new MemoryStream(File.ReadAllBytes(Path.Combine(_directory, name.Name + ".dll"))));
                 return null;   // mscorlib and the rest: the default context's
             }

@@ -4,7 +4,8 @@ namespace LoRaWan.IlMeter
 {
     /// <summary>
     /// `dotnet run -c Release --project Host/IlMeter` prints the IL table (README.md, "Interpreter cost");
-    /// `-- --profile class-a-cycle` prints where one operation's IL goes, per method (exclusive of callees).
+    /// `-- --profile class-a-cycle` prints where one operation's IL goes, per method (exclusive of callees);
+    /// `-- --memory` counts what the stack holds after a join (objects, arrays and their element bytes).
     /// </summary>
     public static class Program
     {
@@ -18,6 +19,11 @@ namespace LoRaWan.IlMeter
                 foreach (IlRow r in rows) total += r.Il;
                 Console.WriteLine($"{args[p + 1]}: {total:N0} IL in {rows.Count} methods (exclusive of callees)");
                 foreach (IlRow r in rows) Console.WriteLine($"{r.Il,8:N0} {100.0 * r.Il / total,5:F1} %  {r.Name}");
+                return 0;
+            }
+            if (Array.IndexOf(args, "--memory") >= 0)
+            {
+                Console.WriteLine(Meter.HeldAfterJoin());
                 return 0;
             }
             Console.Write(Meter.Format(Meter.Measure()));
