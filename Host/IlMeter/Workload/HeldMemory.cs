@@ -31,10 +31,20 @@ namespace LoRaWan.IlMeter.Workload
             o.RandomSeed = 5;
             LoRaWanDevice device = world.PowerOn(id, o);
             if (!device.Join(120000)) throw new InvalidOperationException("not joined");
-            string joined = Walk(device);
+            var before = new Dictionary<string, int>();
+            string joined = Walk(device, before);
             device.Send(1, new byte[20], false, 60000);
             world.Sleep(20000);
-            return "after the join: " + joined + "; after the first uplink: " + Walk(device);
+            var after = new Dictionary<string, int>();
+            string sent = Walk(device, after);
+            var added = new List<string>();
+            foreach (KeyValuePair<string, int> kv in after)
+            {
+                before.TryGetValue(kv.Key, out int was);
+                if (kv.Value != was) added.Add(kv.Key + (kv.Value - was > 0 ? " +" : " ") + (kv.Value - was));
+            }
+            added.Sort(StringComparer.Ordinal);
+            return "after the join: " + joined + "\nafter the first uplink: " + sent + "\nthe first uplink added: " + string.Join(", ", added);
         }
 
         static bool IsDevice(Type t)
@@ -43,7 +53,7 @@ namespace LoRaWan.IlMeter.Workload
             return a == "LoRaWan.Mac" || a == "Drivers.Sx127x";
         }
 
-        static string Walk(object root)
+        static string Walk(object root, Dictionary<string, int> histogram)
         {
             var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
             var stack = new Stack<object>();
@@ -58,6 +68,7 @@ namespace LoRaWan.IlMeter.Workload
                 object x = stack.Pop();
                 if (!seen.Add(x)) continue;
                 Type t = x.GetType();
+                if (IsDevice(t) || x is Array) { histogram.TryGetValue(t.FullName, out int n); histogram[t.FullName] = n + 1; }
                 if (x is string s) { strings++; stringChars += s.Length; continue; }
                 if (x is Array a)
                 {
