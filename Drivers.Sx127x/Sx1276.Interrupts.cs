@@ -49,6 +49,11 @@ namespace Drivers.Sx127x
         {
             lock (_sync)
             {
+                if (_state == StateRx && _fskMode && dueUs == _fskRxDeadlineUs)
+                {
+                    FskReceiveTimer(firedUs);   // end of a GFSK window: Sx1276.Fsk.cs
+                    return;
+                }
                 if (_state != StateTx || dueUs != _txDeadlineUs) return;
                 TxOverdue(firedUs);
             }
@@ -58,6 +63,11 @@ namespace Drivers.Sx127x
         {
             lock (_sync)
             {
+                if (_fskMode)
+                {
+                    ServiceFskInterrupt(stampUs);   // PacketSent / PayloadReady: Sx1276.Fsk.cs
+                    return;
+                }
                 byte flags = _bus.ReadRegister((byte)Register.IrqFlags);
                 if (flags == 0) return;
                 _bus.WriteRegister((byte)Register.IrqFlags, flags);
@@ -125,10 +135,10 @@ namespace Drivers.Sx127x
         /// </summary>
         void TxOverdue(ulong nowUs)
         {
-            byte flags = _bus.ReadRegister((byte)Register.IrqFlags);
-            if ((flags & RegisterBits.IrqTxDone) != 0)
+            byte flags = _fskMode ? _bus.ReadRegister((byte)Register.FskIrqFlags2) : _bus.ReadRegister((byte)Register.IrqFlags);
+            if ((flags & (_fskMode ? FskRegisterBits.Irq2PacketSent : RegisterBits.IrqTxDone)) != 0)
             {
-                _bus.WriteRegister((byte)Register.IrqFlags, flags);
+                if (!_fskMode) _bus.WriteRegister((byte)Register.IrqFlags, flags);
                 _state = StateStandby;
                 ulong doneUs = _txStartTrusted && _txComputedEndUs < nowUs ? _txComputedEndUs : nowUs;
                 _txTiming.FoundByWatchdog++;

@@ -1,0 +1,77 @@
+using LoRaWan.Frames;
+using LoRaWan.Mac;
+using LoRaWan.Regions;
+using LoRaWan.Simulation;
+using nanoFramework.TestFramework;
+
+namespace LoRaWan.Tests.EndToEnd
+{
+    /// <summary>
+    /// The GFSK data rate (RP002-1.0.4: 50 kbit/s, DR7 in every region below) end to end: the device joins with LoRa,
+    /// gets a channel that carries DR7 (as a network adds one with NewChannelReq: TTN's EU868 plan has its FSK channel
+    /// on 868.8 MHz), sends at DR7 through the SX1276's FSK modem, and receives the answer in RX1 at DR7.
+    /// </summary>
+    [TestClass]
+    public class FskEndToEndTests
+    {
+        /// <summary>A channel index past the CFList's (3..7), so the network's own NewChannelReq never replaces it.</summary>
+        const int FskChannel = 15;
+
+        [DataRow("EU868")]
+        [DataRow("AS923-1")]
+        [DataRow("AS923-2")]
+        [DataRow("AS923-3")]
+        [DataRow("AS923-4")]
+        [DataRow("IN865")]
+        [DataRow("RU864")]
+        [DataRow("EU433")]
+        [DataRow("CN779")]
+        [TestMethod]
+        public void FskUplinkAndRx1Downlink(string region)
+        {
+            var rig = new WorldRig(region, 400, LoRaWanVersion.V1_0_4);
+            LoRaWanOptions o = WorldRig.Options(region, 400);
+            o.Adr = false;
+            rig.PowerOn(o);
+            Assert.IsTrue(rig.Device.Join(3600000), region + ": joined");
+            Region r = rig.World.Region;
+            Assert.AreEqual((int)Modulation.Fsk, (int)r.GetModulation(7), region + ": DR7 is GFSK");
+            ChannelPlan plan = rig.Device.Mac.Session.Plan;
+            uint f = r.GetUplinkFrequency(plan, 1) + 500000;   // inside the band, off the default channels
+            Assert.AreEqual(3, r.ApplyNewChannel(plan, FskChannel, f, 7, 7), region + ": DR7 channel accepted");
+            rig.Device.Mac.Session.DataRate = 7;   // the join ran with LoRa (no default channel carries DR7)
+
+            rig.World.Network.Enqueue(rig.Identity.DevEui, 9, new byte[] { 0xF5, 0x4B }, false);
+            int fskSentBefore = rig.World.Board.Chip.FskTransmissionCount;
+            SendResult s = rig.Device.Send(1, new byte[] { 1, 2, 3 }, false, 3600000);
+            Assert.IsTrue(s.Succeeded, region + ": " + s.ToString());
+            Assert.AreEqual(7, s.DataRate, region + ": sent at DR7");
+            Assert.AreEqual(f, s.FrequencyHz, region + ": on the DR7 channel");
+            // 3-byte FRMPayload → PHYPayload 1 + 7 + 1 + 3 + 4 = 16 bytes; on air (5 + 3 + 1 + 16 + 2) bytes · 160 µs.
+            Assert.AreEqual(27UL * 160UL, s.AirTimeUs, region + ": FSK air time");
+            Assert.AreEqual(fskSentBefore + 1, rig.World.Board.Chip.FskTransmissionCount, region + ": the chip sent FSK");
+
+            UplinkRecord up = rig.World.Network.Uplinks.Last;
+            Assert.AreEqual(7, up.DataRate, region + ": the network saw DR7");
+            Assert.AreEqual(f, up.FrequencyHz, region + ": uplink frequency");
+            DownlinkRecord down = rig.World.Network.Downlinks.Last;
+            Assert.AreEqual((int)RxWindow.Rx1, (int)down.Window, region + ": answered in RX1");
+            Assert.AreEqual(7, down.DataRate, region + ": RX1 at DR7 (RX1DROffset 0)");
+            Assert.AreEqual(f, down.FrequencyHz, region + ": RX1 on the uplink frequency");
+            Assert.AreEqual(1, rig.World.Board.Chip.FskReceivedCount, region + ": the chip received one FSK frame");
+            Assert.AreEqual(1, rig.Delivered.Count, region + ": RX1 downlink delivered");
+            byte[] payload = (byte[])rig.Delivered[0];
+            Assert.AreEqual(2, payload.Length, region + ": payload length");
+            Assert.AreEqual((byte)0xF5, payload[0], region + ": payload");
+            Assert.AreEqual(0, rig.Device.Mac.Counters.MicFailures + rig.Device.Mac.Counters.MalformedFrames, region + ": rejected frames");
+            Assert.AreEqual(0, rig.Device.Mac.Counters.InternalErrors, region + ": " + rig.Device.Mac.LastError);
+
+            // Back to LoRa afterwards: the driver leaves FSK mode through sleep and the next LoRa frame works.
+            Assert.AreEqual(3, r.ApplyNewChannel(plan, FskChannel, 0, 0, 0) & 0x03, region + ": DR7 channel removed");
+            rig.Device.Mac.Session.DataRate = 5;
+            s = rig.Device.Send(1, new byte[] { 4 }, false, 3600000);
+            Assert.IsTrue(s.Succeeded, region + ": LoRa after FSK: " + s.ToString());
+            Assert.AreEqual(5, rig.World.Network.Uplinks.Last.DataRate, region + ": LoRa DR5 after FSK");
+        }
+    }
+}
