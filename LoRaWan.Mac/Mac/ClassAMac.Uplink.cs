@@ -73,9 +73,20 @@ namespace LoRaWan.Mac
         int MaxAppPayload(int dataRate, int foptsLength)
         {
             // MACPayload = FHDR (7 + FOpts) + FPort (1) + FRMPayload (regional parameters, "M").
-            int m = _region.GetMaxMacPayload(_plan, dataRate);
+            int m = MaxMacPayload(dataRate);
             int n = m - 8 - foptsLength;
             return n < 0 ? 0 : n;
+        }
+
+        /// <summary>
+        /// The regional M of <paramref name="dataRate"/>; at a GFSK rate no more than the radio's FSK frame limit allows
+        /// (<see cref="LoRaWanOptions.MaxFskPhyPayload"/> less MHDR and MIC).
+        /// </summary>
+        int MaxMacPayload(int dataRate)
+        {
+            int m = _region.GetMaxMacPayload(_plan, dataRate);
+            int fsk = _options.MaxFskPhyPayload - 5;
+            return _region.GetFskBitRate(dataRate) != 0 && m > fsk ? fsk : m;
         }
 
         /// <summary>

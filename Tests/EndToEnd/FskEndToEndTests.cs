@@ -66,6 +66,15 @@ namespace LoRaWan.Tests.EndToEnd
             Assert.AreEqual(0, rig.Device.Mac.Counters.MicFailures + rig.Device.Mac.Counters.MalformedFrames, region + ": rejected frames");
             Assert.AreEqual(0, rig.Device.Mac.Counters.InternalErrors, region + ": " + rig.Device.Mac.LastError);
 
+            // The 64-byte FSK FIFO (length byte included) bounds an FSK frame: 50 bytes of application payload
+            // (63 − MHDR 1 − FHDR 7 − FPort 1 − MIC 4), not RP002's 222 (M 230 − 8).
+            Assert.AreEqual(50, rig.Device.Mac.MaxPayload, region + ": FSK payload limit");
+            s = rig.Device.Send(1, new byte[51], false, 3600000);
+            Assert.AreEqual((int)SendStatus.PayloadTooLarge, (int)s.Status, region + ": 51 bytes refused");
+            Assert.AreEqual(50, s.MaxPayload, region + ": says 50");
+            s = rig.Device.Send(1, new byte[50], false, 3600000);
+            Assert.IsTrue(s.Succeeded, region + ": 50 bytes at DR7: " + s.ToString());
+
             // Back to LoRa afterwards: the driver leaves FSK mode through sleep and the next LoRa frame works.
             Assert.AreEqual(3, r.ApplyNewChannel(plan, FskChannel, 0, 0, 0) & 0x03, region + ": DR7 channel removed");
             rig.Device.Mac.Session.DataRate = 5;
