@@ -82,5 +82,29 @@ namespace LoRaWan.Tests.EndToEnd
             Assert.IsTrue(s.Succeeded, region + ": LoRa after FSK: " + s.ToString());
             Assert.AreEqual(5, rig.World.Network.Uplinks.Last.DataRate, region + ": LoRa DR5 after FSK");
         }
+
+        [TestMethod]
+        public void Rx2AtFskDr7_FromTheJoinAccept_ReceivesTheDownlink()
+        {
+            // The network sets RX2 to EU868 DR7 (GFSK) in the join-accept's DLSettings and answers in RX2 only.
+            var net = new NetworkOptions();
+            net.Rx2DataRate = 7;
+            var rig = new WorldRig("EU868", 401, LoRaWanVersion.V1_0_4, net);
+            LoRaWanOptions o = WorldRig.Options("EU868", 401);
+            o.Adr = false;
+            rig.PowerOn(o);
+            Assert.IsTrue(rig.Device.Join(3600000), "joined");
+            Assert.AreEqual(7, rig.Device.Mac.Session.Rx2DataRate, "RX2 DR7 taken from the join-accept");
+            rig.World.Network.ForceRx2 = true;
+            rig.World.Network.Enqueue(rig.Identity.DevEui, 9, new byte[] { 0x72 }, false);
+            SendResult s = rig.Device.Send(1, new byte[] { 1 }, false, 3600000);
+            Assert.IsTrue(s.Succeeded, s.ToString());
+            DownlinkRecord down = rig.World.Network.Downlinks.Last;
+            Assert.AreEqual((int)RxWindow.Rx2, (int)down.Window, "RX2");
+            Assert.AreEqual(7, down.DataRate, "at DR7");
+            Assert.AreEqual(869525000u, down.FrequencyHz, "on EU868's RX2 frequency");
+            Assert.AreEqual(1, rig.Delivered.Count, "delivered");
+            Assert.AreEqual(1, rig.World.Board.Chip.FskReceivedCount, "through the FSK receiver");
+        }
     }
 }
