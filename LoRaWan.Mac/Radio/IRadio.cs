@@ -1,7 +1,7 @@
 namespace LoRaWan.Radio
 {
     /// <summary>
-    /// The radio as the MAC sees it: six operations and an event sink. Every operation but
+    /// The radio as the MAC sees it: seven operations and an event sink. Every operation but
     /// <see cref="IsChannelFree"/> returns at once; completion arrives through <see cref="IRadioEventSink.OnRadioEvent"/>
     /// with a timestamp.
     /// </summary>
@@ -18,6 +18,18 @@ namespace LoRaWan.Radio
 
         /// <summary>Starts one single reception; RxDone, RxTimeout or RxCrcError follows.</summary>
         void Receive(RxConfig config);
+
+        /// <summary>
+        /// Starts continuous reception, the receiver of a Class C device (LoRaWAN 1.0.4 §6): the radio listens with
+        /// <paramref name="config"/> (frequency, SF, bandwidth, IQ; <see cref="RxConfig.SymbolTimeout"/> is ignored)
+        /// until the next <see cref="Transmit"/>, <see cref="Receive"/>, <see cref="IsChannelFree"/> or
+        /// <see cref="Sleep"/>, which each end it first. Every frame reports <see cref="RadioEvent.RxDone"/> (read it
+        /// with <see cref="ReadPacket"/> before the next frame ends: only the last one is kept) or
+        /// <see cref="RadioEvent.RxCrcError"/>, and the radio keeps listening: no RxTimeout, no call needed to
+        /// continue. <see cref="RadioEvent.RxTimeout"/> comes only when the radio could not start listening at all
+        /// (the chip does not answer); the caller should not retry at once then.
+        /// </summary>
+        void ReceiveContinuous(RxConfig config);
 
         /// <summary>
         /// Copies the last received frame into <paramref name="buffer"/> at <paramref name="offset"/> (at most
