@@ -214,6 +214,38 @@ namespace LoRaWan.Tests.Network
         }
 
         [TestMethod]
+        public void Rx1OverlappingAScheduledClassCDownlink_MovesToRx2()
+        {
+            // The gateway sends one frame at a time (The Things Stack's gateway scheduler refuses a conflicting emission
+            // and the network server tries RX2).
+            Rig rig = new Rig(null);
+            rig.Uplink(T0, false);
+            rig.Enqueue(T0 + 30000000, 1, false); // SF12 on air from +30.53 s for about 1.2 s
+            Assert.AreEqual(1, rig.Bench.Transmitter.Count, "Class C downlink scheduled");
+            rig.Bench.Send(rig.Device.Uplink(rig.FCntUp++, 1, null, true, false), 868100000, 7, 125000, T0 + 30100000);
+            Assert.AreEqual(2, rig.Bench.Transmitter.Count, "the ACK went out");
+            Assert.AreEqual(T0 + 32100000UL, rig.Bench.Transmitter.Last.StartUs, "in RX2: RX1 at +31.1 s would overlap the Class C frame");
+            Assert.AreEqual(1, rig.Bench.Server.Counters.DownlinksRx2, "RX2");
+        }
+
+        [TestMethod]
+        public void ClassA_ConfirmedDownlink_IsGivenUpAfterTheRetryLimit()
+        {
+            NetworkOptions options = new NetworkOptions();
+            options.ConfirmedDownlinkRetries = 0;
+            Rig rig = new Rig(options);
+            rig.Bench.Server.SetClassC(rig.Registered, false);
+            rig.Uplink(T0, false);
+            QueuedDownlink item = rig.Enqueue(T0 + 1000000, 7, true);
+            rig.Uplink(T0 + 60000000, false); // carries it in RX1
+            Assert.AreEqual(1, item.Transmissions, "sent once");
+            rig.Uplink(T0 + 120000000, false); // no ACK: NACK
+            Assert.IsTrue(item.GivenUp, "no retry allowed: given up (The Things Stack: attempt > default-retry-attempts)");
+            Assert.AreEqual(0, rig.Registered.QueueLength, "not queued again");
+            Assert.AreEqual(1, rig.Bench.Server.Counters.ConfirmedDownlinksGivenUp, "counted");
+        }
+
+        [TestMethod]
         public void GatewaySubBandDutyCycle_HoldsClassCDownlinks()
         {
             // RX2 moved to 868.1 MHz: EU868 sub-band 868.0–868.6 MHz allows 1 % (36 s an hour, RP002-1.0.4 / ETSI).
