@@ -58,6 +58,7 @@ namespace LoRaWan.Mac
         readonly EventNotes _notes = new EventNotes();
         readonly MacObservers _observers;
         readonly MacDiagnosticValues _diag = new MacDiagnosticValues();
+        readonly ContinuousReception _rxc = new ContinuousReception();
         MacCommandState _cmd;
 
         /// <summary>
@@ -106,6 +107,10 @@ namespace LoRaWan.Mac
             _radio.SetEventSink(this);
             _radio.SetPublicNetwork(options.PublicNetwork);
             _scheduler.SetTimerSink(this);
+            // A Class C session restored: RXC opens once the MAC's thread runs (the class switch goes through the table).
+            if (!_session.Active) _session.DeviceClass = DeviceClass.A;   // a record not used (another identity) says nothing
+            _rxc.Requested = _session.DeviceClass;
+            if (_session.DeviceClass == DeviceClass.C) PostDeviceClass(DeviceClass.C);
         }
 
         /// <summary>Current state.</summary>
@@ -217,7 +222,9 @@ namespace LoRaWan.Mac
                             Dispatch(MacTransitions.Alarm, timeUs, dueUs);
                             break;
                         case MacEventKind.Request: Dispatch(MacTransitions.Request, timeUs, 0); break;
+                        case MacEventKind.DeviceClass: Dispatch(MacTransitions.ClassSwitch, timeUs, dueUs); break;
                     }
+                    KeepRxc();   // Class C's receive policy, after every input (ClassAMac.ClassC.cs)
                 }
                 catch (Exception e)
                 {
@@ -244,7 +251,7 @@ namespace LoRaWan.Mac
         public void Shutdown()
         {
             _alarm.Disarm();
-            try { _radio.Sleep(); } catch (Exception e) { RecordInternalError(e.GetType().FullName + ": " + e.Message); }
+            try { SleepRadio(); } catch (Exception e) { RecordInternalError(e.GetType().FullName + ": " + e.Message); }
             _state = MacState.Idle;
         }
 
@@ -279,7 +286,7 @@ namespace LoRaWan.Mac
                 case MacTransitions.WindowGuard:
                     // The radio never reported the end of the window: close it ourselves.
                     _diag.Counters.RxGuardTimeouts++;
-                    _radio.Sleep();
+                    SleepRadio();
                     WindowClosedEmpty();
                     break;
                 case MacTransitions.OpenRx1: OpenWindow(1, dueUs, timeUs, true); break;
@@ -290,6 +297,13 @@ namespace LoRaWan.Mac
                     break;
                 case MacTransitions.IdleWork: OnIdleTimer(); break;
                 case MacTransitions.TakeRequest: HandleRequest(); break;
+                case MacTransitions.RxcFrame: OnRxcFrame(); break;
+                case MacTransitions.RxcCrcError:
+                    if (!_rxc.Open) { _diag.Counters.UnexpectedRadioEvents++; break; }
+                    _diag.Counters.CrcErrors++;   // the radio keeps listening
+                    break;
+                case MacTransitions.RxcStartFailed: OnRxcStartFailed(); break;
+                case MacTransitions.ApplyClass: ApplyDeviceClass((DeviceClass)(int)dueUs); break;
                 default:
                     // Ignored: a radio event this state does not expect (the table never ignores the alarm or a request).
                     _diag.Counters.UnexpectedRadioEvents++;
