@@ -30,13 +30,18 @@ namespace LoRaWan.Tests.Mac
         /// <summary>A data downlink for <paramref name="devAddr"/>, FPort 1, payload encrypted with the rig's AppSKey, MIC with its NwkSKey.</summary>
         static byte[] Down(uint devAddr, ushort fcnt, bool confirmed, byte[] payload)
         {
+            return Down(devAddr, fcnt, confirmed, payload, new byte[0]);
+        }
+
+        static byte[] Down(uint devAddr, ushort fcnt, bool confirmed, byte[] payload, byte[] fopts)
+        {
             var f = new DataFrame();
             f.MType = confirmed ? MType.ConfirmedDataDown : MType.UnconfirmedDataDown;
             f.DevAddr = devAddr;
             f.FCnt = fcnt;
             f.FPort = 1;
             var buffer = new byte[64];
-            f.Write(buffer, 0, null, 0, 0, payload, 0, payload.Length);
+            f.Write(buffer, 0, fopts, 0, fopts.Length, payload, 0, payload.Length);
             if (payload.Length > 0)
                 new PayloadCipher().EncryptFrmPayload(MacTestRig.Bytes(MacTestRig.AppSKey), 0, FrameDirection.Downlink, devAddr, fcnt, buffer, f.FrmPayloadOffset, payload.Length);
             new DataMic().Compute10(MacTestRig.Bytes(MacTestRig.NwkSKey), 0, FrameDirection.Downlink, devAddr, fcnt, buffer, 0, f.MicInputLength, buffer, f.MicOffset);
@@ -279,6 +284,32 @@ namespace LoRaWan.Tests.Mac
             var rig = new MacTestRig(MacTestRig.Dr5NoAdr());
             Assert.ThrowsException(typeof(System.ArgumentOutOfRangeException), () => rig.Device.SetDeviceClass((DeviceClass)1));
             Assert.AreEqual((int)DeviceClass.A, (int)rig.Device.DeviceClass);
+        }
+
+        [TestMethod]
+        public void MacCommandInRxc_IsApplied_RxcMovesToTheNewRx2Frequency_AndTheAnswerGoesUp()
+        {
+            MacTestRig rig = ClassCRig();
+            ulong t0 = rig.Scheduler.NowMicroseconds;
+            // RXParamSetupReq (LoRaWAN 1.0.4 §5.4, CID 0x05): DLSettings RX1DROffset 0, RX2 DR3; Frequency 869.100 MHz
+            // (8691000 × 100 Hz = 0x849D38, little-endian).
+            byte[] req = { 0x05, 0x03, 0x38, 0x9D, 0x84 };
+            rig.Radio.ScheduleContinuousFrame(t0 + 100000, Down(0x49BE7DF1, 1, false, new byte[0], req));
+            rig.Runner.RunUntil(t0 + 1000000);
+            Assert.AreEqual(869100000u, rig.Mac.Session.Rx2FrequencyHz, "RX2 frequency applied");
+            Assert.AreEqual(3, rig.Mac.Session.Rx2DataRate, "RX2 DR applied");
+            Assert.AreEqual(2, rig.Radio.RxContinuousOpenedAt.Count, "RXC reopened on the new parameters");
+            Assert.AreEqual(869100000u, (uint)rig.Radio.RxContinuousFrequency[1]);
+            Assert.AreEqual(9, (int)rig.Radio.RxContinuousSf[1], "DR3 = SF9");
+            // The answer (sticky RXParamSetupAns, 0x05 + status 0x07) goes up in an empty uplink after EmptyAckUplinkDelayMs.
+            rig.Runner.RunUntil(t0 + 40000000);
+            Assert.AreEqual(1, rig.Radio.Sent.Count);
+            var f = new DataFrame();
+            byte[] up = rig.Radio.LastSent;
+            f.Read(up, 0, up.Length, 0);
+            Assert.AreEqual(2, f.FOptsLength);
+            Assert.AreEqual(0x05, (int)up[8]);
+            Assert.AreEqual(0x07, (int)up[9]);
         }
     }
 }

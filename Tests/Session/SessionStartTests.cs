@@ -158,11 +158,15 @@ namespace LoRaWan.Tests.Session
             Assert.IsTrue(restored.Load());
             Assert.AreEqual((int)LoRaWan.Mac.DeviceClass.C, (int)restored.DeviceClass);
 
+            var flashA = new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize);
+            s = new DeviceSession(flashA, Region.Create("EU868").CreateChannelPlan());
+            s.Active = true;
+            s.DevAddr = 0x012CCDE7;
             s.DeviceClass = LoRaWan.Mac.DeviceClass.A;
             s.Save(0x10);
-            b = StoredPayload(flash, StoreSlots.Session, 0x53);
+            b = StoredPayload(flashA, StoreSlots.Session, 0x53);
             Assert.AreEqual("000000", TestHex.Of(b, 61, 3), "class A: the zeros of a record written before Class C");
-            var old = new DeviceSession(flash, Region.Create("EU868").CreateChannelPlan());
+            var old = new DeviceSession(flashA, Region.Create("EU868").CreateChannelPlan());
             old.DeviceClass = LoRaWan.Mac.DeviceClass.C;
             Assert.IsTrue(old.Load());
             Assert.AreEqual((int)LoRaWan.Mac.DeviceClass.A, (int)old.DeviceClass, "a zero byte 61 restores Class A");
