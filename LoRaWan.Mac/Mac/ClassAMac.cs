@@ -231,7 +231,13 @@ namespace LoRaWan.Mac
                     // Nothing throws out of the MAC: count it, keep its message, go back to a safe state. A broken
                     // radio (IOException) ends the uplink with RadioError; anything else is a bug: InternalError.
                     RecordInternalError(e.GetType().FullName + ": " + e.Message);
-                    try { AbortCycle(e is System.IO.IOException ? SendStatus.RadioError : SendStatus.InternalError); }
+                    try
+                    {
+                        AbortCycle(e is System.IO.IOException ? SendStatus.RadioError : SendStatus.InternalError);
+                        // Class C: RXC comes back after an error too, a second later (on the alarm when Idle).
+                        _rxc.RetryAtUs = _scheduler.NowMicroseconds + ContinuousReception.RetryDelayUs;
+                        KeepRxc();
+                    }
                     catch (Exception again)
                     {
                         // Even the way back failed: drop the operation so the MAC does not stay busy for ever.

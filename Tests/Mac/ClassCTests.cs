@@ -311,5 +311,56 @@ namespace LoRaWan.Tests.Mac
             Assert.AreEqual(0x05, (int)up[8]);
             Assert.AreEqual(0x07, (int)up[9]);
         }
+
+        /// <summary>A radio whose ReadPacket throws once (a broken SPI read), otherwise the scripted radio.</summary>
+        sealed class ReadFailsOnce : LoRaWan.Radio.IRadio
+        {
+            readonly ScriptedRadio _r;
+            public bool Armed = true;
+            public ReadFailsOnce(ScriptedRadio r) { _r = r; }
+            public void SetEventSink(LoRaWan.Radio.IRadioEventSink sink) { _r.SetEventSink(sink); }
+            public void SetPublicNetwork(bool isPublic) { _r.SetPublicNetwork(isPublic); }
+            public void Transmit(LoRaWan.Radio.TxConfig config, byte[] buffer, int offset, int length) { _r.Transmit(config, buffer, offset, length); }
+            public void TxDeadlinePassed() { _r.TxDeadlinePassed(); }
+            public void Receive(LoRaWan.Radio.RxConfig config) { _r.Receive(config); }
+            public void ReceiveContinuous(LoRaWan.Radio.RxConfig config) { _r.ReceiveContinuous(config); }
+            public int ReadPacket(byte[] buffer, int offset, int maxLength, LoRaWan.Radio.RxPacketInfo info)
+            {
+                if (Armed) { Armed = false; throw new System.IO.IOException("SPI read failed"); }
+                return _r.ReadPacket(buffer, offset, maxLength, info);
+            }
+            public bool IsChannelFree(uint frequencyHz, int bandwidthHz, int rssiThresholdDbm, int senseTimeUs) { return _r.IsChannelFree(frequencyHz, bandwidthHz, rssiThresholdDbm, senseTimeUs); }
+            public void Sleep() { _r.Sleep(); }
+        }
+
+        [TestMethod]
+        public void RadioErrorInRxc_IsCounted_AndRxcComesBackASecondLater()
+        {
+            var scheduler = new VirtualScheduler();
+            var scripted = new ScriptedRadio(scheduler);
+            var radio = new ReadFailsOnce(scripted);
+            var runner = new VirtualMacRunner(scheduler);
+            var wiring = new MacWiring();
+            wiring.Runner = runner;
+            var mac = new ClassAMac(radio, LoRaWan.Regions.Region.Create("EU868"),
+                DeviceIdentity.Abp(MacTestRig.DevAddr, MacTestRig.NwkSKey, MacTestRig.AppSKey),
+                new SimulatedFlash(LoRaWan.Session.StoreSlots.Count, LoRaWan.Session.StoreSlots.SlotSize), scheduler, MacTestRig.Dr5NoAdr(), wiring);
+            var device = new LoRaWanDevice(mac);
+            int delivered = 0;
+            device.OnDownlink += (s, d) => delivered++;
+            device.SetDeviceClass(DeviceClass.C);
+            runner.RunUntil(scheduler.NowMicroseconds + 1000);
+            ulong t0 = scheduler.NowMicroseconds;
+            scripted.ScheduleContinuousFrame(t0 + 100000, Down(1, false, new byte[] { 1 }));
+            runner.RunUntil(t0 + 500000);
+            Assert.AreEqual(1, mac.Counters.InternalErrors, "the IOException is counted");
+            Assert.IsFalse(scripted.InContinuousRx, "the radio was put to sleep");
+            runner.RunUntil(t0 + 1500000);
+            Assert.AreEqual(2, scripted.RxContinuousOpenedAt.Count, "RXC reopened after the error");
+            Assert.IsTrue(scripted.InContinuousRx);
+            scripted.ScheduleContinuousFrame(t0 + 2000000, Down(2, false, new byte[] { 2 }));
+            runner.RunUntil(t0 + 3000000);
+            Assert.AreEqual(1, delivered, "the next frame is received");
+        }
     }
 }
