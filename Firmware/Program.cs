@@ -23,6 +23,10 @@ namespace LoRaWan.Firmware
         const int SubBand = 0;                                        // US915/AU915: 2 for The Things Network, 0 = all
         const int IntervalMinutes = 5;                                // between uplinks (a downlink can change it)
         static readonly bool UseDeepSleep = false;                    // true: deep sleep between uplinks (session kept in flash)
+        static readonly bool UseClassC = false;                       // true: Class C, the LED (or a relay on its pin) follows a
+                                                                      // downlink within ~1 s; the radio listens all the time (~11.5 mA,
+                                                                      // ~276 mAh a day): mains/USB power only. Tick "Supports class C"
+                                                                      // for the device in The Things Stack too. Not with UseDeepSleep.
         static readonly Board DefaultBoard = Boards.HeltecWifiLora32V2; // used when not built by flash.ps1 -Board
         // ──────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -58,6 +62,12 @@ namespace LoRaWan.Firmware
             LoRaWanDevice device = new LoRaWanDevice(hardware.Radio, region,
                 DeviceIdentity.Otaa(DevEui, JoinEui, AppKey), hardware.Store, hardware.MacAlarm, options);
             if (device.IsJoined) Console.WriteLine("session restored from flash: no join needed");
+            // Class C (LoRaWAN 1.0.4 §15) keeps the receiver on between uplinks, which deep sleep would switch off. The
+            // class is saved with the session, so switching back to Class A here is saved as well.
+            bool classC = UseClassC && !UseDeepSleep;
+            if (UseClassC && UseDeepSleep) Console.WriteLine("UseClassC needs the radio awake: ignored with UseDeepSleep");
+            device.SetDeviceClass(classC ? DeviceClass.C : DeviceClass.A);
+            if (classC) Console.WriteLine("Class C: listening for downlinks between uplinks (an LED downlink, {\"value_4\": 1}, switches it within a second)");
 
             SensorSketch sketch = new SensorSketch(device, hardware.Services, hardware.Store, IntervalMinutes * 60000);
             if (UseDeepSleep) sketch.RunDeepSleepCycle();

@@ -113,6 +113,29 @@ namespace LoRaWan
         public int MaxPayload { get { return _mac.IsJoined ? _mac.MaxPayload : 0; } }
 
         /// <summary>
+        /// The device class the application chose last with <see cref="SetDeviceClass"/>, or the one restored with the
+        /// session at start-up (<see cref="LoRaWan.Mac.DeviceClass.A"/> for a new device).
+        /// </summary>
+        public DeviceClass DeviceClass { get { return _mac.DeviceClass; } }
+
+        /// <summary>
+        /// Chooses the device class (LoRaWAN 1.0.4 §15). <see cref="LoRaWan.Mac.DeviceClass.C"/>: besides RX1 and RX2
+        /// after each uplink, the radio listens on RXC — the RX2 frequency and data rate — whenever it is not transmitting
+        /// or in RX1/RX2, so a downlink the network queues arrives within about a second (<see cref="OnDownlink"/> reports it
+        /// with <see cref="Downlink.Window"/> = <see cref="Downlink.Rxc"/>); a confirmed one is acknowledged by the next
+        /// uplink, or an empty one after <see cref="LoRaWanOptions.ClassCAckUplinkDelayMs"/>. The receiver then draws
+        /// about 11 mA all the time: for mains- or USB-powered boards. <see cref="LoRaWan.Mac.DeviceClass.A"/> stops it.
+        /// The network must know the class too (The Things Stack: "Supports class C" in the device's settings). Takes
+        /// effect on the MAC's thread at once, in any state, and is saved with the session: a Class C device listens
+        /// again after a reset. Returns at once; any thread, event handlers included.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">a class other than A or C (Class B is not implemented)</exception>
+        public void SetDeviceClass(DeviceClass deviceClass)
+        {
+            _mac.SetDeviceClass(deviceClass);
+        }
+
+        /// <summary>
         /// Joins (OTAA), retrying with the region's back-off, for at most <paramref name="timeoutMs"/> ms.
         /// Returns true when joined. A device that restored its session from storage is already joined.
         /// </summary>

@@ -39,6 +39,7 @@ namespace LoRaWan.Mac
             ulong frame = _region.GetAirTimeUs(dataRate, MaxPhyPayload, false);
             _alarm.Arm(openedUs + listen + frame + (fsk != 0 ? FskWindowEndMarginUs : RxGuardMarginUs));
             if (_observers.Trace != null) _observers.Trace.WindowOpened(window, dueUs, firedUs, rw.Config.FrequencyHz, dataRate, rw.Config.SymbolTimeout);
+            _rxc.Open = false;   // RX1/RX2 take precedence over RXC (LoRaWAN 1.0.4 §15)
             _radio.Receive(rw.Config);
         }
 
@@ -55,7 +56,7 @@ namespace LoRaWan.Mac
             _diag.Timing.FramesReceived++;
             if (_observers.Trace != null) _observers.Trace.WindowClosed(rw.Current, _scheduler.NowMicroseconds, true);
             _alarm.Disarm();
-            _radio.Sleep();
+            SleepRadio();
             EndOfWindows(true);
         }
 
@@ -68,7 +69,7 @@ namespace LoRaWan.Mac
             {
                 _alarm.Disarm();
                 _state = MacState.WaitingRx2;
-                if (!_region.IsDataRateSupported(rw.Rx2DataRate)) { _radio.Sleep(); EndOfWindows(false); return; }
+                if (!_region.IsDataRateSupported(rw.Rx2DataRate)) { SleepRadio(); EndOfWindows(false); return; }
                 ulong due = WindowOpenTime(rw.Rx1DelayUs + OneSecondUs, rw.Rx2DataRate);
                 ulong now = _scheduler.NowMicroseconds;
                 if (due <= now) OpenWindow(2, due, now, false);
@@ -76,7 +77,7 @@ namespace LoRaWan.Mac
                 return;
             }
             _alarm.Disarm();
-            _radio.Sleep();
+            SleepRadio();
             EndOfWindows(false);
         }
 
@@ -127,7 +128,7 @@ namespace LoRaWan.Mac
             MacCounterValues counters = _diag.Counters;
             DeviceSession session = _session;
             if (!session.Active) return false;
-            int dataRate = rw.Current == 1 ? rw.Rx1DataRate : rw.Rx2DataRate;
+            int dataRate = rw.Current == 1 ? rw.Rx1DataRate : rw.Current == 2 ? rw.Rx2DataRate : _rxc.DataRate;
             FrameResult r = rw.Header.Read(rw.Frame, 0, length, _region.GetMaxDownlinkMacPayload(_plan, dataRate));
             if (r != FrameResult.Ok || !rw.Header.IsDownlink) { counters.MalformedFrames++; return false; }
             if (rw.Header.DevAddr != session.DevAddr) { counters.ForeignFrames++; return false; }

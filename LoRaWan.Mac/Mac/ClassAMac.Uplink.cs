@@ -284,6 +284,7 @@ namespace LoRaWan.Mac
             ulong waitUs;
             // Listen-before-talk (KR920; AS923 in Japan): a busy channel is skipped for the next free one (Regions/README.md).
             LoRaWan.Radio.IRadio sensor = _options.UsesListenBeforeTalk(_region) ? _radio : null;
+            if (sensor != null) _rxc.Open = false;   // sensing ends RXC (KeepRxc reopens it if the MAC backs off)
             int channel = _region.SelectClearChannel(_plan, dataRate, join, now, airTime, _dutyCycle, tx.Random, sensor, out waitUs);
             if (sensor != null) now = _scheduler.NowMicroseconds;   // the senses took time
             if (channel < 0)
@@ -311,6 +312,7 @@ namespace LoRaWan.Mac
             if (_uplink.Internal) lock (_requests) { _requests.Preemptible = false; }
             tx.Count++;
             _diag.Counters.Transmissions++;
+            _rxc.Open = false;   // a transmission interrupts RXC (LoRaWAN 1.0.4 §15)
             if (_observers.Trace != null) _observers.Trace.Transmitting(now, join, join ? (uint)_join.DevNonce : _uplink.FCnt, channel, tx.FrequencyHz, dataRate, tx.Length, airTime, tx.Config.PowerDbm);
             _radio.Transmit(tx.Config, tx.Frame, 0, tx.Length);
         }
@@ -456,7 +458,7 @@ namespace LoRaWan.Mac
         void AbortCycle(SendStatus status)
         {
             _alarm.Disarm();
-            try { _radio.Sleep(); } catch (Exception e) { RecordInternalError(e.GetType().FullName + ": " + e.Message); }
+            try { SleepRadio(); } catch (Exception e) { RecordInternalError(e.GetType().FullName + ": " + e.Message); }
             if (_requests.Operation == MacRequestSlot.Join)
             {
                 _join.Number++;
@@ -473,8 +475,10 @@ namespace LoRaWan.Mac
         void ScheduleIdleWork()
         {
             if (_state != MacState.Idle || !_session.Active) return;
-            if ((_uplink.AckOwed || AnswersOwed) && _options.EmptyAckUplinkDelayMs > 0)
-                _alarm.Arm(_scheduler.NowMicroseconds + (ulong)_options.EmptyAckUplinkDelayMs * 1000UL);
+            // Class C answers a confirmed downlink within CLASS_C_RESP_TIMEOUT (LoRaWAN 1.0.4 §15): its own, shorter delay.
+            int delayMs = _session.DeviceClass == DeviceClass.C && _uplink.AckOwed ? _options.ClassCAckUplinkDelayMs : _options.EmptyAckUplinkDelayMs;
+            if ((_uplink.AckOwed || AnswersOwed) && delayMs > 0)
+                _alarm.Arm(_scheduler.NowMicroseconds + (ulong)delayMs * 1000UL);
         }
 
         void OnIdleTimer()

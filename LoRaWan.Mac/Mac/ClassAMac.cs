@@ -63,6 +63,7 @@ namespace LoRaWan.Mac
         readonly EventNotes _notes = new EventNotes();
         readonly MacObservers _observers;
         readonly MacDiagnosticValues _diag = new MacDiagnosticValues();
+        readonly ContinuousReception _rxc = new ContinuousReception();
         MacCommandState _cmd;
 
         /// <summary>
@@ -111,6 +112,10 @@ namespace LoRaWan.Mac
             _radio.SetEventSink(this);
             _radio.SetPublicNetwork(options.PublicNetwork);
             _scheduler.SetTimerSink(this);
+            // A Class C session restored: RXC opens once the MAC's thread runs (the class switch goes through the table).
+            if (!_session.Active) _session.DeviceClass = DeviceClass.A;   // a record not used (another identity) says nothing
+            _rxc.Requested = _session.DeviceClass;
+            if (_session.DeviceClass == DeviceClass.C) PostDeviceClass(DeviceClass.C);
         }
 
         /// <summary>Current state.</summary>
@@ -222,14 +227,22 @@ namespace LoRaWan.Mac
                             Dispatch(MacTransitions.Alarm, timeUs, dueUs);
                             break;
                         case MacEventKind.Request: Dispatch(MacTransitions.Request, timeUs, 0); break;
+                        case MacEventKind.DeviceClass: Dispatch(MacTransitions.ClassSwitch, timeUs, dueUs); break;
                     }
+                    KeepRxc();   // Class C's receive policy, after every input (ClassAMac.ClassC.cs)
                 }
                 catch (Exception e)
                 {
                     // Nothing throws out of the MAC: count it, keep its message, go back to a safe state. A broken
                     // radio (IOException) ends the uplink with RadioError; anything else is a bug: InternalError.
                     RecordInternalError(e.GetType().FullName + ": " + e.Message);
-                    try { AbortCycle(e is System.IO.IOException ? SendStatus.RadioError : SendStatus.InternalError); }
+                    try
+                    {
+                        AbortCycle(e is System.IO.IOException ? SendStatus.RadioError : SendStatus.InternalError);
+                        // Class C: RXC comes back after an error too, a second later (on the alarm when Idle).
+                        _rxc.RetryAtUs = _scheduler.NowMicroseconds + ContinuousReception.RetryDelayUs;
+                        KeepRxc();
+                    }
                     catch (Exception again)
                     {
                         // Even the way back failed: drop the operation so the MAC does not stay busy for ever.
@@ -249,7 +262,7 @@ namespace LoRaWan.Mac
         public void Shutdown()
         {
             _alarm.Disarm();
-            try { _radio.Sleep(); } catch (Exception e) { RecordInternalError(e.GetType().FullName + ": " + e.Message); }
+            try { SleepRadio(); } catch (Exception e) { RecordInternalError(e.GetType().FullName + ": " + e.Message); }
             _state = MacState.Idle;
         }
 
@@ -285,7 +298,7 @@ namespace LoRaWan.Mac
                     // The radio never reported the end of the window: close it ourselves. An FSK window ends here by
                     // design (OpenWindow), not a fault.
                     if (_windows.Config.FskBitRate == 0) _diag.Counters.RxGuardTimeouts++;
-                    _radio.Sleep();
+                    SleepRadio();
                     WindowClosedEmpty();
                     break;
                 case MacTransitions.OpenRx1: OpenWindow(1, dueUs, timeUs, true); break;
@@ -296,6 +309,13 @@ namespace LoRaWan.Mac
                     break;
                 case MacTransitions.IdleWork: OnIdleTimer(); break;
                 case MacTransitions.TakeRequest: HandleRequest(); break;
+                case MacTransitions.RxcFrame: OnRxcFrame(); break;
+                case MacTransitions.RxcCrcError:
+                    if (!_rxc.Open) { _diag.Counters.UnexpectedRadioEvents++; break; }
+                    _diag.Counters.CrcErrors++;   // the radio keeps listening
+                    break;
+                case MacTransitions.RxcStartFailed: OnRxcStartFailed(); break;
+                case MacTransitions.ApplyClass: ApplyDeviceClass((DeviceClass)(int)dueUs); break;
                 default:
                     // Ignored: a radio event this state does not expect (the table never ignores the alarm or a request).
                     _diag.Counters.UnexpectedRadioEvents++;

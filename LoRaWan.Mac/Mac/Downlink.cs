@@ -22,8 +22,11 @@ namespace LoRaWan.Mac
         public bool Confirmed;
         /// <summary>The 32-bit FCntDown.</summary>
         public uint FCnt;
-        /// <summary>1 or 2: the receive window it came in.</summary>
+        /// <summary>The receive window it came in: 1 or 2 (RX1, RX2), or <see cref="Rxc"/> (Class C, outside RX1/RX2).</summary>
         public int Window;
+
+        /// <summary><see cref="Window"/> of a downlink received in RXC, the Class C continuous window (LoRaWAN 1.0.4 §15).</summary>
+        public const int Rxc = 3;
 
         /// <summary>Copies the payload into a new array (allocates).</summary>
         public byte[] ToArray()

@@ -70,6 +70,14 @@ namespace LoRaWan.Mac
         /// </summary>
         public int EmptyAckUplinkDelayMs = 30000;
 
+        /// <summary>
+        /// Class C: after a confirmed downlink received while the device is idle, send an empty uplink carrying the ACK
+        /// if the application sends nothing within this many ms (0 = never). LoRaWAN 1.0.4 §15 wants the answer within
+        /// CLASS_C_RESP_TIMEOUT (RP002-1.0.4: 8 s), so 1..7999; the default, 4 s, leaves the application time to answer
+        /// itself and the duty cycle some room.
+        /// </summary>
+        public int ClassCAckUplinkDelayMs = 4000;
+
         /// <summary>Initial number of transmissions per uplink (NbTrans, 1..15) until the network sets it with LinkADRReq.</summary>
         public int NbTrans = 1;
 
@@ -131,6 +139,8 @@ namespace LoRaWan.Mac
             if (AdrAckLimit < 1 || AdrAckLimit > 0x7FFF) throw new ArgumentException("AdrAckLimit must be 1..32767", "AdrAckLimit");
             if (AdrAckDelay < 1 || AdrAckDelay > 0x7FFF) throw new ArgumentException("AdrAckDelay must be 1..32767", "AdrAckDelay");
             if (EmptyAckUplinkDelayMs < 0) throw new ArgumentException("EmptyAckUplinkDelayMs must be >= 0", "EmptyAckUplinkDelayMs");
+            if (ClassCAckUplinkDelayMs < 0 || ClassCAckUplinkDelayMs >= 8000)
+                throw new ArgumentException("ClassCAckUplinkDelayMs must be 0 (never) or 1..7999 (CLASS_C_RESP_TIMEOUT is 8 s)", "ClassCAckUplinkDelayMs");
             if (DataRate < -1) throw new ArgumentException("DataRate must be -1 (region default) or a data rate of the region", "DataRate");
             if (ListenBeforeTalk != ListenBeforeTalkMode.RegionDefault && ListenBeforeTalk != ListenBeforeTalkMode.On && ListenBeforeTalk != ListenBeforeTalkMode.Off)
                 throw new ArgumentException("ListenBeforeTalk must be RegionDefault, On or Off", "ListenBeforeTalk");

@@ -21,6 +21,9 @@ namespace LoRaWan.Mac
             _scheduler.Arm(dueUs);
         }
 
+        /// <summary>True while an alarm is armed and has not fired.</summary>
+        internal bool Armed { get { return _armed; } }
+
         internal void Disarm()
         {
             _armed = false;

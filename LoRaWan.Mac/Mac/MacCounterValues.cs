@@ -22,5 +22,7 @@ namespace LoRaWan.Mac
         internal int ListenerErrors;
         internal int Transmissions;
         internal int DownlinksDelivered;
+        internal int RxcFrames;
+        internal int RxcStartFailures;
     }
 }

@@ -43,5 +43,9 @@ namespace LoRaWan.Mac
         public int Transmissions { get { return _v.Transmissions; } }
         /// <summary>Application downlinks delivered.</summary>
         public int DownlinksDelivered { get { return _v.DownlinksDelivered; } }
+        /// <summary>Class C: frames for this device accepted in RXC (outside RX1/RX2).</summary>
+        public int RxcFrames { get { return _v.RxcFrames; } }
+        /// <summary>Class C: times the radio could not start continuous reception (retried a second later).</summary>
+        public int RxcStartFailures { get { return _v.RxcStartFailures; } }
     }
 }

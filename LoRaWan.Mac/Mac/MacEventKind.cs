@@ -11,5 +11,7 @@ namespace LoRaWan.Mac
         Timer = 2,
         /// <summary>The application asked for something (join, send, link check).</summary>
         Request = 3,
+        /// <summary>The application chose a device class (<see cref="DeviceClass"/>, carried as the event's due value).</summary>
+        DeviceClass = 4,
     }
 }

@@ -29,8 +29,23 @@ namespace LoRaWan.Mac
     //          +------------+            +-----+      next join attempt), Transmitting (NbTrans repeat)
     //
     // Any radio event the table does not list for a state is ignored and counted (MacCounters.UnexpectedRadioEvents).
+    //
+    // Class C (LoRaWAN 1.0.4 §15) is a receive policy on the same states, not a second machine: the uplink path does not
+    // change. The radio listens on RXC (RX2 frequency and data rate, ContinuousReception) in the four states where it is
+    // otherwise idle, marked * below; RX1 and RX2 stay single windows and take precedence, a transmission ends RXC.
+    //
+    //     Idle*  BackingOff*  --channel free-->  Transmitting  --TxDone-->  WaitingRx1*  -->  Rx1  -->  WaitingRx2*  -->  Rx2
+    //       ^                                                                                                              |
+    //       +-------------------------------- end of windows: RXC reopened ---------------------------------------------+
+    //
+    // In a * state: RxDone = a frame in RXC (RxcFrame: validated and delivered like any downlink; foreign, bad-MIC and
+    // replayed frames are counted and dropped; the radio keeps listening), RxCrcError = counted, RxTimeout = RXC could not
+    // start (retried after ContinuousReception.RetryDelayUs). With RXC closed (Class A) the three are ignored and counted
+    // as before. After every input ClassAMac.KeepRxc opens RXC in a * state (Class C, a session, no join) if it is not
+    // open, and closes it when the class went back to A. The ClassSwitch input (SetDeviceClass) applies and persists the
+    // class in every state.
 
-    /// <summary>The inputs of the Class A state machine and what each state does with each (the transition table).</summary>
+    /// <summary>The inputs of the Class A state machine (with Class C's RXC) and what each state does with each (the transition table).</summary>
     public static class MacTransitions
     {
         /// <summary>Input: the radio's TxDone.</summary>
@@ -47,8 +62,10 @@ namespace LoRaWan.Mac
         public const int Alarm = 5;
         /// <summary>Input: an application request (join, uplink, cancel).</summary>
         public const int Request = 6;
+        /// <summary>Input: the application chose a device class (LoRaWanDevice.SetDeviceClass).</summary>
+        public const int ClassSwitch = 7;
         /// <summary>Number of inputs.</summary>
-        public const int InputCount = 7;
+        public const int InputCount = 8;
         /// <summary>Number of states (<see cref="MacState"/>).</summary>
         public const int StateCount = 7;
 
@@ -78,18 +95,26 @@ namespace LoRaWan.Mac
         public const int IdleWork = 11;
         /// <summary>Action: take the application's request.</summary>
         public const int TakeRequest = 12;
+        /// <summary>Action: Class C, a frame ended in RXC (ignored and counted when RXC is not open).</summary>
+        public const int RxcFrame = 13;
+        /// <summary>Action: Class C, a frame with a bad CRC in RXC (counted; the radio keeps listening).</summary>
+        public const int RxcCrcError = 14;
+        /// <summary>Action: Class C, the radio could not start RXC (counted; retried later).</summary>
+        public const int RxcStartFailed = 15;
+        /// <summary>Action: apply (and persist) the device class the application chose.</summary>
+        public const int ApplyClass = 16;
 
         // One row per MacState (in its numeric order), one column per input:
-        //   TxDone       RxDone         RxTimeout    RxCrcError      TxTimeout  Alarm        Request
+        //   TxDone       RxDone         RxTimeout       RxCrcError      TxTimeout  Alarm        Request      ClassSwitch
         internal static readonly byte[] Table =
         {
-            Ignore,      Ignore,        Ignore,      Ignore,         Ignore,    IdleWork,    TakeRequest,  // Idle
-            Ignore,      Ignore,        Ignore,      Ignore,         Ignore,    BackOffOver, TakeRequest,  // BackingOff
-            EndOfUplink, Ignore,        Ignore,      Ignore,         TxFailed,  TxWatchdog,  TakeRequest,  // Transmitting
-            Ignore,      Ignore,        Ignore,      Ignore,         Ignore,    OpenRx1,     TakeRequest,  // WaitingRx1
-            Ignore,      FrameReceived, WindowEmpty, WindowCrcError, Ignore,    WindowGuard, TakeRequest,  // Rx1
-            Ignore,      Ignore,        Ignore,      Ignore,         Ignore,    OpenRx2,     TakeRequest,  // WaitingRx2
-            Ignore,      FrameReceived, WindowEmpty, WindowCrcError, Ignore,    WindowGuard, TakeRequest,  // Rx2
+            Ignore,      RxcFrame,      RxcStartFailed, RxcCrcError,    Ignore,    IdleWork,    TakeRequest, ApplyClass,  // Idle*
+            Ignore,      RxcFrame,      RxcStartFailed, RxcCrcError,    Ignore,    BackOffOver, TakeRequest, ApplyClass,  // BackingOff*
+            EndOfUplink, Ignore,        Ignore,         Ignore,         TxFailed,  TxWatchdog,  TakeRequest, ApplyClass,  // Transmitting
+            Ignore,      RxcFrame,      RxcStartFailed, RxcCrcError,    Ignore,    OpenRx1,     TakeRequest, ApplyClass,  // WaitingRx1*
+            Ignore,      FrameReceived, WindowEmpty,    WindowCrcError, Ignore,    WindowGuard, TakeRequest, ApplyClass,  // Rx1
+            Ignore,      RxcFrame,      RxcStartFailed, RxcCrcError,    Ignore,    OpenRx2,     TakeRequest, ApplyClass,  // WaitingRx2*
+            Ignore,      FrameReceived, WindowEmpty,    WindowCrcError, Ignore,    WindowGuard, TakeRequest, ApplyClass,  // Rx2
         };
 
         /// <summary>What <paramref name="state"/> does with <paramref name="input"/> (<see cref="Ignore"/> for an input out of range).</summary>

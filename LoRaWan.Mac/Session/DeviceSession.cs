@@ -30,18 +30,15 @@ namespace LoRaWan.Session
 
         const int FixedSize = 64;
         const int OwedOffset = FixedSize + ChannelPlan.SerializedSize;
-        const int CounterSize = StoreSlots.CounterPayloadSize;
 
-        readonly PersistedRecord _record;
-        readonly PersistedRecord _counters;
+        readonly SessionRecords _records;
 
         /// <summary>Creates an empty (inactive) session over <paramref name="store"/> for <paramref name="plan"/>.</summary>
         public DeviceSession(INonVolatileStore store, ChannelPlan plan)
         {
             Plan = plan;
             // Session payload: OwedOffset + 3 + OwedFreshCapacity + OwedStickyCapacity bytes.
-            _record = new PersistedRecord(new RecordStore(store, StoreSlots.Session, 0x5353 /* "SS" */, 2, StoreSlots.SessionPayloadSize), StoreSlots.SessionPayloadSize);
-            _counters = new PersistedRecord(new RecordStore(store, StoreSlots.Counters, 0x4346 /* "FC" */, 1, CounterSize), CounterSize);
+            _records = new SessionRecords(store);
         }
 
         /// <summary>The channel plan of this session (owned by the MAC; serialised with it).</summary>
@@ -89,6 +86,12 @@ namespace LoRaWan.Session
         public uint JoinNonce;
         /// <summary>NetID from the join-accept.</summary>
         public uint NetId;
+        /// <summary>
+        /// The device class the application chose (<see cref="LoRaWan.Mac.DeviceClass.A"/> or <see cref="LoRaWan.Mac.DeviceClass.C"/>),
+        /// kept with the session so a Class C device listens again after a reset (byte 61 of the session record; a
+        /// record written before Class C existed holds 0 there: Class A).
+        /// </summary>
+        public LoRaWan.Mac.DeviceClass DeviceClass;
         /// <summary>The ACK and MAC answers still owed to the network (persisted so a reset does not lose them).</summary>
         public readonly OwedAnswers Owed = new OwedAnswers();
 
@@ -164,12 +167,12 @@ namespace LoRaWan.Session
         /// </summary>
         public bool Load()
         {
-            if (!_record.Load() || !Plan.Read(_record.Payload, FixedSize))
+            if (!_records.Session.Load() || !Plan.Read(_records.Session.Payload, FixedSize))
             {
                 Active = false;
                 return false;
             }
-            byte[] b = _record.Payload;
+            byte[] b = _records.Session.Payload;
             OwedAnswers owed = Owed;
             int flags = b[0];
             Active = (flags & 1) != 0;
@@ -190,6 +193,7 @@ namespace LoRaWan.Session
             AdrAckCounter = ByteWriter.U16(b, 51);
             JoinNonce = ByteWriter.U32(b, 53);
             NetId = ByteWriter.U32(b, 57);
+            DeviceClass = b[61] == (byte)LoRaWan.Mac.DeviceClass.C ? LoRaWan.Mac.DeviceClass.C : LoRaWan.Mac.DeviceClass.A;
             owed.FreshLength = b[OwedOffset];
             owed.StickyLength = b[OwedOffset + 1];
             if (owed.FreshLength > OwedFreshCapacity) owed.FreshLength = 0;
@@ -210,8 +214,8 @@ namespace LoRaWan.Session
         /// </summary>
         public bool TryLoadCounters(uint devAddr, uint tag)
         {
-            if (!_counters.Load()) return false;
-            byte[] c = _counters.Payload;
+            if (!_records.Counters.Load()) return false;
+            byte[] c = _records.Counters.Payload;
             if (ByteWriter.U32(c, 0) != devAddr || ByteWriter.U32(c, 4) != tag) return false;
             FCntUpLimit = ByteWriter.U32(c, 8);
             FCntUp = FCntUpLimit;
@@ -228,7 +232,7 @@ namespace LoRaWan.Session
         public void SaveCounters(int fCntWindow)
         {
             FCntUpLimit = FCntUp + (uint)fCntWindow;
-            byte[] c = _counters.Payload;
+            byte[] c = _records.Counters.Payload;
             ByteWriter.PutU32(c, 0, DevAddr);
             ByteWriter.PutU32(c, 4, CounterTag);
             ByteWriter.PutU32(c, 8, FCntUpLimit);
@@ -237,7 +241,7 @@ namespace LoRaWan.Session
             ByteWriter.PutU16(c, 17, AdrAckCounter > 0xFFFF ? 0xFFFF : AdrAckCounter);
             c[19] = 0;
             c[20] = 0;
-            _counters.Save();
+            _records.Counters.Save();
         }
 
         /// <summary>Persists the counters (after a downlink: FCntDown) without moving the FCntUp limit.</summary>
@@ -250,7 +254,7 @@ namespace LoRaWan.Session
         public void Save(int fCntWindow)
         {
             SaveCounters(fCntWindow);
-            byte[] b = _record.Payload;
+            byte[] b = _records.Session.Payload;
             OwedAnswers owed = Owed;
             b[0] = (byte)((Active ? 1 : 0) | (Otaa ? 2 : 0) | (Adr ? 8 : 0) | (owed.Ack ? 16 : 0));
             ByteWriter.PutU32(b, 1, DevAddr);
@@ -267,14 +271,15 @@ namespace LoRaWan.Session
             ByteWriter.PutU16(b, 51, AdrAckCounter > 0xFFFF ? 0xFFFF : AdrAckCounter);
             ByteWriter.PutU32(b, 53, JoinNonce);
             ByteWriter.PutU32(b, 57, NetId);
-            for (int i = 61; i < FixedSize; i++) b[i] = 0;
+            b[61] = (byte)DeviceClass;
+            for (int i = 62; i < FixedSize; i++) b[i] = 0;
             Plan.Write(b, FixedSize);
             b[OwedOffset] = (byte)owed.FreshLength;
             b[OwedOffset + 1] = (byte)owed.StickyLength;
             b[OwedOffset + 2] = 0;
             System.Array.Copy(owed.Fresh, 0, b, OwedOffset + 3, OwedFreshCapacity);
             System.Array.Copy(owed.Sticky, 0, b, OwedOffset + 3 + OwedFreshCapacity, OwedStickyCapacity);
-            _record.Save();
+            _records.Session.Save();
         }
 
         /// <summary>
@@ -291,7 +296,7 @@ namespace LoRaWan.Session
         public void Erase()
         {
             Active = false;
-            _record.Store.Erase();
+            _records.Session.Store.Erase();
         }
     }
 }

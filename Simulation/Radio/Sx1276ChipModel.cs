@@ -431,6 +431,7 @@ namespace LoRaWan.Simulation
             int longRange = oldMode == ModeSleep ? (value & 0x80) : (current & 0x80);
             bool modemChanged = longRange != (current & 0x80);
             _lora[ChipRegisters.OpMode] = (byte)(longRange | (value & 0x78) | newMode);
+            CountRxTime(newMode);
             if (newMode == oldMode && !modemChanged) return;
             OnModeChange(oldMode, newMode);
         }
@@ -438,6 +439,7 @@ namespace LoRaWan.Simulation
         void SetModeQuietly(int mode)
         {
             _lora[ChipRegisters.OpMode] = (byte)((_lora[ChipRegisters.OpMode] & 0xF8) | mode);
+            CountRxTime(mode);
         }
 
         void OnModeChange(int oldMode, int newMode)

@@ -170,6 +170,35 @@ namespace LoRaWan.Tests.Firmware
             Assert.IsFalse(board.Led, "LED pin off");
         }
 
+        /// <summary>
+        /// Program.UseClassC (issue 15): the LED — or a relay on its pin — follows a downlink queued at any moment between
+        /// uplinks within a second, instead of waiting for the next uplink's windows (5 minutes here).
+        /// </summary>
+        [TestMethod]
+        public void ClassC_LedFollowsADownlinkWithinASecond_BetweenUplinks()
+        {
+            DeviceIdentity id = Identity();
+            // The Things Network's EU868 join-accept moves RX2 to DR3 (SF9): a Class C downlink then takes The Things
+            // Stack's 530 ms scheduling delay plus ~165 ms on air (at the default DR0, SF12, ~1.2 s on air alone).
+            var net = new NetworkOptions();
+            net.Rx2DataRate = 3;
+            var world = new VirtualWorld("EU868", 11, net);
+            world.Register(id, LoRaWanVersion.V1_0_4);
+            LoRaWanDevice device = world.PowerOn(id, Options(16));
+            var board = new VirtualBoardServices(world, 0, FreeMemory);
+            var sketch = new SensorSketch(device, board, world.Flash, FiveMinutesMs);
+            device.SetDeviceClass(DeviceClass.C);
+            world.Network.SetClassC(world.Network.FindDevice(id.DevEui), true);   // "Supports class C" on the network
+            sketch.Run(1);   // joins and sends: the network now knows the gateway that hears the device
+            world.Sleep(20000);
+            Assert.IsFalse(board.Led, "LED off before");
+            world.Network.Enqueue(id.DevEui, SensorSketch.Port, new byte[] { 0x04, 0x00, 0x64 }, false);   // {"value_4": 1}
+            world.Sleep(1000);
+            Assert.IsTrue(board.Led, "LED on within a second of the downlink being queued");
+            Assert.AreEqual(1, device.Diagnostics.Counters.RxcFrames, "received in RXC");
+            Assert.AreEqual(1, world.Network.Counters.UplinksAccepted, "no uplink needed for it");
+        }
+
         [TestMethod]
         public void Downlink_OutOfRangeUnknownOrTruncated_IsIgnored()
         {

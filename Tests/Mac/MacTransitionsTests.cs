@@ -17,17 +17,20 @@ namespace LoRaWan.Tests.Mac
         // What each state does with each input, written from the spec's Class A cycle (§3.3), not from the table:
         // "-" ignored; TxDone and TxTimeout matter only while transmitting, RxDone/RxTimeout/RxCrcError only while a
         // window is open; the alarm always means something (idle work, back-off over, TX watchdog, a window opening, the
-        // window guard); a request is always taken (queued or replacing an internal uplink).
-        //                           TxDone       RxDone  RxTimeout RxCrcError TxTimeout Alarm        Request
+        // window guard); a request is always taken (queued or replacing an internal uplink). Class C (LoRaWAN 1.0.4 §15):
+        // the radio listens on RXC "when it is not (a) transmitting or (b) receiving on RX1 or (c) receiving on RX2", so
+        // in the other four states RxDone is an RXC frame, RxCrcError an RXC CRC error and RxTimeout an RXC that did not
+        // start; a class switch is applied in every state.
+        //                           TxDone       RxDone  RxTimeout  RxCrcError TxTimeout Alarm        Request    ClassSwitch
         static readonly string[][] Expected =
         {
-            new string[] { "-",          "-",     "-",     "-",     "-",       "idle",      "request" },   // Idle
-            new string[] { "-",          "-",     "-",     "-",     "-",       "backoff",   "request" },   // BackingOff
-            new string[] { "endofuplink","-",     "-",     "-",     "txfailed","watchdog",  "request" },   // Transmitting
-            new string[] { "-",          "-",     "-",     "-",     "-",       "openrx1",   "request" },   // WaitingRx1
-            new string[] { "-",          "frame", "empty", "crc",   "-",       "guard",     "request" },   // Rx1
-            new string[] { "-",          "-",     "-",     "-",     "-",       "openrx2",   "request" },   // WaitingRx2
-            new string[] { "-",          "frame", "empty", "crc",   "-",       "guard",     "request" },   // Rx2
+            new string[] { "-",          "rxc",   "rxcfail", "rxccrc", "-",       "idle",      "request", "class" },   // Idle
+            new string[] { "-",          "rxc",   "rxcfail", "rxccrc", "-",       "backoff",   "request", "class" },   // BackingOff
+            new string[] { "endofuplink","-",     "-",       "-",      "txfailed","watchdog",  "request", "class" },   // Transmitting
+            new string[] { "-",          "rxc",   "rxcfail", "rxccrc", "-",       "openrx1",   "request", "class" },   // WaitingRx1
+            new string[] { "-",          "frame", "empty",   "crc",    "-",       "guard",     "request", "class" },   // Rx1
+            new string[] { "-",          "rxc",   "rxcfail", "rxccrc", "-",       "openrx2",   "request", "class" },   // WaitingRx2
+            new string[] { "-",          "frame", "empty",   "crc",    "-",       "guard",     "request", "class" },   // Rx2
         };
 
         static string Name(int action)
@@ -47,15 +50,19 @@ namespace LoRaWan.Tests.Mac
                 case MacTransitions.BackOffOver: return "backoff";
                 case MacTransitions.IdleWork: return "idle";
                 case MacTransitions.TakeRequest: return "request";
+                case MacTransitions.RxcFrame: return "rxc";
+                case MacTransitions.RxcCrcError: return "rxccrc";
+                case MacTransitions.RxcStartFailed: return "rxcfail";
+                case MacTransitions.ApplyClass: return "class";
                 default: return "undefined " + action.ToString();
             }
         }
 
         [TestMethod]
-        public void EveryStateAndInput_IsHandledOrExplicitlyIgnored_AsTheClassACycleSays()
+        public void EveryStateAndInput_IsHandledOrExplicitlyIgnored_AsTheClassACycleAndClassCSay()
         {
             Assert.AreEqual(7, MacTransitions.StateCount, "a state was added: give it a row in the table and here");
-            Assert.AreEqual(7, MacTransitions.InputCount, "an input was added: give it a column in the table and here");
+            Assert.AreEqual(8, MacTransitions.InputCount, "an input was added: give it a column in the table and here");
             for (int s = 0; s < MacTransitions.StateCount; s++)
             {
                 for (int i = 0; i < MacTransitions.InputCount; i++)

@@ -137,5 +137,39 @@ namespace LoRaWan.Tests.Session
             byte[] c = StoredPayload(flash, StoreSlots.Counters, 0x46);
             Assert.AreEqual("E7CD2C01" + "38633700" + "30000000" + "0B0A0000" + "01" + "0201" + "0000", TestHex.Of(c), "counter record");
         }
+
+        /// <summary>
+        /// Class C is kept in byte 61 of the session record's fixed part (one of the 3 bytes version 2 wrote as zero), as
+        /// DeviceClass's value (C = 2): the record's layout and version stay, a record written before Class C reads as
+        /// Class A, and nothing else moves.
+        /// </summary>
+        [TestMethod]
+        public void SavedSession_KeepsTheDeviceClassInByte61_AndAZeroThereIsClassA()
+        {
+            var flash = new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize);
+            var s = new DeviceSession(flash, Region.Create("EU868").CreateChannelPlan());
+            s.Active = true;
+            s.DevAddr = 0x012CCDE7;
+            s.DeviceClass = LoRaWan.Mac.DeviceClass.C;
+            s.Save(0x10);
+            byte[] b = StoredPayload(flash, StoreSlots.Session, 0x53);
+            Assert.AreEqual("020000", TestHex.Of(b, 61, 3), "class C in byte 61, then the 2 zero bytes");
+            var restored = new DeviceSession(flash, Region.Create("EU868").CreateChannelPlan());
+            Assert.IsTrue(restored.Load());
+            Assert.AreEqual((int)LoRaWan.Mac.DeviceClass.C, (int)restored.DeviceClass);
+
+            var flashA = new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize);
+            s = new DeviceSession(flashA, Region.Create("EU868").CreateChannelPlan());
+            s.Active = true;
+            s.DevAddr = 0x012CCDE7;
+            s.DeviceClass = LoRaWan.Mac.DeviceClass.A;
+            s.Save(0x10);
+            b = StoredPayload(flashA, StoreSlots.Session, 0x53);
+            Assert.AreEqual("000000", TestHex.Of(b, 61, 3), "class A: the zeros of a record written before Class C");
+            var old = new DeviceSession(flashA, Region.Create("EU868").CreateChannelPlan());
+            old.DeviceClass = LoRaWan.Mac.DeviceClass.C;
+            Assert.IsTrue(old.Load());
+            Assert.AreEqual((int)LoRaWan.Mac.DeviceClass.A, (int)old.DeviceClass, "a zero byte 61 restores Class A");
+        }
     }
 }

@@ -24,7 +24,7 @@ namespace LoRaWan.Cli.Simulate
             device.OnDownlink += (sender, d) =>
             {
                 DownlinksReceived++;
-                _timeline.Line(_now(), "app", $"OnDownlink FPort {d.Port} {Hex.ToString(d.Payload, 0, d.Length)} · RSSI {d.RssiDbm} dBm SNR {d.SnrQuarterDb / 4.0:F1} dB · RX{d.Window}{(d.FPending ? " · FPending" : "")}");
+                _timeline.Line(_now(), "app", $"OnDownlink FPort {d.Port} {Hex.ToString(d.Payload, 0, d.Length)} · RSSI {d.RssiDbm} dBm SNR {d.SnrQuarterDb / 4.0:F1} dB · {(d.Window == Downlink.Rxc ? "RXC" : "RX" + d.Window)}{(d.Confirmed ? " · confirmed" : "")}{(d.FPending ? " · FPending" : "")}");
             };
         }
 

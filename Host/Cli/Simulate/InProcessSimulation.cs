@@ -26,6 +26,9 @@ namespace LoRaWan.Cli.Simulate
             _out = stdout;
             var netOptions = new NetworkOptions();
             if (settings.FixedPlan) netOptions.SubBand = 2;
+            // Class C listens on RX2's parameters: The Things Network's EU868 join-accept sets RX2 to DR3 (SF9), whose
+            // frames last a tenth of the region's default DR0 (SF12).
+            if (settings.ClassC && settings.Region.Name == "EU868") netOptions.Rx2DataRate = 3;
             try { World = new VirtualWorld(settings.Region.Name, settings.Get(SimulateOptions.Seed), netOptions); }
             catch (ArgumentException e) { throw new CliException(e.Message); }
             Identity = settings.Identity();
@@ -73,7 +76,7 @@ namespace LoRaWan.Cli.Simulate
             }
 
             DeviceIdentity identity = Identity;
-            world.Register(identity, version);
+            NetworkDevice networkDevice = world.Register(identity, version);
             LoRaWanOptions options = DeviceOptions;
 
             var timeline = new Timeline(_out, world.Region, _s.Get(SimulateOptions.Verbose));
@@ -96,11 +99,21 @@ namespace LoRaWan.Cli.Simulate
                 timeline.Line(world.Scheduler.NowMicroseconds, "device", identity.IsOtaa ? "NOT JOINED" : "NO ABP SESSION");
             }
 
+            ClassCTraffic classC = null;
+            if (joined && _s.ClassC)
+            {
+                // The device switches itself; The Things Stack must be told too ("Supports class C" in the device's settings).
+                device.SetDeviceClass(DeviceClass.C);
+                world.Network.SetClassC(networkDevice, true);
+                classC = new ClassCTraffic(world, identity, device, timeline, _s.Get(SimulateOptions.Seed));
+                timeline.Line(world.Scheduler.NowMicroseconds, "device", "Class C: listening on RXC (the RX2 frequency and data rate) whenever not transmitting or in RX1/RX2; the network registers the device as Class C");
+            }
+
             int enqueued = 0;
             while (joined && world.Scheduler.NowMicroseconds < end)
             {
                 int sent = traffic.Next();
-                if (sent % 3 == 0)
+                if (classC == null && sent % 3 == 0)
                 {
                     bool confirmedDown = sent % 9 == 0;
                     byte[] cmd = { (byte)0x01, (byte)(sent & 0xFF) };
@@ -118,7 +131,8 @@ namespace LoRaWan.Cli.Simulate
                 if (intervalS > 0)
                 {
                     traffic.Send();
-                    world.Sleep(intervalS * 1000);
+                    if (classC != null) classC.SleepQueueingOne(intervalS * 1000);
+                    else world.Sleep(intervalS * 1000);
                     continue;
                 }
                 // As fast as the duty cycle allows: Send waits inside the MAC for as long as the run lasts, and the next
@@ -128,6 +142,13 @@ namespace LoRaWan.Cli.Simulate
                 SendResult r = traffic.Send();
                 if (r.Transmissions == 0 && world.Scheduler.NowMicroseconds == before)
                     world.Sleep(r.Status == SendStatus.DutyCycleWait && r.WaitMs > 0 ? (int)Math.Min(r.WaitMs, int.MaxValue) : RetryAfterRefusalMs);
+            }
+
+            if (classC != null && classC.Received < classC.Queued)
+            {
+                // A command queued in the last moments of the run: give it the time a Class C downlink takes.
+                world.Sleep(15000);
+                timeline.Line(world.Scheduler.NowMicroseconds, "app", "end of the run (15 s more for the last relay command)");
             }
 
             int appDownlinksSent = 0;
@@ -145,19 +166,24 @@ namespace LoRaWan.Cli.Simulate
             else _out.WriteLine($"  activation             ABP, DevAddr {identity.DevAddr:X8}, session data rate DR{m.Session.DataRate}, max payload {device.MaxPayload} B");
             traffic.WriteUplinks(_out);
             _out.WriteLine($"  network                {world.Network.Counters.UplinksAccepted} uplinks accepted, {c.UplinksRejectedMalformed + c.UplinksRejectedUnknownDevAddr + c.UplinksRejectedMic + c.UplinksRejectedReplay + c.UplinksRejectedDataRate} rejected, {c.Retransmissions} retransmissions");
+            if (classC != null) enqueued += classC.Queued;
             _out.WriteLine($"  downlinks              {enqueued} queued by the application, {appDownlinksSent} sent by the network, {traffic.DownlinksReceived} received by the device");
             traffic.WriteDevice(_out);
             var tx = world.Board.Driver.TxTiming;
             _out.WriteLine($"  TxDone                 {tx.Count} reported: {tx.FromComputedEnd} at the computed end (TX start + air time + ramp-down), {tx.FromDioStamp} at the DIO0 stamp, {tx.FoundByWatchdog} found in RegIrqFlags at the TX deadline; DIO0 stamp {tx.DioLateness.MinUs / 1000.0:F1}..{tx.DioLateness.MaxUs / 1000.0:F1} ms after the computed end (mean {tx.DioLateness.MeanUs / 1000.0:F1})");
             AirTime.WriteSummary(_out, world.Scheduler.NowMicroseconds);
+            if (classC != null) classC.WriteSummary(_out, world.Scheduler.NowMicroseconds);
             var mc = world.Network.MacCounters;
             if (adr || mc.AnswersCorrect + mc.WrongAnswers + mc.AnswersMissing > 0)
                 _out.WriteLine($"  MAC commands           {mc.RequestsQueued} requests, {mc.AnswersCorrect} answered right, {mc.WrongAnswers} wrong, {mc.AnswersMissing} missing, {mc.StickyRepeats} sticky repeats; device now DR{m.Session.DataRate} TXPower {m.Session.TxPowerIndex}, {m.Session.Plan.EnabledCount} channels");
             int downlinksReceived = traffic.DownlinksReceived;
-            bool ok = joined && downlinksReceived == appDownlinksSent && appDownlinksSent > 0;
+            bool ok = joined && downlinksReceived == appDownlinksSent && appDownlinksSent > 0
+                && (classC == null || classC.Received == classC.Queued);
             string session = identity.IsOtaa ? "joined" : "ABP session";
             _out.WriteLine(ok ? $"RESULT ok: {session} and every application downlink the network sent arrived"
-                              : "RESULT FAILED: " + (!joined ? "not joined" : appDownlinksSent == 0 ? "no application downlink was sent (no uplink reached the network?)" : $"{appDownlinksSent - downlinksReceived} downlink(s) lost"));
+                              : "RESULT FAILED: " + (!joined ? "not joined" : appDownlinksSent == 0 ? "no application downlink was sent (no uplink reached the network?)"
+                                  : classC != null && classC.Received != classC.Queued ? $"{classC.Queued - classC.Received} relay command(s) never arrived"
+                                  : $"{appDownlinksSent - downlinksReceived} downlink(s) lost"));
             return ok ? 0 : 1;
         }
     }

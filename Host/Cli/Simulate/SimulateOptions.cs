@@ -36,6 +36,7 @@ namespace LoRaWan.Cli.Simulate
             v => OptionSet.ParseInt("--dr", v) is int n && n >= 0 && n <= 15 ? n : throw new CliException($"--dr must be a data rate 0..15, got {v}"), showDefault: false);
         public static readonly Option<int?> PayloadBytes = Set.Parsed<int?>("--payload-bytes", "N|max", "application payload size (default: an 8-byte CayenneLPP frame); max = the largest the current data rate carries", null,
             ParsePayloadBytes, showDefault: false);
+        public static readonly Option<string> Class = Set.Choice("--class", "device class: A, or C (listens on RXC between uplinks; the application queues downlinks at random times)", "A", "A", "C");
         public static readonly Option<bool> Adr = Set.Flag("--adr", "the network manages the device with MAC commands (ADR from DR0, DevStatusReq, RX2, ...)");
         public static readonly Option<int> Seed = Set.Int("--seed", "S", "seed of every random choice (radio, network, payloads)", 1, int.MinValue, int.MaxValue);
         public static readonly Option<int> JitterMs = Set.Int("--jitter-ms", "J", "platform timing error: DIO interrupt up to J/2 late, alarms within ±J/2", 10, 0, 200);

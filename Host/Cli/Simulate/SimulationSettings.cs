@@ -43,6 +43,8 @@ namespace LoRaWan.Cli.Simulate
         public string VersionText => Get(SimulateOptions.MacVersion);
         public LoRaWanVersion Version => SimulateOptions.Version(VersionText);
         public bool Abp => Get(SimulateOptions.Activation) == "abp";
+        /// <summary>--class C: the device runs Class C (LoRaWAN 1.0.4 §15).</summary>
+        public bool ClassC => Get(SimulateOptions.Class) == "C";
         /// <summary>US915/AU915: the device and network use sub-band 2 (The Things Network's plan).</summary>
         public bool FixedPlan => Region.Name == "US915" || Region.Name == "AU915";
 
@@ -72,6 +74,7 @@ namespace LoRaWan.Cli.Simulate
             if (!udp && Given(SimulateOptions.State)) throw new CliException("--state is only used with --udp (the in-process network forgets between runs anyway)");
             if (!udp && Given(SimulateOptions.GatewayEui)) throw new CliException("--gateway-eui is only used with --udp");
             if (udp && Given(SimulateOptions.DioLatencyMs)) throw new CliException("--dio-latency-ms is only used without --udp");
+            if (ClassC && Get(SimulateOptions.IntervalS) == 0) throw new CliException("--class C queues downlinks between uplinks: give --interval-s a value of 10 or more");
             if (udp && Given(SimulateOptions.Adr)) throw new CliException("--adr drives the in-process network; with --udp the real network server decides");
             Option[] otaaOnly = { SimulateOptions.DevEui, SimulateOptions.JoinEui, SimulateOptions.AppKey };
             Option[] abpOnly = { SimulateOptions.DevAddr, SimulateOptions.NwkSKey, SimulateOptions.AppSKey };

@@ -114,6 +114,11 @@ namespace LoRaWan.Cli.Simulate
                 bool joined = device.IsJoined;
                 SaveState(world, statePath);
                 if (!joined) timeline.Line(world.Scheduler.NowMicroseconds, "device", "NOT JOINED");
+                if (joined && settings.ClassC)
+                {
+                    device.SetDeviceClass(DeviceClass.C);
+                    timeline.Line(world.Scheduler.NowMicroseconds, "device", "Class C: listening on RXC between uplinks (tick \"Supports class C\" for the device on the network server)");
+                }
 
                 while (joined && !stop && world.Scheduler.NowMicroseconds < end)
                 {

@@ -219,5 +219,36 @@ namespace LoRaWan.HostTests.Cli
             ulong s = Math.Max(start, from), e = Math.Min(start + air, to);
             return e > s ? e - s : 0;
         }
+
+        /// <summary>
+        /// Issue 15's "done when": <c>simulate --class C --minutes 60</c> exits 0 with every relay command the application
+        /// queued at a random moment received, most within a second — The Things Stack schedules a Class C downlink 530 ms
+        /// ahead (ScheduleTimeLong), plus its air time at RX2's DR3 (SF9: 3 B of FRMPayload, 16 B PHYPayload, about 165 ms).
+        /// </summary>
+        [TestMethod]
+        public void ClassC_SixtyMinutes_EveryDownlinkArrives_MedianLatencyUnderOneSecond()
+        {
+            InProcessSimulation sim = Build(out StringWriter output, "--class", "C", "--minutes", "60");
+            int code = sim.Run();
+            string o = output.ToString();
+            Assert.AreEqual(0, code, o);
+            Assert.Contains("RESULT ok", o);
+            Assert.Contains(" 0 missing", o, "every relay command received");
+            Assert.AreEqual((int)LoRaWan.Mac.DeviceClass.C, (int)sim.Device.DeviceClass);
+            int rxc = sim.Device.Diagnostics.Counters.RxcFrames;
+            Assert.IsTrue(rxc >= 25, "most commands came in RXC: " + rxc.ToString());
+            var m = System.Text.RegularExpressions.Regex.Match(o, @"median (\d+\.\d+) s, worst (\d+\.\d+) s");
+            Assert.IsTrue(m.Success, "latency line");
+            double median = double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.IsTrue(median > 0.53 && median < 1.0, "median latency " + median.ToString() + " s");
+            Assert.IsTrue(System.Text.RegularExpressions.Regex.IsMatch(o, @"radio in RX +9\d\.\d %"), "the radio listened nearly all the time");
+            Assert.Contains("in RXC", o, "the timeline shows RXC receptions");
+        }
+
+        [TestMethod]
+        public void ClassC_NeedsAnInterval()
+        {
+            Fails("--class C queues downlinks between uplinks", "--class", "C", "--interval-s", "0");
+        }
     }
 }

@@ -32,6 +32,8 @@ namespace LoRaWan.HostTests.Mac
             "property DutyCycleRestMs: Int64 { get }",
             "property DevAddr: UInt32 { get }",
             "property Diagnostics: MacDiagnostics { get }",
+            "property DeviceClass: DeviceClass { get }",   // issue 15: Class C
+            "method SetDeviceClass(DeviceClass): Void",     // issue 15: Class C
             "method Join(Int32): Boolean",
             "method BeginJoin(): Boolean",
             "method Send(Int32, Byte[], Boolean, Int32): SendResult",

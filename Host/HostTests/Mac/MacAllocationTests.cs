@@ -256,5 +256,36 @@ namespace LoRaWan.HostTests.Mac
             OutputHelper.WriteLine($"allocated over 100 uplink+RX1-downlink cycles: {allocated} bytes");
             Assert.AreEqual(0L, allocated, "bytes allocated in steady state");
         }
+
+        /// <summary>
+        /// Class C (issue 15): downlinks the network sends in RXC at any time — read, verified, decrypted, delivered, the
+        /// radio left listening — allocate nothing: driver, MAC, codec, crypto, and the simulated chip, air and network
+        /// around them. The warm-up queues as many downlinks as the measured run, so the network's queue has grown.
+        /// </summary>
+        [TestMethod]
+        public void RxcFrames_AllocateNothing()
+        {
+            LoRaWanDevice device = Start(out VirtualWorld world, out ulong devEui);
+            NetworkDevice nd = world.Network.FindDevice(devEui);
+            world.Network.SetClassC(nd, true);
+            device.SetDeviceClass(DeviceClass.C);
+            var payload = new byte[12];
+            var downlink = new byte[] { 1, 2, 3, 4 };
+            int inRxc = 0;
+            device.OnDownlink += (s, d) => { if (d.Window == Downlink.Rxc) inRxc++; };
+            device.Send(1, payload, false, 600000);   // the network learns the gateway: Class C from now on
+            world.Sleep(10000);
+            for (int i = 0; i < 100; i++) world.Network.Enqueue(devEui, 3, downlink, false);
+            world.Sleep(200000);
+            Assert.AreEqual(100, inRxc, "warm-up downlinks in RXC");
+            // The network's queue entries are the application server's allocations: enqueue first, then measure.
+            for (int i = 0; i < 100; i++) world.Network.Enqueue(devEui, 3, downlink, false);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            world.Sleep(200000);
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.AreEqual(200, inRxc, "every downlink received in RXC");
+            OutputHelper.WriteLine($"allocated over 100 downlinks received in RXC: {allocated} bytes");
+            Assert.AreEqual(0L, allocated, "bytes allocated per RXC frame");
+        }
     }
 }

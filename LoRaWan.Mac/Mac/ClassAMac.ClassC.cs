@@ -1,0 +1,115 @@
+using System;
+
+namespace LoRaWan.Mac
+{
+    // Class C (LoRaWAN 1.0.4 §15): the receive policy that keeps the radio on RXC — the session's RX2 frequency and data
+    // rate — whenever the Class A cycle leaves it idle. The state and the parameters live in ContinuousReception; where
+    // RXC listens is in MacTransitions' diagram.
+    public sealed partial class ClassAMac
+    {
+        /// <summary>The class the application asked for last (applied on the MAC's thread, persisted with the session).</summary>
+        public DeviceClass DeviceClass { get { return _rxc.Requested; } }
+
+        /// <summary>
+        /// Chooses the device class: <see cref="DeviceClass.C"/> keeps the radio listening on RXC between and after the
+        /// Class A windows, <see cref="DeviceClass.A"/> stops it. Applied on the MAC's thread (in any state: RXC opens at
+        /// the next point where the radio is free) and persisted with the session, so it survives a reset. Any thread.
+        /// RXC listens at LoRa rates only: while the session's RX2 rate is a GFSK one (DR7, where a network sets it so),
+        /// the device receives in RX1/RX2 only.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">a class other than A or C (Class B is not implemented)</exception>
+        public void SetDeviceClass(DeviceClass deviceClass)
+        {
+            if (deviceClass != DeviceClass.A && deviceClass != DeviceClass.C)
+                throw new ArgumentOutOfRangeException("deviceClass", "Class A or Class C (Class B is not implemented)");
+            _rxc.Requested = deviceClass;
+            PostDeviceClass(deviceClass);
+        }
+
+        void PostDeviceClass(DeviceClass deviceClass)
+        {
+            // The class rides in the event's due value: the queue keeps no other payload, and the switch stays in order
+            // with the requests around it.
+            if (!_queue.Post(MacEventKind.DeviceClass, LoRaWan.Radio.RadioEvent.None, _scheduler.NowMicroseconds, (ulong)(int)deviceClass))
+                _diag.Counters.QueueOverflows++;
+            IMacWakeup w = _observers.Wakeup;
+            if (w != null) w.Wake();
+        }
+
+        /// <summary>The ClassSwitch input: the class is the session's from now on (saved when there is a session).</summary>
+        void ApplyDeviceClass(DeviceClass deviceClass)
+        {
+            if (_session.DeviceClass == deviceClass) return;
+            _session.DeviceClass = deviceClass;
+            if (_session.Active) PersistSession();
+        }
+
+        /// <summary>
+        /// After every input: in a state where the radio is otherwise idle (Idle, BackingOff, WaitingRx1, WaitingRx2),
+        /// a Class C device with a session and no join in progress listens on RXC; anything else closes it.
+        /// </summary>
+        void KeepRxc()
+        {
+            ContinuousReception rxc = _rxc;
+            if (!rxc.Open && _session.DeviceClass != DeviceClass.C) return;   // Class A: nothing to keep (a few IL per input)
+            MacState s = _state;
+            bool radioFree = s == MacState.Idle || s == MacState.BackingOff || s == MacState.WaitingRx1 || s == MacState.WaitingRx2;
+            if (!radioFree) return;   // transmitting or in RX1/RX2: the radio is the Class A cycle's (RXC already marked closed)
+            bool wanted = _session.DeviceClass == DeviceClass.C && _session.Active && _requests.Operation != MacRequestSlot.Join
+                && _region.IsDataRateSupported(_session.Rx2DataRate)
+                && _region.GetFskBitRate(_session.Rx2DataRate) == 0;   // RXC is LoRa only (the SX1276's FSK FIFO: Sx1276.Fsk.cs)
+            if (!wanted)
+            {
+                if (rxc.Open) SleepRadio();
+                return;
+            }
+            if (rxc.IsOpenOn(_session.Rx2FrequencyHz, _session.Rx2DataRate)) return;
+            ulong now = _scheduler.NowMicroseconds;
+            if (rxc.RetryAtUs != 0 && now < rxc.RetryAtUs)
+            {
+                // The radio would not start: try again later, on the alarm if Idle leaves it free (in the other states it
+                // fires soon anyway, and this runs again after it).
+                if (s == MacState.Idle && !_alarm.Armed) _alarm.Arm(rxc.RetryAtUs);
+                return;
+            }
+            rxc.RetryAtUs = 0;
+            int dr = _session.Rx2DataRate;
+            rxc.Configure(_session.Rx2FrequencyHz, dr, _region.GetSpreadingFactor(dr), _region.GetBandwidthHz(dr));
+            rxc.Open = true;
+            _radio.ReceiveContinuous(rxc.Config);
+        }
+
+        /// <summary>A frame ended in RXC: validated and applied like any downlink; the radio keeps listening.</summary>
+        void OnRxcFrame()
+        {
+            if (!_rxc.Open) { _diag.Counters.UnexpectedRadioEvents++; return; }
+            ReceiveWindows rw = _windows;
+            int length = _radio.ReadPacket(rw.Frame, 0, rw.Frame.Length, rw.Info);
+            int window = rw.Current;
+            rw.Current = Downlink.Rxc;
+            // Foreign DevAddr, bad MIC, replay: counted and dropped by HandleDataDownlink before anything is applied.
+            bool forUs = length > 0 && _requests.Operation != MacRequestSlot.Join && HandleDataDownlink(length);
+            rw.Current = window;
+            if (!forUs) return;
+            _diag.Counters.RxcFrames++;
+            // A confirmed downlink (or MAC answers) outside an uplink's cycle: the empty uplink owed, if the application
+            // sends nothing first (an uplink in progress carries it when it completes: Complete schedules the same).
+            if (_state == MacState.Idle && !_alarm.Armed) ScheduleIdleWork();
+        }
+
+        void OnRxcStartFailed()
+        {
+            if (!_rxc.Open) { _diag.Counters.UnexpectedRadioEvents++; return; }
+            _diag.Counters.RxcStartFailures++;
+            _rxc.Open = false;
+            _rxc.RetryAtUs = _scheduler.NowMicroseconds + ContinuousReception.RetryDelayUs;
+        }
+
+        /// <summary>Puts the radio to sleep (which ends RXC too).</summary>
+        void SleepRadio()
+        {
+            _rxc.Open = false;
+            _radio.Sleep();
+        }
+    }
+}
