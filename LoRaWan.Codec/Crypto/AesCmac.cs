@@ -29,7 +29,7 @@ namespace LoRaWan.Crypto
         readonly uint[] _k1 = new uint[4];
         readonly uint[] _k2 = new uint[4];
         readonly byte[] _pending = new byte[16]; // the most recent block: it is the last one until more data comes
-        int _pendingLength;
+        int _pendingLength;   // -1 after UpdateBlock: a block was chained in and more data must follow
 
         /// <summary>
         /// Selects the 16-byte key at <paramref name="key"/>[<paramref name="offset"/>] (wire order) and starts
@@ -62,6 +62,20 @@ namespace LoRaWan.Crypto
             uint[] x = _x;
             x[0] = 0; x[1] = 0; x[2] = 0; x[3] = 0;
             _pendingLength = 0;
+        }
+
+        /// <summary>
+        /// Appends one whole 16-byte block given as four big-endian words (w0 = bytes 0..3) at the start of a message or
+        /// after whole blocks, without packing bytes: the LoRaWAN B0/B1 blocks. At least one more byte must follow
+        /// (<see cref="Update"/> with a length above 0) before the message is finished, because this block is chained
+        /// in directly and so cannot be the last one (RFC 4493 §2.4 step 6); finishing without it throws.
+        /// </summary>
+        public void UpdateBlock(uint w0, uint w1, uint w2, uint w3)
+        {
+            if (_pendingLength > 0) throw new InvalidOperationException("UpdateBlock needs a block boundary");
+            uint[] x = _x;
+            _aes.EncryptWords(x[0] ^ w0, x[1] ^ w1, x[2] ^ w2, x[3] ^ w3, x);
+            _pendingLength = -1;
         }
 
         /// <summary>Appends <paramref name="length"/> bytes of <paramref name="data"/> from <paramref name="offset"/> to the message.</summary>
@@ -103,12 +117,14 @@ namespace LoRaWan.Crypto
         {
             Finish();
             uint[] x = _x;
-            for (int i = 0; i < 4; i++)
-            {
-                uint v = x[i];
-                int o = offset + 4 * i;
-                mac[o] = (byte)(v >> 24); mac[o + 1] = (byte)(v >> 16); mac[o + 2] = (byte)(v >> 8); mac[o + 3] = (byte)v;
-            }
+            uint v = x[0];
+            mac[offset] = (byte)(v >> 24); mac[offset + 1] = (byte)(v >> 16); mac[offset + 2] = (byte)(v >> 8); mac[offset + 3] = (byte)v;
+            v = x[1];
+            mac[offset + 4] = (byte)(v >> 24); mac[offset + 5] = (byte)(v >> 16); mac[offset + 6] = (byte)(v >> 8); mac[offset + 7] = (byte)v;
+            v = x[2];
+            mac[offset + 8] = (byte)(v >> 24); mac[offset + 9] = (byte)(v >> 16); mac[offset + 10] = (byte)(v >> 8); mac[offset + 11] = (byte)v;
+            v = x[3];
+            mac[offset + 12] = (byte)(v >> 24); mac[offset + 13] = (byte)(v >> 16); mac[offset + 14] = (byte)(v >> 8); mac[offset + 15] = (byte)v;
             Begin();
         }
 
@@ -134,6 +150,7 @@ namespace LoRaWan.Crypto
             if (n == 16) k = _k1;
             else
             {
+                if (n < 0) throw new InvalidOperationException("a block from UpdateBlock cannot end the message");
                 b[n] = 0x80;
                 for (int i = n + 1; i < 16; i++) b[i] = 0;
                 k = _k2;

@@ -97,6 +97,29 @@ namespace LoRaWan.Crypto
             byte[] message, int offset, int length)
         {
             if (length < 0 || length > 255) throw new ArgumentOutOfRangeException("length", "MIC message must be 0..255 bytes");
+            cmac.SetKey(key, keyOffset);
+            if (length == 0)
+            {
+                // B0 alone is the whole (last) block: the byte path pads and keys it as RFC 4493 says.
+                WriteBlock(confFCnt, b3, b4, dir, devAddr, fCnt, length);
+                cmac.Update(_block, 0, 16);
+            }
+            else
+            {
+                // B0 as four big-endian words straight into the chain (no bytes packed): 0x49 | confFCnt (LE) | b3 ||
+                // b4 | dir | DevAddr[0..1] || DevAddr[2..3] | FCnt[0..1] || FCnt[2..3] | 0x00 | len.
+                cmac.UpdateBlock(
+                    0x49000000u | ((uint)(confFCnt & 0xFF) << 16) | ((uint)(confFCnt & 0xFF00)) | (uint)(b3 & 0xFF),
+                    ((uint)b4 << 24) | ((uint)(dir & 0xFF) << 16) | ((devAddr & 0xFF) << 8) | ((devAddr >> 8) & 0xFF),
+                    (((devAddr >> 16) & 0xFF) << 24) | ((devAddr >> 24) << 16) | ((fCnt & 0xFF) << 8) | ((fCnt >> 8) & 0xFF),
+                    (((fCnt >> 16) & 0xFF) << 24) | ((fCnt >> 24) << 16) | (uint)length);
+            }
+            cmac.Update(message, offset, length);
+            return cmac.FinalWord();
+        }
+
+        void WriteBlock(int confFCnt, int b3, int b4, int dir, uint devAddr, uint fCnt, int length)
+        {
             byte[] b = _block;
             b[0] = 0x49;
             b[1] = (byte)confFCnt;
@@ -114,10 +137,6 @@ namespace LoRaWan.Crypto
             b[13] = (byte)(fCnt >> 24);
             b[14] = 0;
             b[15] = (byte)length;
-            cmac.SetKey(key, keyOffset);
-            cmac.Update(b, 0, 16);
-            cmac.Update(message, offset, length);
-            return cmac.FinalWord();
         }
     }
 }

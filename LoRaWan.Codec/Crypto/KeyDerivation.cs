@@ -11,6 +11,7 @@ namespace LoRaWan.Crypto
     {
         readonly Aes128 _aes = new Aes128();
         readonly byte[] _block = new byte[16];
+        readonly uint[] _out = new uint[4];
 
         /// <summary>
         /// LoRaWAN 1.0.x (1.0.2 §6.2.5 = 1.0.4 §6.2.6): NwkSKey (type 0x01) or AppSKey (0x02) =
@@ -23,13 +24,25 @@ namespace LoRaWan.Crypto
         {
             if (appNonce > 0xFFFFFF) throw new ArgumentOutOfRangeException("appNonce");
             if (netId > 0xFFFFFF) throw new ArgumentOutOfRangeException("netId");
-            byte[] b = _block;
-            Array.Clear(b, 0, 16);
-            b[0] = keyType;
-            b[1] = (byte)appNonce; b[2] = (byte)(appNonce >> 8); b[3] = (byte)(appNonce >> 16);
-            b[4] = (byte)netId; b[5] = (byte)(netId >> 8); b[6] = (byte)(netId >> 16);
-            b[7] = (byte)devNonce; b[8] = (byte)(devNonce >> 8);
-            Encrypt(key, keyOffset, output, outputOffset);
+            // The block type | AppNonce (LE) | NetID (LE) | DevNonce (LE) | pad16 as four big-endian words: no bytes
+            // packed around the cipher.
+            _aes.UseKey(key, keyOffset);
+            uint[] o = _out;
+            _aes.EncryptWords(
+                ((uint)keyType << 24) | ((appNonce & 0xFF) << 16) | (appNonce & 0xFF00) | (appNonce >> 16),
+                ((netId & 0xFF) << 24) | ((netId & 0xFF00) << 8) | ((netId >> 8) & 0xFF00) | (uint)(devNonce & 0xFF),
+                (uint)(devNonce >> 8) << 24,
+                0,
+                o);
+            uint v = o[0];
+            output[outputOffset] = (byte)(v >> 24); output[outputOffset + 1] = (byte)(v >> 16); output[outputOffset + 2] = (byte)(v >> 8); output[outputOffset + 3] = (byte)v;
+            v = o[1];
+            output[outputOffset + 4] = (byte)(v >> 24); output[outputOffset + 5] = (byte)(v >> 16); output[outputOffset + 6] = (byte)(v >> 8); output[outputOffset + 7] = (byte)v;
+            v = o[2];
+            output[outputOffset + 8] = (byte)(v >> 24); output[outputOffset + 9] = (byte)(v >> 16); output[outputOffset + 10] = (byte)(v >> 8); output[outputOffset + 11] = (byte)v;
+            v = o[3];
+            output[outputOffset + 12] = (byte)(v >> 24); output[outputOffset + 13] = (byte)(v >> 16); output[outputOffset + 14] = (byte)(v >> 8); output[outputOffset + 15] = (byte)v;
+            o[0] = 0; o[1] = 0; o[2] = 0; o[3] = 0;
         }
 
         /// <summary>

@@ -123,8 +123,19 @@ namespace LoRaWan.Crypto
             if (p < end)
             {
                 aes.EncryptWords(0x01000000u, w1, w2, w3 | i, s);
-                for (int j = 0; p < end; j++, p++)
-                    buffer[p] = (byte)(buffer[p] ^ (s[j >> 2] >> (24 - 8 * (j & 3))));
+                // A word of key stream per four bytes, its bytes most significant first (no index arithmetic per byte).
+                for (int j = 0; ; j++)
+                {
+                    uint v = s[j];
+                    buffer[p] = (byte)(buffer[p] ^ (v >> 24));
+                    if (++p == end) break;
+                    buffer[p] = (byte)(buffer[p] ^ (v >> 16));
+                    if (++p == end) break;
+                    buffer[p] = (byte)(buffer[p] ^ (v >> 8));
+                    if (++p == end) break;
+                    buffer[p] = (byte)(buffer[p] ^ v);
+                    if (++p == end) break;
+                }
             }
         }
 

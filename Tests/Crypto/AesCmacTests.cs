@@ -1,3 +1,4 @@
+using System;
 using LoRaWan.Crypto;
 using nanoFramework.TestFramework;
 
@@ -42,6 +43,36 @@ namespace LoRaWan.Tests.Crypto
         public void Rfc4493_Example4_64Bytes()
         {
             Assert.AreEqual("51F0BEBF7E3B9D92FC49741779363CFE", Mac(TestHex.Bytes(Message64), 64));
+        }
+
+        [TestMethod]
+        public void UpdateBlock_FirstBlockAsWords_GivesTheRfcMac()
+        {
+            // RFC 4493 examples 3 and 4 with the first block 6BC1BEE2 2E409F96 E93D7E11 7393172A given as big-endian words.
+            byte[] message = TestHex.Bytes(Message64);
+            var cmac = new AesCmac();
+            cmac.SetKey(TestHex.Bytes(Key), 0);
+            cmac.UpdateBlock(0x6BC1BEE2u, 0x2E409F96u, 0xE93D7E11u, 0x7393172Au);
+            cmac.Update(message, 16, 24);
+            byte[] mac = new byte[16];
+            cmac.Final(mac, 0);
+            Assert.AreEqual("DFA66747DE9AE63030CA32611497C827", TestHex.Of(mac));
+            cmac.UpdateBlock(0x6BC1BEE2u, 0x2E409F96u, 0xE93D7E11u, 0x7393172Au);
+            cmac.Update(message, 16, 48);
+            cmac.Final(mac, 0);
+            Assert.AreEqual("51F0BEBF7E3B9D92FC49741779363CFE", TestHex.Of(mac));
+        }
+
+        [TestMethod]
+        public void UpdateBlock_AsTheLastBlock_Throws()
+        {
+            // A block chained in by UpdateBlock skipped the last-block rule (K1/K2, RFC 4493 §2.4), so it cannot end a message.
+            var cmac = new AesCmac();
+            cmac.SetKey(TestHex.Bytes(Key), 0);
+            cmac.UpdateBlock(0x6BC1BEE2u, 0x2E409F96u, 0xE93D7E11u, 0x7393172Au);
+            Assert.ThrowsException(typeof(InvalidOperationException), () => cmac.FinalWord());
+            cmac.Update(new byte[3], 0, 3);
+            Assert.ThrowsException(typeof(InvalidOperationException), () => cmac.UpdateBlock(0, 0, 0, 0));
         }
 
         [TestMethod]

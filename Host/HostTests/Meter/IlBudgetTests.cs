@@ -1,0 +1,79 @@
+using System.Collections.Generic;
+using System.Linq;
+using LoRaWan.Crypto;
+using LoRaWan.IlMeter;
+using Mono.Cecil;
+using nanoFramework.TestFramework;
+
+namespace LoRaWan.HostTests.Meter
+{
+    /// <summary>
+    /// Interpreter cost held to a budget (issue 20): Host/IlMeter counts the IL instructions each operation executes in
+    /// the device assemblies, and each count must stay within its budget (a count, not a time: it cannot flake). A change
+    /// that makes the interpreter work harder on a hot path fails here; one that makes it cheaper should lower the budget.
+    /// </summary>
+    [TestClass]
+    public class IlBudgetTests
+    {
+        // IL instructions per operation (Host/IlMeter's table) with about 2 % headroom. Lower them when a change saves IL.
+        static readonly Dictionary<string, long> Budget = new Dictionary<string, long>
+        {
+            ["aes-block"] = 1530,
+            ["aes-key-expansion"] = 800,
+            ["cmac-64"] = 6010,
+            ["uplink-20"] = 8030,
+            ["join-accept"] = 10260,
+            ["class-a-cycle"] = 16400,
+            ["class-a-cycle-sx1276"] = 19330,
+        };
+
+        static List<IlRow> _rows;
+
+        static List<IlRow> Rows() { return _rows ??= LoRaWan.IlMeter.Meter.Measure(); }
+
+        [TestMethod]
+        public void EveryOperation_StaysWithinItsIlBudget()
+        {
+            List<IlRow> rows = Rows();
+            OutputHelper.WriteLine(LoRaWan.IlMeter.Meter.Format(rows));
+            Assert.AreEqual(Budget.Count, rows.Count, "one budget per operation");
+            var over = rows.Where(r => r.Il > Budget[r.Name]).Select(r => $"{r.Name}: {r.Il} IL > budget {Budget[r.Name]}").ToList();
+            Assert.AreEqual(0, over.Count, string.Join("; ", over));
+        }
+
+        [TestMethod]
+        public void TheMeter_IsDeterministicToTheInstruction()
+        {
+            List<IlRow> first = Rows();
+            List<IlRow> second = LoRaWan.IlMeter.Meter.Measure();
+            for (int i = 0; i < first.Count; i++) Assert.AreEqual(first[i].Il, second[i].Il, first[i].Name);
+        }
+
+        [TestMethod]
+        public void TheEnvironmentsOwnCallsIntoDeviceCode_AreNotCounted()
+        {
+            // In the cycle on the simulated board the network server checks the uplink's MIC and decrypts it with the same
+            // LoRaWan.Crypto classes, and the virtual runner polls MacOperation.Done: neither is device work. The device's
+            // 20-byte uplink is 5 AES blocks (2 key-stream blocks, 3 CMAC blocks: B0 + 30 bytes), each the straight-line
+            // EncryptWords (its static IL minus the 3 of the "no key" throw).
+            using var module = ModuleDefinition.ReadModule(typeof(Aes128).Assembly.Location);
+            int words = module.GetType("LoRaWan.Crypto.Aes128").Methods.Single(m => m.Name == "EncryptWords").Body.Instructions.Count - 3;
+            List<IlRow> profile = LoRaWan.IlMeter.Meter.Profile("class-a-cycle-sx1276");
+            Assert.AreEqual(5L * words, profile.Single(r => r.Name == "LoRaWan.Crypto.Aes128::EncryptWords").Il, "5 blocks, the device's only");
+            Assert.IsFalse(profile.Any(r => r.Name.EndsWith("MacOperation::get_Done")), "the runner's polling is not counted");
+            Assert.AreEqual(Rows().Single(r => r.Name == "class-a-cycle-sx1276").Il, profile.Sum(r => r.Il), "profile and table agree");
+        }
+
+        [TestMethod]
+        public void AesBlock_CountsTheStraightLineIlOfEncryptBlockAndEncryptWords()
+        {
+            // Oracle independent of the rewriting: both methods are straight-line code except EncryptWords' "no key" throw
+            // (ldstr, newobj, throw: 3 instructions not executed), so the executed count is their static IL count minus 3.
+            using var module = ModuleDefinition.ReadModule(typeof(Aes128).Assembly.Location);
+            TypeDefinition aes = module.GetType("LoRaWan.Crypto.Aes128");
+            int Count(string name) => aes.Methods.Single(m => m.Name == name).Body.Instructions.Count;
+            long expected = Count("EncryptBlock") + Count("EncryptWords") - 3;
+            Assert.AreEqual(expected, Rows().Single(r => r.Name == "aes-block").Il);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+using Mono.Cecil.Rocks;
+
+namespace LoRaWan.IlMeter
+{
+    /// <summary>
+    /// Rewrites device assemblies with Mono.Cecil so that every basic block, on entry, adds the number of IL instructions
+    /// it holds (as compiled, before rewriting) to the static <c>LoRaWan.IlMeter.Counter.Count</c>, a type added to the
+    /// first assembly rewritten (LoRaWan.Radio, the lowest; the others reference it there). A block is entered whole: the count is the
+    /// IL the interpreter would execute, except in a block an exception leaves early (no measured operation throws).
+    /// Calls out of the rewritten assemblies (mscorlib, host shims) count as the one call instruction.
+    /// </summary>
+    public static class Instrumenter
+    {
+        /// <summary>Namespace and name of the counter type added to the first assembly.</summary>
+        public const string CounterNamespace = "LoRaWan.IlMeter", CounterName = "Counter", CounterField = "Count";
+
+        /// <summary>With a profile: the counter's <c>long[]</c> of IL per method (exclusive), indexed as the returned names.</summary>
+        public const string MethodsField = "Methods";
+
+        /// <summary>The counter's <c>int</c>: above 0 while the environment (simulation, test rig) runs device code for itself.</summary>
+        public const string PausedField = "Paused";
+
+        /// <summary>
+        /// Device methods the environment calls as the device's own work: the MAC thread's loop, the alarm, the radio's
+        /// interrupt report and the SX1276's DIO interrupts (type full name :: method name). Every other call from the
+        /// environment into a counted assembly (the network server's crypto, the scripted radio's air-time helper, the
+        /// runner polling an operation, constructors at set-up) is not device work on a real board and is not counted.
+        /// </summary>
+        public static readonly string[] EntryPoints =
+        {
+            "LoRaWan.Mac.ClassAMac::ProcessEvents",
+            "LoRaWan.Platform.ITimerSink::OnTimer",
+            "LoRaWan.Radio.IRadioEventSink::OnRadioEvent",
+            "Drivers.Sx127x.Sx1276::OnDio0",
+            "Drivers.Sx127x.Sx1276::OnDio1",
+        };
+
+        /// <summary>
+        /// Rewrites the assemblies at <paramref name="paths"/> (the first one receives the counter type) and returns their
+        /// images by simple assembly name. Throws when an assembly was compiled without optimisation: Debug IL (nop,
+        /// extra stores and loads) is not what the device build ships.
+        /// </summary>
+        public static Dictionary<string, byte[]> Rewrite(IList<string> paths)
+        {
+            return Rewrite(paths, null);
+        }
+
+        /// <summary>
+        /// As <see cref="Rewrite(IList{string})"/>; when <paramref name="methodNames"/> is given, every block also adds its
+        /// count to <c>Counter.Methods[i]</c> (allocated by the caller) where i indexes the method's name in that list.
+        /// </summary>
+        public static Dictionary<string, byte[]> Rewrite(IList<string> paths, List<string> methodNames)
+        {
+            var images = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+            FieldReference counter = null, methods = null, paused = null;
+            foreach (string path in paths)
+            {
+                using var module = ModuleDefinition.ReadModule(path, new ReaderParameters { ReadSymbols = false, InMemory = true });
+                RejectDebugBuild(module);
+                FieldReference field;
+                if (counter == null)
+                {
+                    var type = new TypeDefinition(CounterNamespace, CounterName,
+                        TypeAttributes.Public | TypeAttributes.Abstract | TypeAttributes.Sealed | TypeAttributes.Class | TypeAttributes.BeforeFieldInit,
+                        module.TypeSystem.Object);
+                    var def = new FieldDefinition(CounterField, FieldAttributes.Public | FieldAttributes.Static, module.TypeSystem.Int64);
+                    type.Fields.Add(def);
+                    var perMethod = new FieldDefinition(MethodsField, FieldAttributes.Public | FieldAttributes.Static, new ArrayType(module.TypeSystem.Int64));
+                    type.Fields.Add(perMethod);
+                    var pausedDef = new FieldDefinition(PausedField, FieldAttributes.Public | FieldAttributes.Static, module.TypeSystem.Int32);
+                    type.Fields.Add(pausedDef);
+                    module.Types.Add(type);
+                    counter = def;
+                    methods = perMethod;
+                    paused = pausedDef;
+                    field = def;
+                }
+                else field = module.ImportReference(counter);
+                FieldReference pausedField = module.ImportReference(paused);
+                FieldReference methodsField = methodNames == null ? null : module.ImportReference(methods);
+                foreach (TypeDefinition type in module.GetTypes().ToList())
+                {
+                    if (type.Namespace == CounterNamespace && type.Name == CounterName) continue;
+                    foreach (MethodDefinition method in type.Methods)
+                    {
+                        if (!method.HasBody) continue;
+                        int id = -1;
+                        if (methodNames != null) { id = methodNames.Count; methodNames.Add(type.FullName + "::" + method.Name); }
+                        Instrument(method, field, methodsField, id, pausedField);
+                    }
+                }
+                using var stream = new MemoryStream();
+                module.Write(stream);
+                images.Add(module.Assembly.Name.Name, stream.ToArray());
+            }
+            return images;
+        }
+
+        /// <summary>
+        /// Rewrites the environment's assembly at <paramref name="path"/> (Simulation, the workload's test rig: types whose
+        /// namespace starts with one of <paramref name="namespaces"/>, or all when null) so that each of its calls into the
+        /// counted assemblies <paramref name="counted"/>, other than an <see cref="EntryPoints"/> one, runs with
+        /// <c>Counter.Paused</c> raised. <paramref name="counterAssembly"/> holds the counter type.
+        /// </summary>
+        public static byte[] RewriteEnvironment(string path, ICollection<string> counted, string counterAssembly, string[] namespaces)
+        {
+            using var module = ModuleDefinition.ReadModule(path, new ReaderParameters { ReadSymbols = false, InMemory = true });
+            AssemblyNameReference scope = module.AssemblyReferences.FirstOrDefault(r => r.Name == counterAssembly)
+                ?? throw new InvalidOperationException(module.Assembly.Name.Name + " does not reference " + counterAssembly);
+            var counterType = new TypeReference(CounterNamespace, CounterName, module, scope);
+            var paused = new FieldReference(PausedField, module.TypeSystem.Int32, counterType);
+            foreach (TypeDefinition type in module.GetTypes().ToList())
+            {
+                if (namespaces != null && !namespaces.Any(n => type.Namespace.StartsWith(n, StringComparison.Ordinal))) continue;
+                foreach (MethodDefinition method in type.Methods)
+                    if (method.HasBody) PauseAroundDeviceCalls(method, counted, paused);
+            }
+            using var stream = new MemoryStream();
+            module.Write(stream);
+            return stream.ToArray();
+        }
+
+        static void PauseAroundDeviceCalls(MethodDefinition method, ICollection<string> counted, FieldReference paused)
+        {
+            MethodBody body = method.Body;
+            body.SimplifyMacros();
+            ILProcessor il = body.GetILProcessor();
+            foreach (Instruction call in body.Instructions.ToList())
+            {
+                if (call.OpCode.Code != Code.Call && call.OpCode.Code != Code.Callvirt && call.OpCode.Code != Code.Newobj) continue;
+                var target = (MethodReference)call.Operand;
+                string assembly = target.DeclaringType.Scope is AssemblyNameReference a ? a.Name : target.DeclaringType.Module.Assembly.Name.Name;
+                if (!counted.Contains(assembly)) continue;
+                if (Array.IndexOf(EntryPoints, target.DeclaringType.FullName + "::" + target.Name) >= 0) continue;
+                // A prefixed call (constrained., tail.) keeps its prefix next to it: Paused++ goes before the prefix.
+                Instruction first = call.Previous != null && call.Previous.OpCode.OpCodeType == OpCodeType.Prefix ? call.Previous : call;
+                Instruction copy = il.Create(OpCodes.Nop);
+                copy.OpCode = first.OpCode;
+                copy.Operand = first.Operand;
+                first.OpCode = OpCodes.Ldsfld;
+                first.Operand = paused;
+                Instruction[] raise = { il.Create(OpCodes.Ldc_I4_1), il.Create(OpCodes.Add), il.Create(OpCodes.Stsfld, paused), copy };
+                Instruction last = first;
+                foreach (Instruction i in raise) { il.InsertAfter(last, i); last = i; }
+                Instruction after = first == call ? copy : call;
+                Instruction[] lower = { il.Create(OpCodes.Ldsfld, paused), il.Create(OpCodes.Ldc_I4_1), il.Create(OpCodes.Sub), il.Create(OpCodes.Stsfld, paused) };
+                last = after;
+                foreach (Instruction i in lower) { il.InsertAfter(last, i); last = i; }
+            }
+            body.OptimizeMacros();
+        }
+
+        static void RejectDebugBuild(ModuleDefinition module)
+        {
+            foreach (CustomAttribute a in module.Assembly.CustomAttributes)
+            {
+                if (a.AttributeType.FullName != "System.Diagnostics.DebuggableAttribute" || a.ConstructorArguments.Count != 1) continue;
+                int modes = Convert.ToInt32(a.ConstructorArguments[0].Value);
+                if ((modes & 0x100) != 0)   // DebuggingModes.DisableOptimizations
+                    throw new InvalidOperationException(module.Assembly.Name.Name + " was compiled without optimisation (Debug): "
+                        + "the meter counts the IL the device build ships; build Release (dotnet run -c Release)");
+            }
+        }
+
+        /// <summary>The first instruction of each basic block of <paramref name="body"/>, in order.</summary>
+        public static List<Instruction> Leaders(MethodBody body)
+        {
+            var leaders = new HashSet<Instruction>();
+            CollectLeaders(body, leaders);
+            return body.Instructions.Where(leaders.Contains).ToList();
+        }
+
+        static void CollectLeaders(MethodBody body, HashSet<Instruction> leaders)
+        {
+            var code = body.Instructions;
+            if (code.Count == 0) return;
+            leaders.Add(code[0]);
+            for (int i = 0; i < code.Count; i++)
+            {
+                Instruction ins = code[i];
+                if (ins.Operand is Instruction target) leaders.Add(target);
+                else if (ins.Operand is Instruction[] targets) foreach (Instruction t in targets) leaders.Add(t);
+                FlowControl flow = ins.OpCode.FlowControl;
+                bool ends = flow == FlowControl.Branch || flow == FlowControl.Cond_Branch || flow == FlowControl.Return
+                    || flow == FlowControl.Throw || ins.OpCode.Code == Code.Endfinally || ins.OpCode.Code == Code.Endfilter;
+                if (ends && i + 1 < code.Count) leaders.Add(code[i + 1]);
+            }
+            foreach (ExceptionHandler h in body.ExceptionHandlers)
+            {
+                leaders.Add(h.TryStart);
+                leaders.Add(h.HandlerStart);
+                if (h.FilterStart != null) leaders.Add(h.FilterStart);
+                if (h.TryEnd != null) leaders.Add(h.TryEnd);
+                if (h.HandlerEnd != null) leaders.Add(h.HandlerEnd);
+            }
+        }
+
+        static void Instrument(MethodDefinition method, FieldReference counter, FieldReference methods, int id, FieldReference paused)
+        {
+            MethodBody body = method.Body;
+            body.SimplifyMacros();
+            List<Instruction> leaders = Leaders(body);
+            var index = new Dictionary<Instruction, int>();
+            for (int i = 0; i < body.Instructions.Count; i++) index[body.Instructions[i]] = i;
+            var sizes = new int[leaders.Count];
+            for (int b = 0; b < leaders.Count; b++)
+            {
+                int end = b + 1 < leaders.Count ? index[leaders[b + 1]] : body.Instructions.Count;
+                sizes[b] = end - index[leaders[b]];
+            }
+            ILProcessor il = body.GetILProcessor();
+            for (int b = 0; b < leaders.Count; b++)
+            {
+                // The leader becomes the first instruction of "Count += size" (so every branch and handler boundary that
+                // names it now enters through the count), and a copy of it follows.
+                Instruction leader = leaders[b];
+                Instruction copy = il.Create(OpCodes.Nop);
+                copy.OpCode = leader.OpCode;
+                copy.Operand = leader.Operand;
+                leader.OpCode = OpCodes.Ldsfld;
+                leader.Operand = counter;
+                // if (Paused == 0) Count += size
+                leader.Operand = paused;
+                Instruction skip = il.Create(OpCodes.Brtrue, copy);
+                Instruction load = il.Create(OpCodes.Ldsfld, counter);
+                Instruction size = il.Create(OpCodes.Ldc_I8, (long)sizes[b]);
+                Instruction add = il.Create(OpCodes.Add);
+                Instruction store = il.Create(OpCodes.Stsfld, counter);
+                il.InsertAfter(leader, skip);
+                il.InsertAfter(skip, load);
+                il.InsertAfter(load, size);
+                il.InsertAfter(size, add);
+                il.InsertAfter(add, store);
+                Instruction last = store;
+                if (methods != null)
+                {
+                    // Methods[id] += size
+                    Instruction[] profile =
+                    {
+                        il.Create(OpCodes.Ldsfld, methods), il.Create(OpCodes.Ldc_I4, id),
+                        il.Create(OpCodes.Ldelema, method.Module.TypeSystem.Int64), il.Create(OpCodes.Dup), il.Create(OpCodes.Ldind_I8),
+                        il.Create(OpCodes.Ldc_I8, (long)sizes[b]), il.Create(OpCodes.Add), il.Create(OpCodes.Stind_I8),
+                    };
+                    foreach (Instruction p in profile) { il.InsertAfter(last, p); last = p; }
+                }
+                il.InsertAfter(last, copy);
+            }
+            body.OptimizeMacros();
+        }
+    }
+}
