@@ -2,8 +2,8 @@ namespace Drivers.Sx127x
 {
     /// <summary>
     /// SX1276/77/78/79 register addresses in LoRa mode, named as the Semtech datasheet ("Registers for the LoRa
-    /// modem") names them. Registers 0x0D..0x3F mean something else in FSK/OOK mode; the one FSK
-    /// register the driver touches during initialisation (RegImageCal) is listed at the end.
+    /// modem") names them. Registers 0x0D..0x3F mean something else in FSK/OOK mode; RegImageCal and the
+    /// FSK registers of the GFSK data rates (Sx1276.Fsk.cs) are listed at the end, prefixed Fsk.
     /// </summary>
     internal enum Register : byte
     {
@@ -94,5 +94,49 @@ namespace Drivers.Sx127x
 
         /// <summary>FSK/OOK page only: AutoImageCalOn (7), ImageCalStart (6), ImageCalRunning (5).</summary>
         FskImageCal = 0x3B,
+
+        // FSK/OOK mode (datasheet "Registers for FSK/OOK modem"); 0x02..0x05 are not paged, 0x0D..0x3F are the FSK page.
+        /// <summary>BitRate(15:8); BitRate = F(XOSC) / bit rate (fractional part 0).</summary>
+        FskBitrateMsb = 0x02,
+        /// <summary>BitRate(7:0).</summary>
+        FskBitrateLsb = 0x03,
+        /// <summary>Fdev(13:8); Fdev = frequency deviation / F(STEP).</summary>
+        FskFdevMsb = 0x04,
+        /// <summary>Fdev(7:0).</summary>
+        FskFdevLsb = 0x05,
+        /// <summary>FSK page: RestartRx… (7..5), AfcAutoOn (4), AgcAutoOn (3), RxTrigger (2..0).</summary>
+        FskRxConfig = 0x0D,
+        /// <summary>FSK page: RSSI = −RssiValue / 2 dBm.</summary>
+        FskRssiValue = 0x11,
+        /// <summary>FSK page: RxBwMant (4..3), RxBwExp (2..0); single-side bandwidth F(XOSC) / (RxBwMant · 2^(RxBwExp + 2)).</summary>
+        FskRxBw = 0x12,
+        /// <summary>FSK page: the AFC bandwidth, same coding as RegRxBw.</summary>
+        FskAfcBw = 0x13,
+        /// <summary>FSK page: PreambleDetectorOn (7), PreambleDetectorSize (6..5), PreambleDetectorTol (4..0).</summary>
+        FskPreambleDetect = 0x1F,
+        /// <summary>FSK page: preamble length in bytes (15:8).</summary>
+        FskPreambleMsb = 0x25,
+        /// <summary>FSK page: preamble length in bytes (7:0).</summary>
+        FskPreambleLsb = 0x26,
+        /// <summary>FSK page: AutoRestartRxMode (7..6), PreamblePolarity (5), SyncOn (4), SyncSize (2..0) = bytes − 1.</summary>
+        FskSyncConfig = 0x27,
+        /// <summary>FSK page: first sync word byte (the one sent first).</summary>
+        FskSyncValue1 = 0x28,
+        /// <summary>FSK page: second sync word byte.</summary>
+        FskSyncValue2 = 0x29,
+        /// <summary>FSK page: third sync word byte.</summary>
+        FskSyncValue3 = 0x2A,
+        /// <summary>FSK page: PacketFormat (7), DcFree (6..5), CrcOn (4), CrcAutoClearOff (3), AddressFiltering (2..1), CrcWhiteningType (0).</summary>
+        FskPacketConfig1 = 0x30,
+        /// <summary>FSK page: DataMode (6), IoHomeOn (5), BeaconOn (3), PayloadLength(10:8).</summary>
+        FskPacketConfig2 = 0x31,
+        /// <summary>FSK page: PayloadLength(7:0), the largest accepted length in variable-length mode.</summary>
+        FskPayloadLength = 0x32,
+        /// <summary>FSK page: TxStartCondition (7), FifoThreshold (5..0).</summary>
+        FskFifoThresh = 0x35,
+        /// <summary>FSK page: ModeReady (7) … Timeout (2), PreambleDetect (1), SyncAddressMatch (0).</summary>
+        FskIrqFlags1 = 0x3E,
+        /// <summary>FSK page: FifoFull (7), FifoEmpty (6), FifoLevel (5), FifoOverrun (4), PacketSent (3), PayloadReady (2), CrcOk (1), LowBat (0).</summary>
+        FskIrqFlags2 = 0x3F,
     }
 }

@@ -44,6 +44,11 @@ namespace Drivers.Sx127x
         {
             lock (_sync)
             {
+                if (_fskMode)
+                {
+                    ServiceFskInterrupt(stampUs);   // PacketSent / PayloadReady: Sx1276.Fsk.cs
+                    return;
+                }
                 byte flags = _bus.ReadRegister((byte)Register.IrqFlags);
                 if (flags == 0) return;
                 _bus.WriteRegister((byte)Register.IrqFlags, flags);
@@ -110,10 +115,10 @@ namespace Drivers.Sx127x
         /// </summary>
         void TxOverdue(ulong nowUs)
         {
-            byte flags = _bus.ReadRegister((byte)Register.IrqFlags);
-            if ((flags & RegisterBits.IrqTxDone) != 0)
+            byte flags = _fskMode ? _bus.ReadRegister((byte)Register.FskIrqFlags2) : _bus.ReadRegister((byte)Register.IrqFlags);
+            if ((flags & (_fskMode ? FskRegisterBits.Irq2PacketSent : RegisterBits.IrqTxDone)) != 0)
             {
-                _bus.WriteRegister((byte)Register.IrqFlags, flags);
+                if (!_fskMode) _bus.WriteRegister((byte)Register.IrqFlags, flags);
                 _state = StateStandby;
                 ulong doneUs = _txStartTrusted && _txComputedEndUs < nowUs ? _txComputedEndUs : nowUs;
                 _txTiming.FoundByWatchdog++;

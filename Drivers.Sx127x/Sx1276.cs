@@ -196,6 +196,7 @@ namespace Drivers.Sx127x
         {
             _state = StateUninitialized;
             _packetReady = false;
+            _fskMode = false;   // the sequence below ends in LoRa standby from any mode
             if (_reset != null) _reset.Pulse();
 
             byte version = R(Register.Version);
@@ -253,6 +254,11 @@ namespace Drivers.Sx127x
             if (buffer == null) throw new ArgumentNullException("buffer");
             if (length < 1 || length > 255) throw new ArgumentOutOfRangeException("length", "a LoRa payload is 1..255 bytes");
             if (offset < 0 || offset > buffer.Length - length) throw new ArgumentOutOfRangeException("offset");
+            if (config.FskBitRate != 0)
+            {
+                TransmitFsk(config, buffer, offset, length);   // GFSK data rate: Sx1276.Fsk.cs
+                return;
+            }
             ulong airTimeUs = ValidateAndComputeAirTime(config.SpreadingFactor, config.BandwidthHz, config.CodingRate,
                 config.PreambleSymbols, length, config.Crc);
 
@@ -304,6 +310,11 @@ namespace Drivers.Sx127x
         public void Receive(RxConfig config)
         {
             if (config == null) throw new ArgumentNullException("config");
+            if (config.FskBitRate != 0)
+            {
+                ReceiveFsk(config);   // GFSK data rate: Sx1276.Fsk.cs
+                return;
+            }
             ValidateModulation(config.SpreadingFactor, config.BandwidthHz, config.CodingRate, config.PreambleSymbols);
             int symbolTimeout = config.SymbolTimeout;
             if (symbolTimeout < 4) symbolTimeout = 4;
@@ -344,6 +355,7 @@ namespace Drivers.Sx127x
             lock (_sync)
             {
                 if (!_packetReady) return 0;
+                if (_fskMode) return ReadFskPacket(buffer, offset, maxLength, info);
                 int length = R(Register.RxNbBytes);
                 if (length > maxLength) length = maxLength;
                 W(Register.FifoAddrPtr, R(Register.FifoRxCurrentAddr));
@@ -367,6 +379,7 @@ namespace Drivers.Sx127x
                 if (_state == StateUninitialized) return;
                 _packetReady = false;
                 _state = StateSleep;
+                if (_fskMode) LeaveFskMode();
                 W(Register.OpMode, RegisterBits.LongRangeMode | RegisterBits.LowFrequencyModeOn | RegisterBits.ModeSleep);
             }
         }
@@ -406,6 +419,7 @@ namespace Drivers.Sx127x
 
         void EnterStandby()
         {
+            if (_fskMode) LeaveFskMode();   // back from a GFSK frame or window: the modem changes in sleep only
             W(Register.OpMode, RegisterBits.LongRangeMode | RegisterBits.LowFrequencyModeOn | RegisterBits.ModeStandby);
             _state = StateStandby;
         }

@@ -15,7 +15,7 @@ namespace LoRaWan.Udp
         InvalidJson,
         /// <summary>Valid JSON without a usable txpk object (missing or ill-typed fields, bad base64, size mismatch).</summary>
         InvalidTxpk,
-        /// <summary>A txpk this gateway cannot send: FSK modulation or a LoRa data rate it does not know.</summary>
+        /// <summary>A txpk this gateway cannot send: an FSK bit rate or deviation other than LoRaWAN's, or a LoRa data rate it does not know.</summary>
         Unsupported,
     }
 }

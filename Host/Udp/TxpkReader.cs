@@ -66,20 +66,39 @@ namespace LoRaWan.Udp
             string modulation = modu.GetString();
             if (modulation == "FSK")
             {
-                reason = "FSK downlinks are not supported by the simulated gateway";
-                return DatagramProblem.Unsupported;
+                // PROTOCOL.TXT: FSK "datr" is the bit rate as a number; the simulated gateway sends LoRaWAN's GFSK only
+                // (50 kbit/s, 25 kHz deviation, RP002-1.0.4), as SF 0 with the bit rate in BandwidthHz.
+                if (!p.TryGetProperty("datr", out JsonElement bitRate) || bitRate.ValueKind != JsonValueKind.Number || !bitRate.TryGetInt32(out int bps))
+                    return Bad("FSK datr missing or not a number", out reason);
+                if (bps != 50000)
+                {
+                    reason = "FSK bit rate not supported (LoRaWAN uses 50000): " + bps.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return DatagramProblem.Unsupported;
+                }
+                int fdev = 25000;
+                if (!OptionalInt(p, "fdev", ref fdev, ref reason)) return DatagramProblem.InvalidTxpk;
+                if (fdev != 25000)
+                {
+                    reason = "FSK deviation not supported (LoRaWAN uses 25000 Hz): " + fdev.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return DatagramProblem.Unsupported;
+                }
+                tx.SpreadingFactor = 0;
+                tx.BandwidthHz = bps;
             }
-            if (modulation != "LORA") return Bad("modu is neither \"LORA\" nor \"FSK\": " + modulation, out reason);
-            if (!p.TryGetProperty("datr", out JsonElement datr) || datr.ValueKind != JsonValueKind.String) return Bad("datr missing or not a string", out reason);
-            if (!DataRateText.TryParse(datr.GetString(), out tx.SpreadingFactor, out tx.BandwidthHz))
+            else
             {
-                reason = "LoRa data rate not supported: " + datr.GetString();
-                return DatagramProblem.Unsupported;
+                if (modulation != "LORA") return Bad("modu is neither \"LORA\" nor \"FSK\": " + modulation, out reason);
+                if (!p.TryGetProperty("datr", out JsonElement datr) || datr.ValueKind != JsonValueKind.String) return Bad("datr missing or not a string", out reason);
+                if (!DataRateText.TryParse(datr.GetString(), out tx.SpreadingFactor, out tx.BandwidthHz))
+                {
+                    reason = "LoRa data rate not supported: " + datr.GetString();
+                    return DatagramProblem.Unsupported;
+                }
+                if (!p.TryGetProperty("codr", out JsonElement codr) || codr.ValueKind != JsonValueKind.String) return Bad("codr missing or not a string", out reason);
+                tx.CodingRate = codr.GetString();
+                if (tx.CodingRate != "4/5" && tx.CodingRate != "4/6" && tx.CodingRate != "4/7" && tx.CodingRate != "4/8")
+                    return Bad("codr is not 4/5..4/8: " + tx.CodingRate, out reason);
             }
-            if (!p.TryGetProperty("codr", out JsonElement codr) || codr.ValueKind != JsonValueKind.String) return Bad("codr missing or not a string", out reason);
-            tx.CodingRate = codr.GetString();
-            if (tx.CodingRate != "4/5" && tx.CodingRate != "4/6" && tx.CodingRate != "4/7" && tx.CodingRate != "4/8")
-                return Bad("codr is not 4/5..4/8: " + tx.CodingRate, out reason);
 
             int size = -1;
             if (!OptionalInt(p, "size", ref size, ref reason)) return DatagramProblem.InvalidTxpk;

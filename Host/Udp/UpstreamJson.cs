@@ -88,9 +88,19 @@ namespace LoRaWan.Udp
                     // MHz with Hz precision (6 decimals at most), e.g. 868.1.
                     w.WriteNumber("freq", Math.Round(rx.FrequencyHz / 1e6, 6));
                     w.WriteNumber("stat", 1);
-                    w.WriteString("modu", "LORA");
-                    w.WriteString("datr", DataRateText.Format(rx.SpreadingFactor, rx.BandwidthHz));
-                    w.WriteString("codr", rx.CodingRate);
+                    if (rx.SpreadingFactor == 0)
+                    {
+                        // GFSK (the endpoint's convention: SF 0, the bit rate in BandwidthHz); PROTOCOL.TXT: "datr" is
+                        // then the bit rate as a number, and there is no "codr".
+                        w.WriteString("modu", "FSK");
+                        w.WriteNumber("datr", rx.BandwidthHz);
+                    }
+                    else
+                    {
+                        w.WriteString("modu", "LORA");
+                        w.WriteString("datr", DataRateText.Format(rx.SpreadingFactor, rx.BandwidthHz));
+                        w.WriteString("codr", rx.CodingRate);
+                    }
                     w.WriteNumber("rssi", rx.RssiDbm);
                     w.WriteNumber("lsnr", Math.Round(rx.SnrDb, 1));
                     w.WriteNumber("size", rx.Length);

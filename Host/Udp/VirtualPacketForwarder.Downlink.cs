@@ -83,6 +83,7 @@ namespace LoRaWan.Udp
 
         static ulong AirTimeUs(TxPacket tx)
         {
+            if (tx.SpreadingFactor == 0) return AirTime.LoRaWanFskFrameUs(tx.BandwidthHz, tx.Payload.Length);   // GFSK (CRC always)
             bool ldro = AirTime.IsLowDataRateOptimizeRequired(tx.SpreadingFactor, tx.BandwidthHz);
             return AirTime.LoRaUs(tx.SpreadingFactor, tx.BandwidthHz, tx.Payload.Length, AirTime.CodingRate4_5,
                 AirTime.LoRaWanPreambleSymbols, true, !tx.NoCrc, ldro);

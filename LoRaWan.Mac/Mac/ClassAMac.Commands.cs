@@ -150,7 +150,7 @@ namespace LoRaWan.Mac
                 return n;
             }
             // M − 7 bytes fit in a port-less MACPayload (FHDR without FOpts is 7 bytes).
-            int withoutPort = _region.GetMaxMacPayload(_plan, dataRate) - 7;
+            int withoutPort = MaxMacPayload(dataRate) - 7;
             int pending = _cmd.Answers.PendingLength;
             if (pending <= DataFrame.MaxFOptsLength && pending <= withoutPort)
             {

@@ -1,5 +1,6 @@
 using LoRaWan.Crypto;
 using LoRaWan.Frames;
+using LoRaWan.Radio;
 using LoRaWan.Session;
 
 namespace LoRaWan.Mac
@@ -19,22 +20,24 @@ namespace LoRaWan.Mac
             if (openedUs < firedUs) openedUs = firedUs;
             if (fromAlarm) _diag.Timing.Lateness.Record((long)(openedUs - dueUs));
             int dataRate = window == 1 ? rw.Rx1DataRate : rw.Rx2DataRate;
-            int sf = _region.GetSpreadingFactor(dataRate);
-            int bw = _region.GetBandwidthHz(dataRate);
+            int fsk = _region.GetFskBitRate(dataRate);
+            long tsym = WindowSymbolTimeUs(dataRate);
             rw.Config.FrequencyHz = window == 1 ? rw.Rx1FrequencyHz : rw.Rx2FrequencyHz;
-            rw.Config.SpreadingFactor = sf;
-            rw.Config.BandwidthHz = bw;
+            rw.Config.SpreadingFactor = _region.GetSpreadingFactor(dataRate);
+            rw.Config.BandwidthHz = _region.GetBandwidthHz(dataRate);
+            rw.Config.FskBitRate = fsk;
             rw.Config.CodingRate = 1;
-            rw.Config.PreambleSymbols = 8;
-            rw.Config.Crc = false;          // downlinks carry no payload CRC (LoRaWAN 1.0.4 §4.1)
+            rw.Config.PreambleSymbols = fsk != 0 ? AirTime.LoRaWanFskPreambleBytes : 8;
+            rw.Config.Crc = fsk != 0;       // LoRa downlinks carry no payload CRC (LoRaWAN 1.0.4 §4.1); FSK frames always do
             rw.Config.InvertIq = true;
-            rw.Config.SymbolTimeout = RxWindowTiming.SymbolTimeout(sf, bw, EffectiveTimingErrorUs);
+            rw.Config.SymbolTimeout = RxWindowTiming.SymbolTimeoutFor(tsym, EffectiveTimingErrorUs);
             _state = window == 1 ? MacState.Rx1 : MacState.Rx2;
-            // Guard: if the radio never reports the end of the window, close it ourselves. A frame that started
-            // inside the window may last up to its maximum air time.
-            ulong listen = (ulong)rw.Config.SymbolTimeout * (ulong)RxWindowTiming.SymbolTimeMicroseconds(sf, bw);
+            // LoRa: a guard, if the radio never reports the end of the window (the chip's symbol timeout does). FSK: the
+            // window's end itself (the SX1276's FSK timeout reaches no wired DIO; the driver keeps no alarm). Either way a
+            // frame that started inside the window may last up to its maximum air time.
+            ulong listen = (ulong)rw.Config.SymbolTimeout * (ulong)tsym;
             ulong frame = _region.GetAirTimeUs(dataRate, MaxPhyPayload, false);
-            _alarm.Arm(openedUs + listen + frame + RxGuardMarginUs);
+            _alarm.Arm(openedUs + listen + frame + (fsk != 0 ? FskWindowEndMarginUs : RxGuardMarginUs));
             if (_observers.Trace != null) _observers.Trace.WindowOpened(window, dueUs, firedUs, rw.Config.FrequencyHz, dataRate, rw.Config.SymbolTimeout);
             _radio.Receive(rw.Config);
         }

@@ -73,9 +73,20 @@ namespace LoRaWan.Mac
         int MaxAppPayload(int dataRate, int foptsLength)
         {
             // MACPayload = FHDR (7 + FOpts) + FPort (1) + FRMPayload (regional parameters, "M").
-            int m = _region.GetMaxMacPayload(_plan, dataRate);
+            int m = MaxMacPayload(dataRate);
             int n = m - 8 - foptsLength;
             return n < 0 ? 0 : n;
+        }
+
+        /// <summary>
+        /// The regional M of <paramref name="dataRate"/>; at a GFSK rate no more than the radio's FSK frame limit allows
+        /// (<see cref="LoRaWanOptions.MaxFskPhyPayload"/> less MHDR and MIC).
+        /// </summary>
+        int MaxMacPayload(int dataRate)
+        {
+            int m = _region.GetMaxMacPayload(_plan, dataRate);
+            int fsk = _options.MaxFskPhyPayload - 5;
+            return _region.GetFskBitRate(dataRate) != 0 && m > fsk ? fsk : m;
         }
 
         /// <summary>
@@ -316,8 +327,9 @@ namespace LoRaWan.Mac
             config.FrequencyHz = frequency;
             config.SpreadingFactor = _region.GetSpreadingFactor(dataRate);
             config.BandwidthHz = _region.GetBandwidthHz(dataRate);
+            config.FskBitRate = _region.GetFskBitRate(dataRate);   // GFSK rows (e.g. EU868 DR7): RP002's FSK format
             config.CodingRate = 1;
-            config.PreambleSymbols = 8;
+            config.PreambleSymbols = config.FskBitRate != 0 ? AirTime.LoRaWanFskPreambleBytes : 8;
             config.Crc = true;
             config.InvertIq = false;
             int eirp = _region.LimitEirpForFrequency(frequency, _region.GetTxPowerEirpDbm(_plan, join ? 0 : _session.TxPowerIndex));
@@ -353,8 +365,8 @@ namespace LoRaWan.Mac
             if (_observers.Trace != null) _observers.Trace.TxDone(stampUs);
             if (!_region.IsDataRateSupported(rw.Rx1DataRate))
             {
-                // The RX1 rate for this uplink and offset is not LoRa (e.g. AS923/IN865 DR5 + RX1DROffset 7 = FSK
-                // DR7, which this stack does not receive): no RX1, go straight to RX2.
+                // The RX1 rate for this uplink and offset is one this stack does not receive (LR-FHSS, RFU; LoRa and
+                // FSK are received): no RX1, go straight to RX2.
                 rw.Current = 1;
                 _state = MacState.WaitingRx2;
                 if (!_region.IsDataRateSupported(rw.Rx2DataRate)) { EndOfWindows(false); return; }
@@ -368,12 +380,19 @@ namespace LoRaWan.Mac
         /// <summary>When to start listening for a window whose preamble is due <paramref name="delayUs"/> after TxDone.</summary>
         ulong WindowOpenTime(ulong delayUs, int dataRate)
         {
-            int sf = _region.GetSpreadingFactor(dataRate);
-            int bw = _region.GetBandwidthHz(dataRate);
-            int symbols = RxWindowTiming.SymbolTimeout(sf, bw, EffectiveTimingErrorUs);
-            long offsetUs = RxWindowTiming.WindowOffsetMilliseconds(sf, bw, symbols, _options.RadioWakeUpUs) * 1000L;
+            long tsym = WindowSymbolTimeUs(dataRate);
+            int symbols = RxWindowTiming.SymbolTimeoutFor(tsym, EffectiveTimingErrorUs);
+            long offsetUs = RxWindowTiming.WindowOffsetMillisecondsFor(tsym, symbols, _options.RadioWakeUpUs) * 1000L;
             long at = (long)(_windows.TxDoneUs + delayUs) + offsetUs;
             return at < 0 ? 0 : (ulong)at;
+        }
+
+        /// <summary>The receive window's symbol in µs: 2^SF / BW for LoRa, one byte (8 / bitrate) for GFSK.</summary>
+        long WindowSymbolTimeUs(int dataRate)
+        {
+            int fsk = _region.GetFskBitRate(dataRate);
+            if (fsk != 0) return RxWindowTiming.FskSymbolTimeMicroseconds(fsk);
+            return RxWindowTiming.SymbolTimeMicroseconds(_region.GetSpreadingFactor(dataRate), _region.GetBandwidthHz(dataRate));
         }
 
         /// <summary>Upper bound of the margin <see cref="LoRaWanOptions.AdaptTimingError"/> may reach, µs.</summary>

@@ -30,6 +30,11 @@ namespace LoRaWan.Mac
         internal const ulong TxDeadlineMarginUs = 200000;
         /// <summary>How long past the symbol timeout the MAC waits for a window's RxTimeout before closing it itself.</summary>
         const ulong RxGuardMarginUs = 500000;
+        /// <summary>
+        /// How long past an FSK window's last possible frame the MAC ends the window (no RxTimeout comes for FSK): the DIO0
+        /// interrupt's latency on the platform (tens of ms on nanoFramework), so a frame that ended in time is reported first.
+        /// </summary>
+        const ulong FskWindowEndMarginUs = 50000;
         /// <summary>Largest PHYPayload (LoRaWAN: MHDR + 250-byte MACPayload + MIC ≤ 255).</summary>
         const int MaxPhyPayload = 255;
 
@@ -277,8 +282,9 @@ namespace LoRaWan.Mac
                     break;
                 case MacTransitions.WindowEmpty: WindowClosedEmpty(); break;
                 case MacTransitions.WindowGuard:
-                    // The radio never reported the end of the window: close it ourselves.
-                    _diag.Counters.RxGuardTimeouts++;
+                    // The radio never reported the end of the window: close it ourselves. An FSK window ends here by
+                    // design (OpenWindow), not a fault.
+                    if (_windows.Config.FskBitRate == 0) _diag.Counters.RxGuardTimeouts++;
                     _radio.Sleep();
                     WindowClosedEmpty();
                     break;

@@ -51,6 +51,15 @@ namespace LoRaWan.Mac
         /// </summary>
         public int TxPowerIndex = -1;
 
+        /// <summary>
+        /// Largest PHYPayload the radio sends or receives at a GFSK data rate (default 63: the SX127x driver loads its
+        /// 64-byte FSK FIFO once, the length byte included, because refilling it every 10 ms at 50 kbit/s is beyond
+        /// nanoFramework's interrupt latency). Uplinks at an FSK rate are limited to this less MHDR and MIC (58-byte
+        /// MACPayload, 50 bytes of application payload without FOpts) instead of the regional 230; a longer payload is
+        /// refused as PayloadTooLarge. Set it to 255 for a radio without that limit.
+        /// </summary>
+        public int MaxFskPhyPayload = 63;
+
         /// <summary>Antenna gain in dBi, subtracted from the EIRP to get the radio's conducted power.</summary>
         public int AntennaGainDbi = 2;
 
@@ -114,6 +123,7 @@ namespace LoRaWan.Mac
             if (TimingErrorUs < 0 || TimingErrorUs > 500000) throw new ArgumentException("TimingErrorUs must be 0..500000", "TimingErrorUs");
             if (RadioWakeUpUs < 0 || RadioWakeUpUs > 100000) throw new ArgumentException("RadioWakeUpUs must be 0..100000", "RadioWakeUpUs");
             if (FCntPersistInterval < 1 || FCntPersistInterval > 1000) throw new ArgumentException("FCntPersistInterval must be 1..1000", "FCntPersistInterval");
+            if (MaxFskPhyPayload < 13 || MaxFskPhyPayload > 255) throw new ArgumentException("MaxFskPhyPayload must be 13..255", "MaxFskPhyPayload");
             if (SubBand < 0 || SubBand > 8) throw new ArgumentException("SubBand must be 0 (all) or 1..8", "SubBand");
             if (ChannelMask != null && (ChannelMask.Length < 1 || ChannelMask.Length > 6 || SubBand != 0))
                 throw new ArgumentException("ChannelMask must be one word per 16 channels of the plan (US915/AU915: 5) and SubBand 0", "ChannelMask");
@@ -138,9 +148,9 @@ namespace LoRaWan.Mac
             Validate();
             if (DataRate >= 0)
             {
-                // RP002-1.0.4 data-rate tables: an RFU index, a downlink-only rate, or FSK/LR-FHSS cannot be sent.
+                // RP002-1.0.4 data-rate tables: an RFU index, a downlink-only rate, or LR-FHSS cannot be sent.
                 if (!region.IsUplinkDataRate(DataRate) || !region.IsDataRateSupported(DataRate))
-                    throw new ArgumentException("DataRate " + DataRate.ToString() + " is not a LoRa uplink data rate of " + region.Name
+                    throw new ArgumentException("DataRate " + DataRate.ToString() + " is not a LoRa or FSK uplink data rate of " + region.Name
                         + " (highest: DR" + HighestLoRaUplinkRate(region).ToString() + ")", "DataRate");
                 if (!region.IsUplinkDataRateUsable(region.CreateChannelPlan(), DataRate))
                     throw new ArgumentException("DataRate " + DataRate.ToString() + " carries no payload in " + region.Name

@@ -13,6 +13,10 @@ namespace LoRaWan.Mac
     /// offset    = ceil((4·Tsym − ceil(timeout·Tsym / 2) − wakeUp) / 1000)                 (ms, may be negative)
     /// </code>
     /// where "ceil" rounds up for a positive numerator and truncates toward zero otherwise (C's DIV_CEIL).
+    /// A GFSK window (RP002 DR7 and the like) runs the same formula on bytes, Tsym = 8·10^6 / bitrate, as
+    /// LoRaMac-node does (RegionCommonComputeSymbolTimeFsk, then SX1276SetRxConfig turns the byte count into its
+    /// RX single timeout, timeout · 8 / bitrate): the window opens early by the error and listens ±error around the
+    /// preamble, whose 5 bytes the FSK receiver needs only 2 of to detect (RegPreambleDetect size 2 bytes).
     /// </summary>
     public static class RxWindowTiming
     {
@@ -28,10 +32,24 @@ namespace LoRaWan.Mac
             return ((1L << spreadingFactor) * 1000000L) / bandwidthHz;
         }
 
+        /// <summary>
+        /// The "symbol" of a GFSK window: one byte, 8 · 10^6 / bitrate µs (160 µs at 50 kbit/s), as LoRaMac-node's
+        /// RegionCommonComputeSymbolTimeFsk defines it; the same window formula then runs on bytes.
+        /// </summary>
+        public static long FskSymbolTimeMicroseconds(int bitRate)
+        {
+            return 8000000L / bitRate;
+        }
+
         /// <summary>Symbols to listen for, covering ±<paramref name="errorMicroseconds"/> around the expected preamble.</summary>
         public static int SymbolTimeout(int spreadingFactor, int bandwidthHz, long errorMicroseconds)
         {
-            long tsym = SymbolTimeMicroseconds(spreadingFactor, bandwidthHz);
+            return SymbolTimeoutFor(SymbolTimeMicroseconds(spreadingFactor, bandwidthHz), errorMicroseconds);
+        }
+
+        /// <summary>The same for a symbol of <paramref name="tsym"/> µs (LoRa symbol or FSK byte).</summary>
+        public static int SymbolTimeoutFor(long tsym, long errorMicroseconds)
+        {
             long symbols = DivCeil((2 * MinRxSymbols - 8) * tsym + 2 * errorMicroseconds, tsym);
             if (symbols < MinRxSymbols) symbols = MinRxSymbols;
             if (symbols > MaxSymbolTimeout) symbols = MaxSymbolTimeout;
@@ -44,7 +62,12 @@ namespace LoRaWan.Mac
         /// </summary>
         public static int WindowOffsetMilliseconds(int spreadingFactor, int bandwidthHz, int symbolTimeout, long wakeUpMicroseconds)
         {
-            long tsym = SymbolTimeMicroseconds(spreadingFactor, bandwidthHz);
+            return WindowOffsetMillisecondsFor(SymbolTimeMicroseconds(spreadingFactor, bandwidthHz), symbolTimeout, wakeUpMicroseconds);
+        }
+
+        /// <summary>The same for a symbol of <paramref name="tsym"/> µs (LoRa symbol or FSK byte).</summary>
+        public static int WindowOffsetMillisecondsFor(long tsym, int symbolTimeout, long wakeUpMicroseconds)
+        {
             return (int)DivCeil(4 * tsym - DivCeil(symbolTimeout * tsym, 2) - wakeUpMicroseconds, 1000);
         }
 

@@ -3,7 +3,7 @@ using System;
 namespace LoRaWan.Radio
 {
     /// <summary>
-    /// Time on air of a LoRa frame, from the Semtech SX1276 datasheet (§4.1.1.7, "Time on air"), in integer
+    /// Time on air of a LoRa frame (and, below, of a GFSK frame), from the Semtech SX1276 datasheet (§4.1.1.7, "Time on air"), in integer
     /// microseconds and without floating point:
     /// <code>
     /// Tsym      = 2^SF / BW
@@ -61,6 +61,47 @@ namespace LoRaWan.Radio
             ulong numeratorUs = quarterSymbols * (1UL << spreadingFactor) * 1000000UL;
             ulong denominatorUs = 4UL * (ulong)bandwidthHz;
             return (numeratorUs + denominatorUs - 1) / denominatorUs;
+        }
+
+        /// <summary>LoRaWAN's FSK preamble: 5 bytes of 0x55 (RP002-1.0.4 §2.x "Preamble format", GFSK).</summary>
+        public const int LoRaWanFskPreambleBytes = 5;
+
+        /// <summary>LoRaWAN's FSK sync word length: 3 bytes, 0xC1 0x94 0xC1 (RP002-1.0.4 §2.x "Preamble format").</summary>
+        public const int LoRaWanFskSyncWordBytes = 3;
+
+        /// <summary>
+        /// Time on air of a LoRaWAN GFSK frame in microseconds, rounded up: every byte on air lasts 8 / bitrate, and a
+        /// frame is preamble (5 bytes) + sync word (3) + length byte (1, variable-length packets) + PHYPayload + CRC-16
+        /// (2; LoRaWAN FSK frames carry the CRC in both directions) (RP002-1.0.4 GFSK frame; the Semtech SX1276
+        /// datasheet §4.2.13 packet format). At 50 kbit/s a byte lasts exactly 160 µs.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">a bit rate outside 1..300000 bit/s or a payload outside 0..255 bytes</exception>
+        public static ulong LoRaWanFskFrameUs(int bitRate, int phyPayloadLength)
+        {
+            return FskUs(bitRate, phyPayloadLength, LoRaWanFskPreambleBytes, LoRaWanFskSyncWordBytes, true, true);
+        }
+
+        /// <summary>
+        /// The GFSK packet formula: (preamble + sync word + [length byte] + payload + [2 CRC bytes]) · 8 · 10^6 / bitrate
+        /// µs, rounded up to a whole microsecond.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException">a parameter outside what an SX127x can send</exception>
+        public static ulong FskUs(int bitRate, int payloadLength, int preambleBytes, int syncWordBytes, bool variableLength, bool crc)
+        {
+            if (bitRate <= 0 || bitRate > 300000) throw new ArgumentOutOfRangeException("bitRate", "FSK bit rate must be 1..300000 bit/s");
+            if (payloadLength < 0 || payloadLength > 255) throw new ArgumentOutOfRangeException("payloadLength", "payload length must be 0..255 bytes");
+            if (preambleBytes < 0 || preambleBytes > 65535) throw new ArgumentOutOfRangeException("preambleBytes", "preamble must be 0..65535 bytes");
+            if (syncWordBytes < 0 || syncWordBytes > 8) throw new ArgumentOutOfRangeException("syncWordBytes", "sync word must be 0..8 bytes");
+            ulong bytes = (ulong)(preambleBytes + syncWordBytes + (variableLength ? 1 : 0) + payloadLength + (crc ? 2 : 0));
+            ulong numerator = bytes * 8UL * 1000000UL;
+            return (numerator + (ulong)bitRate - 1) / (ulong)bitRate;
+        }
+
+        /// <summary>Time of one byte at <paramref name="bitRate"/> in µs (8 · 10^6 / bitrate, rounded down): the FSK "symbol" of the receive-window computation.</summary>
+        public static ulong FskByteTimeUs(int bitRate)
+        {
+            if (bitRate <= 0) throw new ArgumentOutOfRangeException("bitRate", "FSK bit rate must be positive");
+            return 8000000UL / (ulong)bitRate;
         }
 
         /// <summary>Symbol time 2^SF / BW in microseconds, rounded down.</summary>

@@ -1,6 +1,6 @@
 namespace LoRaWan.Radio
 {
-    /// <summary>LoRa parameters of one single reception window (RX1 or RX2). Owned and reused by the MAC.</summary>
+    /// <summary>Parameters of one single reception window (RX1 or RX2), LoRa or GFSK (<see cref="FskBitRate"/>). Owned and reused by the MAC.</summary>
     public sealed class RxConfig
     {
         /// <summary>Carrier frequency in Hz.</summary>
@@ -22,5 +22,11 @@ namespace LoRaWan.Radio
         public bool Crc;
         /// <summary>Inverted IQ; downlinks are sent with inverted IQ.</summary>
         public bool InvertIq = true;
+        /// <summary>
+        /// 0 for LoRa; otherwise a GFSK window at this bit rate in bit/s (LoRaWAN: 50000) in the LoRaWAN FSK format, and
+        /// <see cref="SymbolTimeout"/> counts bytes (8 / bitrate each, LoRaMac-node's FSK "symbol"); the CRC is checked
+        /// whatever <see cref="Crc"/> says (LoRaWAN FSK frames always carry one).
+        /// </summary>
+        public int FskBitRate;
     }
 }

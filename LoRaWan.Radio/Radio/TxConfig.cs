@@ -1,7 +1,7 @@
 namespace LoRaWan.Radio
 {
     /// <summary>
-    /// LoRa modulation parameters of one uplink. The MAC owns one instance and fills it before each
+    /// Modulation parameters of one uplink (LoRa, or GFSK when <see cref="FskBitRate"/> is set). The MAC owns one instance and fills it before each
     /// transmission (no allocation per frame).
     /// </summary>
     public sealed class TxConfig
@@ -22,5 +22,11 @@ namespace LoRaWan.Radio
         public bool Crc = true;
         /// <summary>Inverted IQ; uplinks use normal IQ.</summary>
         public bool InvertIq;
+        /// <summary>
+        /// 0 for LoRa; otherwise the frame is GFSK at this bit rate in bit/s (LoRaWAN: 50000) and SF, bandwidth, coding
+        /// rate, preamble symbols and IQ are ignored: the LoRaWAN FSK format applies (RP002-1.0.4: 5-byte preamble, sync
+        /// word C1 94 C1, 25 kHz deviation, variable length, whitening, CRC-16).
+        /// </summary>
+        public int FskBitRate;
     }
 }

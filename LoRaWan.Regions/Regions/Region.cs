@@ -125,25 +125,23 @@ namespace LoRaWan.Regions
             return dataRate >= 0 && dataRate < DataRateSlots && (_direction[dataRate] & Downlink) != 0;
         }
 
-        /// <summary>True when this stack can use <paramref name="dataRate"/>: it is defined and it is LoRa.</summary>
+        /// <summary>True when this stack can use <paramref name="dataRate"/>: it is defined and it is LoRa or GFSK.</summary>
         public bool IsDataRateSupported(int dataRate)
         {
-            return GetModulation(dataRate) == Modulation.LoRa;
+            Modulation m = GetModulation(dataRate);
+            return m == Modulation.LoRa || m == Modulation.Fsk;
         }
 
-        /// <summary>Throws unless <paramref name="dataRate"/> is a LoRa rate of this region.</summary>
-        /// <exception cref="NotSupportedException">an FSK or LR-FHSS rate (defined, but not implemented here)</exception>
+        /// <summary>Throws unless <paramref name="dataRate"/> is a LoRa or GFSK rate of this region.</summary>
+        /// <exception cref="NotSupportedException">an LR-FHSS rate (defined, but not implemented here)</exception>
         /// <exception cref="ArgumentOutOfRangeException">an RFU or out-of-range index</exception>
         public void EnsureDataRateSupported(int dataRate)
         {
             Modulation m = GetModulation(dataRate);
-            if (m == Modulation.LoRa) return;
-            if (m == Modulation.Fsk)
-                throw new NotSupportedException("DR" + dataRate.ToString() + " in " + _name + " is FSK " +
-                    (_fskBitRate[dataRate] / 1000).ToString() + " kbit/s; this stack supports LoRa data rates only");
+            if (m == Modulation.LoRa || m == Modulation.Fsk) return;
             if (m == Modulation.LrFhss)
                 throw new NotSupportedException("DR" + dataRate.ToString() + " in " + _name +
-                    " is LR-FHSS; this stack supports LoRa data rates only");
+                    " is LR-FHSS; this stack supports LoRa and FSK data rates only");
             throw new ArgumentOutOfRangeException("dataRate", "DR" + dataRate.ToString() + " is not defined in " + _name);
         }
 
@@ -222,10 +220,13 @@ namespace LoRaWan.Regions
         /// Time on air in microseconds of a PHYPayload of <paramref name="phyPayloadLength"/> bytes sent with
         /// <paramref name="dataRate"/> (uplinks with CRC, downlinks without). No allocation.
         /// </summary>
-        /// <exception cref="NotSupportedException">an FSK or LR-FHSS rate</exception>
+        /// <remarks>A GFSK rate uses the FSK formula (<see cref="AirTime.LoRaWanFskFrameUs"/>, CRC in both directions).</remarks>
+        /// <exception cref="NotSupportedException">an LR-FHSS rate</exception>
         public ulong GetAirTimeUs(int dataRate, int phyPayloadLength, bool uplink)
         {
-            if (GetModulation(dataRate) != Modulation.LoRa) EnsureDataRateSupported(dataRate);
+            Modulation m = GetModulation(dataRate);
+            if (m == Modulation.Fsk) return AirTime.LoRaWanFskFrameUs(_fskBitRate[dataRate], phyPayloadLength);
+            if (m != Modulation.LoRa) EnsureDataRateSupported(dataRate);
             return AirTime.LoRaWanFrameUs(_spreadingFactor[dataRate], _bandwidthHz[dataRate], phyPayloadLength, uplink);
         }
 

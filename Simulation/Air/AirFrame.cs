@@ -3,7 +3,7 @@ using LoRaWan.Radio;
 namespace LoRaWan.Simulation
 {
     /// <summary>
-    /// One LoRa transmission on the simulated air: what a receiver needs to decide whether it can demodulate it
+    /// One LoRa (or GFSK: <see cref="FskBitRate"/>) transmission on the simulated air: what a receiver needs to decide whether it can demodulate it
     /// (frequency, SF, bandwidth, IQ polarity, sync word, header mode) and when it is on air. Frames are pooled
     /// by <see cref="Air"/> and recycled after their end: keep no reference past
     /// <see cref="IAirReceiver.OnFrameEnd"/>.
@@ -37,6 +37,10 @@ namespace LoRaWan.Simulation
         public byte SyncWord = 0x34;
         /// <summary>Low data rate optimisation used by the transmitter.</summary>
         public bool LowDataRateOptimize;
+        /// <summary>0 for LoRa; the bit rate in bit/s of a GFSK frame (SpreadingFactor and BandwidthHz are then 0).</summary>
+        public int FskBitRate;
+        /// <summary>Sync word of a GFSK frame, first byte sent in the highest used byte (LoRaWAN: 0xC194C1).</summary>
+        public uint FskSyncWord;
         /// <summary>Transmit power in dBm (informational).</summary>
         public int PowerDbm;
         /// <summary>Virtual time the preamble starts (µs).</summary>
@@ -58,10 +62,10 @@ namespace LoRaWan.Simulation
             get { return StartUs + AirTimeUs; }
         }
 
-        /// <summary>Symbol time 2^SF / BW in µs.</summary>
+        /// <summary>Symbol time 2^SF / BW in µs; for a GFSK frame one byte, 8 / bitrate.</summary>
         public ulong SymbolTimeUs
         {
-            get { return AirTime.SymbolTimeUs(SpreadingFactor, BandwidthHz); }
+            get { return FskBitRate != 0 ? AirTime.FskByteTimeUs(FskBitRate) : AirTime.SymbolTimeUs(SpreadingFactor, BandwidthHz); }
         }
 
         internal void Clear()
@@ -77,6 +81,8 @@ namespace LoRaWan.Simulation
             InvertIq = false;
             SyncWord = 0x34;
             LowDataRateOptimize = false;
+            FskBitRate = 0;
+            FskSyncWord = 0;
             PowerDbm = 0;
             StartUs = 0;
             AirTimeUs = 0;

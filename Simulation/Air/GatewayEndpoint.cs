@@ -110,7 +110,13 @@ namespace LoRaWan.Simulation
             get { return _lateDownlinks; }
         }
 
-        /// <summary>Sends <paramref name="payload"/> at <paramref name="atUs"/>; returns the end time of the frame.</summary>
+        /// <summary>LoRaWAN's GFSK sync word C1 94 C1 (RP002-1.0.4 "Preamble format"): what the gateway's FSK demodulator looks for.</summary>
+        public const uint LoRaWanFskSyncWord = 0xC194C1;
+
+        /// <summary>
+        /// Sends <paramref name="payload"/> at <paramref name="atUs"/>; returns the end time of the frame.
+        /// <paramref name="spreadingFactor"/> 0 sends GFSK at <paramref name="bandwidthHz"/> bit/s (LoRaWAN FSK format).
+        /// </summary>
         public ulong Transmit(ulong atUs, uint frequencyHz, int spreadingFactor, int bandwidthHz, byte[] payload, bool invertIq)
         {
             if (payload == null) throw new ArgumentNullException("payload");
@@ -126,9 +132,10 @@ namespace LoRaWan.Simulation
             if (payload == null) throw new ArgumentNullException("payload");
             if (length < 1 || length > AirFrame.MaxPayloadLength) throw new ArgumentOutOfRangeException("length");
             if (offset < 0 || offset > payload.Length - length) throw new ArgumentOutOfRangeException("offset");
-            bool ldro = AirTime.IsLowDataRateOptimizeRequired(spreadingFactor, bandwidthHz);
-            ulong airTimeUs = AirTime.LoRaUs(spreadingFactor, bandwidthHz, length, AirTime.CodingRate4_5,
-                AirTime.LoRaWanPreambleSymbols, true, _downlinkCrc, ldro);
+            bool fsk = spreadingFactor == 0;   // GFSK: bandwidthHz carries the bit rate (IUplinkReceiver's convention)
+            bool ldro = !fsk && AirTime.IsLowDataRateOptimizeRequired(spreadingFactor, bandwidthHz);
+            ulong airTimeUs = fsk ? AirTime.LoRaWanFskFrameUs(bandwidthHz, length) : AirTime.LoRaUs(spreadingFactor, bandwidthHz, length,
+                AirTime.CodingRate4_5, AirTime.LoRaWanPreambleSymbols, true, _downlinkCrc, ldro);
             ulong now = _air.Scheduler.NowMicroseconds;
             if (atUs < now)
             {
@@ -140,11 +147,13 @@ namespace LoRaWan.Simulation
             frame.Length = length;
             frame.FrequencyHz = frequencyHz;
             frame.SpreadingFactor = spreadingFactor;
-            frame.BandwidthHz = bandwidthHz;
+            frame.BandwidthHz = fsk ? 0 : bandwidthHz;
+            frame.FskBitRate = fsk ? bandwidthHz : 0;
+            frame.FskSyncWord = fsk ? LoRaWanFskSyncWord : 0;
             frame.CodingRate = AirTime.CodingRate4_5;
-            frame.PreambleSymbols = AirTime.LoRaWanPreambleSymbols;
+            frame.PreambleSymbols = fsk ? AirTime.LoRaWanFskPreambleBytes : AirTime.LoRaWanPreambleSymbols;
             frame.ExplicitHeader = true;
-            frame.Crc = _downlinkCrc;
+            frame.Crc = fsk || _downlinkCrc;   // LoRaWAN GFSK frames carry their CRC in both directions
             frame.InvertIq = invertIq;
             frame.SyncWord = _syncWord;
             frame.LowDataRateOptimize = ldro;
@@ -165,13 +174,15 @@ namespace LoRaWan.Simulation
         /// <summary>Air callback: an uplink that ended now is delivered if the gateway can demodulate it.</summary>
         public void OnFrameEnd(AirFrame frame, ulong nowUs)
         {
-            if (frame.Aborted || frame.InvertIq || !frame.ExplicitHeader || frame.SyncWord != _syncWord) return;
+            bool fsk = frame.FskBitRate != 0;
+            if (frame.Aborted || frame.Source == this) return;
+            if (fsk ? frame.FskSyncWord != LoRaWanFskSyncWord : frame.InvertIq || !frame.ExplicitHeader || frame.SyncWord != _syncWord) return;
             if (!OnChannel(frame.FrequencyHz)) return;
             _uplinksHeard++;
             IUplinkReceiver receiver = _receiver;
             if (receiver != null)
-                receiver.OnUplink(frame.Payload, 0, frame.Length, frame.FrequencyHz, frame.SpreadingFactor, frame.BandwidthHz,
-                    nowUs, _uplinkRssiDbm, _uplinkSnrQuarterDb);
+                receiver.OnUplink(frame.Payload, 0, frame.Length, frame.FrequencyHz, fsk ? 0 : frame.SpreadingFactor,
+                    fsk ? frame.FskBitRate : frame.BandwidthHz, nowUs, _uplinkRssiDbm, _uplinkSnrQuarterDb);
         }
 
         bool OnChannel(uint frequencyHz)

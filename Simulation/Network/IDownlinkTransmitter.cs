@@ -2,7 +2,8 @@ namespace LoRaWan.Simulation
 {
     /// <summary>
     /// The gateway's transmit path as the network server sees it (the air and gateway model implement it).
-    /// Every downlink is LoRa with inverted IQ and no payload CRC (LoRaWAN 1.0.4 §4.1 / RP002 "downlink").
+    /// Every LoRa downlink has inverted IQ and no payload CRC (LoRaWAN 1.0.4 §4.1 / RP002 "downlink"); a GFSK downlink
+    /// (RP002's FSK rows) comes as <c>spreadingFactor</c> 0 with the bit rate in <c>bandwidthHz</c> and carries its CRC.
     /// </summary>
     public interface IDownlinkTransmitter
     {

@@ -93,7 +93,8 @@ namespace LoRaWan.Simulation
         {
             if (frequencyHz == 0 || !_region.IsDataRateSupported(dataRate)) return false;
             int sf = _region.GetSpreadingFactor(dataRate);
-            int bw = _region.GetBandwidthHz(dataRate);
+            int fsk = _region.GetFskBitRate(dataRate);
+            int bw = fsk != 0 ? fsk : _region.GetBandwidthHz(dataRate);   // GFSK: SF 0, the bit rate (IDownlinkTransmitter)
             ulong startUs = uplinkEndUs + delayUs;
             bool drop = _dropsPending > 0;
             ulong late = _latePending > 0 ? _lateByUs : 0;

@@ -13,10 +13,16 @@ namespace LoRaWan.Simulation
         /// The uplink data rate of <paramref name="region"/> that is LoRa with <paramref name="spreadingFactor"/> and
         /// <paramref name="bandwidthHz"/>; −1 when none (US915 SF8/500 kHz is DR4 up, DR12 only down).
         /// </summary>
+        /// <remarks>GFSK: <paramref name="spreadingFactor"/> 0 and the bit rate in <paramref name="bandwidthHz"/> find the FSK row.</remarks>
         public static int FindUplinkDataRate(Region region, int spreadingFactor, int bandwidthHz)
         {
             for (int dr = 0; dr < Region.DataRateSlots; dr++)
             {
+                if (spreadingFactor == 0)
+                {
+                    if (region.IsUplinkDataRate(dr) && region.GetModulation(dr) == Modulation.Fsk && region.GetFskBitRate(dr) == bandwidthHz) return dr;
+                    continue;
+                }
                 if (!region.IsUplinkDataRate(dr) || region.GetModulation(dr) != Modulation.LoRa) continue;
                 if (region.GetSpreadingFactor(dr) == spreadingFactor && region.GetBandwidthHz(dr) == bandwidthHz) return dr;
             }

@@ -10,10 +10,10 @@ namespace LoRaWan.Simulation
         /// <summary>Uplink centre frequency in Hz.</summary>
         public uint FrequencyHz { get; set; }
 
-        /// <summary>LoRa spreading factor 7..12.</summary>
+        /// <summary>LoRa spreading factor 7..12; 0 for a GFSK uplink.</summary>
         public int SpreadingFactor { get; set; }
 
-        /// <summary>LoRa bandwidth in Hz (125000, 250000, 500000).</summary>
+        /// <summary>LoRa bandwidth in Hz (125000, 250000, 500000); for a GFSK uplink its bit rate in bit/s.</summary>
         public int BandwidthHz { get; set; }
 
         /// <summary>

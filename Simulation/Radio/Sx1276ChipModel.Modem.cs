@@ -19,6 +19,11 @@ namespace LoRaWan.Simulation
         {
             int kind = tag & 0x03;
             if (tag != Tag(kind)) return; // stale: the activity it belonged to has stopped
+            if (!IsLoRaMode)
+            {
+                OnFskSimulationEvent(kind);
+                return;
+            }
             if (kind == EventTxEnd && Mode == ModeTx)
             {
                 // TxDone: the modem returns to standby and raises the IRQ.
@@ -39,7 +44,12 @@ namespace LoRaWan.Simulation
         /// <summary>Air callback: a frame's preamble starts; lock on it if listening with matching parameters.</summary>
         public void OnFrameStart(AirFrame frame, ulong nowUs)
         {
-            if (_locked != null || !IsLoRaMode) return;
+            if (!IsLoRaMode)
+            {
+                OnFskFrameStart(frame);
+                return;
+            }
+            if (_locked != null || frame.FskBitRate != 0) return;
             int mode = Mode;
             if (mode == ModeRxSingle)
             {
@@ -60,6 +70,11 @@ namespace LoRaWan.Simulation
         {
             if (frame != _locked) return;
             _locked = null;
+            if (!IsLoRaMode)
+            {
+                if (Mode == ModeRxContinuous && !frame.Aborted) DeliverFsk(frame);
+                return;
+            }
             int mode = Mode;
             bool single = mode == ModeRxSingle;
             if (!single && mode != ModeRxContinuous) return;
@@ -164,7 +179,7 @@ namespace LoRaWan.Simulation
             for (int i = 0; i < active; i++)
             {
                 AirFrame frame = _air.GetActive(i);
-                if (frame == null || frame.StartUs > now) continue;
+                if (frame == null || frame.StartUs > now || frame.FskBitRate != 0) continue;
                 if (now - frame.StartUs > (ulong)_lateLockSymbols * symbolUs) continue;
                 if (single && now + (ulong)_detectSymbols * symbolUs > _rxTimeoutAtUs) continue;
                 if (Matches(frame))

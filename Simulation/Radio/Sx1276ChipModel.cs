@@ -20,7 +20,8 @@ namespace LoRaWan.Simulation
     /// ±BW/4), SF, bandwidth, sync word, IQ polarity (RegInvertIQ bit 6 with the matching RegInvertIQ2 value),
     /// low data rate optimisation and explicit header match, the SNR is above the SF's demodulation floor, and the
     /// radio was already in RX when the preamble began (<see cref="LateLockSymbols"/> relaxes this).
-    /// Not modelled: FSK/OOK operation, CAD, frequency hopping, implicit header, collisions.
+    /// FSK/OOK packet mode for LoRaWAN's GFSK rates is in Sx1276ChipModel.Fsk.cs.
+    /// Not modelled: OOK, CAD, frequency hopping, implicit header, collisions.
     /// Misbehaviour switches: <see cref="Version"/>, <see cref="SpiReadsAllOnes"/>, <see cref="DropDio0Edges"/>,
     /// <see cref="DropDio1Edges"/>, <see cref="HangNextTransmissions"/>, <see cref="CorruptNextFrames"/>.
     /// </remarks>
@@ -268,6 +269,8 @@ namespace LoRaWan.Simulation
             if (IsFskPage(a))
             {
                 if (a == ChipRegisters.FskImageCal) return ReadImageCal();
+                byte fskValue;
+                if (TryReadFskRegister(a, out fskValue)) return fskValue;   // FSK status flags and RSSI: Sx1276ChipModel.Fsk.cs
                 return _fsk[a - ChipRegisters.PagedFirst];
             }
             if (a == ChipRegisters.IrqFlags) return _irqFlags;
@@ -367,6 +370,7 @@ namespace LoRaWan.Simulation
 
         byte ReadFifoByte()
         {
+            if (!IsLoRaMode) return FskFifoPop();
             if (!FifoAccessible()) return 0;
             byte pointer = _lora[ChipRegisters.FifoAddrPtr];
             _lora[ChipRegisters.FifoAddrPtr] = (byte)(pointer + 1);
@@ -375,6 +379,11 @@ namespace LoRaWan.Simulation
 
         void WriteFifoByte(byte value)
         {
+            if (!IsLoRaMode)
+            {
+                FskFifoPush(value);
+                return;
+            }
             if (!FifoAccessible()) return;
             byte pointer = _lora[ChipRegisters.FifoAddrPtr];
             _fifo[pointer] = value;
@@ -438,7 +447,11 @@ namespace LoRaWan.Simulation
                 Array.Clear(_fifo, 0, _fifo.Length);
                 for (int a = ChipRegisters.RxHeaderCntValueMsb; a <= ChipRegisters.RxPacketCntValueLsb; a++) _lora[a] = 0;
             }
-            if (!IsLoRaMode) return;
+            if (!IsLoRaMode)
+            {
+                OnFskModeChange(oldMode, newMode);
+                return;
+            }
             if (newMode == ModeTx) StartTransmission();
             else if (newMode == ModeRxSingle || newMode == ModeRxContinuous) StartReception(newMode == ModeRxSingle);
         }
@@ -452,6 +465,9 @@ namespace LoRaWan.Simulation
             _dio0High = false;
             _dio1High = false;
             _imageCalReadsLeft = 0;
+            ClearFskFifo();
+            _fskIrq1 = 0;
+            _fskIrq2 = 0;
         }
 
         void RaiseIrq(byte flags)
@@ -465,7 +481,7 @@ namespace LoRaWan.Simulation
         {
             byte mapping = _lora[ChipRegisters.DioMapping1];
             bool lora = IsLoRaMode;
-            bool high0 = lora && (_irqFlags & Dio0Source(mapping >> 6)) != 0;
+            bool high0 = lora ? (_irqFlags & Dio0Source(mapping >> 6)) != 0 : FskDio0High(mapping >> 6);
             bool high1 = lora && (_irqFlags & Dio1Source((mapping >> 4) & 0x03)) != 0;
             bool rise0 = high0 && !_dio0High;
             bool rise1 = high1 && !_dio1High;

@@ -159,18 +159,21 @@ namespace LoRaWan.Tests.EndToEnd
             Assert.AreEqual(0, rig.World.Network.Counters.JoinRejectedDevNonceTooSmall + rig.World.Network.Counters.JoinRejectedDevNonceReused);
         }
 
+        [DataRow(8, 0)]
+        [DataRow(7, 7)]
         [TestMethod]
-        public void JoinAcceptWithAnFskRx2Rate_FallsBackToTheRegionalRx2Default()
+        public void JoinAcceptWithAnLrFhssRx2Rate_FallsBackToTheRegionalRx2Default_AnFskOneIsUsed(int rx2DataRate, int expected)
         {
-            // A join-accept (built here: the network model refuses such a setting) whose DLSettings name EU868
-            // DR7 (FSK) for RX2 and an RX1DROffset of 6 (EU868 defines 0..5).
+            // A join-accept (built here: the network model refuses such a setting) whose DLSettings name an RX2 rate
+            // and an RX1DROffset of 6 (EU868 defines 0..5). EU868 DR8 is LR-FHSS (uplink only): the regional default
+            // DR0 stays. DR7 is GFSK, which this stack receives: it is taken.
             byte[] appKey = Hex.Parse(WorldRig.AppKey, 16, "AppKey");
             var accept = new JoinAcceptFrame();
             accept.JoinNonce = 1;
             accept.NetId = 0x13;
             accept.DevAddr = 0x26000042;
             accept.Rx1DrOffset = 6;
-            accept.Rx2DataRate = 7;
+            accept.Rx2DataRate = (byte)rx2DataRate;
             accept.RxDelay = 1;
             var frame = new byte[33];
             int n = accept.Write(frame, 0, null, 0);
@@ -190,7 +193,7 @@ namespace LoRaWan.Tests.EndToEnd
             var device = new LoRaWanDevice(mac);
             Assert.IsTrue(device.Join(60000), "joined");
             Assert.AreEqual(0x26000042u, device.DevAddr);
-            Assert.AreEqual(0, mac.Session.Rx2DataRate, "RX2 stays at EU868's default DR0");
+            Assert.AreEqual(expected, mac.Session.Rx2DataRate, "RX2 DR" + rx2DataRate.ToString());
             Assert.AreEqual(0, mac.Session.Rx1DrOffset, "an undefined offset is not applied");
         }
 

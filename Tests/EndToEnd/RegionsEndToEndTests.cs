@@ -85,13 +85,13 @@ namespace LoRaWan.Tests.EndToEnd
         }
 
         [TestMethod]
-        public void As923Dr5WithRx1Offset7_SkipsTheFskRx1AndReceivesInRx2()
+        public void As923Dr5WithRx1Offset7_ReceivesRx1AtFskDr7()
         {
-            // RP002 AS923: uplink DR5 with RX1DROffset 7 gives RX1 at DR7 (FSK), which this stack does not receive.
+            // RP002 AS923: uplink DR5 with RX1DROffset 7 gives RX1 at DR7 (GFSK 50 kbit/s); the downlink comes there
+            // (it used to be skipped for RX2).
             var net = new NetworkOptions();
             net.Rx1DrOffset = 7;
             var rig = new WorldRig("AS923-1", 301, LoRaWanVersion.V1_0_4, net);
-            rig.World.Network.ForceRx2 = true;
             LoRaWanOptions o = WorldRig.Options("AS923-1", 301);
             o.Adr = false;
             o.DataRate = 5;
@@ -101,7 +101,10 @@ namespace LoRaWan.Tests.EndToEnd
             rig.World.Network.Enqueue(rig.Identity.DevEui, 3, new byte[] { 0x33 }, false);
             SendResult r = rig.Device.Send(1, new byte[] { 1 }, true, 600000);
             Assert.AreEqual((int)SendStatus.Acked, (int)r.Status, r.ToString());
-            Assert.AreEqual(1, rig.Delivered.Count, "downlink received in RX2");
+            Assert.AreEqual(1, rig.Delivered.Count, "downlink received");
+            Assert.AreEqual((int)RxWindow.Rx1, (int)rig.World.Network.Downlinks.Last.Window, "in RX1");
+            Assert.AreEqual(7, rig.World.Network.Downlinks.Last.DataRate, "at DR7");
+            Assert.AreEqual(1, rig.World.Board.Chip.FskReceivedCount, "through the FSK receiver");
             Assert.AreEqual(0, rig.Device.Diagnostics.Counters.InternalErrors, rig.Device.Diagnostics.LastError);
         }
 

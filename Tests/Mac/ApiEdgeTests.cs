@@ -40,9 +40,9 @@ namespace LoRaWan.Tests.Mac
         [TestMethod]
         public void Options_DataRateTheRegionDoesNotSend_AreRefusedWhenTheDeviceIsCreated()
         {
-            // RP002-1.0.4 EU868: DR0..DR6 LoRa, DR7 FSK, DR8..DR11 LR-FHSS, DR12..14 RFU (this stack sends LoRa only).
+            // RP002-1.0.4 EU868: DR0..DR6 LoRa, DR7 FSK, DR8..DR11 LR-FHSS, DR12..14 RFU (this stack sends LoRa and FSK).
             Assert.ThrowsException(typeof(ArgumentException), () => new CommandRig("EU868", WithDataRate(9)));
-            Assert.ThrowsException(typeof(ArgumentException), () => new CommandRig("EU868", WithDataRate(7)));
+            WithDataRate(7).Validate(Region.Create("EU868"));   // GFSK 50 kbit/s (on a channel the network adds for it)
             Assert.ThrowsException(typeof(ArgumentException), () => new CommandRig("EU868", WithDataRate(15)));
             Assert.ThrowsException(typeof(ArgumentException), () => new CommandRig("EU868", WithDataRate(-2)));
             WithDataRate(6).Validate(Region.Create("EU868"));   // SF7/250 kHz: a LoRa uplink rate (on channels that allow it)

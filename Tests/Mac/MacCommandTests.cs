@@ -96,7 +96,7 @@ namespace LoRaWan.Tests.Mac
         [TestMethod]
         [DataRow("05 23 E61842", "0506", "433.175 MHz is not an EU868 frequency: channel NACK")]
         [DataRow("05 2F F87D84", "0505", "RX2 DR15 is RFU: RX2 data rate NACK")]
-        [DataRow("05 27 F87D84", "0505", "RX2 DR7 is FSK, not supported: RX2 data rate NACK")]
+        [DataRow("05 28 F87D84", "0505", "RX2 DR8 is LR-FHSS, uplink only: RX2 data rate NACK")]
         [DataRow("05 63 F87D84", "0503", "RX1DROffset 6 (EU868 allows 0..5): offset NACK")]
         [DataRow("05 7F E61842", "0500", "all three wrong")]
         public void RxParamSetupReq_Rejected_NackBitsAndRx2Unchanged(string request, string answer, string why)

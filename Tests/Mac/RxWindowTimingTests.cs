@@ -8,6 +8,18 @@ namespace LoRaWan.Tests.Mac
     [TestClass]
     public class RxWindowTimingTests
     {
+        [TestMethod]
+        public void FskWindow_CountsBytes_AsLoRaMacNodeDoes()
+        {
+            // GFSK 50 kbit/s: a "symbol" is a byte, 8 / 50000 s = 160 µs (LoRaMac-node RegionCommonComputeSymbolTimeFsk).
+            // 30 ms error: ceil(((2·6 − 8)·160 + 2·30000) / 160) = 60640 / 160 = 379 bytes;
+            // offset with 2 ms wake-up: (4·160 − ceil(379·160 / 2) − 2000) / 1000 = (640 − 30320 − 2000) / 1000 = −31.68 → −31 ms.
+            Assert.AreEqual(160L, RxWindowTiming.FskSymbolTimeMicroseconds(50000), "byte time");
+            Assert.AreEqual(379, RxWindowTiming.SymbolTimeoutFor(160, 30000), "bytes to listen");
+            Assert.AreEqual(-31, RxWindowTiming.WindowOffsetMillisecondsFor(160, 379, 2000), "open 31 ms early");
+            Assert.AreEqual(6, RxWindowTiming.SymbolTimeoutFor(160, 0), "never fewer than MinRxSymbols");
+        }
+
         [DataRow(7, 10, 24, -9)]
         [DataRow(7, 50, 102, -49)]
         [DataRow(12, 10, 6, 32)]

@@ -74,18 +74,38 @@ namespace LoRaWan.Tests.Regions
         }
 
         [TestMethod]
-        public void FskDataRate_IsRejectedWithAClearError()
+        public void FskDataRate_FollowsTheGfskFormula()
+        {
+            // RP002-1.0.4 GFSK: (5 preamble + 3 sync word + 1 length + PHYPayload + 2 CRC) bytes, 8 bits each, at
+            // 50 kbit/s = 20 µs a bit, 160 µs a byte. Values worked out by hand:
+            //   13 bytes: 24 bytes · 160 µs = 3840 µs;  0 bytes: 11 · 160 = 1760 µs;  255 bytes: 266 · 160 = 42560 µs.
+            Region eu = Region.Create("EU868");
+            Assert.AreEqual(3840UL, eu.GetAirTimeUs(7, 13, true), "EU868 DR7, 13 bytes up");
+            Assert.AreEqual(3840UL, eu.GetAirTimeUs(7, 13, false), "down: FSK frames carry the CRC both ways");
+            Assert.AreEqual(1760UL, eu.GetAirTimeUs(7, 0, true), "empty payload");
+            Assert.AreEqual(42560UL, eu.GetAirTimeUs(7, 255, true), "255 bytes");
+            Assert.AreEqual(3840UL, Region.Create("AS923-1").GetAirTimeUs(7, 13, true), "AS923-1 DR7");
+            Assert.AreEqual(42560UL, AirTime.LoRaWanFskFrameUs(50000, 255), "LoRaWanFskFrameUs");
+            // The general formula, rounded up: 8 bits at 9600 bit/s = 833.3 µs → 834; 9 bytes at 4800 bit/s = 15 ms.
+            Assert.AreEqual(834UL, AirTime.FskUs(9600, 1, 0, 0, false, false), "rounded up");
+            Assert.AreEqual(15000UL, AirTime.FskUs(4800, 1, 5, 3, false, false), "no length byte, no CRC");
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => AirTime.FskUs(0, 1, 5, 3, true, true));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => AirTime.FskUs(50000, 256, 5, 3, true, true));
+        }
+
+        [TestMethod]
+        public void LrFhssDataRate_IsRejectedWithAClearError()
         {
             Region eu = Region.Create("EU868");
             try
             {
-                eu.GetAirTimeUs(7, 13, true);
-                Assert.IsTrue(false, "FSK must not be computed as LoRa");
+                eu.GetAirTimeUs(8, 13, true);
+                Assert.IsTrue(false, "LR-FHSS must not be computed as LoRa");
             }
             catch (NotSupportedException e)
             {
-                Assert.Contains("FSK", e.Message, "the error names FSK");
-                Assert.Contains("DR7", e.Message, "the error names the DR");
+                Assert.Contains("LR-FHSS", e.Message, "the error names LR-FHSS");
+                Assert.Contains("DR8", e.Message, "the error names the DR");
             }
         }
 

@@ -54,12 +54,15 @@ namespace LoRaWan.Tests.Regions
         }
 
         [TestMethod]
-        public void FskDataRate_IsRejectedWithAClearError()
+        public void LrFhssDataRate_IsRejectedWithAClearError_FskGoesToTheChannelCarryingIt()
         {
             Region eu = Region.Create("EU868");
             ChannelPlan plan = eu.CreateChannelPlan();
             ulong wait;
-            Assert.ThrowsException(typeof(NotSupportedException), () => eu.SelectChannel(plan, 7, false, 0, 1000, null, new XorShiftRandom(1), out wait));
+            Assert.ThrowsException(typeof(NotSupportedException), () => eu.SelectChannel(plan, 8, false, 0, 1000, null, new XorShiftRandom(1), out wait));
+            Assert.AreEqual(-1, eu.SelectChannel(plan, 7, false, 0, 1000, null, new XorShiftRandom(1), out wait), "no default channel carries DR7 (FSK)");
+            Assert.AreEqual(3, eu.ApplyNewChannel(plan, 8, 868800000, 7, 7), "TTN's FSK channel 868.8 MHz, DR7");
+            Assert.AreEqual(8, eu.SelectChannel(plan, 7, false, 0, 1000, null, new XorShiftRandom(1), out wait), "DR7 goes there");
         }
 
         [TestMethod]

@@ -47,13 +47,14 @@ namespace LoRaWan.Tests.Regions
         }
 
         [TestMethod]
-        public void FskAndLrFhss_AreDefinedButUnsupported()
+        public void Fsk_IsSupported_LrFhss_IsDefinedButUnsupported()
         {
             Region eu = Region.Create("EU868");
             Assert.IsTrue(eu.IsDataRateDefined(7), "DR7 defined");
-            Assert.IsFalse(eu.IsDataRateSupported(7), "but FSK is not supported");
-            Assert.IsFalse(eu.IsDataRateSupported(8), "nor LR-FHSS");
-            Assert.ThrowsException(typeof(NotSupportedException), () => eu.EnsureDataRateSupported(7));
+            Assert.IsTrue(eu.IsDataRateSupported(7), "FSK is supported");
+            Assert.AreEqual(50000, eu.GetFskBitRate(7), "50 kbit/s");
+            Assert.IsFalse(eu.IsDataRateSupported(8), "LR-FHSS is not");
+            eu.EnsureDataRateSupported(7);
             Assert.ThrowsException(typeof(NotSupportedException), () => eu.EnsureDataRateSupported(9));
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => eu.EnsureDataRateSupported(14));
         }

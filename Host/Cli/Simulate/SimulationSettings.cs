@@ -84,7 +84,9 @@ namespace LoRaWan.Cli.Simulate
                 if (Get(SimulateOptions.Adr)) throw new CliException("--dr fixes the data rate with ADR off; it cannot be combined with --adr");
                 RegionCommand.RequireDefinedDataRate(Region, dr.Value);
                 if (!Region.IsUplinkDataRate(dr.Value)) throw new CliException($"DR{dr} in {Region.Name} is not an uplink data rate");
-                if (!Region.IsDataRateSupported(dr.Value)) throw new CliException($"DR{dr} in {Region.Name} is not a LoRa data rate this radio sends (FSK/LR-FHSS)");
+                if (!Region.IsDataRateSupported(dr.Value)) throw new CliException($"DR{dr} in {Region.Name} is not a data rate this radio sends (LR-FHSS)");
+                if (!Region.IsDataRateAvailable(Region.CreateChannelPlan(), dr.Value))
+                    throw new CliException($"DR{dr} in {Region.Name} is carried by no default channel (a network adds one with NewChannelReq, e.g. for the FSK rate)");
                 int? bytes = Get(SimulateOptions.PayloadBytes);
                 // Dwell time off (the default plan); the MAC checks again at every Send.
                 int max = Region.GetMaxAppPayload(dr.Value, false, false);

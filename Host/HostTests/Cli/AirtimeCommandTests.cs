@@ -71,11 +71,14 @@ namespace LoRaWan.HostTests.Cli
         }
 
         [TestMethod]
-        public void FskDataRate_IsAnUnsupportedError()
+        public void FskDataRate_UsesTheGfskFormula()
         {
-            int code = Run(new[] { "--region", "EU868", "--dr", "7", "--size", "13" }, out _, out string e);
-            Assert.AreEqual(2, code, "exit 2");
-            Assert.Contains("FSK", e, "says FSK");
+            // RP002 GFSK at 50 kbit/s: (5 preamble + 3 sync + 1 length + 13 payload + 2 CRC) bytes · 8 / 50000 s
+            // = 24 · 160 µs = 3840 µs, the same both ways (FSK frames carry their CRC in both directions).
+            Assert.AreEqual(0, Run(new[] { "--region", "EU868", "--dr", "7", "--size", "13" }, out string up, out _), "uplink");
+            Assert.AreEqual("{\"airtimeUs\": 3840}", up.Trim(), "uplink air time");
+            Assert.AreEqual(0, Run(new[] { "--region", "AS923-1", "--dr", "7", "--size", "13", "--downlink" }, out string down, out _), "downlink");
+            Assert.AreEqual("{\"airtimeUs\": 3840}", down.Trim(), "downlink air time");
         }
 
         [TestMethod]

@@ -29,7 +29,8 @@ namespace LoRaWan.HostTests.Cli
             Assert.AreEqual(250, dr6.GetProperty("bwKhz").GetInt32(), "DR6 SF7/250");
             JsonElement dr7 = j.GetProperty("dataRates")[7];
             Assert.AreEqual("FSK", dr7.GetProperty("modulation").GetString(), "DR7 FSK");
-            Assert.IsFalse(dr7.GetProperty("supported").GetBoolean(), "unsupported");
+            Assert.AreEqual(50000, dr7.GetProperty("bitRate").GetInt32(), "DR7 50 kbit/s");
+            Assert.IsFalse(dr7.TryGetProperty("supported", out _), "FSK is supported (no \"supported\": false)");
             Assert.AreEqual(869525000, j.GetProperty("rx2").GetProperty("frequencyHz").GetInt32(), "RX2 frequency");
             Assert.AreEqual(0, j.GetProperty("rx2").GetProperty("dr").GetInt32(), "RX2 DR");
             Assert.AreEqual("[868100000, 868300000, 868500000]", j.GetProperty("defaultChannelsHz").GetRawText(), "default channels");

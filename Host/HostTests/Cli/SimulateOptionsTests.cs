@@ -77,7 +77,7 @@ namespace LoRaWan.HostTests.Cli
             Fails("--dr must be a data rate 0..15, got -1", "--dr", "-1");
             Fails("--dr must be an integer, got 'x'", "--dr", "x");
             Fails("DR14 is not defined in EU868", "--dr", "14");
-            Fails("DR7 in EU868 is not a LoRa data rate", "--dr", "7");
+            Fails("DR7 in EU868 is carried by no default channel", "--dr", "7");
             Fails("DR8 in US915 is not an uplink data rate", "--region", "US915", "--dr", "8");
             Fails("--dr fixes the data rate with ADR off; it cannot be combined with --adr", "--dr", "3", "--adr");
             Fails("--payload-bytes must be 0..242 or max, got 'big'", "--payload-bytes", "big");

@@ -1,6 +1,7 @@
 using System;
 using LoRaWan.Frames;
 using LoRaWan.Mac;
+using LoRaWan.Regions;
 using LoRaWan.Simulation;
 using nanoFramework.TestFramework;
 
@@ -78,6 +79,53 @@ namespace LoRaWan.HostTests.Mac
         }
 
         /// <summary>The same steady-state cycle (uplink, RX1, RX2, a downlink every fourth cycle) in every region.</summary>
+        [DataRow("EU868")]
+        [DataRow("AS923-1")]
+        [TestMethod]
+        public void FskUplinkCycle_AllocatesNothing(string region)
+        {
+            // GFSK DR7 up, RX1 at DR7 down (the driver's FSK modem, the chip model's FSK mode, the gateway's FSK path).
+            var net = new NetworkOptions();
+            net.RecordHistory = false;
+            var world = new VirtualWorld(region, 6, net);
+            var id = DeviceIdentity.Otaa("0042004213424341", "0000001223224242", "BEC499C69E9C939E413B663961636C61");
+            world.Register(id, LoRaWanVersion.V1_0_4);
+            var o = new LoRaWanOptions();
+            o.Adr = false;
+            o.RandomSeed = 6;
+            o.FCntPersistInterval = 1000;
+            LoRaWanDevice device = world.PowerOn(id, o);
+            Assert.IsTrue(device.Join(3600000), region + " joined");
+            ChannelPlan plan = world.Mac.Session.Plan;
+            Assert.AreEqual(3, world.Region.ApplyNewChannel(plan, 15, world.Region.GetUplinkFrequency(plan, 1) + 500000, 7, 7), "DR7 channel");
+            world.Mac.Session.DataRate = 7;
+            var payload = new byte[8];
+            var downlink = new byte[] { 1, 2, 3, 4 };
+            int delivered = 0;
+            device.OnDownlink += (s, d) => delivered++;
+            for (int i = 0; i < 40; i++)
+            {
+                if (i % 4 == 0) world.Network.Enqueue(id.DevEui, 3, downlink, false);
+                device.Send(1, payload, false, 3600000);
+                world.Sleep(10000);
+            }
+            for (int i = 0; i < 25; i++) world.Network.Enqueue(id.DevEui, 3, downlink, false);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            int sent = 0;
+            for (int i = 0; i < 100; i++)
+            {
+                SendResult r = device.Send(1, payload, false, 3600000);
+                if (r.Status == SendStatus.Sent && r.DataRate == 7) sent++;
+                world.Sleep(10000);
+            }
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.AreEqual(100, sent, region + " cycles at DR7");
+            Assert.AreEqual(10 + 25, delivered, region + " downlinks delivered");
+            Assert.AreEqual(35, world.Board.Chip.FskReceivedCount, region + " through the FSK receiver");
+            OutputHelper.WriteLine($"{region}: allocated over 100 FSK cycles: {allocated} bytes");
+            Assert.AreEqual(0L, allocated, region + ": bytes allocated in steady state");
+        }
+
         [DataRow("EU868")]
         [DataRow("US915")]
         [DataRow("AU915")]

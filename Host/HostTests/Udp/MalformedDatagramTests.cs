@@ -85,8 +85,8 @@ namespace LoRaWan.HostTests.Udp
             // no timing at all
             rig.Deliver(ForwarderRig.PullResp(0x3006, GoodJson.Replace("\"imme\":false,\"tmst\":" + (Counter0 + 100000) + ",", "")));
             Assert.AreEqual(6, rig.Forwarder.Counters.Dropped(DatagramProblem.InvalidTxpk));
-            // FSK cannot be sent by the simulated gateway
-            rig.Deliver(ForwarderRig.PullResp(0x3007, "{\"txpk\":{\"imme\":true,\"freq\":868.8,\"powe\":14,\"modu\":\"FSK\",\"datr\":50000,\"fdev\":25000,\"size\":1,\"data\":\"AA==\"}}"));
+            // FSK at a bit rate other than LoRaWAN's 50 kbit/s cannot be sent by the simulated gateway
+            rig.Deliver(ForwarderRig.PullResp(0x3007, "{\"txpk\":{\"imme\":true,\"freq\":868.8,\"powe\":14,\"modu\":\"FSK\",\"datr\":38400,\"fdev\":25000,\"size\":1,\"data\":\"AA==\"}}"));
             Assert.AreEqual(1, rig.Forwarder.Counters.Dropped(DatagramProblem.Unsupported));
             AssertNothingSent(rig, "unusable txpk");
             AssertStillWorks(rig);

@@ -166,5 +166,22 @@ namespace LoRaWan.HostTests.Udp
             Assert.IsTrue(rig.OnAir.Frames[0].StartUs >= 10000 && rig.OnAir.Frames[0].StartUs <= 12000, "within TX_START_DELAY, got " + rig.OnAir.Frames[0].StartUs);
             Assert.AreEqual(9, rig.OnAir.Frames[0].Sf);
         }
+
+        [TestMethod]
+        public void FskTxpk_IsSentAsLoRaWanGfsk()
+        {
+            // PROTOCOL.TXT FSK txpk: "datr" the bit rate as a number, "fdev" the deviation; RP002 GFSK 50 kbit/s / 25 kHz.
+            var rig = new ForwarderRig(Counter0);
+            rig.Deliver(ForwarderRig.PullResp(0x1002, "{\"txpk\":{\"imme\":true,\"freq\":868.8,\"powe\":14,\"modu\":\"FSK\",\"datr\":50000,\"fdev\":25000,\"size\":4,\"data\":\"AQIDBA==\"}}"));
+            Assert.AreEqual(1, rig.Forwarder.Counters.TxAcks(TxAckError.None));
+            rig.Scheduler.RunFor(1000000);
+            Assert.AreEqual(1, rig.OnAir.Frames.Count);
+            var f = rig.OnAir.Frames[0];
+            Assert.AreEqual(0, f.Sf, "no spreading factor: GFSK");
+            Assert.AreEqual(868800000u, f.FrequencyHz);
+            Assert.IsTrue(f.Crc, "FSK frames carry their CRC");
+            // (5 + 3 + 1 + 4 + 2) bytes · 160 µs = 2400 µs.
+            Assert.AreEqual(f.StartUs + 2400UL, f.EndUs, "air time");
+        }
     }
 }

@@ -70,6 +70,36 @@ namespace LoRaWan.HostTests.Udp
         }
 
         [TestMethod]
+        public void HeardFskUplink_IsForwardedAsAnFskRxpk()
+        {
+            // PROTOCOL.TXT: an FSK rxpk has "modu":"FSK" and the bit rate as a number in "datr", and no "codr".
+            var rig = new ForwarderRig(0x10000000);
+            byte[] phy = { 0x40, 0x11, 0x22, 0x33, 0x44, 0x80, 0x01, 0x00, 0x01, 0xA1, 0xB2, 0xC3, 0xD4 };
+            var air = rig.Air.Acquire();
+            Array.Copy(phy, air.Payload, phy.Length);
+            air.Length = phy.Length;
+            air.FrequencyHz = 868800000;
+            air.SpreadingFactor = 0;
+            air.BandwidthHz = 0;
+            air.FskBitRate = 50000;
+            air.FskSyncWord = LoRaWan.Simulation.GatewayEndpoint.LoRaWanFskSyncWord;
+            air.Crc = true;
+            air.StartUs = 1000000;
+            air.AirTimeUs = 3840;
+            rig.Air.Send(air);
+            rig.Scheduler.RunFor(2000000);
+
+            var pushes = rig.Link.OfType(0x00);
+            Assert.AreEqual(1, pushes.Count, "one PUSH_DATA");
+            JsonElement rx = Json(pushes[0]).GetProperty("rxpk")[0];
+            Assert.AreEqual("FSK", rx.GetProperty("modu").GetString());
+            Assert.AreEqual(50000, rx.GetProperty("datr").GetInt32());
+            Assert.IsFalse(rx.TryGetProperty("codr", out _), "no codr for FSK");
+            Assert.AreEqual(868.8, rx.GetProperty("freq").GetDouble());
+            CollectionAssert.AreEqual(phy, Convert.FromBase64String(rx.GetProperty("data").GetString()));
+        }
+
+        [TestMethod]
         public void DownlinkFrames_AreNotForwarded()
         {
             var rig = new ForwarderRig(0);
