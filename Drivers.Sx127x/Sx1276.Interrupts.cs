@@ -80,6 +80,10 @@ namespace Drivers.Sx127x
                         Post(RadioEvent.RxTimeout, stampUs);
                     }
                 }
+                else if (_state == StateRxContinuous)
+                {
+                    ContinuousRxInterrupt(flags, stampUs);
+                }
             }
         }
 

@@ -56,6 +56,8 @@ namespace LoRaWan.Simulation
                 ? new NetworkServer(Region, Scheduler, Bridge)
                 : new NetworkServer(Region, Scheduler, Bridge, networkOptions);
             Bridge.Connect(Network);
+            // The network's downlink task alarm (Class C downlinks that must wait: interval, RX2, duty cycle, timeout).
+            Network.SetDownlinkTaskAlarm(new VirtualAlarm(Scheduler, null));
             Flash = new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize);
         }
 

@@ -40,16 +40,31 @@ namespace LoRaWan.Udp
             Observer?.PullRespHandled(now, token, _tx, startUs, leadUs, result);
         }
 
-        /// <summary>The packet forwarder's checks, in its order: timing reference, RF chain frequency and power, then the JIT queue's.</summary>
+        /// <summary>
+        /// The packet forwarder's checks, in its order: timing reference, RF chain frequency and power, then the JIT
+        /// queue's (sx1302_hal packet_forwarder, lora_pkt_fwd.c and jitqueue.c jit_enqueue). A tmst is a Class A
+        /// downlink there ("Concentrator timestamp is given, we consider it is a Class A downlink"), accepted at any time
+        /// from MinLeadUs to MaxAdvanceUs ahead whether or not an uplink came before it: Class C servers that schedule
+        /// on the gateway's counter (The Things Stack's ScheduleAnytime) use it. imme is a Class C downlink: it
+        /// becomes a timestamped one "ASAP", the forwarder's own 1 s margin from now, or, when that collides with a
+        /// programmed downlink, right after one (its end + TX_START_DELAY + 2 × TX_JIT_DELAY + TX_MARGIN_DELAY: the first
+        /// gap that fits, else after the last); so an immediate packet is never refused for a collision and has no
+        /// TOO_EARLY check.
+        /// </summary>
         TxAckError Check(TxPacket tx, ulong now, ref ulong startUs, ref long leadUs)
         {
             // No GPS on this gateway: GPS-timed packets (time/tmms only) cannot be placed.
             if (tx.GpsTimed) return TxAckError.GpsUnlocked;
+            ulong airUs = AirTimeUs(tx);
+            for (int i = _scheduled.Count - 1; i >= 0; i--)
+            {
+                ulong[] other = _scheduled[i];
+                if (other[0] + other[1] < now) _scheduled.RemoveAt(i);
+            }
             if (tx.Immediate)
             {
-                // imme: as soon as the radio can start (TX_START_DELAY).
-                leadUs = 1500;
-                startUs = now + 1500;
+                startUs = ImmediateStartUs(now, airUs);
+                leadUs = (long)(startUs - now);
             }
             else
             {
@@ -58,20 +73,38 @@ namespace LoRaWan.Udp
             }
             if (tx.FrequencyHz < _region.MinFrequencyHz || tx.FrequencyHz > _region.MaxFrequencyHz) return TxAckError.TxFreq;
             if (tx.PowerDbm > MaxTxPowerDbm) return TxAckError.TxPower;
-            if (!tx.Immediate)
-            {
-                // jitqueue.c: too late unless it arrives TX_START_DELAY + TX_MARGIN_DELAY + TX_JIT_DELAY before its time.
-                if (leadUs <= (long)MinLeadUs) return TxAckError.TooLate;
-                if ((ulong)leadUs > MaxAdvanceUs) return TxAckError.TooEarly;
-            }
-            ulong airUs = AirTimeUs(tx);
-            for (int i = _scheduled.Count - 1; i >= 0; i--)
+            // jitqueue.c: too late unless it arrives TX_START_DELAY + TX_MARGIN_DELAY + TX_JIT_DELAY before its time.
+            if (leadUs <= (long)MinLeadUs) return TxAckError.TooLate;
+            // "Class C: no check needed, departure time has been calculated previously."
+            if (!tx.Immediate && (ulong)leadUs > MaxAdvanceUs) return TxAckError.TooEarly;
+            for (int i = 0; i < _scheduled.Count; i++)
             {
                 ulong[] other = _scheduled[i];
-                if (other[0] + other[1] < now) { _scheduled.RemoveAt(i); continue; }
                 if (Collides(startUs, airUs, other[0], other[1])) return TxAckError.CollisionPacket;
             }
             return TxAckError.None;
+        }
+
+        /// <summary>
+        /// jit_enqueue for JIT_PKT_TYPE_DOWNLINK_CLASS_C: now + 1 s when that is free; otherwise after the programmed
+        /// downlinks in time order, the first candidate (a packet's end + pre-delay + TX_JIT_DELAY + TX_MARGIN_DELAY)
+        /// that does not collide with the next one, or after the last.
+        /// </summary>
+        ulong ImmediateStartUs(ulong now, ulong airUs)
+        {
+            ulong asap = now + ImmediateMarginUs;
+            bool free = true;
+            for (int i = 0; i < _scheduled.Count; i++)
+                if (Collides(asap, airUs, _scheduled[i][0], _scheduled[i][1])) { free = false; break; }
+            if (free) return asap;
+            _scheduled.Sort((a, b) => a[0].CompareTo(b[0]));
+            for (int i = 0; i < _scheduled.Count; i++)
+            {
+                asap = _scheduled[i][0] + _scheduled[i][1] + CollisionPreDelayUs + TxJitDelayUs + CollisionMarginUs;
+                if (i == _scheduled.Count - 1) break;
+                if (!Collides(asap, airUs, _scheduled[i + 1][0], _scheduled[i + 1][1])) break;
+            }
+            return asap;
         }
 
         /// <summary>jit_collision_test: each packet occupies [start − pre-delay, start + air time] plus the margin.</summary>

@@ -124,6 +124,12 @@ namespace LoRaWan.Udp
         /// <summary>Margin between two downlinks (TX_MARGIN_DELAY).</summary>
         public const ulong CollisionMarginUs = 1000;
 
+        /// <summary>TX_JIT_DELAY: how early the JIT thread hands a packet to the concentrator (jitqueue.h, 30 ms).</summary>
+        public const ulong TxJitDelayUs = 30000;
+
+        /// <summary>An immediate (imme) downlink is programmed this long after it arrives when the time is free (jitqueue.c: "1 second margin").</summary>
+        public const ulong ImmediateMarginUs = 1000000;
+
         /// <summary>Sends the first PULL_DATA and stat and starts their timers (simulation thread).</summary>
         public void Start()
         {

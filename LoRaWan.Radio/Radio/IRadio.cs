@@ -61,6 +61,18 @@ namespace LoRaWan.Radio
         void Receive(RxConfig config);
 
         /// <summary>
+        /// Starts continuous reception, the receiver of a Class C device (LoRaWAN 1.0.4 §6): the radio listens with
+        /// <paramref name="config"/> (frequency, SF, bandwidth, IQ; <see cref="RxConfig.SymbolTimeout"/> is ignored)
+        /// until the next <see cref="Transmit"/>, <see cref="Receive"/>, <see cref="IsChannelFree"/> or
+        /// <see cref="Sleep"/>, which each end it first. Every frame reports <see cref="RadioEvent.RxDone"/> (read it
+        /// with <see cref="ReadPacket"/> before the next frame ends: only the last one is kept) or
+        /// <see cref="RadioEvent.RxCrcError"/>, and the radio keeps listening: no RxTimeout, no call needed to
+        /// continue. <see cref="RadioEvent.RxTimeout"/> comes only when the radio could not start listening at all
+        /// (the chip does not answer); the caller should not retry at once then.
+        /// </summary>
+        void ReceiveContinuous(RxConfig config);
+
+        /// <summary>
         /// Copies the last received frame into <paramref name="buffer"/> at <paramref name="offset"/> (at most
         /// <paramref name="maxLength"/> bytes) and returns its length, filling <paramref name="info"/> with its
         /// RSSI and SNR. Returns 0 when there is no frame.

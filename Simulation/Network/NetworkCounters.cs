@@ -87,6 +87,18 @@ namespace LoRaWan.Simulation
         /// <summary>Confirmed downlinks not acknowledged by the next uplink (requeued).</summary>
         public int ConfirmedDownlinksNacked { get; internal set; }
 
+        /// <summary>Downlinks sent to Class C devices outside RX1/RX2 (<see cref="RxWindow.RxC"/>).</summary>
+        public int DownlinksClassC { get; internal set; }
+
+        /// <summary>Confirmed Class C downlinks whose answer did not come within <see cref="NetworkOptions.ClassCTimeoutUs"/> (retried).</summary>
+        public int ClassCAckTimeouts { get; internal set; }
+
+        /// <summary>Class C downlink attempts put off because the gateway's sub-band duty cycle was used up.</summary>
+        public int ClassCDutyCycleDeferrals { get; internal set; }
+
+        /// <summary>Confirmed downlinks given up after <see cref="NetworkOptions.ConfirmedDownlinkRetries"/> retries.</summary>
+        public int ConfirmedDownlinksGivenUp { get; internal set; }
+
         /// <summary>Sets every counter to 0.</summary>
         public void Reset()
         {
@@ -97,6 +109,7 @@ namespace LoRaWan.Simulation
             UplinksRejectedMic = 0; UplinksRejectedReplay = 0; UplinksRejectedDataRate = 0; DownlinksSent = 0;
             DownlinksRx1 = 0; DownlinksRx2 = 0; DownlinksDropped = 0; DownlinksLate = 0; DownlinksNotSent = 0;
             AcksSent = 0; ApplicationDownlinksSent = 0; ConfirmedDownlinksAcked = 0; ConfirmedDownlinksNacked = 0;
+            DownlinksClassC = 0; ClassCAckTimeouts = 0; ClassCDutyCycleDeferrals = 0; ConfirmedDownlinksGivenUp = 0;
         }
     }
 }

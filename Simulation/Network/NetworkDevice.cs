@@ -93,6 +93,15 @@ namespace LoRaWan.Simulation
             _queue.Clear();
         }
 
+        /// <summary>
+        /// Registered as Class C (The Things Stack's supports_class_c): once its session has an uplink, application
+        /// downlinks go out at once at the RX2 frequency and data rate (<see cref="NetworkServer.SetClassC"/>).
+        /// </summary>
+        public bool IsClassC { get; internal set; }
+
+        // When the Class C downlink task of this device is due (0 = none).
+        internal ulong ClassCDueUs;
+
         // Join-request deduplication.
         internal bool HasLastJoinRequest;
         internal ulong LastJoinRequestUs;

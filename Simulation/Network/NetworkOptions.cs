@@ -20,6 +20,21 @@ namespace LoRaWan.Simulation
         uint[] _cfListFrequencies;
         int _cfListCount = -1;
 
+        /// <summary>The Things Stack's ClassBCDownlinkInterval default (pkg/networkserver/mac/utils.go): 1 s between network-initiated downlinks.</summary>
+        public const ulong TtsClassCDownlinkIntervalUs = 1000000;
+
+        /// <summary>The Things Stack's DefaultClassCTimeout (pkg/networkserver/mac/utils.go): 5 min for the device to answer a confirmed Class C downlink.</summary>
+        public const ulong TtsClassCTimeoutUs = 300000000;
+
+        /// <summary>
+        /// The Things Stack gateway server's ScheduleAnytime delay for a downlink without absolute time (ScheduleTimeLong,
+        /// pkg/gatewayserver/scheduling/scheduler.go: 500 ms + QueueDelay 30 ms).
+        /// </summary>
+        public const ulong TtsClassCScheduleDelayUs = 530000;
+
+        /// <summary>The Things Stack application server's default-retry-attempts for a NACKed confirmed downlink: 8.</summary>
+        public const int TtsConfirmedDownlinkRetries = 8;
+
         /// <summary>Options with The Things Stack defaults.</summary>
         public NetworkOptions()
         {
@@ -32,7 +47,29 @@ namespace LoRaWan.Simulation
             DeduplicationWindowUs = TtsDeduplicationWindowUs;
             RecordHistory = true;
             FirstNwkAddr = 1;
+            ClassCDownlinkIntervalUs = TtsClassCDownlinkIntervalUs;
+            ClassCTimeoutUs = TtsClassCTimeoutUs;
+            ClassCScheduleDelayUs = TtsClassCScheduleDelayUs;
+            ConfirmedDownlinkRetries = TtsConfirmedDownlinkRetries;
         }
+
+        /// <summary>Least time between two Class C downlinks to one device (and after the RX2 of its last uplink). Default 1 s.</summary>
+        public ulong ClassCDownlinkIntervalUs { get; set; }
+
+        /// <summary>
+        /// How long a confirmed Class C downlink waits for the device's answering uplink before it counts as lost (and is
+        /// retried like a NACKed one); the next confirmed Class C downlink waits as long. Default 5 min.
+        /// </summary>
+        public ulong ClassCTimeoutUs { get; set; }
+
+        /// <summary>How far ahead of "now" a Class C downlink is given to the gateway (The Things Stack: 530 ms).</summary>
+        public ulong ClassCScheduleDelayUs { get; set; }
+
+        /// <summary>
+        /// Retries of a confirmed downlink not acknowledged (NACK by the next uplink, or a Class C timeout); after that
+        /// many it is given up (<see cref="QueuedDownlink.GivenUp"/>). Default 8, The Things Stack's.
+        /// </summary>
+        public int ConfirmedDownlinkRetries { get; set; }
 
         /// <summary>NetID written in every Join-accept (24 bits). Default <see cref="TtnNetId"/>.</summary>
         public uint NetId { get; set; }

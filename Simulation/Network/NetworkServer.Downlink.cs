@@ -20,6 +20,8 @@ namespace LoRaWan.Simulation
             DownlinkRecord rec = NewDownlinkRecord();
             if (!_forceRx2 && TryDataWindow(now, RxWindow.Rx1, s, md.EndUs, rx1DelayUs, rx1Frequency, rx1Dr, ack, adrAckReq, rec)) return;
             if (TryDataWindow(now, RxWindow.Rx2, s, md.EndUs, rx1DelayUs + Rx2AfterRx1Us, s.Rx2FrequencyHz, s.Rx2DataRate, ack, adrAckReq, rec)) return;
+            // A Class C device still gets its application data at once (NetworkServer.ClassC.cs runs after this).
+            if (!ack && !adrAckReq && s.PendingFOptsLength == 0 && device.IsClassC) return;
             _counters.DownlinksNotSent++;
             if (_observer != null) _observer.DownlinkNotSent(now, device.DevEui, s.DevAddr, false);
         }
@@ -38,8 +40,9 @@ namespace LoRaWan.Simulation
             QueuedDownlink item = device.PeekQueue();
             if (item != null && 7 + foptsLength + 1 + item.Payload.Length > maxMac) item = null;
             if (!ack && !adrAckReq && foptsLength == 0 && item == null) return false;
-            // FPending (LoRaWAN 1.0.4 §4.3.1.4): the network has more to send.
-            bool fPending = device.QueueLength > (item != null ? 1 : 0) || foptsLength < s.PendingFOptsLength;
+            // FPending (LoRaWAN 1.0.4 §4.3.1.4): the network has more to send. Not in a Class C downlink: the device
+            // listens anyway (The Things Stack sets FPending only when the class is not C, pkg/networkserver/downlink.go).
+            bool fPending = window != RxWindow.RxC && (device.QueueLength > (item != null ? 1 : 0) || foptsLength < s.PendingFOptsLength);
 
             uint fCntDown = s.FCntDown;
             DataFrame f = _downFrame;
@@ -71,7 +74,12 @@ namespace LoRaWan.Simulation
                 device.RemoveHead();
                 item.Transmissions++;
                 item.LastFCntDown = fCntDown;
-                if (item.Confirmed) s.AwaitingAck = item;
+                if (item.Confirmed)
+                {
+                    s.AwaitingAck = item;
+                    s.AwaitingAckSinceUs = rec.StartUs;
+                }
+                item.SentInRxC = window == RxWindow.RxC;
                 _counters.ApplicationDownlinksSent++;
             }
             if (ack) _counters.AcksSent++;
@@ -96,6 +104,13 @@ namespace LoRaWan.Simulation
             int fsk = _region.GetFskBitRate(dataRate);
             int bw = fsk != 0 ? fsk : _region.GetBandwidthHz(dataRate);   // GFSK: SF 0, the bit rate (IDownlinkTransmitter)
             ulong startUs = uplinkEndUs + delayUs;
+            ulong airUs = _region.GetAirTimeUs(dataRate, length, false);
+            if (window == RxWindow.RxC)
+            {
+                startUs = PlaceClassC(startUs, frequencyHz, airUs);
+                if (startUs == ulong.MaxValue) return false;
+            }
+            else if (OverlapsClassCEmission(startUs, airUs)) return false;
             bool drop = _dropsPending > 0;
             ulong late = _latePending > 0 ? _lateByUs : 0;
             if (!drop && !_transmitter.Transmit(startUs + late, frequencyHz, sf, bw, _downBuffer, 0, length)) return false;
@@ -109,7 +124,9 @@ namespace LoRaWan.Simulation
             {
                 _counters.DownlinksSent++;
                 if (window == RxWindow.Rx1) _counters.DownlinksRx1++;
+                else if (window == RxWindow.RxC) _counters.DownlinksClassC++;
                 else _counters.DownlinksRx2++;
+                RecordEmission(startUs + late, airUs, frequencyHz, window == RxWindow.RxC);
                 if (_latePending > 0)
                 {
                     _latePending--;
@@ -125,7 +142,7 @@ namespace LoRaWan.Simulation
             rec.SpreadingFactor = sf;
             rec.BandwidthHz = bw;
             rec.Length = length;
-            rec.AirTimeUs = _region.GetAirTimeUs(dataRate, length, false);
+            rec.AirTimeUs = airUs;
             rec.Dropped = drop;
             return true;
         }

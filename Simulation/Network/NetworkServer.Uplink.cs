@@ -111,10 +111,13 @@ namespace LoRaWan.Simulation
 
             // A confirmed downlink is acknowledged by the ACK bit of the device's next uplink (LoRaWAN 1.0.4 §4.3.1.2).
             // A retransmission repeats the frame the device sent before it heard us, so its ACK bit says nothing.
+            // An uplink that ended before a Class C confirmed downlink went on air says nothing about it (The Things
+            // Stack judges only uplinks received after LastConfirmedDownlinkAt, pkg/networkserver/utils.go).
             QueuedDownlink awaiting = s.AwaitingAck;
-            if (awaiting != null)
+            if (awaiting != null && !(s.AwaitingAckInRxC && md.EndUs <= s.AwaitingAckSinceUs))
             {
                 s.AwaitingAck = null;
+                s.AwaitingAckInRxC = false;
                 if (up.Ack && !retransmission)
                 {
                     awaiting.Acknowledged = true;
@@ -124,8 +127,9 @@ namespace LoRaWan.Simulation
                 }
                 else
                 {
-                    // The Things Stack's application server pushes a NACKed downlink back into the queue.
-                    device.Enqueue(awaiting);
+                    // The Things Stack's application server pushes a NACKed downlink back into the queue, up to its
+                    // retry limit (NetworkServer.ClassC.cs).
+                    RetryOrGiveUp(device, awaiting);
                     _counters.ConfirmedDownlinksNacked++;
                     if (_observer != null) _observer.DownlinkNacked(now, devAddr, awaiting);
                 }
@@ -183,6 +187,7 @@ namespace LoRaWan.Simulation
             s.LastFrameLength = length;
             s.LastFrameReceivedUs = now;
             s.LastRecord = rec;
+            s.LastUplinkEndUs = md.EndUs;
 
             _counters.UplinksAccepted++;
             if (_options.RecordHistory) _uplinks.Add(rec);
@@ -191,6 +196,11 @@ namespace LoRaWan.Simulation
             // MAC commands: answers checked, device requests answered, ADR, next requests queued (NetworkServer.MacCommands.cs).
             bool macDownlink = HandleMacCommands(now, s, rec);
             ScheduleDataDownlink(now, s, md, dataRate, channel, up.IsConfirmed, up.AdrAckReq || macDownlink);
+            if (device.IsClassC)
+            {
+                ClassCTask(now, device);
+                RearmClassC();
+            }
         }
 
         // LoRaWAN 1.0.4 §4.4: MIC = aes128_cmac(NwkSKey, B0 | msg)[0..3] with the 32-bit FCnt in B0.

@@ -17,7 +17,8 @@ namespace LoRaWan.Simulation
     /// with JoinNonce, NetID, a fresh DevAddr, DLSettings, RxDelay and CFList, encrypted with AES decrypt.
     /// Network server: deduplication across gateways, FCnt rebuild and replay protection, MIC, retransmission
     /// recognition, ACKs, RX1/RX2 scheduling by the regional rules, FCntDown. Application server: FRMPayload
-    /// decryption, a downlink queue per device, confirmed downlink ACK/NACK tracking.</para>
+    /// decryption, a downlink queue per device, confirmed downlink ACK/NACK tracking and retries.
+    /// Class C devices (<see cref="SetClassC"/>): downlinks at any time on the RX2 parameters, see NetworkServer.ClassC.cs.</para>
     /// </summary>
     public sealed partial class NetworkServer
     {
@@ -359,6 +360,12 @@ namespace LoRaWan.Simulation
             if (length > 0 && (payload == null || offset < 0 || offset > payload.Length - length)) throw new ArgumentOutOfRangeException("offset");
             var item = new QueuedDownlink(_nextQueueId++, port, payload, offset, length, confirmed, _clock.NowMicroseconds);
             device.Enqueue(item);
+            if (device.IsClassC && device.ClassCDueUs == 0)
+            {
+                // Class C: at once when nothing holds it (The Things Stack adds a downlink task on every queue change).
+                ClassCTask(_clock.NowMicroseconds, device);
+                RearmClassC();
+            }
             return item;
         }
 

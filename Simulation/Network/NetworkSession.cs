@@ -107,6 +107,13 @@ namespace LoRaWan.Simulation
         /// <summary>The MAC command state (requests in flight, ADR history); created with the first uplink.</summary>
         internal NetworkMacState Mac;
 
+        // Class C (The Things Stack's MACState LastNetworkInitiatedDownlinkAt / LastConfirmedDownlinkAt, per session).
+        internal ulong LastUplinkEndUs;
+        internal bool HasClassCDownlink;
+        internal ulong LastClassCDownlinkUs;
+        internal bool AwaitingAckInRxC;
+        internal ulong AwaitingAckSinceUs;
+
         // Deduplication and retransmission memory of the last accepted uplink.
         internal int LastFrameLength;
         internal ulong LastFrameReceivedUs;

@@ -40,6 +40,12 @@ namespace LoRaWan.Simulation
         /// <summary>Confirmed only: the device's next uplink carried ACK (LoRaWAN 1.0.4 §4.3.1.2).</summary>
         public bool Acknowledged { get; internal set; }
 
+        /// <summary>Confirmed only: not acknowledged after <see cref="NetworkOptions.ConfirmedDownlinkRetries"/> retries; no longer queued.</summary>
+        public bool GivenUp { get; internal set; }
+
+        /// <summary>Sent to a Class C device outside RX1/RX2 (last transmission).</summary>
+        public bool SentInRxC { get; internal set; }
+
         /// <summary>When the acknowledging uplink was received.</summary>
         public ulong AcknowledgedUs { get; internal set; }
     }

@@ -1,6 +1,6 @@
 namespace LoRaWan.Simulation
 {
-    /// <summary>The Class A receive window a downlink is scheduled in (LoRaWAN 1.0.4 §3.3).</summary>
+    /// <summary>The receive window a downlink is scheduled in (LoRaWAN 1.0.4 §3.3, Class C §6).</summary>
     public enum RxWindow
     {
         /// <summary>No window (the downlink could not be sent).</summary>
@@ -11,5 +11,11 @@ namespace LoRaWan.Simulation
 
         /// <summary>RX2: one second after RX1, at the session's RX2 frequency and data rate.</summary>
         Rx2 = 2,
+
+        /// <summary>
+        /// RXC of a Class C device (LoRaWAN 1.0.4 §6): any time the device is not transmitting or in RX1, at the RX2
+        /// frequency and data rate.
+        /// </summary>
+        RxC = 3,
     }
 }

@@ -7,6 +7,7 @@ namespace LoRaWan.Simulation
     {
         const int EventTxEnd = 1;
         const int EventRxTimeout = 2;
+        const int EventValidHeader = 3;
 
         int _generation;          // bumped when TX/RX stops: pending events of the old activity become stale
         AirFrame _txFrame;
@@ -14,7 +15,7 @@ namespace LoRaWan.Simulation
         bool _rxTimeoutArmed;
         ulong _rxTimeoutAtUs;
 
-        /// <summary>Scheduler callback for the model's own timers (end of TX, RX symbol timeout).</summary>
+        /// <summary>Scheduler callback for the model's own timers (end of TX, RX symbol timeout, header received).</summary>
         public void OnSimulationEvent(ulong nowUs, int tag)
         {
             int kind = tag & 0x03;
@@ -38,6 +39,12 @@ namespace LoRaWan.Simulation
                 SetModeQuietly(ModeStandby);
                 _generation++;
                 RaiseIrq(ChipRegisters.IrqRxTimeout);
+            }
+            else if (kind == EventValidHeader && _locked != null && (Mode == ModeRxSingle || Mode == ModeRxContinuous))
+            {
+                // The explicit header (first 8 symbols after the preamble) was received: ValidHeader and its counter.
+                Increment(ChipRegisters.RxHeaderCntValueMsb);
+                RaiseIrq(ChipRegisters.IrqValidHeader);
             }
         }
 
@@ -70,6 +77,7 @@ namespace LoRaWan.Simulation
         {
             if (frame != _locked) return;
             _locked = null;
+            _generation++; // the frame's pending ValidHeader (an aborted frame's) must not fire for the next one
             if (!IsLoRaMode)
             {
                 if (Mode == ModeRxContinuous && !frame.Aborted) DeliverFsk(frame);
@@ -194,6 +202,10 @@ namespace LoRaWan.Simulation
         {
             _locked = frame;
             _rxTimeoutArmed = false; // a detected preamble cancels the single-RX timeout
+            // ValidHeader once the header is in: preamble + 4.25 symbols, then the 8-symbol header block
+            // (datasheet rev. 7, LoRa packet structure; the same symbol count as the time on air of §4.1.1.7).
+            ulong headerEndUs = frame.StartUs + ((ulong)(4 * frame.PreambleSymbols + 17 + 32) * frame.SymbolTimeUs) / 4;
+            _scheduler.Schedule(headerEndUs, this, Tag(EventValidHeader));
         }
 
         bool Matches(AirFrame frame)
@@ -236,16 +248,19 @@ namespace LoRaWan.Simulation
             if (snr > 127) snr = 127;
             _lora[ChipRegisters.PktSnrValue] = (byte)snr;
             _lora[ChipRegisters.PktRssiValue] = RssiRegister(_linkRssiDbm, snr, true);
-            Increment(ChipRegisters.RxHeaderCntValueMsb);
-            Increment(ChipRegisters.RxPacketCntValueMsb);
+            // RegRxPacketCntValue counts valid packets: one that fails its payload CRC is not counted.
+            bool crcError = corrupt && frame.Crc;
+            if (!crcError) Increment(ChipRegisters.RxPacketCntValueMsb);
             _receivedFrameCount++;
             if (single)
             {
                 SetModeQuietly(ModeStandby);
                 _generation++;
             }
-            byte flags = (byte)(ChipRegisters.IrqRxDone | ChipRegisters.IrqValidHeader);
-            if (corrupt && frame.Crc) flags |= ChipRegisters.IrqPayloadCrcError;
+            // ValidHeader was raised when the header ended (EventValidHeader); RxDone now, with PayloadCrcError when
+            // the payload CRC failed. RXSINGLE went to standby above; RXCONTINUOUS stays and waits for the next preamble.
+            byte flags = ChipRegisters.IrqRxDone;
+            if (crcError) flags |= ChipRegisters.IrqPayloadCrcError;
             RaiseIrq(flags);
         }
 

@@ -10,7 +10,9 @@ namespace LoRaWan.Simulation
     /// RxNbBytes, the operating modes (sleep, standby, TX, RXSINGLE, RXCONTINUOUS), IRQ flags with their mask, the
     /// DIO0/DIO1 mapping with rising edges reported to an <see cref="IDioListener"/>, and timing in virtual time:
     /// a transmission lasts the air time of the programmed parameters, a single reception times out after
-    /// SymbTimeout symbols unless a matching preamble starts inside the window.
+    /// SymbTimeout symbols unless a matching preamble starts inside the window; RXCONTINUOUS receives every matching
+    /// frame (ValidHeader when its header is in, RxDone at its end, PayloadCrcError with a failed payload CRC) and stays
+    /// in RX, without a timeout.
     /// </summary>
     /// <remarks>
     /// Rules the model enforces (datasheet): LongRangeMode changes only in sleep mode; the FIFO is not accessible

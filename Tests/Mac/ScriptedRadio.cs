@@ -16,6 +16,7 @@ namespace LoRaWan.Tests.Mac
         const int TagTxDone = 1;
         const int TagRxDone = 2;
         const int TagRxTimeout = 3;
+        const int TagContinuousFrame = 4; // | index << 3: frame number index of ScheduleContinuousFrame
 
         readonly VirtualScheduler _scheduler;
         IRadioEventSink _sink;
@@ -40,6 +41,23 @@ namespace LoRaWan.Tests.Mac
         public readonly ArrayList RxSymbolTimeout = new ArrayList();
         /// <summary>Receive windows opened: inverted IQ (bool).</summary>
         public readonly ArrayList RxInvertIq = new ArrayList();
+
+        /// <summary>Continuous receptions started: time (ulong µs).</summary>
+        public readonly ArrayList RxContinuousOpenedAt = new ArrayList();
+        /// <summary>Continuous receptions started: frequency (uint Hz).</summary>
+        public readonly ArrayList RxContinuousFrequency = new ArrayList();
+        /// <summary>Continuous receptions started: spreading factor (int).</summary>
+        public readonly ArrayList RxContinuousSf = new ArrayList();
+        /// <summary>Frames of <see cref="ScheduleContinuousFrame"/> (byte[]) and their end times (ulong µs).</summary>
+        readonly ArrayList _continuousFrames = new ArrayList();
+        readonly ArrayList _continuousFrameEnds = new ArrayList();
+
+        /// <summary>True from <see cref="ReceiveContinuous"/> until the next Transmit, Receive, IsChannelFree or Sleep.</summary>
+        public bool InContinuousRx;
+        /// <summary>Frames of <see cref="ScheduleContinuousFrame"/> that reported RxDone (the radio was in continuous RX when they ended).</summary>
+        public int ContinuousFramesReceived;
+        /// <summary>Frames of <see cref="ScheduleContinuousFrame"/> that ended while the radio was not in continuous RX.</summary>
+        public int ContinuousFramesMissed;
 
         byte[] _pending;
         int _pendingWindowIndex = -1;
@@ -82,6 +100,18 @@ namespace LoRaWan.Tests.Mac
             _pendingWindowIndex = windowIndex;
         }
 
+        /// <summary>
+        /// A frame that ends on the air at <paramref name="endUs"/>: if the radio is then in continuous reception,
+        /// it reports RxDone at that time and <see cref="ReadPacket"/> returns it; otherwise it is missed.
+        /// </summary>
+        public void ScheduleContinuousFrame(ulong endUs, byte[] frame)
+        {
+            int index = _continuousFrames.Count;
+            _continuousFrames.Add(frame);
+            _continuousFrameEnds.Add(endUs);
+            _scheduler.Schedule(endUs, this, TagContinuousFrame | (index << 3));
+        }
+
         /// <summary>The last frame sent.</summary>
         public byte[] LastSent { get { return Sent.Count == 0 ? null : (byte[])Sent[Sent.Count - 1]; } }
 
@@ -94,6 +124,7 @@ namespace LoRaWan.Tests.Mac
         /// <inheritdoc />
         public void Transmit(TxConfig config, byte[] buffer, int offset, int length)
         {
+            InContinuousRx = false;
             var copy = new byte[length];
             Array.Copy(buffer, offset, copy, 0, length);
             Sent.Add(copy);
@@ -132,6 +163,7 @@ namespace LoRaWan.Tests.Mac
         /// <inheritdoc />
         public void Receive(RxConfig config)
         {
+            InContinuousRx = false;
             int index = RxOpenedAt.Count;
             RxOpenedAt.Add(_scheduler.NowMicroseconds);
             RxFrequency.Add(config.FrequencyHz);
@@ -151,6 +183,15 @@ namespace LoRaWan.Tests.Mac
         }
 
         /// <inheritdoc />
+        public void ReceiveContinuous(RxConfig config)
+        {
+            RxContinuousOpenedAt.Add(_scheduler.NowMicroseconds);
+            RxContinuousFrequency.Add(config.FrequencyHz);
+            RxContinuousSf.Add(config.SpreadingFactor);
+            InContinuousRx = true;
+        }
+
+        /// <inheritdoc />
         public int ReadPacket(byte[] buffer, int offset, int maxLength, RxPacketInfo info)
         {
             if (_lastFrame == null) return 0;
@@ -163,7 +204,11 @@ namespace LoRaWan.Tests.Mac
         }
 
         /// <inheritdoc />
-        public void Sleep() { Sleeps++; }
+        public void Sleep()
+        {
+            Sleeps++;
+            InContinuousRx = false;
+        }
 
         /// <summary>Frequencies <see cref="IsChannelFree"/> reports busy (Hz); empty = every channel free.</summary>
         public uint[] BusyFrequencies = new uint[0];
@@ -178,6 +223,7 @@ namespace LoRaWan.Tests.Mac
         public bool IsChannelFree(uint frequencyHz, int bandwidthHz, int rssiThresholdDbm, int senseTimeUs)
         {
             ChannelSenses++;
+            InContinuousRx = false;
             LastSensedHz = frequencyHz;
             LastSenseThresholdDbm = rssiThresholdDbm;
             LastSenseTimeUs = senseTimeUs;
@@ -195,6 +241,17 @@ namespace LoRaWan.Tests.Mac
             }
             else if (tag == TagRxDone) _sink.OnRadioEvent(RadioEvent.RxDone, nowUs);
             else if (tag == TagRxTimeout) _sink.OnRadioEvent(RadioEvent.RxTimeout, nowUs);
+            else if ((tag & 0x07) == TagContinuousFrame)
+            {
+                if (!InContinuousRx)
+                {
+                    ContinuousFramesMissed++;
+                    return;
+                }
+                ContinuousFramesReceived++;
+                _lastFrame = (byte[])_continuousFrames[tag >> 3];
+                _sink.OnRadioEvent(RadioEvent.RxDone, nowUs);
+            }
         }
     }
 }

@@ -40,6 +40,7 @@ namespace LoRaWan.Tests.Regions
             public void Transmit(TxConfig config, byte[] buffer, int offset, int length) { throw new InvalidOperationException("not here"); }
             public void TxDeadlinePassed() { }   // it never transmits: no outcome to report (IRadio's contract)
             public void Receive(RxConfig config) { throw new InvalidOperationException("not here"); }
+            public void ReceiveContinuous(RxConfig config) { throw new InvalidOperationException("not here"); }
             public int ReadPacket(byte[] buffer, int offset, int maxLength, RxPacketInfo info) { return 0; }
             public void Sleep() { }
         }

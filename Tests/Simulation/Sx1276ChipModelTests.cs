@@ -170,6 +170,59 @@ namespace LoRaWan.Tests.Simulation
         }
 
         [TestMethod]
+        public void RxContinuous_RaisesValidHeaderThenRxDonePerFrame_AndStaysInRx()
+        {
+            // Datasheet rev. 7, LoRa continuous receive mode: per packet ValidHeader once the header is in, then RxDone
+            // (with PayloadCrcError when the payload CRC fails); the modem stays in RXCONT and RxTimeout never occurs.
+            VirtualScheduler scheduler = new VirtualScheduler();
+            Air air = new Air(scheduler);
+            DioLog dio = new DioLog();
+            Sx1276ChipModel chip = LoRaStandby(scheduler, air, dio);
+            GatewayEndpoint gateway = new GatewayEndpoint(air);
+            byte[] frame = new byte[17];
+            for (int i = 0; i < frame.Length; i++) frame[i] = (byte)(0xA0 + i);
+            chip.WriteRegister(0x06, 0xD9);      // Frf = 0xD9619A: 869.525 MHz
+            chip.WriteRegister(0x07, 0x62);
+            chip.WriteRegister(0x08, 0x9A);
+            chip.WriteRegister(0x1D, 0x72);      // 125 kHz, CR 4/5, explicit header
+            chip.WriteRegister(0x1E, 0x90);      // SF9
+            chip.WriteRegister(0x39, 0x34);      // public sync word
+            chip.WriteRegister(0x33, 0x67);      // RX inverted IQ (downlinks)
+            chip.WriteRegister(0x3B, 0x19);
+            chip.WriteRegister(0x11, 0x00);      // every IRQ unmasked
+            chip.WriteRegister(0x40, 0x00);      // DIO0 = RxDone, DIO1 = RxTimeout
+            chip.WriteRegister(0x01, 0x8D);      // RXCONTINUOUS
+            ulong t0 = scheduler.NowMicroseconds;
+
+            gateway.Transmit(t0 + 10000, 869525000, 9, 125000, frame, true);
+            // Header in after 8 + 4.25 + 8 symbols of 4.096 ms = 82.944 ms; the 17-byte frame ends after 164.864 ms.
+            scheduler.RunUntil(t0 + 10000 + 82943);
+            Assert.AreEqual((byte)0x00, chip.ReadRegister(0x12), "nothing before the header is in");
+            scheduler.RunUntil(t0 + 10000 + 82944);
+            Assert.AreEqual((byte)0x10, chip.ReadRegister(0x12), "ValidHeader while the payload is still on the air");
+            Assert.AreEqual(0, dio.Dio0, "no DIO0 edge yet");
+            scheduler.RunUntil(t0 + 10000 + 164864);
+            Assert.AreEqual(1, dio.Dio0, "DIO0 (RxDone) at the end of the frame");
+            Assert.AreEqual(t0 + 10000 + 164864UL, dio.LastUs, "edge time");
+            Assert.AreEqual((byte)0x50, chip.ReadRegister(0x12), "RxDone | ValidHeader");
+            Assert.AreEqual((byte)17, chip.ReadRegister(0x13), "RegRxNbBytes");
+            Assert.AreEqual(5, chip.Mode, "still RXCONTINUOUS");
+            chip.WriteRegister(0x12, 0xFF);
+
+            // A second frame, with a payload CRC that fails: counted as a header, not as a valid packet.
+            gateway.DownlinkCrc = true;
+            chip.CorruptNextFrames = 1;
+            gateway.Transmit(t0 + 1000000, 869525000, 9, 125000, frame, true);
+            scheduler.RunUntil(t0 + 61000000);
+            Assert.AreEqual(2, dio.Dio0, "a DIO0 edge per frame once the flags were cleared");
+            Assert.AreEqual((byte)0x70, chip.ReadRegister(0x12), "RxDone | PayloadCrcError | ValidHeader");
+            Assert.AreEqual((byte)2, chip.ReadRegister(0x15), "RegRxHeaderCntValueLsb: two headers");
+            Assert.AreEqual((byte)1, chip.ReadRegister(0x17), "RegRxPacketCntValueLsb: one valid packet");
+            Assert.AreEqual(0, dio.Dio1, "no RxTimeout in a minute of RXCONTINUOUS");
+            Assert.AreEqual(5, chip.Mode, "still RXCONTINUOUS");
+        }
+
+        [TestMethod]
         public void SpiAllOnes_ReadsFFEverywhere()
         {
             VirtualScheduler scheduler = new VirtualScheduler();

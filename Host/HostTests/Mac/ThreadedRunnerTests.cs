@@ -143,6 +143,8 @@ namespace LoRaWan.HostTests.Mac
                 else After((ulong)config.SymbolTimeout * AirTime.SymbolTimeUs(config.SpreadingFactor, config.BandwidthHz), RadioEvent.RxTimeout);
             }
 
+            public void ReceiveContinuous(RxConfig config) => throw new NotSupportedException("Class A tests only");
+
             public int ReadPacket(byte[] buffer, int offset, int maxLength, RxPacketInfo info)
             {
                 byte[] f = _frame;

@@ -57,6 +57,17 @@ namespace LoRaWan.HostTests.Radio
                 Board.Radio.Sleep();
             }
 
+            /// <summary>One frame received in continuous reception (the radio stays in RX between calls).</summary>
+            public void ContinuousFrame()
+            {
+                Events.Clear();
+                ulong t = Board.Scheduler.NowMicroseconds;
+                Gateway.Transmit(t + 2000, 869525000, 9, 125000, Downlink, 0, Downlink.Length, true);
+                Board.Scheduler.RunFor(300000);
+                if (Events.Last != RadioEvent.RxDone) throw new InvalidOperationException("no RxDone");
+                if (Board.Radio.ReadPacket(Buffer, 0, Buffer.Length, Info) != Downlink.Length) throw new InvalidOperationException("no frame");
+            }
+
             public void TimeoutCycle()
             {
                 Events.Clear();
@@ -97,6 +108,20 @@ namespace LoRaWan.HostTests.Radio
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             OutputHelper.WriteLine("bytes allocated by 100 receptions + 100 timeouts: " + allocated);
             Assert.AreEqual(0L, allocated, "bytes per 100 receive cycles");
+        }
+
+        [TestMethod]
+        public void ContinuousReceive_AllocatesNothingPerFrame()
+        {
+            Rig rig = new Rig();
+            rig.Board.Radio.ReceiveContinuous(rig.Rx);
+            for (int i = 0; i < 20; i++) rig.ContinuousFrame();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 100; i++) rig.ContinuousFrame();
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            OutputHelper.WriteLine("bytes allocated by 100 frames in continuous reception: " + allocated);
+            Assert.AreEqual(0L, allocated, "bytes per 100 RXC frames");
+            Assert.AreEqual(120, rig.Board.Driver.ContinuousRxFrames, "every frame received without restarting RX");
         }
     }
 }

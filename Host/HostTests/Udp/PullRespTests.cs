@@ -154,16 +154,20 @@ namespace LoRaWan.HostTests.Udp
             Assert.AreEqual(2, rig.OnAir.Frames.Count);
         }
 
+        const string ImmeSf9 = "{\"txpk\":{\"imme\":true,\"freq\":869.525,\"powe\":14,\"modu\":\"LORA\",\"datr\":\"SF9BW125\",\"codr\":\"4/5\",\"ipol\":true,\"size\":1,\"data\":\"AA\"}}";
+
         [TestMethod]
-        public void Immediate_IsSentAtOnce()
+        public void Immediate_IsProgrammedOneSecondAhead_AsThePacketForwarder()
         {
+            // sx1302_hal jitqueue.c jit_enqueue, JIT_PKT_TYPE_DOWNLINK_CLASS_C: "An immediate downlink becomes a
+            // timestamped downlink ASAP", asap_count_us = time_us + 1E6 ("Take 1 second margin").
             var rig = new ForwarderRig(Counter0);
             rig.Scheduler.RunFor(10000);
-            rig.Deliver(ForwarderRig.PullResp(0x1001, "{\"txpk\":{\"imme\":true,\"freq\":869.525,\"powe\":14,\"modu\":\"LORA\",\"datr\":\"SF9BW125\",\"codr\":\"4/5\",\"ipol\":true,\"size\":1,\"data\":\"AA\"}}"));
+            rig.Deliver(ForwarderRig.PullResp(0x1001, ImmeSf9));
             Assert.AreEqual(1, rig.Forwarder.Counters.TxAcks(TxAckError.None));
-            rig.Scheduler.RunFor(1000000);
+            rig.Scheduler.RunFor(2000000);
             Assert.AreEqual(1, rig.OnAir.Frames.Count);
-            Assert.IsTrue(rig.OnAir.Frames[0].StartUs >= 10000 && rig.OnAir.Frames[0].StartUs <= 12000, "within TX_START_DELAY, got " + rig.OnAir.Frames[0].StartUs);
+            Assert.AreEqual(10000UL + 1000000UL, rig.OnAir.Frames[0].StartUs, "1 s after the PULL_RESP");
             Assert.AreEqual(9, rig.OnAir.Frames[0].Sf);
         }
 
@@ -182,6 +186,41 @@ namespace LoRaWan.HostTests.Udp
             Assert.IsTrue(f.Crc, "FSK frames carry their CRC");
             // (5 + 3 + 1 + 4 + 2) bytes · 160 µs = 2400 µs.
             Assert.AreEqual(f.StartUs + 2400UL, f.EndUs, "air time");
+        }
+
+        [TestMethod]
+        public void Immediate_CollidingWithAProgrammedDownlink_GoesRightAfterIt()
+        {
+            // jit_enqueue: when now + 1 s collides, the packet goes after a programmed one, at its count_us + post_delay
+            // (air time) + pre_delay (TX_START_DELAY 1.5 ms + TX_JIT_DELAY 30 ms) + TX_JIT_DELAY + TX_MARGIN_DELAY 1 ms;
+            // never COLLISION_PACKET.
+            var rig = new ForwarderRig(Counter0);
+            rig.Deliver(ForwarderRig.PullResp(0x1101, ForwarderRig.Txpk(Counter0 + 1000000)));
+            rig.Deliver(ForwarderRig.PullResp(0x1102, ImmeSf9));
+            Assert.AreEqual(2, rig.Forwarder.Counters.TxAcks(TxAckError.None), "both accepted");
+            rig.Scheduler.RunFor(3000000);
+            Assert.AreEqual(2, rig.OnAir.Frames.Count);
+            var first = rig.OnAir.Frames[0];
+            var second = rig.OnAir.Frames[1];
+            Assert.AreEqual(1000000UL, first.StartUs, "the tmst downlink keeps its time");
+            Assert.AreEqual(first.EndUs + 1500UL + 30000UL + 30000UL + 1000UL, second.StartUs, "right after the first");
+        }
+
+        [TestMethod]
+        public void Tmst_MinutesAfterTheLastUplink_IsSentAtItsTime()
+        {
+            // A Class C server (The Things Stack's gateway server, ScheduleAnytime) sends a tmst at any time on the
+            // gateway's counter, not only 1 or 2 s after an uplink; the forwarder takes any tmst from 32.5 ms to 512 s ahead.
+            var rig = new ForwarderRig(Counter0);
+            rig.Scheduler.RunFor(300000000); // five minutes without an uplink
+            uint tmst = Counter0 + 300000000u + 400000u;
+            rig.Deliver(ForwarderRig.PullResp(0x1201, ForwarderRig.Txpk(tmst)));
+            rig.Deliver(ForwarderRig.PullResp(0x1202, ForwarderRig.Txpk(tmst + 120000000u)));
+            Assert.AreEqual(2, rig.Forwarder.Counters.TxAcks(TxAckError.None), "0.4 s and 120.4 s ahead: accepted");
+            rig.Scheduler.RunFor(121000000);
+            Assert.AreEqual(2, rig.OnAir.Frames.Count);
+            Assert.AreEqual(300400000UL, rig.OnAir.Frames[0].StartUs, "at its tmst");
+            Assert.AreEqual(420400000UL, rig.OnAir.Frames[1].StartUs, "two minutes later, at its tmst");
         }
     }
 }
