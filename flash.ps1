@@ -199,7 +199,10 @@ function Restore-Packages([string]$msbuildExe) {
     # packages.config projects: the packages go to <repo>/packages, where the .nfproj HintPaths look.
     $packagesDir = Join-Path $Root 'packages'
     $nuget = Get-Command nuget -ErrorAction SilentlyContinue
-    foreach ($project in @('LoRaWan.Mac', 'Drivers.Sx127x', 'Firmware')) {
+    # Every project the application is built from, in dependency order: the four assemblies of the stack (the
+    # radio contracts, the codec, the regions, the MAC), the driver, the application. The build puts each one's .pe
+    # into the application image that step 3 deploys.
+    foreach ($project in @('LoRaWan.Radio', 'LoRaWan.Codec', 'LoRaWan.Regions', 'LoRaWan.Mac', 'Drivers.Sx127x', 'Firmware')) {
         $config = Join-Path (Join-Path $Root $project) 'packages.config'
         if ($nuget) {
             Invoke-Step "Restoring $project packages" 'nuget' @('restore', $config, '-PackagesDirectory', $packagesDir)

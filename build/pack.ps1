@@ -7,7 +7,8 @@
   2. builds every .nfproj in Release with the nanoFramework MSBuild components (Visual Studio 2022 + the
      .NET nanoFramework extension, or nanoframework/nanobuild in GitHub Actions), which writes .dll, .pe, .pdb,
      .pdbx and .xml to each project's bin\Release;
-  3. packs each <Project>/<Project>.nuspec (LoRaWan.Mac, Drivers.Sx127x) with nuget.exe: version from version.json
+  3. packs each <Project>/<Project>.nuspec (LoRaWan.Radio, LoRaWan.Codec, LoRaWan.Regions, LoRaWan.Mac, Drivers.Sx127x:
+     one package per assembly) with nuget.exe: version from version.json
      (plus -VersionSuffix for a pre-release), commit and repository URL from git, into -OutputDirectory.
   Every file a nuspec lists must exist before packing; the script stops at the first problem with one line.
 

@@ -11,7 +11,7 @@ namespace LoRaWan.IlMeter
     /// <summary>
     /// Rewrites device assemblies with Mono.Cecil so that every basic block, on entry, adds the number of IL instructions
     /// it holds (as compiled, before rewriting) to the static <c>LoRaWan.IlMeter.Counter.Count</c>, a type added to the
-    /// first assembly rewritten (LoRaWan.Mac; the others reference it there). A block is entered whole: the count is the
+    /// first assembly rewritten (LoRaWan.Radio, the lowest; the others reference it there). A block is entered whole: the count is the
     /// IL the interpreter would execute, except in a block an exception leaves early (no measured operation throws).
     /// Calls out of the rewritten assemblies (mscorlib, host shims) count as the one call instruction.
     /// </summary>

@@ -19,14 +19,17 @@ namespace LoRaWan.IlMeter
 
     /// <summary>
     /// Counts the IL instructions each operation of Workload/Operations executes in the device assemblies: rewrites
-    /// LoRaWan.Mac and Drivers.Sx127x (<see cref="Instrumenter"/>), loads them with the workload and the unrewritten
+    /// the stack's assemblies and Drivers.Sx127x (<see cref="Counted"/>, <see cref="Instrumenter"/>), loads them with the workload and the unrewritten
     /// Simulation and Shims in a collectible <see cref="AssemblyLoadContext"/>, runs each operation there and unloads.
     /// Single-threaded and built fresh per operation: the same build gives the same numbers, to the instruction.
     /// </summary>
     public static class Meter
     {
-        /// <summary>Device assemblies whose IL is counted (the first receives the counter).</summary>
-        public static readonly string[] Counted = { "LoRaWan.Mac", "Drivers.Sx127x" };
+        /// <summary>
+        /// Device assemblies whose IL is counted: the stack's four and the driver. The first, the lowest layer, receives the
+        /// counter (the others reference it there; the environment references it too, through the radio contracts).
+        /// </summary>
+        public static readonly string[] Counted = { "LoRaWan.Radio", "LoRaWan.Codec", "LoRaWan.Regions", "LoRaWan.Mac", "Drivers.Sx127x" };
 
         /// <summary>Assemblies loaded into the meter's context unrewritten (they reference the counted ones).</summary>
         static readonly string[] Loaded = { "Shims" };

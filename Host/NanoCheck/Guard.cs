@@ -47,7 +47,7 @@ namespace NanoCheck
         /// XML comments"; their packages ship the .xml): compiled with documentation diagnostics, and these reported as
         /// errors (the compiler's warnings, so the IL and .pe checks still run on a project that has them).
         /// </summary>
-        public static readonly string[] DocumentedProjects = { "LoRaWan.Mac", "Drivers.Sx127x" };
+        public static readonly string[] DocumentedProjects = LayerCheck.Layers.Select(l => l.Project).ToArray();
 
         /// <summary>
         /// CS1591 a public member without an XML comment; and XML comments that would lie: CS1570 badly formed XML,
@@ -85,6 +85,7 @@ namespace NanoCheck
                 var project = projects[name];
                 findings.AddRange(project.LoadFindings);
                 if (project.ProjectFile == null) continue;
+                findings.AddRange(LayerCheck.Check(root, project));
                 var extra = options.Extra.Where(e => e.Project == name).ToList();
                 findings.AddRange(CheckListing(root, project, extra));
                 var refs = ResolveReferences(root, project, surface, built, findings);
@@ -94,7 +95,8 @@ namespace NanoCheck
             return findings;
         }
 
-        static IEnumerable<string> TopologicalOrder(string[] all, Dictionary<string, NfProject> projects, HashSet<string> wanted, List<Finding> findings)
+        /// <summary>The projects of <paramref name="wanted"/> in build order (references first); NF106 for a project reached again while its own references are being visited (a cycle), NF107 for a reference to no device project.</summary>
+        public static IEnumerable<string> TopologicalOrder(string[] all, Dictionary<string, NfProject> projects, HashSet<string> wanted, List<Finding> findings)
         {
             var done = new List<string>();
             var visiting = new HashSet<string>();
@@ -218,10 +220,9 @@ namespace NanoCheck
                     var span = d.Location.GetLineSpan();
                     findings.Add(new Finding(span.Path ?? p.Name, span.StartLinePosition.Line + 1, d.Id, d.GetMessage() + " (XML docs are required on the public API of " + p.Name + ")"));
                 }
-            findings.AddRange(LayerCheck.Check(p.Name, compilation));
             if (!result.Success) return null;
             findings.AddRange(IlCheck.Check(compilation, pe.ToArray(), pdb.ToArray()));
-            if (ShapeLimits.Projects.Contains(p.AssemblyName))
+            if (ShapeLimits.Projects.Contains(p.Name))
                 options.Shapes.Add(ShapeLimits.Measure(Path.GetRelativePath(root, p.ProjectFile).Replace('\\', '/'), compilation, pe.ToArray(), root, findings));
             // The .pe of a Debug build (the project system's default configuration) has more byte code and locals
             // than a Release build: the limits are checked on the larger of the two.

@@ -1,72 +1,50 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace NanoCheck
 {
     /// <summary>
-    /// Layer boundaries a project reference cannot express: the driver references LoRaWan.Mac (for the radio
-    /// interface it implements) and so could use any of it, but the regional parameters are none of its business.
-    /// Each rule names a device project and a namespace it must not use; every name in the project's sources that
-    /// binds to a namespace, type or member of that namespace (a using directive included) is a finding NF400.
+    /// The layers of the stack as assemblies, and the rule that keeps them layers: each library of the stack may
+    /// reference only the projects below it (NF400). The stack is split along its namespaces because the .pe format
+    /// gives one assembly at most 64 KB of byte code (PeLimits); the split also makes the layer boundaries facts of
+    /// the project references: the driver references LoRaWan.Radio alone, so it cannot even compile a use of the
+    /// regional parameters or the MAC. Projects outside this table (Simulation, Firmware, the tests) may reference
+    /// any library; cycles are NF106 for every project.
     /// </summary>
     public static class LayerCheck
     {
-        /// <summary>One forbidden use: <see cref="Project"/> must not use <see cref="Namespace"/> (or a namespace inside it).</summary>
-        public sealed record Rule(string Project, string Namespace, string Why);
+        /// <summary>A library of the stack: its project (as <see cref="NfProject.Name"/>), what it holds, and the projects it may reference.</summary>
+        public sealed record Layer(string Project, string Holds, string[] MayReference, string Why);
 
-        /// <summary>The boundaries the guard enforces.</summary>
-        public static readonly Rule[] Rules =
+        /// <summary>The libraries, lowest first: the order they build in and are deployed in.</summary>
+        public static readonly Layer[] Layers =
         {
-            new("Drivers.Sx127x", "LoRaWan.Regions",
-                "the driver knows the chip, not the regional parameters; LoRa modulation math (symbol time, air time, the LDRO rule) is LoRaWan.Radio.AirTime"),
+            new("LoRaWan.Radio", "LoRaWan.Radio, LoRaWan.Platform", Array.Empty<string>(),
+                "the contracts a radio driver implements and the MAC uses (IRadio, the platform's clock, alarm and store) and the LoRa modulation math; it depends on nothing"),
+            new("LoRaWan.Codec", "LoRaWan.Crypto, LoRaWan.Frames", Array.Empty<string>(),
+                "bytes on the air <-> fields: frames, MAC commands, AES, CMAC, MICs, key derivation; it knows neither radio nor region"),
+            new("LoRaWan.Regions", "LoRaWan.Regions", new[] { "LoRaWan.Radio" },
+                "the regional parameters: channel plans, data rates, duty cycle; they use the LoRa air-time math and the radio's carrier sense, nothing of the frames or the MAC"),
+            new("LoRaWan.Mac", "LoRaWan.Mac, LoRaWan.Session, LoRaWan (the LoRaWanDevice facade)", new[] { "LoRaWan.Radio", "LoRaWan.Codec", "LoRaWan.Regions" },
+                "the top of the stack"),
+            new("Drivers.Sx127x", "Drivers.Sx127x", new[] { "LoRaWan.Radio" },
+                "the driver knows the chip and the radio contract it implements, not the regional parameters, the frames or the MAC; the LoRa modulation math it needs is LoRaWan.Radio.AirTime"),
         };
 
-        /// <summary>The findings of the rules that apply to <paramref name="project"/> (a project name as in <see cref="NfProject.Name"/>).</summary>
-        public static IEnumerable<Finding> Check(string project, Compilation compilation)
-        {
-            var rules = Rules.Where(r => r.Project == project).ToList();
-            if (rules.Count == 0) yield break;
-            foreach (var tree in compilation.SyntaxTrees)
-            {
-                var model = compilation.GetSemanticModel(tree);
-                var seen = new HashSet<(int, string)>();   // one finding per line and rule
-                foreach (var name in tree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>())
-                {
-                    var info = model.GetSymbolInfo(name);
-                    var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
-                    string ns = NamespaceOf(symbol);
-                    if (ns == null) continue;
-                    foreach (var rule in rules)
-                    {
-                        if (ns != rule.Namespace && !ns.StartsWith(rule.Namespace + ".", StringComparison.Ordinal)) continue;
-                        int line = name.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
-                        string what = symbol is INamespaceSymbol ? ns : symbol.ToDisplayString();
-                        if (seen.Add((line, rule.Namespace)))
-                            yield return new Finding(tree.FilePath, line, "NF400", $"{project} uses {what}: {rule.Why}");
-                    }
-                }
-            }
-        }
+        /// <summary>The libraries of the LoRaWAN stack proper (every layer but the driver), lowest first.</summary>
+        public static string[] StackProjects => Layers.Where(l => l.Project.StartsWith("LoRaWan.", StringComparison.Ordinal)).Select(l => l.Project).ToArray();
 
-        /// <summary>The namespace a symbol belongs to (its own name for a namespace), or null.</summary>
-        static string NamespaceOf(ISymbol symbol)
+        /// <summary>The finding NF400 for every project reference of <paramref name="project"/> outside its layer's allowance.</summary>
+        public static IEnumerable<Finding> Check(string root, NfProject project)
         {
-            switch (symbol)
-            {
-                case null: return null;
-                case INamespaceSymbol n: return n.IsGlobalNamespace ? null : n.ToDisplayString();
-                case IAliasSymbol a: return NamespaceOf(a.Target);
-                case IArrayTypeSymbol arr: return NamespaceOf(arr.ElementType);
-                case IMethodSymbol { ReducedFrom: { } original }: return NamespaceOf(original.ContainingType);
-            }
-            var type = symbol as INamedTypeSymbol ?? symbol.ContainingType;
-            if (type == null) return null;
-            while (type.ContainingType != null) type = type.ContainingType;
-            var containing = type.ContainingNamespace;
-            return containing == null || containing.IsGlobalNamespace ? null : containing.ToDisplayString();
+            var layer = Layers.FirstOrDefault(l => l.Project == project.Name);
+            if (layer == null) yield break;
+            string file = project.ProjectFile == null ? project.Name : Path.GetRelativePath(root, project.ProjectFile).Replace('\\', '/');
+            foreach (var d in project.ProjectReferences.Where(d => !layer.MayReference.Contains(d)))
+                yield return new Finding(file, 1, "NF400",
+                    $"{project.Name} references {d}; it may reference only {(layer.MayReference.Length == 0 ? "no project" : string.Join(", ", layer.MayReference))}: {layer.Why}");
         }
     }
 }

@@ -95,12 +95,12 @@ namespace NanoCheck
 
         /// <summary>
         /// Every device project in the repository: the folders holding a .nfproj (bin, obj and dot-folders
-        /// skipped), libraries first in build order of the house (LoRaWan.Mac, Drivers.Sx127x, Simulation,
-        /// Firmware), then the rest (the test projects, one per Tests/ sub-folder) in ordinal order.
+        /// skipped), libraries first in build order of the house (the layers of <see cref="LayerCheck.Layers"/>, lowest
+        /// first, then Simulation and Firmware), then the rest (the test projects, one per Tests/ sub-folder) in ordinal order.
         /// </summary>
         public static string[] Discover(string root)
         {
-            string[] first = { "LoRaWan.Mac", "Drivers.Sx127x", "Simulation", "Firmware" };
+            string[] first = LayerCheck.Layers.Select(l => l.Project).Concat(new[] { "Simulation", "Firmware" }).ToArray();
             var found = new List<string>();
             void Walk(string dir)
             {

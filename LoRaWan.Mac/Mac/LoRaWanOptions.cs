@@ -109,7 +109,7 @@ namespace LoRaWan.Mac
         /// Listen-before-talk: <see cref="ListenBeforeTalkMode.RegionDefault"/> senses in KR920 (6 ms at −65 dBm before
         /// every transmission, join requests included) and nowhere else; <see cref="ListenBeforeTalkMode.On"/> in AS923
         /// for a device used in Japan (5 ms at −80 dBm, ARIB STD-T108). A busy channel is never used: the next free
-        /// one is, or the device waits and senses again. See LoRaWan.Mac/Regions/README.md.
+        /// one is, or the device waits and senses again. See LoRaWan.Regions/Regions/README.md.
         /// </summary>
         public ListenBeforeTalkMode ListenBeforeTalk = ListenBeforeTalkMode.RegionDefault;
 

@@ -56,6 +56,10 @@ namespace LoRaWan.HostTests.Flash
                     // README "Flashing" 1: nanoCLR for the board's chip
                     $"WhatIf: nanoff --update --target {b.NanoffTarget} --serialport /dev/ttyUSB0",
                     // 2: restore (packages.config projects, into packages/) and build with the board's name
+                    // (every assembly the application is built from, in dependency order: radio contracts, codec, regions, MAC, driver)
+                    $"WhatIf: {msbuild} {Root}/LoRaWan.Radio/LoRaWan.Radio.nfproj -t:Restore -p:RestorePackagesConfig=true -p:SolutionDir={sln} -v:minimal -nologo",
+                    $"WhatIf: {msbuild} {Root}/LoRaWan.Codec/LoRaWan.Codec.nfproj -t:Restore -p:RestorePackagesConfig=true -p:SolutionDir={sln} -v:minimal -nologo",
+                    $"WhatIf: {msbuild} {Root}/LoRaWan.Regions/LoRaWan.Regions.nfproj -t:Restore -p:RestorePackagesConfig=true -p:SolutionDir={sln} -v:minimal -nologo",
                     $"WhatIf: {msbuild} {Root}/LoRaWan.Mac/LoRaWan.Mac.nfproj -t:Restore -p:RestorePackagesConfig=true -p:SolutionDir={sln} -v:minimal -nologo",
                     $"WhatIf: {msbuild} {Root}/Drivers.Sx127x/Drivers.Sx127x.nfproj -t:Restore -p:RestorePackagesConfig=true -p:SolutionDir={sln} -v:minimal -nologo",
                     $"WhatIf: {msbuild} {Root}/Firmware/Firmware.nfproj -t:Restore -p:RestorePackagesConfig=true -p:SolutionDir={sln} -v:minimal -nologo",

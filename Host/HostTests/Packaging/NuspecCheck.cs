@@ -18,8 +18,12 @@ namespace LoRaWan.HostTests.Packaging
         /// <summary>Every package id starts with this.</summary>
         public const string IdPrefix = "LoRaWan.nanoFramework.";
 
-        /// <summary>The projects that ship as packages.</summary>
-        public static readonly string[] PackagedProjects = { "LoRaWan.Mac", "Drivers.Sx127x" };
+        /// <summary>
+        /// The projects that ship as packages: every library of the stack, one package per assembly with the packages of
+        /// the assemblies it references as dependencies (as nanoFramework ships its own: nanoFramework.System.Device.Spi,
+        /// nanoFramework.Runtime.Events, ... one assembly each), lowest layer first.
+        /// </summary>
+        public static readonly string[] PackagedProjects = NanoCheck.LayerCheck.Layers.Select(l => l.Project).ToArray();
 
         /// <summary>The files nanoFramework's packages carry in lib\ for each assembly.</summary>
         public static readonly string[] LibExtensions = { "dll", "pdb", "pdbx", "pe", "xml" };

@@ -32,9 +32,27 @@ namespace LoRaWan.HostTests.Packaging
         public void PackageIds_ShareOnePrefix_AndAreDistinct()
         {
             var ids = NuspecCheck.PackagedProjects.Select(p => Load(p).Root.Descendants().First(e => e.Name.LocalName == "id").Value).ToList();
-            Assert.AreEqual("LoRaWan.nanoFramework.Mac", ids[0]);
-            Assert.AreEqual("LoRaWan.nanoFramework.Drivers.Sx127x", ids[1]);
+            Assert.AreEqual("LoRaWan.nanoFramework.Radio|LoRaWan.nanoFramework.Codec|LoRaWan.nanoFramework.Regions|LoRaWan.nanoFramework.Mac|LoRaWan.nanoFramework.Drivers.Sx127x",
+                string.Join("|", ids));
             Assert.AreEqual(ids.Count, ids.Distinct().Count(), "distinct ids");
+        }
+
+        [TestMethod]
+        public void EveryAssemblyOfTheStack_IsItsOwnPackage_DependingOnThePackagesOfItsReferences()
+        {
+            // One package per assembly (the nanoFramework way): a project that references a library depends on its
+            // package at the same version, so installing the MAC brings the codec, the regions and the radio contracts,
+            // and installing the driver brings only the radio contracts.
+            foreach (var project in NanoCheck.Guard.DeviceProjects(RepoPaths.Root).Where(p => p.StartsWith("LoRaWan.") || p.StartsWith("Drivers.")))
+                Assert.IsTrue(NuspecCheck.PackagedProjects.Contains(project) && System.IO.File.Exists(NuspecCheck.NuspecPath(RepoPaths.Root, project)),
+                    project + " is a library and ships as a package");
+            string Deps(string project) => string.Join(",", Load(project).Root.Descendants().Where(e => e.Name.LocalName == "dependency")
+                .Select(e => (string)e.Attribute("id")).Where(id => id.StartsWith(NuspecCheck.IdPrefix)).OrderBy(id => id, StringComparer.Ordinal));
+            Assert.AreEqual("LoRaWan.nanoFramework.Radio", Deps("Drivers.Sx127x"));
+            Assert.AreEqual("LoRaWan.nanoFramework.Codec,LoRaWan.nanoFramework.Radio,LoRaWan.nanoFramework.Regions", Deps("LoRaWan.Mac"));
+            Assert.AreEqual("LoRaWan.nanoFramework.Radio", Deps("LoRaWan.Regions"));
+            Assert.AreEqual("", Deps("LoRaWan.Codec"));
+            Assert.AreEqual("", Deps("LoRaWan.Radio"));
         }
 
         [TestMethod]
@@ -46,7 +64,8 @@ namespace LoRaWan.HostTests.Packaging
                 ("dependency at another version", d => Dep(d, "nanoFramework.System.Device.Spi").SetAttributeValue("version", "1.3.88")),
                 ("dependency missing", d => Dep(d, "nanoFramework.Runtime.Events").Remove()),
                 ("extra dependency", d => Dep(d, "nanoFramework.CoreLibrary").AddAfterSelf(new XElement(Dep(d, "nanoFramework.CoreLibrary")) { })),
-                ("MAC package not at $version$", d => Dep(d, "LoRaWan.nanoFramework.Mac").SetAttributeValue("version", "0.1.0")),
+                ("radio package not at $version$", d => Dep(d, "LoRaWan.nanoFramework.Radio").SetAttributeValue("version", "0.1.0")),
+                ("the MAC package instead of the radio's", d => Dep(d, "LoRaWan.nanoFramework.Radio").SetAttributeValue("id", "LoRaWan.nanoFramework.Mac")),
                 ("no .pe in lib", d => File(d, "lib\\Drivers.Sx127x.pe").Remove()),
                 ("no .pdbx in lib", d => File(d, "lib\\Drivers.Sx127x.pdbx").Remove()),
                 ("no .xml in lib", d => File(d, "lib\\Drivers.Sx127x.xml").Remove()),

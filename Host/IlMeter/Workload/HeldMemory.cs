@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using LoRaWan.Frames;
@@ -11,7 +12,7 @@ namespace LoRaWan.IlMeter.Workload
     /// <summary>
     /// What the stack holds after an OTAA join, counted as objects and element bytes rather than heap bytes: everything
     /// reachable from the LoRaWanDevice and from the static fields of the device assemblies, walking only through device
-    /// types (LoRaWan.Mac, Drivers.Sx127x) and their arrays; the environment (radio, chip, store, scheduler, the
+    /// types (the stack's four assemblies and Drivers.Sx127x) and their arrays; the environment (radio, chip, store, scheduler, the
     /// application's event handlers) is neither walked nor counted. Element bytes are the same on nanoCLR; per-object
     /// overhead is not (CoreCLR's 16/24-byte headers against nanoCLR's heap blocks), so no byte total is claimed.
     /// </summary>
@@ -50,7 +51,7 @@ namespace LoRaWan.IlMeter.Workload
         static bool IsDevice(Type t)
         {
             string a = t.Assembly.GetName().Name;
-            return a == "LoRaWan.Mac" || a == "Drivers.Sx127x";
+            return a == "LoRaWan.Radio" || a == "LoRaWan.Codec" || a == "LoRaWan.Regions" || a == "LoRaWan.Mac" || a == "Drivers.Sx127x";
         }
 
         static string Walk(object root, Dictionary<string, int> histogram)
@@ -58,7 +59,9 @@ namespace LoRaWan.IlMeter.Workload
             var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
             var stack = new Stack<object>();
             stack.Push(root);
-            foreach (Type t in typeof(LoRaWanDevice).Assembly.GetTypes())
+            // The static fields of the stack's four assemblies (one assembly, LoRaWan.Mac, before the split).
+            var stackAssemblies = new[] { typeof(LoRaWan.Radio.AirTime).Assembly, typeof(LoRaWan.Crypto.Aes128).Assembly, typeof(LoRaWan.Regions.Region).Assembly, typeof(LoRaWanDevice).Assembly };
+            foreach (Type t in stackAssemblies.SelectMany(a => a.GetTypes()))
                 foreach (FieldInfo f in t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic))
                     if (!f.IsLiteral && !t.ContainsGenericParameters && f.GetValue(null) is object v) stack.Push(v);
             int objects = 0, arrays = 0, strings = 0;

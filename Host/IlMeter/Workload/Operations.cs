@@ -13,7 +13,7 @@ namespace LoRaWan.IlMeter.Workload
     /// <summary>
     /// The operations of issue 20's table, run by the IL meter inside its own load context, where LoRaWan.Mac and
     /// Drivers.Sx127x are the rewritten copies whose basic blocks add their IL instruction counts to
-    /// <c>LoRaWan.IlMeter.Counter.Count</c> (a type the meter adds to LoRaWan.Mac). Each operation builds its objects
+    /// <c>LoRaWan.IlMeter.Counter.Count</c> (a type the meter adds to LoRaWan.Radio, the lowest assembly). Each operation builds its objects
     /// fresh, runs once unmeasured (static constructors, first-use work), then once measured; every result is checked
     /// against shared/VECTORS.md or the rig so a failing path is never what gets counted. This code itself is not
     /// rewritten: only IL in the device assemblies counts.
@@ -50,7 +50,7 @@ namespace LoRaWan.IlMeter.Workload
         /// <summary>Runs operation <paramref name="name"/> and returns the IL instructions its measured run executed in the device assemblies.</summary>
         public static long Measure(string name)
         {
-            Type counter = typeof(Aes128).Assembly.GetType("LoRaWan.IlMeter.Counter", true);
+            Type counter = typeof(LoRaWan.Radio.AirTime).Assembly.GetType("LoRaWan.IlMeter.Counter", true);
             _counter = counter.GetField("Count");
             _methods = (long[])counter.GetField("Methods").GetValue(null);   // set by the meter for a per-method profile
             Action between;
