@@ -23,8 +23,8 @@ namespace LoRaWan.HostTests.Meter
             ["cmac-64"] = 6010,
             ["uplink-20"] = 8030,
             ["join-accept"] = 10260,
-            ["class-a-cycle"] = 16400,
-            ["class-a-cycle-sx1276"] = 19330,
+            ["class-a-cycle"] = 15430,
+            ["class-a-cycle-sx1276"] = 18340,
         };
 
         static List<IlRow> _rows;
