@@ -64,7 +64,7 @@ namespace LoRaWan.Mac
             get { MacCommandState cmd = _cmd; return cmd != null && cmd.Answers.FreshLength > 0; }
         }
 
-        /// <summary>Creates the command state on first use (once; from the MAC thread or an application request).</summary>
+        /// <summary>Creates the command state once (the constructor calls it; the other calls only check).</summary>
         void EnsureCommands()
         {
             if (_cmd != null) return;

@@ -108,6 +108,9 @@ namespace LoRaWan.Mac
             _diag.NonceStatus = noncesLoaded ? NonceRecordStatus.Restored
                 : _nonces.HasTraces() || otaaSessionFound ? NonceRecordStatus.Lost
                 : NonceRecordStatus.NeverWritten;
+            // The MAC command state now rather than on the first uplink (issue 20): the first cycle after a join
+            // allocates nothing. After RestoreSession, so the answers belong to the restored session.
+            EnsureCommands();
 
             _radio.SetEventSink(this);
             _radio.SetPublicNetwork(options.PublicNetwork);

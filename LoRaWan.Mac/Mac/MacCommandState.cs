@@ -2,7 +2,7 @@ namespace LoRaWan.Mac
 {
     /// <summary>
     /// The MAC commands' state (LoRaWAN 1.0.4 §5): the executor, the answers owed and the session they belong to, the
-    /// network time from the last DeviceTimeAns. Created on first use, once.
+    /// network time from the last DeviceTimeAns. Created once, when the MAC is built.
     /// </summary>
     internal sealed class MacCommandState
     {
