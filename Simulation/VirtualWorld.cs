@@ -89,6 +89,16 @@ namespace LoRaWan.Simulation
         /// </summary>
         public LoRaWanDevice PowerOn(DeviceIdentity identity, LoRaWanOptions options, IMacTrace trace, BatteryLevelProvider batteryLevel)
         {
+            return PowerOn(identity, options, trace, batteryLevel, null);
+        }
+
+        /// <summary>
+        /// <see cref="PowerOn(DeviceIdentity, LoRaWanOptions, IMacTrace, BatteryLevelProvider)"/> with a TS009 certification
+        /// package wired in (<see cref="MacWiring.Certification"/>; null: none), as a certification firmware build does.
+        /// </summary>
+        public LoRaWanDevice PowerOn(DeviceIdentity identity, LoRaWanOptions options, IMacTrace trace, BatteryLevelProvider batteryLevel,
+            ICertificationPort certification)
+        {
             _boots++;
             Flash.PowerOn();
             Board = new SimulatedBoard(Scheduler, Air, _seed * 7919 + _boots, false);
@@ -111,6 +121,7 @@ namespace LoRaWan.Simulation
             wiring.Runner = Runner;
             wiring.Trace = trace;
             wiring.BatteryLevel = batteryLevel;
+            wiring.Certification = certification;
             Mac = new ClassAMac(Board.Radio, Region, identity, Flash, Board.MacScheduler, options, wiring);
             Device = new LoRaWanDevice(Mac);
             return Device;
