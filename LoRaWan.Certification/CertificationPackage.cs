@@ -139,12 +139,14 @@ namespace LoRaWan.Certification
             }
             if (!mac.IsJoined) return false;
             if (!s.SendNow && s.NextUplinkUs != 0 && now < s.NextUplinkUs) return false;
-            SendResult r = mac.StartSend(ClassAMac.CertificationFPort, s.AnswerLength > 0 ? _answer : _empty, 0, s.AnswerLength, s.Confirmed);
-            if (r.Status == SendStatus.Pending || r.Status == SendStatus.PayloadTooLarge || r.Status == SendStatus.InvalidArgument)
+            // An answer larger than the data rate carries (e.g. the 13-octet DutVersionsAns at US915 DR0, N = 11) stays
+            // pending: the uplink goes out empty (still carrying MAC answers and giving the harness a window), and the
+            // answer follows once the harness has raised the data rate. TS009 leaves the size to the harness.
+            bool fits = s.AnswerLength <= mac.MaxPayload;
+            SendResult r = mac.StartSend(ClassAMac.CertificationFPort, fits && s.AnswerLength > 0 ? _answer : _empty, 0, fits ? s.AnswerLength : 0, s.Confirmed);
+            if (r.Status == SendStatus.Pending)
             {
-                // An answer too large for the data rate is dropped, not retried for ever (TS009 leaves the size to the harness).
-                if (r.Status != SendStatus.Pending) s.Unsupported++;
-                s.AnswerLength = 0;
+                if (fits) s.AnswerLength = 0;
                 s.SendNow = false;
                 s.NextUplinkUs = now + (ulong)s.PeriodMs * 1000UL;
             }

@@ -178,6 +178,26 @@ namespace LoRaWan.Tests.Certification
         }
 
         [TestMethod]
+        public void AnswerLargerThanTheDataRate_WaitsAndTheUplinkGoesOutEmpty()
+        {
+            // US915 DR0 carries N = 11 octets (RP002-1.0.4 US915 maximum payload table); DutVersionsAns is 13.
+            var rig = new CertificationRig(true, "US915", 0);
+            rig.Exchange(new byte[] { 0x00 });
+            rig.Downlink(new byte[] { 0x7F });
+            int before = rig.UplinkCount;
+            rig.Run(30000);
+            Assert.IsTrue(rig.UplinkCount > before, "uplinks go on");
+            Assert.AreEqual(0, rig.LastPort224().PayloadLength, "no oversized answer on air");
+            rig.Mac.Session.DataRate = 3;   // N = 242
+            rig.Run(20000);
+            bool answered = false;
+            UplinkLog log = rig.World.Network.Uplinks;
+            for (int k = before; k < log.Count; k++)
+                if (log[k].FPort == 224 && log[k].PayloadLength == 13) answered = log[k].DataRate == 3;
+            Assert.IsTrue(answered, "the 13-octet answer at DR3, once the data rate carries it");
+        }
+
+        [TestMethod]
         public void WithoutPackage_Port224IsNeitherDeliveredNorSendable()
         {
             var rig = new CertificationRig(false);

@@ -30,16 +30,24 @@ namespace LoRaWan.Tests.Certification
         }
 
         /// <summary>A rig; with <paramref name="withPackage"/> false the device is built without the package (as today).</summary>
-        public CertificationRig(bool withPackage)
+        public CertificationRig(bool withPackage) : this(withPackage, "EU868", 5)
         {
-            World = new VirtualWorld("EU868", 7, new NetworkOptions());
+        }
+
+        /// <summary>A rig in <paramref name="region"/> (US915: sub-band 2) whose uplinks start at <paramref name="dataRate"/>.</summary>
+        public CertificationRig(bool withPackage, string region, int dataRate)
+        {
+            var net = new NetworkOptions();
+            if (region == "US915") net.SubBand = 2;
+            World = new VirtualWorld(region, 7, net);
             DeviceIdentity identity = DeviceIdentity.Abp(DevAddrHex, NwkSKey, AppSKey);
             World.Register(identity, LoRaWanVersion.V1_0_4);
             var options = new LoRaWanOptions();
             options.RandomSeed = 7;
             options.Adr = true;
             options.EmptyAckUplinkDelayMs = 0;
-            options.DataRate = 5;   // SF7: EU868's 1 % sub-bands allow an uplink every few seconds
+            options.DataRate = dataRate;   // EU868 DR5 (SF7): its 1 % sub-bands allow an uplink every few seconds
+            if (region == "US915") options.SubBand = 2;
             if (withPackage)
             {
                 Package = new CertificationPackage(World.Scheduler, FirmwareVersion, LoRaWanVersion.V1_0_4);
