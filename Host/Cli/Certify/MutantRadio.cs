@@ -40,6 +40,12 @@ namespace LoRaWan.Cli.Certify
             PayloadTruncated,
             /// <summary>FCntUp restarts at 0 after every boot (the persisted counter ignored).</summary>
             FCntNotPersisted,
+            /// <summary>RX2 listens 200 kHz off its frequency (RX2 never hears anything).</summary>
+            Rx2WrongFrequency,
+            /// <summary>The ADRACKReq bit is never set.</summary>
+            NoAdrAckReq,
+            /// <summary>Confirmed uplinks go out as unconfirmed ones.</summary>
+            ConfirmedSentUnconfirmed,
         }
 
         readonly IRadio _inner;
@@ -100,6 +106,7 @@ namespace LoRaWan.Cli.Certify
             if (rx1 && _kind == Kind.Rx1IgnoresDrOffset) config.SpreadingFactor = _lastTxSf;
             if (!rx1 && _kind == Kind.Rx2DefaultDataRate && _mac() != null)
                 config.SpreadingFactor = _mac().Region.GetSpreadingFactor(_mac().Region.Rx2DataRate);
+            if (!rx1 && _kind == Kind.Rx2WrongFrequency) config.FrequencyHz += 200000;
             if (rx1 && _kind == Kind.Rx1Late)
             {
                 _delayed = config;
@@ -164,6 +171,12 @@ namespace LoRaWan.Cli.Certify
                     break;
                 case Kind.NoAckBit:
                     if ((_frame[5] & 0x20) != 0) { _frame[5] &= 0xDF; rewritten = true; }
+                    break;
+                case Kind.NoAdrAckReq:
+                    if ((_frame[5] & 0x40) != 0) { _frame[5] &= 0xBF; rewritten = true; }
+                    break;
+                case Kind.ConfirmedSentUnconfirmed:
+                    if ((_frame[0] >> 5) == 4) { _frame[0] = (byte)((_frame[0] & 0x1F) | 0x40); rewritten = true; }
                     break;
                 case Kind.AdrBitStuck:
                     if ((_frame[5] & 0x80) == 0) { _frame[5] |= 0x80; rewritten = true; }

@@ -41,6 +41,7 @@ namespace LoRaWan.HostTests.Cli
             new[] { "region", "--region" },
             new[] { "simulate", "--region", "--mac-version", "--activation", "--deveui", "--joineui", "--appkey", "--devaddr", "--nwkskey", "--appskey",
                 "--minutes", "--interval-s", "--dr", "--payload-bytes", "--adr", "--seed", "--jitter-ms", "--verbose", "--realtime", "--udp", "--gateway-eui", "--state" },
+            new[] { "certify", "--region", "--mac-version", "--verbose", "--mutant", "--mutation-check", "--case" },
         };
 
         [TestMethod]
