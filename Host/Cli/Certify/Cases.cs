@@ -35,7 +35,17 @@ namespace LoRaWan.Cli.Certify
         /// <summary>Length of the payload after an uplink MAC command's CID (LoRaWAN 1.0.4 §5, Table 4); -1 unknown.</summary>
         static int UplinkPayloadLength(byte cid) => cid switch
         {
-            0x02 => 0, 0x03 => 1, 0x04 => 0, 0x05 => 1, 0x06 => 2, 0x07 => 1, 0x08 => 0, 0x09 => 0, 0x0A => 1, 0x0D => 0, _ => -1,
+            0x02 => 0,
+            0x03 => 1,
+            0x04 => 0,
+            0x05 => 1,
+            0x06 => 2,
+            0x07 => 1,
+            0x08 => 0,
+            0x09 => 0,
+            0x0A => 1,
+            0x0D => 0,
+            _ => -1,
         };
 
         /// <summary>The payloads of every <paramref name="cid"/> command in an uplink's FOpts (empty arrays for payload-less ones).</summary>
