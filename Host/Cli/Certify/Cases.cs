@@ -248,8 +248,18 @@ namespace LoRaWan.Cli.Certify
                 h.RunUntil(() => got > 0, 30000);
                 return Expect(h.World.Network.MacCounters.LinkChecksAnswered > answered && got > 0, "LinkCheckReq answered " + (h.World.Network.MacCounters.LinkChecksAnswered - answered) + ", LinkCheckAns received " + got);
             });
-            Add("TS-13", "DeviceTimeReq command: DeviceTimeReq sent, time received", "TS009 §5.12, §5.9", h =>
+            Add("TS-13", "DeviceTimeReq command: DeviceTimeReq sent (1.0.3+), time received", "TS009 §5.12, §5.9", h =>
             {
+                if ((int)h.Options.Version < 103)
+                {
+                    // DeviceTimeReq is a LoRaWAN 1.0.3 command: a 1.0.2 device must not send it.
+                    int from = h.Uplinks.Count;
+                    h.Deliver224(new byte[] { 0x21 });
+                    h.Run(15000);
+                    for (int i = from; i < h.Uplinks.Count; i++)
+                        if (Find(h.Uplinks[i].FOpts.AsSpan(0, h.Uplinks[i].FOptsLength).ToArray(), 0x0D).Count > 0) return "a 1.0.2 device sent DeviceTimeReq";
+                    return null;
+                }
                 h.Send224(new byte[] { 0x21 });
                 h.RunUntil(() => h.Mac.TryGetNetworkTime(out _), 30000);
                 return Expect(h.Mac.TryGetNetworkTime(out _), "no network time after DeviceTimeReq");

@@ -53,7 +53,9 @@ namespace LoRaWan.Cli.Certify
             Options.RandomSeed = (uint)seed;
             Options.EmptyAckUplinkDelayMs = 0;
             if (fixedPlan) Options.SubBand = 2;
-            World.WrapRadio = r => Radio = new MutantRadio(r, World.Scheduler, _mutant, () => Mac);
+            byte[] appKey = CliArgs.ParseHex(AppKey, "appkey", 16);
+            var memory = new[] { -1 };
+            World.WrapRadio = r => Radio = new MutantRadio(r, World.Scheduler, _mutant, () => Mac, appKey, memory);
             PowerOn();
         }
 

@@ -46,6 +46,8 @@ namespace LoRaWan.Cli.Certify
             NoAdrAckReq,
             /// <summary>Confirmed uplinks go out as unconfirmed ones.</summary>
             ConfirmedSentUnconfirmed,
+            /// <summary>Every join request reuses the first DevNonce the device ever sent (across resets too).</summary>
+            DevNonceReused,
         }
 
         readonly IRadio _inner;
@@ -64,8 +66,15 @@ namespace LoRaWan.Cli.Certify
         byte[] _lastFOpts = new byte[0];
         int _bootFCntBase = -1;
 
-        public MutantRadio(IRadio inner, VirtualScheduler scheduler, Kind kind, Func<ClassAMac> mac)
+        readonly JoinCrypto _joinCrypto = new JoinCrypto();
+        readonly byte[] _appKey;
+        /// <summary>State that outlives a reboot (a new MutantRadio per boot): [0] = the first DevNonce, or -1.</summary>
+        readonly int[] _memory;
+
+        public MutantRadio(IRadio inner, VirtualScheduler scheduler, Kind kind, Func<ClassAMac> mac, byte[] appKey, int[] memory)
         {
+            _appKey = appKey;
+            _memory = memory;
             _inner = inner;
             _scheduler = scheduler;
             _kind = kind;
@@ -129,6 +138,18 @@ namespace LoRaWan.Cli.Certify
             bool data = mtype == 2 || mtype == 4;
             if (!data)
             {
+                if (mtype == 0 && length == 23 && _kind == Kind.DevNonceReused)
+                {
+                    // Join request: MHDR | JoinEUI | DevEUI | DevNonce (octets 17..18) | MIC (LoRaWAN 1.0.4 §6.2.4).
+                    Array.Copy(buffer, offset, _frame, 0, length);
+                    int nonce = _frame[17] | (_frame[18] << 8);
+                    if (_memory[0] < 0) _memory[0] = nonce;
+                    _frame[17] = (byte)_memory[0];
+                    _frame[18] = (byte)(_memory[0] >> 8);
+                    _joinCrypto.ComputeRequestMic(_appKey, 0, _frame, 0, 19, _frame, 19);
+                    buffer = _frame;
+                    offset = 0;
+                }
                 _bootFCntBase = -1;
                 _lastTxSf = config.SpreadingFactor;
                 _inner.Transmit(config, buffer, offset, length);

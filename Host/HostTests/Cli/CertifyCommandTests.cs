@@ -39,6 +39,22 @@ namespace LoRaWan.HostTests.Cli
         }
 
         [TestMethod]
+        public void MacVersion102_AllCasesPass_AndSendsNoDeviceTimeReq()
+        {
+            var (code, output) = Certify("--region", "EU868", "--mac-version", "1.0.2");
+            Assert.AreEqual(0, code, output);
+            Assert.IsTrue(output.Contains("PASS TS-13"), output);
+        }
+
+        [TestMethod]
+        public void Mutant_DevNonceReused_FailsTheRejoinCases()
+        {
+            var (code, output) = Certify("--region", "EU868", "--case", "JOIN", "--mutant", "dev-nonce-reused");
+            Assert.AreEqual(1, code, output);
+            Assert.IsTrue(output.Contains("FAIL JOIN-04") && output.Contains("FAIL JOIN-05") && output.Contains("PASS JOIN-01"), output);
+        }
+
+        [TestMethod]
         public void Mutant_NoMacAnswers_FailsTheMacCommandCases_Exit1()
         {
             var (code, output) = Certify("--region", "EU868", "--mutant", "no-mac-answers");
