@@ -99,6 +99,16 @@ namespace LoRaWan.HostTests.Cli
         }
 
         [TestMethod]
+        public void SimulateCertification_NeedsUdp()
+        {
+            var o = new StringWriter();
+            var e = new StringWriter();
+            int code = SimulateCommand.Run(new[] { "--certification" }, o, e);
+            Assert.AreEqual(2, code, e.ToString());
+            Assert.IsTrue(e.ToString().Contains("--certification is only used with --udp"), e.ToString());
+        }
+
+        [TestMethod]
         public void UnknownMutant_IsAnError()
         {
             var (code, output) = Certify("--mutant", "nope");
