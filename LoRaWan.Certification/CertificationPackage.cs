@@ -26,7 +26,8 @@ namespace LoRaWan.Certification
     /// seam has no continuous-wave mode yet). TS009 defines no negative answer for them.
     /// </para>
     /// Allocates only at construction. Commands run on the MAC's thread (OnCertificationFrame); actions that need the
-    /// MAC free (send, join, reset) are carried out by <see cref="Poll"/>.
+    /// MAC free (send, join, reset) are carried out by <see cref="Poll"/>, from the application's thread; the state both
+    /// share is guarded by a lock.
     /// </summary>
     public sealed class CertificationPackage : ICertificationPort
     {
@@ -102,20 +103,26 @@ namespace LoRaWan.Certification
         public void OnDownlinkAccepted(int fport, bool ack)
         {
             // TS009 §4.2.1: counts downlinks on any FPort but 0, and those that carry an ACK (LoRaMac-node's rule).
-            if (!_state.Port224Enabled) return;
-            if (fport > 0 || ack) _state.RxAppCnt = (_state.RxAppCnt + 1) & 0xFFFF;
+            lock (_state)
+            {
+                if (!_state.Port224Enabled) return;
+                if (fport > 0 || ack) _state.RxAppCnt = (_state.RxAppCnt + 1) & 0xFFFF;
+            }
         }
 
         /// <inheritdoc/>
         public void OnCertificationFrame(Downlink downlink)
         {
-            if (!_state.Port224Enabled || downlink.Length < 1) return;
-            _state.TestMode = true;
-            _state.Handled++;
-            // TS009 §4.2.2: a new command replaces an answer not yet sent.
-            _state.AnswerLength = 0;
-            CommandDecoder.Apply(downlink.Payload, downlink.Length, _state, _answer, _versions);
-            if (_state.AnswerLength > 0) _state.SendNow = true;
+            lock (_state)
+            {
+                if (!_state.Port224Enabled || downlink.Length < 1) return;
+                _state.TestMode = true;
+                _state.Handled++;
+                // TS009 §4.2.2: a new command replaces an answer not yet sent.
+                _state.AnswerLength = 0;
+                CommandDecoder.Apply(downlink.Payload, downlink.Length, _state, _answer, _versions);
+                if (_state.AnswerLength > 0) _state.SendNow = true;
+            }
         }
 
         /// <summary>
@@ -125,6 +132,16 @@ namespace LoRaWan.Certification
         /// every wake-up); it never blocks.
         /// </summary>
         public bool Poll()
+        {
+            // The MAC's thread writes the state (OnCertificationFrame); the MAC never calls the package while it holds
+            // its own request lock, so holding this one across StartSend/StartJoin cannot deadlock.
+            lock (_state)
+            {
+                return PollLocked();
+            }
+        }
+
+        bool PollLocked()
         {
             ClassAMac mac = _mac;
             CertificationState s = _state;
