@@ -1,11 +1,15 @@
 using System;
 using LoRaWan.Frames;
 using LoRaWan.Mac;
+using LoRaWan.Radio;
 using LoRaWan.Regions;
 using LoRaWan.Session;
 
 namespace LoRaWan.Simulation
 {
+    /// <summary>Returns the radio the MAC is to use in place of <paramref name="radio"/> (see <see cref="VirtualWorld.WrapRadio"/>).</summary>
+    public delegate IRadio RadioWrapper(IRadio radio);
+
     /// <summary>
     /// Everything a simulated deployment needs, on one virtual clock: the air, a gateway, a network server that
     /// behaves like The Things Stack, and an ESP32 + SX1276 board running the real driver and MAC with a
@@ -77,6 +81,12 @@ namespace LoRaWan.Simulation
         public uint AlarmLatencyMaxUs;
 
         /// <summary>
+        /// Optional: wraps the board's radio before the MAC is built on it at each <see cref="PowerOn(DeviceIdentity, LoRaWanOptions)"/>
+        /// (a recorder, or a deliberately broken device for the certification run's mutation check). Null: the radio as is.
+        /// </summary>
+        public RadioWrapper WrapRadio;
+
+        /// <summary>
         /// Boots a (new) board and device with <paramref name="identity"/> and <paramref name="options"/>; the flash keeps what
         /// the previous boot persisted, as after a reset or deep sleep.
         /// </summary>
@@ -90,6 +100,16 @@ namespace LoRaWan.Simulation
         /// DevStatusAns <paramref name="batteryLevel"/> (each may be null), wired at construction as on a board.
         /// </summary>
         public LoRaWanDevice PowerOn(DeviceIdentity identity, LoRaWanOptions options, IMacTrace trace, BatteryLevelProvider batteryLevel)
+        {
+            return PowerOn(identity, options, trace, batteryLevel, null);
+        }
+
+        /// <summary>
+        /// <see cref="PowerOn(DeviceIdentity, LoRaWanOptions, IMacTrace, BatteryLevelProvider)"/> with a TS009 certification
+        /// package wired in (<see cref="MacWiring.Certification"/>; null: none), as a certification firmware build does.
+        /// </summary>
+        public LoRaWanDevice PowerOn(DeviceIdentity identity, LoRaWanOptions options, IMacTrace trace, BatteryLevelProvider batteryLevel,
+            ICertificationPort certification)
         {
             _boots++;
             Flash.PowerOn();
@@ -113,7 +133,9 @@ namespace LoRaWan.Simulation
             wiring.Runner = Runner;
             wiring.Trace = trace;
             wiring.BatteryLevel = batteryLevel;
-            Mac = new ClassAMac(Board.Radio, Region, identity, Flash, Board.MacScheduler, options, wiring);
+            wiring.Certification = certification;
+            IRadio radio = WrapRadio != null ? WrapRadio(Board.Radio) : Board.Radio;
+            Mac = new ClassAMac(radio, Region, identity, Flash, Board.MacScheduler, options, wiring);
             Device = new LoRaWanDevice(Mac);
             return Device;
         }

@@ -35,6 +35,7 @@ namespace LoRaWan.Cli
             root.Subcommands.Add(AirtimeCommand.Command);
             root.Subcommands.Add(RegionCommand.Command);
             root.Subcommands.Add(SimulateCommand.Command); // "simulate"
+            root.Subcommands.Add(CertifyCommand.Command);
             return root;
         }
 

@@ -29,6 +29,8 @@ namespace NanoCheck
                 "the regional parameters: channel plans, data rates, duty cycle; they use the LoRa air-time math and the radio's carrier sense, nothing of the frames or the MAC"),
             new("LoRaWan.Mac", "LoRaWan.Mac, LoRaWan.Session, LoRaWan (the LoRaWanDevice facade)", new[] { "LoRaWan.Radio", "LoRaWan.Codec", "LoRaWan.Regions" },
                 "the top of the stack"),
+            new("LoRaWan.Certification", "LoRaWan.Certification", new[] { "LoRaWan.Radio", "LoRaWan.Codec", "LoRaWan.Regions", "LoRaWan.Mac" },
+                "the opt-in TS009 certification package on FPort 224, above the MAC (wired through MacWiring.Certification); nothing below it knows it"),
             new("Drivers.Sx127x", "Drivers.Sx127x", new[] { "LoRaWan.Radio" },
                 "the driver knows the chip and the radio contract it implements, not the regional parameters, the frames or the MAC; the LoRa modulation math it needs is LoRaWan.Radio.AirTime"),
         };

@@ -84,7 +84,7 @@ namespace LoRaWan.Mac
             IMacCommandListener commandListener = _observers.CommandListener;
             switch (kind)
             {
-                case EventNotes.Downlink: if (listener != null) listener.OnDownlink(_windows.Downlink); break;
+                case EventNotes.Downlink: RaiseDownlink(listener); break;
                 case EventNotes.Uplink: if (listener != null) listener.OnUplinkCompleted(notes.Result[i]); break;
                 case EventNotes.JoinAttempt: if (listener != null) listener.OnJoinAttempt(notes.A[i] != 0, notes.B[i]); break;
                 case EventNotes.LinkCheck: if (commandListener != null) commandListener.OnLinkCheck(notes.A[i], notes.B[i]); break;

@@ -164,7 +164,7 @@ namespace LoRaWan.Mac
             if (sessionChanged) PersistSession();
             else session.SaveCountersKeepingWindow();
 
-            if (rw.Header.FPort > 0 && rw.Header.FPort <= 223 && rw.Header.FrmPayloadLength >= 0)
+            if (RouteAcceptedDownlink(rw.Header.FPort, rw.Header.Ack) && rw.Header.FrmPayloadLength >= 0)
             {
                 _cipher.DecryptFrmPayload(session.AppSKey, 0, FrameDirection.Downlink, session.DevAddr, fcnt, rw.Frame, rw.Header.FrmPayloadOffset, rw.Header.FrmPayloadLength);
                 Deliver(fcnt);

@@ -91,7 +91,7 @@ namespace LoRaWan.Mac
 
         /// <summary>
         /// Queues an uplink of <paramref name="length"/> bytes of <paramref name="payload"/> from
-        /// <paramref name="offset"/> on <paramref name="port"/> (1..223). Returns <see cref="SendStatus.Pending"/> when
+        /// <paramref name="offset"/> on <paramref name="port"/> (1..223; 224 too when a certification package is wired, see <see cref="ICertificationPort"/>). Returns <see cref="SendStatus.Pending"/> when
         /// accepted (the outcome arrives through <see cref="IMacListener.OnUplinkCompleted"/>), or the reason it was
         /// refused: <see cref="SendStatus.InvalidArgument"/> for a port outside 1..223, a null payload (send an empty
         /// one as a zero-length array) or an offset/length outside the array; <see cref="SendStatus.Busy"/> while
@@ -114,8 +114,9 @@ namespace LoRaWan.Mac
         public SendResult StartSend(int port, byte[] payload, int offset, int length, bool confirmed, ulong limitUs)
         {
             DeviceSession session = _session;
-            if (port < 1 || port > 223 || payload == null || offset < 0 || length < 0 || offset > payload.Length - length)
+            if (!IsSendablePort(port) || payload == null || offset < 0 || length < 0 || offset > payload.Length - length)
                 return SendResult.Of(SendStatus.InvalidArgument);
+            if (IsApplicationSuspended(port)) return SendResult.Of(SendStatus.Busy);
             if (!session.Active) return SendResult.Of(SendStatus.NotJoined);
             int max = MaxAppPayload(session.DataRate, 0);
             if (length > max)

@@ -87,8 +87,8 @@ namespace LoRaWan.Mac
             _identity = identity;
             _scheduler = scheduler;
             _options = options;
-            _observers = wiring == null ? new MacObservers(new ThreadedMacRunner(scheduler), null, null)
-                : new MacObservers(wiring.Runner != null ? wiring.Runner : new ThreadedMacRunner(scheduler), wiring.Trace, wiring.BatteryLevel);
+            _observers = wiring == null ? new MacObservers(new ThreadedMacRunner(scheduler), null, null, null)
+                : new MacObservers(wiring.Runner != null ? wiring.Runner : new ThreadedMacRunner(scheduler), wiring.Trace, wiring.BatteryLevel, wiring.Certification);
             _alarm = new MacAlarm(scheduler);
             _plan = region.CreateChannelPlan();
             ApplyDefaultChannels();

@@ -13,9 +13,12 @@ namespace LoRaWan.Mac
         internal readonly MacOperation Idle = new MacOperation();
         internal readonly IMacTrace Trace;
         internal readonly BatteryLevelProvider Battery;
+        /// <summary>The TS009 package wired in (<see cref="MacWiring.Certification"/>), or null.</summary>
+        internal readonly ICertificationPort Certification;
 
-        internal MacObservers(IMacRunner runner, IMacTrace trace, BatteryLevelProvider battery)
+        internal MacObservers(IMacRunner runner, IMacTrace trace, BatteryLevelProvider battery, ICertificationPort certification)
         {
+            Certification = certification;
             Wakeup = runner;
             Trace = trace;
             Battery = battery;

@@ -21,5 +21,11 @@ namespace LoRaWan.Mac
         /// 1 (empty) .. 254 (full), 255 unknown. Null: 255.
         /// </summary>
         public BatteryLevelProvider BatteryLevel;
+
+        /// <summary>
+        /// The LoRaWAN Certification Protocol (TS009) package that owns FPort 224 (see <see cref="ICertificationPort"/>).
+        /// Null: none; FPort 224 downlinks are ignored and FPort 224 cannot be sent.
+        /// </summary>
+        public ICertificationPort Certification;
     }
 }

@@ -47,6 +47,7 @@ namespace LoRaWan.Cli.Simulate
         public static readonly Option<bool> Realtime = Set.Flag("--realtime", "pace the virtual clock with the wall clock");
         public static readonly Option<string> Udp = Set.Text("--udp", "host:port", "talk to a real network server through a virtual Semtech UDP gateway (implies wall-clock time)");
         public static readonly Option<string> GatewayEui = Set.Text("--gateway-eui", "hex", "with --udp: the gateway EUI registered on the network server");
+        public static readonly Option<bool> Certification = Set.Flag("--certification", "with --udp: the TS009 certification package on FPort 224 (a network server or LCTT drives the device; README \"Certification\")");
         public static readonly Option<string> State = Set.Text("--state", "file", "with --udp: keep the board's flash (DevNonce, session, counters) in this file (default lorawan-sim-<DevEUI>.nvs)");
 
         /// <summary>The value of <c>--payload-bytes max</c>.</summary>

@@ -73,6 +73,7 @@ namespace LoRaWan.Cli.Simulate
             bool udp = Given(SimulateOptions.Udp);
             if (!udp && Given(SimulateOptions.State)) throw new CliException("--state is only used with --udp (the in-process network forgets between runs anyway)");
             if (!udp && Given(SimulateOptions.GatewayEui)) throw new CliException("--gateway-eui is only used with --udp");
+            if (!udp && Given(SimulateOptions.Certification)) throw new CliException("--certification is only used with --udp (the in-process network sends no FPort 224 commands; see lorawan certify)");
             if (udp && Given(SimulateOptions.DioLatencyMs)) throw new CliException("--dio-latency-ms is only used without --udp");
             if (ClassC && Get(SimulateOptions.IntervalS) == 0) throw new CliException("--class C queues downlinks between uplinks: give --interval-s a value of 10 or more");
             if (udp && Given(SimulateOptions.Adr)) throw new CliException("--adr drives the in-process network; with --udp the real network server decides");

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Net;
 using System.Threading;
+using LoRaWan.Certification;
 using LoRaWan.Frames;
 using LoRaWan.Mac;
 using LoRaWan.Simulation;
@@ -93,7 +94,16 @@ namespace LoRaWan.Cli.Simulate
                 timeline.Line(0, "device", restored
                     ? $"flash restored from {statePath} (DevNonce counter, session and frame counters continue)"
                     : $"flash state will be kept in {statePath} (delete it after resetting the device's nonces on the server)");
-                LoRaWanDevice device = world.PowerOn(identity, options, timeline, null);
+                // --certification: the TS009 package as a certification firmware wires it (README "Certification").
+                CertificationPackage cert = settings.Get(SimulateOptions.Certification)
+                    ? new CertificationPackage(world.Scheduler, new byte[] { 0, 1, 0, 0 }, options.Version) : null;
+                LoRaWanDevice device = world.PowerOn(identity, options, timeline, null, cert);
+                if (cert != null)
+                {
+                    cert.Attach(world.Mac);
+                    cert.ResetHandler = () => timeline.Line(world.Scheduler.NowMicroseconds, "device", "TS009 DutResetReq (the simulated device keeps running)");
+                    timeline.Line(0, "device", "TS009 certification package on FPort 224 (test mode from the first command)");
+                }
                 pacer.Start();
                 link.Start(forwarder);
                 timeline.Line(0, "gateway", $"virtual gateway {eui:X16} · Semtech UDP packet forwarder v2 → {server} (from {link.LocalEndPoint}) · wall-clock time");
@@ -122,6 +132,13 @@ namespace LoRaWan.Cli.Simulate
 
                 while (joined && !stop && world.Scheduler.NowMicroseconds < end)
                 {
+                    if (cert != null && cert.TestMode)
+                    {
+                        // TS009 test mode: the package owns the uplinks (answers, periodic test uplinks); the sketch pauses.
+                        if (cert.Poll()) SaveState(world, statePath);
+                        world.Sleep(100);
+                        continue;
+                    }
                     traffic.Next();
                     // --interval-s 0: the next Send follows at once (the MAC waits for the duty cycle inside it).
                     if (s.IntervalS == 0) traffic.SendTimeoutMs = (int)Math.Min(int.MaxValue, Math.Max(1UL, (end - Math.Min(end, world.Scheduler.NowMicroseconds) + 999UL) / 1000UL));
@@ -147,6 +164,7 @@ namespace LoRaWan.Cli.Simulate
                 stdout.WriteLine($"  server                 {c.PushDataSent} PUSH_DATA / {c.PushAcks} PUSH_ACK ({Rtt(c.PushAcks, c.PushRttMinMs, c.PushRttSumMs, c.PushRttMaxMs)}); {c.PullDataSent} PULL_DATA / {c.PullAcks} PULL_ACK ({Rtt(c.PullAcks, c.PullRttMinMs, c.PullRttSumMs, c.PullRttMaxMs)}); {c.DroppedTotal} malformed datagram(s) dropped");
                 stdout.WriteLine($"  real time              virtual clock at most {pacer.MaxLeadUs / 1000.0:F1} ms ahead of / {pacer.MaxLagUs / 1000.0:F1} ms behind the wall clock; downlinks on air within {(c.DownlinksEmitted == 0 ? "-" : (c.MaxOnAirWallErrorUs / 1000.0).ToString("F1") + " ms")} of wall time; earliest PULL_RESP {(c.MinDownlinkLeadUs == long.MaxValue ? "-" : (c.MinDownlinkLeadUs / 1000.0).ToString("F0") + " ms")} before its tmst");
                 traffic.WriteDevice(stdout);
+                if (cert != null) stdout.WriteLine($"  TS009                  {cert.CommandsHandled} command(s) handled, {cert.UnsupportedCommands} unsupported, test mode {(cert.TestMode ? "on" : "off")}, RxAppCnt {cert.RxAppCnt}");
                 stdout.WriteLine(joined ? "RESULT ok: joined through the network server" : "RESULT FAILED: not joined (is the device registered with these keys, LoRaWAN " + s.VersionText + " and the " + s.RegionName + " frequency plan?)");
                 return joined ? 0 : 1;
             }

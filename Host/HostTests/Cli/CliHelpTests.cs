@@ -40,7 +40,8 @@ namespace LoRaWan.HostTests.Cli
             new[] { "airtime", "--sf", "--bw", "--size", "--cr", "--preamble", "--no-crc", "--implicit-header", "--region", "--dr", "--downlink" },
             new[] { "region", "--region" },
             new[] { "simulate", "--region", "--mac-version", "--activation", "--deveui", "--joineui", "--appkey", "--devaddr", "--nwkskey", "--appskey",
-                "--minutes", "--interval-s", "--dr", "--payload-bytes", "--class", "--adr", "--seed", "--jitter-ms", "--verbose", "--realtime", "--udp", "--gateway-eui", "--state" },
+                "--minutes", "--interval-s", "--dr", "--payload-bytes", "--class", "--adr", "--seed", "--jitter-ms", "--verbose", "--realtime", "--udp", "--gateway-eui", "--certification", "--state" },
+            new[] { "certify", "--region", "--mac-version", "--verbose", "--mutant", "--mutation-check", "--case" },
         };
 
         [TestMethod]

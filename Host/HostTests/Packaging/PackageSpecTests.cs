@@ -32,7 +32,7 @@ namespace LoRaWan.HostTests.Packaging
         public void PackageIds_ShareOnePrefix_AndAreDistinct()
         {
             var ids = NuspecCheck.PackagedProjects.Select(p => Load(p).Root.Descendants().First(e => e.Name.LocalName == "id").Value).ToList();
-            Assert.AreEqual("LoRaWan.nanoFramework.Radio|LoRaWan.nanoFramework.Codec|LoRaWan.nanoFramework.Regions|LoRaWan.nanoFramework.Mac|LoRaWan.nanoFramework.Drivers.Sx127x",
+            Assert.AreEqual("LoRaWan.nanoFramework.Radio|LoRaWan.nanoFramework.Codec|LoRaWan.nanoFramework.Regions|LoRaWan.nanoFramework.Mac|LoRaWan.nanoFramework.Certification|LoRaWan.nanoFramework.Drivers.Sx127x",
                 string.Join("|", ids));
             Assert.AreEqual(ids.Count, ids.Distinct().Count(), "distinct ids");
         }

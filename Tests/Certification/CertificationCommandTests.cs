@@ -1,0 +1,232 @@
+using LoRaWan.Certification;
+using LoRaWan.Mac;
+using LoRaWan.Simulation;
+using nanoFramework.TestFramework;
+
+namespace LoRaWan.Tests.Certification
+{
+    /// <summary>
+    /// One test per TS009-1.0.0 command, end to end over the simulated air. The request and answer bytes are written out
+    /// from TS009 §5's tables and LoRaMac-node's LmhpCompliance.c (package 6 version 1), never produced by this package.
+    /// </summary>
+    [TestClass]
+    public class CertificationCommandTests
+    {
+        [TestMethod]
+        public void PackageVersionReq_IsAnsweredWithPackage6Version1()
+        {
+            var rig = new CertificationRig();
+            byte[] ans = rig.Exchange(new byte[] { 0x00 });
+            CollectionAssert.AreEqual(new byte[] { 0x00, 0x06, 0x01 }, ans);
+        }
+
+        [TestMethod]
+        public void EchoPayloadReq_ReturnsEachOctetPlusOneModulo256()
+        {
+            var rig = new CertificationRig();
+            byte[] ans = rig.Exchange(new byte[] { 0x08, 0x01, 0x7F, 0xFF, 0x00 });
+            CollectionAssert.AreEqual(new byte[] { 0x08, 0x02, 0x80, 0x00, 0x01 }, ans);
+        }
+
+        [TestMethod]
+        public void RxAppCntReq_CountsDownlinksSinceResetLittleEndian()
+        {
+            var rig = new CertificationRig();
+            rig.Exchange(new byte[] { 0x0A });                                   // RxAppCntResetReq: counted, then reset to 0
+            rig.Exchange(new byte[] { 0x00 });                                   // 1
+            rig.Exchange(new byte[] { 0x00 });                                   // 2
+            byte[] ans = rig.Exchange(new byte[] { 0x09 });                      // 3, counted before it is answered
+            CollectionAssert.AreEqual(new byte[] { 0x09, 0x03, 0x00 }, ans);
+        }
+
+        [TestMethod]
+        public void RxAppCntResetReq_SetsTheCounterToZero()
+        {
+            var rig = new CertificationRig();
+            rig.Exchange(new byte[] { 0x00 });
+            rig.Exchange(new byte[] { 0x00 });
+            rig.Exchange(new byte[] { 0x0A });
+            byte[] ans = rig.Exchange(new byte[] { 0x09 });
+            CollectionAssert.AreEqual(new byte[] { 0x09, 0x01, 0x00 }, ans);
+        }
+
+        [TestMethod]
+        public void DutVersionsReq_ReportsFirmwareLoRaWan104AndRp002()
+        {
+            var rig = new CertificationRig();
+            byte[] ans = rig.Exchange(new byte[] { 0x7F });
+            // CID, FwVersion 1.2.3.4 (the rig's), LrwanVersion 1.0.4.0, LrwanRpVersion RP002-1.0.4 as LoRaMac-node writes it (2.1.0.4).
+            CollectionAssert.AreEqual(new byte[] { 0x7F, 1, 2, 3, 4, 1, 0, 4, 0, 2, 1, 0, 4 }, ans);
+        }
+
+        [TestMethod]
+        public void TxFramesCtrlReq_2_MakesTestUplinksConfirmed_1_Unconfirmed()
+        {
+            var rig = new CertificationRig();
+            rig.Exchange(new byte[] { 0x07, 0x02 });
+            Assert.IsTrue(rig.Exchange(new byte[] { 0x00 }) != null, "answer after FrameType 2");
+            Assert.IsTrue(rig.LastPort224().Confirmed, "FrameType 2: confirmed");
+            rig.Exchange(new byte[] { 0x07, 0x01 });
+            rig.Exchange(new byte[] { 0x00 });
+            Assert.IsFalse(rig.LastPort224().Confirmed, "FrameType 1: unconfirmed");
+            rig.Exchange(new byte[] { 0x07, 0x00 });
+            rig.Exchange(new byte[] { 0x00 });
+            Assert.IsFalse(rig.LastPort224().Confirmed, "FrameType 0: no change");
+        }
+
+        [TestMethod]
+        public void AdrBitChangeReq_ClearsAndSetsTheAdrBitOfUplinks()
+        {
+            var rig = new CertificationRig();
+            rig.Exchange(new byte[] { 0x04, 0x00 });
+            rig.Exchange(new byte[] { 0x00 });
+            Assert.IsFalse(rig.LastPort224().Adr, "ADR bit after AdrBitChangeReq 0");
+            rig.Exchange(new byte[] { 0x04, 0x01 });
+            rig.Exchange(new byte[] { 0x00 });
+            Assert.IsTrue(rig.LastPort224().Adr, "ADR bit after AdrBitChangeReq 1");
+        }
+
+        [TestMethod]
+        public void RegionalDutyCycleCtrlReq_TurnsTheSubBandLimitsOffAndOn()
+        {
+            var rig = new CertificationRig();
+            Assert.IsTrue(rig.Mac.DutyCycle.Enabled, "EU868 enforces its sub-band limits by default");
+            rig.Exchange(new byte[] { 0x05, 0x00 });
+            Assert.IsFalse(rig.Mac.DutyCycle.Enabled, "off");
+            rig.Exchange(new byte[] { 0x05, 0x01 });
+            Assert.IsTrue(rig.Mac.DutyCycle.Enabled, "on");
+        }
+
+        [TestMethod]
+        public void TxPeriodicityChangeReq_2_SpacesTestUplinks10s()
+        {
+            var rig = new CertificationRig();
+            rig.Exchange(new byte[] { 0x06, 0x02 });   // index 2 = 10 s (TS009 §5.7)
+            Assert.AreEqual(10000, rig.Package.PeriodMs);
+            int before = rig.UplinkCount;
+            rig.Run(60000);
+            int sent = rig.UplinkCount - before;
+            Assert.IsTrue(sent >= 5 && sent <= 7, "about 6 uplinks in 60 s at 10 s, got " + sent.ToString());
+        }
+
+        [TestMethod]
+        public void LinkCheckReq_SendsTheLinkCheckReqMacCommand()
+        {
+            var rig = new CertificationRig();
+            rig.Exchange(new byte[] { 0x20 });
+            Assert.IsTrue(HasFOptsCid(rig, 0x02), "an uplink with LinkCheckReq (CID 0x02) in FOpts");
+        }
+
+        [TestMethod]
+        public void DeviceTimeReq_SendsTheDeviceTimeReqMacCommand()
+        {
+            var rig = new CertificationRig();
+            rig.Exchange(new byte[] { 0x21 });
+            Assert.IsTrue(HasFOptsCid(rig, 0x0D), "an uplink with DeviceTimeReq (CID 0x0D) in FOpts");
+        }
+
+        [TestMethod]
+        public void DutResetReq_CallsTheResetHandler()
+        {
+            var rig = new CertificationRig();
+            rig.Exchange(new byte[] { 0x01 });
+            Assert.AreEqual(1, rig.Resets);
+        }
+
+        [TestMethod]
+        public void DutJoinReq_OnAnAbpDevice_IsCountedAsUnsupported()
+        {
+            var rig = new CertificationRig();
+            rig.Exchange(new byte[] { 0x02 });
+            Assert.AreEqual(1, rig.Package.UnsupportedCommands);
+            Assert.IsTrue(rig.Mac.IsJoined, "the ABP session stays");
+        }
+
+        [TestMethod]
+        public void DutFPort224DisableReq_EndsTestModeAndClosesThePort()
+        {
+            var rig = new CertificationRig();
+            rig.Exchange(new byte[] { 0x7E });
+            Assert.IsFalse(rig.Package.TestMode, "test mode ends");
+            Assert.AreEqual((int)SendStatus.Sent, (int)rig.ApplicationUplink().Status, "application traffic resumes");
+            rig.Downlink(new byte[] { 0x00 });
+            rig.ApplicationUplink();
+            rig.Run(20000);
+            Assert.IsTrue(rig.LastPort224() == null || rig.LastPort224().PayloadLength == 0, "PackageVersionReq no longer answered");
+        }
+
+        [TestMethod]
+        public void TestMode_SuspendsApplicationUplinksAndSendsPeriodicOnes()
+        {
+            var rig = new CertificationRig();
+            rig.Exchange(new byte[] { 0x00 });
+            Assert.IsTrue(rig.Package.TestMode, "test mode after the first command");
+            Assert.AreEqual((int)SendStatus.Busy, (int)rig.Mac.StartSend(1, new byte[] { 1 }, 0, 1, false).Status, "application suspended");
+            int before = rig.UplinkCount;
+            rig.Run(30000);
+            int sent = rig.UplinkCount - before;
+            Assert.IsTrue(sent >= 4 && sent <= 7, "about 6 uplinks in 30 s at the default 5 s, got " + sent.ToString());
+        }
+
+        [TestMethod]
+        public void UnsupportedCommands_AreIgnoredAndCounted()
+        {
+            var rig = new CertificationRig();
+            Assert.IsTrue(rig.Exchange(new byte[] { 0x03, 0x02 }) == null, "SwitchClassReq to C: no answer");
+            Assert.IsTrue(rig.Exchange(new byte[] { 0x7D, 0x08, 0x00, 0xD8, 0xB2, 0x83, 0x0E }) == null, "TxCwReq (TS009 §5.14's example): no answer");
+            Assert.AreEqual(2, rig.Package.UnsupportedCommands);
+        }
+
+        [TestMethod]
+        public void AnswerLargerThanTheDataRate_WaitsAndTheUplinkGoesOutEmpty()
+        {
+            // US915 DR0 carries N = 11 octets (RP002-1.0.4 US915 maximum payload table); DutVersionsAns is 13.
+            var rig = new CertificationRig(true, "US915", 0);
+            rig.Exchange(new byte[] { 0x00 });
+            rig.Downlink(new byte[] { 0x7F });
+            int before = rig.UplinkCount;
+            rig.Run(30000);
+            Assert.IsTrue(rig.UplinkCount > before, "uplinks go on");
+            Assert.AreEqual(0, rig.LastPort224().PayloadLength, "no oversized answer on air");
+            rig.Mac.Session.DataRate = 3;   // N = 242
+            rig.Run(20000);
+            bool answered = false;
+            UplinkLog log = rig.World.Network.Uplinks;
+            for (int k = before; k < log.Count; k++)
+                if (log[k].FPort == 224 && log[k].PayloadLength == 13) answered = log[k].DataRate == 3;
+            Assert.IsTrue(answered, "the 13-octet answer at DR3, once the data rate carries it");
+        }
+
+        [TestMethod]
+        public void WithoutPackage_Port224IsNeitherDeliveredNorSendable()
+        {
+            var rig = new CertificationRig(false);
+            int delivered = 0;
+            rig.Device.OnDownlink += (LoRaWanDevice s, Downlink d) => { delivered++; };
+            rig.Downlink(new byte[] { 0x00 });
+            rig.ApplicationUplink();
+            rig.World.Sleep(5000);
+            Assert.AreEqual(0, delivered);
+            Assert.AreEqual((int)SendStatus.InvalidArgument, (int)rig.Mac.StartSend(224, new byte[] { 0 }, 0, 1, false).Status);
+        }
+
+        [TestMethod]
+        public void WithPackage_Port224IsNotDeliveredToTheApplication()
+        {
+            var rig = new CertificationRig();
+            int delivered = 0;
+            rig.Device.OnDownlink += (LoRaWanDevice s, Downlink d) => { delivered++; };
+            rig.Exchange(new byte[] { 0x00 });
+            Assert.AreEqual(0, delivered);
+            Assert.AreEqual(1, rig.Package.CommandsHandled);
+        }
+
+        static bool HasFOptsCid(CertificationRig rig, byte cid)
+        {
+            UplinkLog log = rig.World.Network.Uplinks;
+            for (int i = 0; i < log.Count; i++)
+                if (log[i].FOptsLength > 0 && log[i].FOpts[0] == cid) return true;
+            return false;
+        }
+    }
+}
