@@ -96,12 +96,46 @@ namespace LoRaWan.Cli.Simulate
             }
         }
 
+        /// <summary>
+        /// Relay commands that did not arrive because the network sent them (unconfirmed, so never again: The Things Stack
+        /// does not retry an unconfirmed downlink) while the device was transmitting: a half-duplex radio cannot receive
+        /// during its own uplink (LoRaWAN 1.0.4 §15: RXC is open when the device is not transmitting). The air's physics, not a
+        /// fault of the device; a confirmed command is retried until ACKed, so it must arrive.
+        /// </summary>
+        public int LostToOwnUplink
+        {
+            get
+            {
+                int lost = 0;
+                var downs = _world.Network.Downlinks;
+                var ups = _world.Network.Uplinks;
+                for (int i = 0; i < downs.Count; i++)
+                {
+                    DownlinkRecord d = downs[i];
+                    if (d.Window != RxWindow.RxC || d.Item == null || d.Item.Port != Port || d.Item.Confirmed) continue;
+                    byte[] p = d.Item.Payload;
+                    if (p.Length != 3 || !_queuedAt.ContainsKey(p[1] << 8 | p[2])) continue;   // arrived (removed) or not ours
+                    ulong downEnd = d.StartUs + d.AirTimeUs;
+                    for (int j = 0; j < ups.Count; j++)
+                    {
+                        UplinkRecord u = ups[j];
+                        int phy = 12 + u.FOptsLength + (u.FPort >= 0 ? 1 + u.PayloadLength : 0);   // MHDR, FHDR, [FPort, FRMPayload], MIC
+                        ulong upStart = u.UplinkEndUs - _world.Region.GetAirTimeUs(u.DataRate, phy, true);
+                        if (upStart < downEnd && d.StartUs < u.UplinkEndUs) { lost++; break; }
+                    }
+                }
+                return lost;
+            }
+        }
+
         /// <summary>The summary's Class C lines.</summary>
         public void WriteSummary(TextWriter stdout, ulong nowUs)
         {
             ulong rx = _world.Board.Chip.TimeInRxUs;
             double share = nowUs == 0 ? 0 : 100.0 * rx / nowUs;
-            stdout.WriteLine($"  class C                {Queued} relay commands queued at random times, {Received} received ({InRxc} in RXC, {InClassAWindows} in RX1/RX2), {Queued - Received} missing");
+            int lost = LostToOwnUplink;
+            stdout.WriteLine($"  class C                {Queued} relay commands queued at random times, {Received} received ({InRxc} in RXC, {InClassAWindows} in RX1/RX2), {Queued - Received} missing"
+                + (lost > 0 ? $" ({lost} unconfirmed, sent by the network while the device was transmitting: half duplex)" : ""));
             stdout.WriteLine($"  latency                queue → OnDownlink: median {MedianUs / 1000000.0:F3} s, worst {WorstUs / 1000000.0:F3} s");
             stdout.WriteLine($"  radio in RX            {share:F1} % of the time ({rx / 1000000.0:F0} s of {nowUs / 1000000.0:F0} s; SX1276 IDDR ≈ 11.5 mA → {11.5 * rx / 3.6e9:F1} mAh)");
         }

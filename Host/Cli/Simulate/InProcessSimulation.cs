@@ -177,13 +177,15 @@ namespace LoRaWan.Cli.Simulate
             if (adr || mc.AnswersCorrect + mc.WrongAnswers + mc.AnswersMissing > 0)
                 _out.WriteLine($"  MAC commands           {mc.RequestsQueued} requests, {mc.AnswersCorrect} answered right, {mc.WrongAnswers} wrong, {mc.AnswersMissing} missing, {mc.StickyRepeats} sticky repeats; device now DR{m.Session.DataRate} TXPower {m.Session.TxPowerIndex}, {m.Session.Plan.EnabledCount} channels");
             int downlinksReceived = traffic.DownlinksReceived;
-            bool ok = joined && downlinksReceived == appDownlinksSent && appDownlinksSent > 0
-                && (classC == null || classC.Received == classC.Queued);
+            int halfDuplex = classC == null ? 0 : classC.LostToOwnUplink;   // Class C: sent while the device transmitted
+            bool ok = joined && downlinksReceived + halfDuplex == appDownlinksSent && appDownlinksSent > 0
+                && (classC == null || classC.Received + halfDuplex == classC.Queued);
             string session = identity.IsOtaa ? "joined" : "ABP session";
             _out.WriteLine(ok ? $"RESULT ok: {session} and every application downlink the network sent arrived"
+                                  + (halfDuplex > 0 ? $", but {halfDuplex} unconfirmed sent while the device was transmitting (half duplex)" : "")
                               : "RESULT FAILED: " + (!joined ? "not joined" : appDownlinksSent == 0 ? "no application downlink was sent (no uplink reached the network?)"
-                                  : classC != null && classC.Received != classC.Queued ? $"{classC.Queued - classC.Received} relay command(s) never arrived"
-                                  : $"{appDownlinksSent - downlinksReceived} downlink(s) lost"));
+                                  : classC != null && classC.Received + halfDuplex != classC.Queued ? $"{classC.Queued - classC.Received - halfDuplex} relay command(s) never arrived"
+                                  : $"{appDownlinksSent - downlinksReceived - halfDuplex} downlink(s) lost"));
             return ok ? 0 : 1;
         }
     }

@@ -245,6 +245,23 @@ namespace LoRaWan.HostTests.Cli
             Assert.Contains("in RXC", o, "the timeline shows RXC receptions");
         }
 
+        /// <summary>
+        /// KR920's RX2 is SF12: a relay command takes about 1.2 s on air, and in 120 minutes one unconfirmed command is sent
+        /// by the network while the device is sending its own uplink (found by comparing the network's records). A
+        /// half-duplex radio cannot hear it and The Things Stack does not repeat an unconfirmed downlink: reported as such,
+        /// not as a device failure (the run failed with "1 relay command(s) never arrived" before).
+        /// </summary>
+        [TestMethod]
+        public void ClassC_Kr920_AnUnconfirmedCommandSentDuringTheDevicesUplink_IsReportedAsHalfDuplex()
+        {
+            InProcessSimulation sim = Build(out StringWriter output, "--region", "KR920", "--class", "C", "--minutes", "120");
+            int code = sim.Run();
+            string o = output.ToString();
+            Assert.AreEqual(0, code, o);
+            Assert.Contains("1 missing (1 unconfirmed, sent by the network while the device was transmitting: half duplex)", o);
+            Assert.Contains("but 1 unconfirmed sent while the device was transmitting (half duplex)", o);
+        }
+
         [TestMethod]
         public void ClassC_NeedsAnInterval()
         {
