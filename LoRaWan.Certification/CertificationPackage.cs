@@ -21,9 +21,10 @@ namespace LoRaWan.Certification
     /// FPort or an ACK is counted in <see cref="RxAppCnt"/> (TS009 §4.2.1).
     /// </para>
     /// <para>
+    /// SwitchClassReq to Class A or C goes through <see cref="ClassAMac.SetDeviceClass"/> (applied by <see cref="Poll"/>).
     /// Not supported (commands ignored, no answer, counted in <see cref="UnsupportedCommands"/>): SwitchClassReq to
-    /// Class B or C (this MAC is Class A only; Class C is in progress), PingSlotInfoReq (no Class B), TxCwReq (the radio
-    /// seam has no continuous-wave mode yet). TS009 defines no negative answer for them.
+    /// Class B (no Class B here), PingSlotInfoReq (no Class B), TxCwReq (the radio seam has no continuous-wave mode
+    /// yet). TS009 defines no negative answer for them.
     /// </para>
     /// Allocates only at construction. Commands run on the MAC's thread (OnCertificationFrame); actions that need the
     /// MAC free (send, join, reset) are carried out by <see cref="Poll"/>, from the application's thread; the state both
@@ -202,6 +203,11 @@ namespace LoRaWan.Certification
                 case CertificationState.DutyCycleOffAction:
                     // TS009 §5.6: the regional duty-cycle limits on or off.
                     mac.DutyCycle.Enabled = action == CertificationState.DutyCycleOnAction;
+                    return false;
+                case CertificationState.ClassAAction:
+                case CertificationState.ClassCAction:
+                    // TS009 §5.4: the DUT switches class; RXC opens (or closes) on the MAC's thread at its next free moment.
+                    mac.SetDeviceClass(action == CertificationState.ClassCAction ? DeviceClass.C : DeviceClass.A);
                     return false;
                 case CertificationState.LinkCheckAction:
                     mac.RequestLinkCheck();

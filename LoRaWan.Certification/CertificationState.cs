@@ -12,6 +12,8 @@ namespace LoRaWan.Certification
         internal const int DutyCycleOffAction = 6;
         internal const int LinkCheckAction = 7;
         internal const int DeviceTimeAction = 8;
+        internal const int ClassAAction = 9;
+        internal const int ClassCAction = 10;
 
         internal bool TestMode;
         internal bool Port224Enabled;

@@ -21,10 +21,7 @@ namespace LoRaWan.Certification
                     return;
                 case CertificationCommand.DutResetReq: s.Pending = CertificationState.ResetAction; return;
                 case CertificationCommand.DutJoinReq: s.Pending = CertificationState.JoinAction; return;
-                case CertificationCommand.SwitchClassReq:
-                    // §5.4: Class (0 A, 1 B, 2 C). This MAC runs Class A only: a switch to A is a no-op, others unsupported.
-                    if (n < 2 || p[1] != 0) s.Unsupported++;
-                    return;
+                case CertificationCommand.SwitchClassReq: SwitchClass(p, n, s); return;
                 case CertificationCommand.AdrBitChangeReq: OnOff(p, n, s, CertificationState.AdrOnAction, CertificationState.AdrOffAction); return;
                 case CertificationCommand.RegionalDutyCycleCtrlReq: OnOff(p, n, s, CertificationState.DutyCycleOnAction, CertificationState.DutyCycleOffAction); return;
                 case CertificationCommand.TxPeriodicityChangeReq:
@@ -66,6 +63,14 @@ namespace LoRaWan.Certification
                     s.Unsupported++;
                     return;
             }
+        }
+
+        static void SwitchClass(byte[] p, int n, CertificationState s)
+        {
+            // §5.4: 1 octet, Class 0 = A, 1 = B, 2 = C (LoRaMac-node's DeviceClass_t order); no answer. A and C are applied
+            // by Poll through the MAC (ClassAMac.SetDeviceClass); B (no Class B here) and RFU values are counted.
+            if (n < 2 || (p[1] != 0 && p[1] != 2)) { s.Unsupported++; return; }
+            s.Pending = p[1] == 2 ? CertificationState.ClassCAction : CertificationState.ClassAAction;
         }
 
         static void OnOff(byte[] p, int n, CertificationState s, int on, int off)

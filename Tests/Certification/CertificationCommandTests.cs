@@ -172,9 +172,65 @@ namespace LoRaWan.Tests.Certification
         public void UnsupportedCommands_AreIgnoredAndCounted()
         {
             var rig = new CertificationRig();
-            Assert.IsTrue(rig.Exchange(new byte[] { 0x03, 0x02 }) == null, "SwitchClassReq to C: no answer");
+            Assert.IsTrue(rig.Exchange(new byte[] { 0x03, 0x01 }) == null, "SwitchClassReq to B (no Class B here): no answer");
             Assert.IsTrue(rig.Exchange(new byte[] { 0x7D, 0x08, 0x00, 0xD8, 0xB2, 0x83, 0x0E }) == null, "TxCwReq (TS009 §5.14's example): no answer");
             Assert.AreEqual(2, rig.Package.UnsupportedCommands);
+        }
+
+        /// <summary>
+        /// A rig in test mode with 60 s between test uplinks (TxPeriodicityChangeReq 06 07), switched to Class C by
+        /// SwitchClassReq 03 02 (TS009 §5.4: Class 0 = A, 1 = B, 2 = C, as LoRaMac-node's LmhpCompliance reads it), with the
+        /// network told the device is Class C; returns after the first uplink that followed the switch.
+        /// </summary>
+        static CertificationRig ClassCRig()
+        {
+            var rig = new CertificationRig();
+            rig.Exchange(new byte[] { 0x06, 0x07 });
+            rig.Downlink(new byte[] { 0x03, 0x02 });
+            Assert.IsTrue(rig.RunUntilNextUplink(70000), "a test uplink carries the SwitchClassReq's window");
+            rig.Run(5000);
+            Assert.AreEqual((int)DeviceClass.C, (int)rig.Device.DeviceClass, "SwitchClassReq 2: Class C");
+            rig.World.Network.SetClassC(rig.NetworkDevice, true);
+            return rig;
+        }
+
+        /// <summary>Queues an echo 5 s after a test uplink (its RX1 and RX2 are over, the next one is 55 s away) and returns the answer that came within 10 s.</summary>
+        static byte[] EchoBetweenUplinks(CertificationRig rig, byte value)
+        {
+            Assert.IsTrue(rig.RunUntilNextUplink(70000), "a test uplink");
+            rig.Run(5000);
+            int from = rig.UplinkCount;
+            rig.Downlink(new byte[] { 0x08, value });
+            rig.Run(10000);
+            return rig.AnswerSince(from);
+        }
+
+        [TestMethod]
+        public void SwitchClassReq_2_ClassC_ADownlinkBetweenUplinksArrivesInRxc()
+        {
+            CertificationRig rig = ClassCRig();
+            Assert.AreEqual(0, rig.Package.UnsupportedCommands);
+            byte[] ans = EchoBetweenUplinks(rig, 0x41);
+            DownlinkLog downs = rig.World.Network.Downlinks;
+            Assert.AreEqual((int)RxWindow.RxC, (int)downs[downs.Count - 1].Window, "the network sent it in RXC");
+            CollectionAssert.AreEqual(new byte[] { 0x08, 0x42 }, ans, "echo answered at once, 50 s before the next test uplink");
+            Assert.IsTrue(rig.Device.Diagnostics.Counters.RxcFrames >= 1, "received in RXC");
+        }
+
+        [TestMethod]
+        public void SwitchClassReq_0_BackToClassA_ADownlinkBetweenUplinksIsNotReceived()
+        {
+            CertificationRig rig = ClassCRig();
+            rig.Downlink(new byte[] { 0x03, 0x00 });   // in RXC: the network still has the device as Class C
+            rig.Run(5000);
+            Assert.AreEqual((int)DeviceClass.A, (int)rig.Device.DeviceClass, "SwitchClassReq 0: Class A");
+            int rxc = rig.Device.Diagnostics.Counters.RxcFrames;
+            byte[] ans = EchoBetweenUplinks(rig, 0x41);
+            DownlinkLog downs = rig.World.Network.Downlinks;
+            Assert.AreEqual((int)RxWindow.RxC, (int)downs[downs.Count - 1].Window, "the network sent it in RXC");
+            Assert.IsTrue(ans == null, "a Class A device does not listen between its windows");
+            Assert.AreEqual(rxc, rig.Device.Diagnostics.Counters.RxcFrames);
+            Assert.AreEqual(0, rig.Package.UnsupportedCommands);
         }
 
         [TestMethod]

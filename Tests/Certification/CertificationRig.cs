@@ -23,6 +23,8 @@ namespace LoRaWan.Tests.Certification
         public readonly CertificationPackage Package;
         public readonly LoRaWanDevice Device;
         public readonly ClassAMac Mac;
+        /// <summary>The device as the network server knows it (for <see cref="NetworkServer.SetClassC"/>).</summary>
+        public readonly NetworkDevice NetworkDevice;
         public int Resets;
 
         public CertificationRig() : this(true)
@@ -41,7 +43,7 @@ namespace LoRaWan.Tests.Certification
             if (region == "US915") net.SubBand = 2;
             World = new VirtualWorld(region, 7, net);
             DeviceIdentity identity = DeviceIdentity.Abp(DevAddrHex, NwkSKey, AppSKey);
-            World.Register(identity, LoRaWanVersion.V1_0_4);
+            NetworkDevice = World.Register(identity, LoRaWanVersion.V1_0_4);
             var options = new LoRaWanOptions();
             options.RandomSeed = 7;
             options.Adr = true;
@@ -83,6 +85,23 @@ namespace LoRaWan.Tests.Certification
                 World.Sleep(100);
                 if (Package != null) Package.Poll();
             }
+        }
+
+        /// <summary>Polls (as <see cref="Run"/>) until the network has accepted one more uplink, at most <paramref name="ms"/>; false if none came.</summary>
+        public bool RunUntilNextUplink(int ms)
+        {
+            int before = UplinkCount;
+            for (int t = 0; t < ms && UplinkCount == before; t += 100) Run(100);
+            return UplinkCount > before;
+        }
+
+        /// <summary>The first FPort 224 answer (non-empty) the network accepted from uplink index <paramref name="from"/> on, or null.</summary>
+        public byte[] AnswerSince(int from)
+        {
+            UplinkLog log = World.Network.Uplinks;
+            for (int i = from; i < log.Count; i++)
+                if (log[i].FPort == 224 && log[i].PayloadLength > 0) return PayloadOf(log[i]);
+            return null;
         }
 
         /// <summary>Number of uplinks the network accepted.</summary>

@@ -504,6 +504,19 @@ namespace LoRaWan.Cli.Certify
                 return Expect(a != null && a.Length == max && a[max - 1] == (byte)(max - 1), "echo of " + (max - 1) + " octets: answer of " + (a == null ? 0 : a.Length));
             });
 
+            // Class C (LoRaWAN 1.0.4 §15; TS009 §5.4 SwitchClassReq: Class 0 = A, 2 = C).
+            Add("CLS-01", "SwitchClassReq C: a downlink between uplinks arrives in RXC; back to A: it does not", "TS009 §5.4, §15", h =>
+            {
+                if (!Deliver224Slow(h, new byte[] { 0x06, 0x07 })) return "TxPeriodicityChangeReq (60 s) not sent";
+                if (!Deliver224Slow(h, new byte[] { 0x03, 0x02 })) return "SwitchClassReq C not sent";
+                h.World.Network.SetClassC(h.NetworkDevice, true);   // the tester may send at any time from now on
+                if (!EchoBetweenUplinks(h, 0x30, out byte[] a)) return "the echo was not sent in RXC";
+                if (ExpectAnswer(a, new byte[] { 0x08, 0x31 }) is string e) return "Class C: " + e;
+                if (!Deliver224Slow(h, new byte[] { 0x03, 0x00 })) return "SwitchClassReq A not sent";
+                if (!EchoBetweenUplinks(h, 0x40, out a)) return "the second echo was not sent in RXC";
+                return Expect(a == null, "Class A again, yet a downlink between the windows was answered: " + Bytes(a));
+            });
+
             // ADR (§4.3.1.1).
             Add("ADR-01", "ADRACKReq after ADR_ACK_LIMIT uplinks without a downlink", "§4.3.1.1", h =>
             {
@@ -512,6 +525,34 @@ namespace LoRaWan.Cli.Certify
                 UplinkRecord u = h.WaitUplink(from, r => r.AdrAckReq, 80 * 6000);
                 return Expect(u != null, "no ADRACKReq in 80 uplinks without downlink");
             });
+        }
+
+        /// <summary>Sends a TS009 command and waits (up to 70 s: test uplinks may be 60 s apart) until the network sent it, then 3 s more.</summary>
+        static bool Deliver224Slow(Harness h, byte[] command)
+        {
+            h.Send224(command);
+            bool sent = h.RunUntil(() => h.NetworkDevice.QueueLength == 0, 70000);
+            h.Run(3000);
+            return sent;
+        }
+
+        /// <summary>
+        /// 5 s after a test uplink (its RX1 and RX2 are over; the next one is 55 s away) queues EchoPayloadReq; true when the
+        /// network sent it in RXC. <paramref name="answer"/>: the FPort 224 answer within 10 s, or null.
+        /// </summary>
+        static bool EchoBetweenUplinks(Harness h, byte value, out byte[] answer)
+        {
+            answer = null;
+            if (h.WaitUplink(h.Uplinks.Count, r => true, 70000) == null) return false;
+            h.Run(5000);
+            int downs = h.Downlinks.Count;
+            int from = h.Uplinks.Count;
+            h.Send224(new byte[] { CertificationCommand.EchoPayloadReq, value });
+            UplinkRecord r = h.WaitUplink(from, u => u.FPort == ClassAMac.CertificationFPort && u.PayloadLength > 0, 10000);
+            if (r != null) answer = Harness.Payload(r);
+            for (int i = downs; i < h.Downlinks.Count; i++)
+                if (h.Downlinks[i].Window == RxWindow.RxC) return true;
+            return false;
         }
 
         static bool LastDownlinkRx1(Harness h) => h.Downlinks.Count > 0 && h.Downlinks[h.Downlinks.Count - 1].Window == RxWindow.Rx1;

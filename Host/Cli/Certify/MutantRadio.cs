@@ -48,6 +48,8 @@ namespace LoRaWan.Cli.Certify
             ConfirmedSentUnconfirmed,
             /// <summary>Every join request reuses the first DevNonce the device ever sent (across resets too).</summary>
             DevNonceReused,
+            /// <summary>RXC never opens: ReceiveContinuous ignored (a Class C switch that never reaches the radio).</summary>
+            RxcIgnored,
         }
 
         readonly IRadio _inner;
@@ -106,7 +108,12 @@ namespace LoRaWan.Cli.Certify
         public void TxDeadlinePassed() => _inner.TxDeadlinePassed();
         public int ReadPacket(byte[] buffer, int offset, int maxLength, RxPacketInfo info) => _inner.ReadPacket(buffer, offset, maxLength, info);
         public bool IsChannelFree(uint frequencyHz, int bandwidthHz, int rssiThresholdDbm, int senseTimeUs) => _inner.IsChannelFree(frequencyHz, bandwidthHz, rssiThresholdDbm, senseTimeUs);
-        public void ReceiveContinuous(RxConfig config) => _inner.ReceiveContinuous(config);
+        public void ReceiveContinuous(RxConfig config)
+        {
+            if (_kind == Kind.RxcIgnored) return;
+            _inner.ReceiveContinuous(config);
+        }
+
         public void Sleep() => _inner.Sleep();
 
         public void Receive(RxConfig config)

@@ -35,7 +35,17 @@ namespace LoRaWan.HostTests.Cli
                 Assert.IsTrue(lines.Length >= 40, region + ": " + lines.Length + " cases");
                 Assert.IsTrue(lines.All(l => l.StartsWith("PASS ")), output);
                 Assert.IsTrue(lines.All(l => l.Contains("[") && l.Contains("§")), "every case names its clause");
+                Assert.IsTrue(output.Contains("PASS CLS-01"), region + ": the Class C case (SwitchClassReq) runs");
             }
+        }
+
+        [TestMethod]
+        public void Mutant_RxcIgnored_FailsTheClassCCase()
+        {
+            // A radio that never opens RXC: SwitchClassReq C is applied, yet the downlink between the windows is not heard.
+            var (code, output) = Certify("--region", "EU868", "--case", "CLS-01", "--mutant", "rxc-ignored");
+            Assert.AreEqual(1, code, output);
+            Assert.IsTrue(output.Contains("FAIL CLS-01") && output.Contains("Class C: no answer"), output);
         }
 
         [TestMethod]
