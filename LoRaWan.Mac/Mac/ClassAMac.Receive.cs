@@ -20,11 +20,12 @@ namespace LoRaWan.Mac
             if (openedUs < firedUs) openedUs = firedUs;
             if (fromAlarm) _diag.Timing.Lateness.Record((long)(openedUs - dueUs));
             int dataRate = window == 1 ? rw.Rx1DataRate : rw.Rx2DataRate;
-            int fsk = _region.GetFskBitRate(dataRate);
-            long tsym = WindowSymbolTimeUs(dataRate);
+            DataRateRow row = WindowRow(window, dataRate);
+            int fsk = row.FskBitRate;
+            long tsym = row.WindowSymbolTimeUs;
             rw.Config.FrequencyHz = window == 1 ? rw.Rx1FrequencyHz : rw.Rx2FrequencyHz;
-            rw.Config.SpreadingFactor = _region.GetSpreadingFactor(dataRate);
-            rw.Config.BandwidthHz = _region.GetBandwidthHz(dataRate);
+            rw.Config.SpreadingFactor = row.SpreadingFactor;
+            rw.Config.BandwidthHz = row.BandwidthHz;
             rw.Config.FskBitRate = fsk;
             rw.Config.CodingRate = 1;
             rw.Config.PreambleSymbols = fsk != 0 ? AirTime.LoRaWanFskPreambleBytes : 8;
@@ -36,7 +37,7 @@ namespace LoRaWan.Mac
             // window's end itself (the SX1276's FSK timeout reaches no wired DIO; the driver keeps no alarm). Either way a
             // frame that started inside the window may last up to its maximum air time.
             ulong listen = (ulong)rw.Config.SymbolTimeout * (ulong)tsym;
-            ulong frame = _region.GetAirTimeUs(dataRate, MaxPhyPayload, false);
+            ulong frame = row.MaxDownlinkUs(_region);
             _alarm.Arm(openedUs + listen + frame + (fsk != 0 ? FskWindowEndMarginUs : RxGuardMarginUs));
             if (_observers.Trace != null) _observers.Trace.WindowOpened(window, dueUs, firedUs, rw.Config.FrequencyHz, dataRate, rw.Config.SymbolTimeout);
             _rxc.Open = false;   // RX1/RX2 take precedence over RXC (LoRaWAN 1.0.4 §15)
@@ -70,7 +71,7 @@ namespace LoRaWan.Mac
                 _alarm.Disarm();
                 _state = MacState.WaitingRx2;
                 if (!_region.IsDataRateSupported(rw.Rx2DataRate)) { SleepRadio(); EndOfWindows(false); return; }
-                ulong due = WindowOpenTime(rw.Rx1DelayUs + OneSecondUs, rw.Rx2DataRate);
+                ulong due = WindowOpenTime(rw.Rx1DelayUs + OneSecondUs, 2, rw.Rx2DataRate);
                 ulong now = _scheduler.NowMicroseconds;
                 if (due <= now) OpenWindow(2, due, now, false);
                 else _alarm.Arm(due);

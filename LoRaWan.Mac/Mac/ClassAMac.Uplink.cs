@@ -281,7 +281,9 @@ namespace LoRaWan.Mac
             bool join = _requests.Operation == MacRequestSlot.Join;
             int dataRate = join ? _join.DataRate : _session.DataRate;
             ulong now = _scheduler.NowMicroseconds;
-            ulong airTime = _region.GetAirTimeUs(dataRate, tx.Length, true);
+            DataRateRow row = tx.Row;
+            row.Load(_region, dataRate);
+            ulong airTime = row.UplinkUs(_region, tx.Length);
             ulong waitUs;
             // Listen-before-talk (KR920; AS923 in Japan): a busy channel is skipped for the next free one (Regions/README.md).
             LoRaWan.Radio.IRadio sensor = _options.UsesListenBeforeTalk(_region) ? _radio : null;
@@ -328,9 +330,10 @@ namespace LoRaWan.Mac
             tx.FrequencyHz = frequency;
             tx.AirTimeUs = airTime;
             config.FrequencyHz = frequency;
-            config.SpreadingFactor = _region.GetSpreadingFactor(dataRate);
-            config.BandwidthHz = _region.GetBandwidthHz(dataRate);
-            config.FskBitRate = _region.GetFskBitRate(dataRate);   // GFSK rows (e.g. EU868 DR7): RP002's FSK format
+            DataRateRow row = tx.Row;   // loaded for dataRate by TransmitPending
+            config.SpreadingFactor = row.SpreadingFactor;
+            config.BandwidthHz = row.BandwidthHz;
+            config.FskBitRate = row.FskBitRate;   // GFSK rows (e.g. EU868 DR7): RP002's FSK format
             config.CodingRate = 1;
             config.PreambleSymbols = config.FskBitRate != 0 ? AirTime.LoRaWanFskPreambleBytes : 8;
             config.Crc = true;
@@ -373,29 +376,32 @@ namespace LoRaWan.Mac
                 rw.Current = 1;
                 _state = MacState.WaitingRx2;
                 if (!_region.IsDataRateSupported(rw.Rx2DataRate)) { EndOfWindows(false); return; }
-                _alarm.Arm(WindowOpenTime(rw.Rx1DelayUs + OneSecondUs, rw.Rx2DataRate));
+                _alarm.Arm(WindowOpenTime(rw.Rx1DelayUs + OneSecondUs, 2, rw.Rx2DataRate));
                 return;
             }
             _state = MacState.WaitingRx1;
-            _alarm.Arm(WindowOpenTime(rw.Rx1DelayUs, rw.Rx1DataRate));
+            _alarm.Arm(WindowOpenTime(rw.Rx1DelayUs, 1, rw.Rx1DataRate));
         }
 
         /// <summary>When to start listening for a window whose preamble is due <paramref name="delayUs"/> after TxDone.</summary>
-        ulong WindowOpenTime(ulong delayUs, int dataRate)
+        ulong WindowOpenTime(ulong delayUs, int window, int dataRate)
         {
-            long tsym = WindowSymbolTimeUs(dataRate);
+            long tsym = WindowRow(window, dataRate).WindowSymbolTimeUs;
             int symbols = RxWindowTiming.SymbolTimeoutFor(tsym, EffectiveTimingErrorUs);
             long offsetUs = RxWindowTiming.WindowOffsetMillisecondsFor(tsym, symbols, _options.RadioWakeUpUs) * 1000L;
             long at = (long)(_windows.TxDoneUs + delayUs) + offsetUs;
             return at < 0 ? 0 : (ulong)at;
         }
 
-        /// <summary>The receive window's symbol in µs: 2^SF / BW for LoRa, one byte (8 / bitrate) for GFSK.</summary>
-        long WindowSymbolTimeUs(int dataRate)
+        /// <summary>
+        /// The row of <paramref name="window"/>'s data rate (1: RX1, 2: RX2), read from the region when the rate changed
+        /// (issue 20: each window's rate is read once, not on every use, and kept from one uplink to the next).
+        /// </summary>
+        DataRateRow WindowRow(int window, int dataRate)
         {
-            int fsk = _region.GetFskBitRate(dataRate);
-            if (fsk != 0) return RxWindowTiming.FskSymbolTimeMicroseconds(fsk);
-            return RxWindowTiming.SymbolTimeMicroseconds(_region.GetSpreadingFactor(dataRate), _region.GetBandwidthHz(dataRate));
+            DataRateRow row = window == 1 ? _windows.Rx1Row : _windows.Rx2Row;
+            row.Load(_region, dataRate);
+            return row;
         }
 
         /// <summary>Upper bound of the margin <see cref="LoRaWanOptions.AdaptTimingError"/> may reach, µs.</summary>

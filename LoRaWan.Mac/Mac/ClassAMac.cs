@@ -35,8 +35,6 @@ namespace LoRaWan.Mac
         /// interrupt's latency on the platform (tens of ms on nanoFramework), so a frame that ended in time is reported first.
         /// </summary>
         const ulong FskWindowEndMarginUs = 50000;
-        /// <summary>Largest PHYPayload (LoRaWAN: MHDR + 250-byte MACPayload + MIC ≤ 255).</summary>
-        const int MaxPhyPayload = 255;
 
         readonly IRadio _radio;
         readonly Region _region;

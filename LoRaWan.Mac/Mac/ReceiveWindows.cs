@@ -25,5 +25,8 @@ namespace LoRaWan.Mac
         internal int Rx2DataRate;
         /// <summary>The window open or last opened: 1 or 2.</summary>
         internal int Current;
+        /// <summary>The rows of the RX1 and RX2 data rates (window symbol, largest frame's air time).</summary>
+        internal readonly DataRateRow Rx1Row = new DataRateRow();
+        internal readonly DataRateRow Rx2Row = new DataRateRow();
     }
 }

@@ -16,6 +16,8 @@ namespace LoRaWan.Mac
         internal readonly byte[] Frame = new byte[MaxPhyPayload];
         internal readonly TxConfig Config = new TxConfig();
         internal readonly IRandomSource Random;
+        /// <summary>The uplink data rate's row (SF, bandwidth, air time of the last length).</summary>
+        internal readonly DataRateRow Row = new DataRateRow();
         /// <summary>Bytes of <see cref="Frame"/> in use.</summary>
         internal int Length;
         /// <summary>Transmissions of the current operation's frame (NbTrans, confirmed retries).</summary>

@@ -1,0 +1,69 @@
+using LoRaWan.Regions;
+
+namespace LoRaWan.Mac
+{
+    /// <summary>
+    /// One data rate's row of the region's table, read once and kept while the rate stays the same (issue 20: the Class A
+    /// cycle read SF, bandwidth and FSK bit rate of the same rate up to four times per window, and computed the same air
+    /// times every cycle). The region's tables never change after construction and the MAC's region is fixed, so a row
+    /// is valid until the data rate it holds changes (<see cref="Load"/> re-reads it then). The air times are computed on
+    /// first use only (a rate this stack cannot send or receive throws there, as <see cref="Region.GetAirTimeUs"/> does).
+    /// Used on the MAC's thread only. Nothing here allocates.
+    /// </summary>
+    internal sealed class DataRateRow
+    {
+        /// <summary>The data rate held; −1 before the first <see cref="Load"/>.</summary>
+        internal int DataRate = -1;
+        internal int SpreadingFactor;
+        internal int BandwidthHz;
+        /// <summary>FSK bit rate; 0 for a LoRa rate.</summary>
+        internal int FskBitRate;
+        long _symbolTimeUs;
+        ulong _maxDownlinkUs;
+        int _uplinkLength = -1;
+        ulong _uplinkUs;
+
+        /// <summary>Holds <paramref name="dataRate"/>'s row of <paramref name="region"/> (nothing to do when it already does).</summary>
+        internal void Load(Region region, int dataRate)
+        {
+            if (dataRate == DataRate) return;
+            SpreadingFactor = region.GetSpreadingFactor(dataRate);
+            BandwidthHz = region.GetBandwidthHz(dataRate);
+            FskBitRate = region.GetFskBitRate(dataRate);
+            _symbolTimeUs = 0;
+            _maxDownlinkUs = 0;
+            _uplinkLength = -1;
+            DataRate = dataRate;
+        }
+
+        /// <summary>The receive window's symbol in µs: 2^SF / BW for LoRa, one byte (8 / bitrate) for GFSK.</summary>
+        internal long WindowSymbolTimeUs
+        {
+            get
+            {
+                if (_symbolTimeUs == 0)
+                    _symbolTimeUs = FskBitRate != 0 ? RxWindowTiming.FskSymbolTimeMicroseconds(FskBitRate)
+                        : RxWindowTiming.SymbolTimeMicroseconds(SpreadingFactor, BandwidthHz);
+                return _symbolTimeUs;
+            }
+        }
+
+        /// <summary>Air time of the largest downlink (<see cref="Transmission.MaxPhyPayload"/> bytes), µs.</summary>
+        internal ulong MaxDownlinkUs(Region region)
+        {
+            if (_maxDownlinkUs == 0) _maxDownlinkUs = region.GetAirTimeUs(DataRate, Transmission.MaxPhyPayload, false);
+            return _maxDownlinkUs;
+        }
+
+        /// <summary>Air time of an uplink of <paramref name="phyPayloadLength"/> bytes, µs (the last length's kept).</summary>
+        internal ulong UplinkUs(Region region, int phyPayloadLength)
+        {
+            if (phyPayloadLength != _uplinkLength)
+            {
+                _uplinkUs = region.GetAirTimeUs(DataRate, phyPayloadLength, true);
+                _uplinkLength = phyPayloadLength;
+            }
+            return _uplinkUs;
+        }
+    }
+}
