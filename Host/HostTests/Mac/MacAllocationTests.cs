@@ -124,6 +124,12 @@ namespace LoRaWan.HostTests.Mac
                 device.Send(1, payload, false, 3600000);
                 world.Sleep(10000);
             }
+            // Warm-up in the measured pattern too (25 queued downlinks, so FPending, back to back): a path first taken in
+            // this process allocates its one-off data there, not in the window (seen as 6,192 B in some test orders).
+            for (int i = 0; i < 25; i++) world.Network.Enqueue(id.DevEui, 3, downlink, false);
+            for (int i = 0; i < 100; i++) { device.Send(1, payload, false, 3600000); world.Sleep(10000); }
+            delivered = 0;
+            int fskBefore = world.Board.Chip.FskReceivedCount;
             for (int i = 0; i < 25; i++) world.Network.Enqueue(id.DevEui, 3, downlink, false);
             long before = GC.GetAllocatedBytesForCurrentThread();
             int sent = 0;
@@ -135,8 +141,8 @@ namespace LoRaWan.HostTests.Mac
             }
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             Assert.AreEqual(100, sent, region + " cycles at DR7");
-            Assert.AreEqual(10 + 25, delivered, region + " downlinks delivered");
-            Assert.AreEqual(35, world.Board.Chip.FskReceivedCount, region + " through the FSK receiver");
+            Assert.AreEqual(25, delivered, region + " downlinks delivered");
+            Assert.AreEqual(25, world.Board.Chip.FskReceivedCount - fskBefore, region + " through the FSK receiver");
             OutputHelper.WriteLine($"{region}: allocated over 100 FSK cycles: {allocated} bytes");
             Assert.AreEqual(0L, allocated, region + ": bytes allocated in steady state");
         }
@@ -189,6 +195,11 @@ namespace LoRaWan.HostTests.Mac
                 device.Send(1, payload, false, 3600000);
                 world.Sleep(10000);
             }
+            // Warm-up in the measured pattern too (25 queued downlinks, so FPending, back to back): a path first taken in
+            // this process allocates its one-off data there, not in the window (seen as 6,192 B in some test orders).
+            for (int i = 0; i < 25; i++) world.Network.Enqueue(id.DevEui, 3, downlink, false);
+            for (int i = 0; i < 100; i++) { device.Send(1, payload, false, 3600000); world.Sleep(10000); }
+            delivered = 0;
             for (int i = 0; i < 25; i++) world.Network.Enqueue(id.DevEui, 3, downlink, false);
             long before = GC.GetAllocatedBytesForCurrentThread();
             int sent = 0;
@@ -200,7 +211,7 @@ namespace LoRaWan.HostTests.Mac
             }
             long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
             Assert.AreEqual(100, sent, region + " cycles");
-            Assert.AreEqual(10 + 25, delivered, region + " downlinks delivered");
+            Assert.AreEqual(25, delivered, region + " downlinks delivered");
             OutputHelper.WriteLine($"{region}: allocated over 100 cycles at DR{o.DataRate}: {allocated} bytes");
             Assert.AreEqual(0L, allocated, region + ": bytes allocated in steady state");
         }
