@@ -60,22 +60,8 @@ namespace Drivers.Sx127x
                     Post(RadioEvent.RxTimeout, _clock.NowMicroseconds);
                     return;
                 }
-                EnterStandby();
                 // RegSymbTimeout is not used in RXCONTINUOUS: its reset value (0x64) is written.
-                WriteModem(config.FrequencyHz, config.SpreadingFactor, config.BandwidthHz, config.CodingRate,
-                    config.PreambleSymbols, config.Crc, 0x64);
-                W(Register.InvertIQ, config.InvertIq ? RegisterBits.InvertIqRxInverted : RegisterBits.InvertIqNormal);
-                W(Register.InvertIQ2, config.InvertIq ? RegisterBits.InvertIq2Inverted : RegisterBits.InvertIq2Normal);
-                WriteSpuriousReceptionErrata(config.BandwidthHz);
-
-                W(Register.FifoRxBaseAddr, 0x00);
-                W(Register.FifoAddrPtr, 0x00);
-                W(Register.DioMapping1, RegisterBits.DioMappingRx);
-                W(Register.IrqFlagsMask, IrqMaskContinuousRx);
-                W(Register.IrqFlags, RegisterBits.IrqAll);
-
-                _packetReady = false;
-                _rxFrequencyHz = config.FrequencyHz;
+                ProgramLoRaReceiver(config, 0x64, IrqMaskContinuousRx);
                 _state = StateRxContinuous;
                 W(Register.OpMode, RegisterBits.LongRangeMode | RegisterBits.LowFrequencyModeOn | RegisterBits.ModeRxContinuous);
             }

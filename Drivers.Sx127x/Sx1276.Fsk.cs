@@ -120,16 +120,7 @@ namespace Drivers.Sx127x
                 _packetReady = false;
                 _state = StateTx;
                 _txOutcome = RadioEvent.None;
-                ulong beforeUs = _clock.NowMicroseconds;
-                W(Register.OpMode, RegisterBits.LowFrequencyModeOn | RegisterBits.ModeTx);
-                ulong afterUs = _clock.NowMicroseconds;
-                _txStartUs = afterUs;
-                _txComputedEndUs = afterUs + airTimeUs + PaRampDownUs;
-                _txStartTrusted = afterUs - beforeUs <= MaxTxStartUncertaintyUs;
-                if (!_txStartTrusted) _txTiming.UntrustedStarts++;
-                _txTiming.LastStartUs = afterUs;
-                _txTiming.LastAirTimeUs = airTimeUs;
-                _txTiming.LastComputedEndUs = _txComputedEndUs;
+                StartTransmitter(RegisterBits.LowFrequencyModeOn | RegisterBits.ModeTx, airTimeUs);
             }
         }
 

@@ -289,20 +289,28 @@ namespace Drivers.Sx127x
 
                 _packetReady = false;
                 _state = StateTx;
-                // What the radio knows about the end of this frame: the chip starts when the SPI write of TX mode
-                // completes, sends for the air time and ramps the PA down. Stamped on both sides of the write: if
-                // the thread was pre-empted in between, the start is unknown and TxDone uses the DIO0 stamp alone.
-                ulong beforeUs = _clock.NowMicroseconds;
-                W(Register.OpMode, RegisterBits.LongRangeMode | RegisterBits.LowFrequencyModeOn | RegisterBits.ModeTx);
-                ulong afterUs = _clock.NowMicroseconds;
-                _txStartUs = afterUs;
-                _txComputedEndUs = afterUs + airTimeUs + PaRampDownUs;
-                _txStartTrusted = afterUs - beforeUs <= MaxTxStartUncertaintyUs;
-                if (!_txStartTrusted) _txTiming.UntrustedStarts++;
-                _txTiming.LastStartUs = afterUs;
-                _txTiming.LastAirTimeUs = airTimeUs;
-                _txTiming.LastComputedEndUs = _txComputedEndUs;
+                StartTransmitter(RegisterBits.LongRangeMode | RegisterBits.LowFrequencyModeOn | RegisterBits.ModeTx, airTimeUs);
             }
+        }
+
+        /// <summary>
+        /// Writes TX mode (<paramref name="opMode"/>: LoRa or FSK) and records what the radio knows about the end of the
+        /// frame: the chip starts when the SPI write of TX mode completes, sends for the air time and ramps the PA down.
+        /// Stamped on both sides of the write: if the thread was pre-empted in between, the start is unknown and TxDone
+        /// uses the DIO0 stamp alone. Caller holds the lock.
+        /// </summary>
+        void StartTransmitter(int opMode, ulong airTimeUs)
+        {
+            ulong beforeUs = _clock.NowMicroseconds;
+            W(Register.OpMode, opMode);
+            ulong afterUs = _clock.NowMicroseconds;
+            _txStartUs = afterUs;
+            _txComputedEndUs = afterUs + airTimeUs + PaRampDownUs;
+            _txStartTrusted = afterUs - beforeUs <= MaxTxStartUncertaintyUs;
+            if (!_txStartTrusted) _txTiming.UntrustedStarts++;
+            _txTiming.LastStartUs = afterUs;
+            _txTiming.LastAirTimeUs = airTimeUs;
+            _txTiming.LastComputedEndUs = _txComputedEndUs;
         }
 
         /// <inheritdoc />
@@ -327,24 +335,34 @@ namespace Drivers.Sx127x
                     Post(RadioEvent.RxTimeout, _clock.NowMicroseconds);
                     return;
                 }
-                EnterStandby();
-                WriteModem(config.FrequencyHz, config.SpreadingFactor, config.BandwidthHz, config.CodingRate,
-                    config.PreambleSymbols, config.Crc, symbolTimeout);
-                W(Register.InvertIQ, config.InvertIq ? RegisterBits.InvertIqRxInverted : RegisterBits.InvertIqNormal);
-                W(Register.InvertIQ2, config.InvertIq ? RegisterBits.InvertIq2Inverted : RegisterBits.InvertIq2Normal);
-                WriteSpuriousReceptionErrata(config.BandwidthHz);
-
-                W(Register.FifoRxBaseAddr, 0x00);
-                W(Register.FifoAddrPtr, 0x00);
-                W(Register.DioMapping1, RegisterBits.DioMappingRx);
-                W(Register.IrqFlagsMask, RegisterBits.IrqMaskAllButRx);
-                W(Register.IrqFlags, RegisterBits.IrqAll);
-
-                _packetReady = false;
-                _rxFrequencyHz = config.FrequencyHz;
+                ProgramLoRaReceiver(config, symbolTimeout, RegisterBits.IrqMaskAllButRx);
                 _state = StateRx;
                 W(Register.OpMode, RegisterBits.LongRangeMode | RegisterBits.LowFrequencyModeOn | RegisterBits.ModeRxSingle);
             }
+        }
+
+        /// <summary>
+        /// Standby, then the LoRa receiver as <paramref name="config"/> says (modem, IQ, errata 2.3, FIFO at 0, DIO0 =
+        /// RxDone, <paramref name="irqMask"/> unmasked, flags cleared): what RX single and RXCONTINUOUS share before their
+        /// mode write. Caller holds the lock.
+        /// </summary>
+        void ProgramLoRaReceiver(RxConfig config, int symbolTimeout, byte irqMask)
+        {
+            EnterStandby();
+            WriteModem(config.FrequencyHz, config.SpreadingFactor, config.BandwidthHz, config.CodingRate,
+                config.PreambleSymbols, config.Crc, symbolTimeout);
+            W(Register.InvertIQ, config.InvertIq ? RegisterBits.InvertIqRxInverted : RegisterBits.InvertIqNormal);
+            W(Register.InvertIQ2, config.InvertIq ? RegisterBits.InvertIq2Inverted : RegisterBits.InvertIq2Normal);
+            WriteSpuriousReceptionErrata(config.BandwidthHz);
+
+            W(Register.FifoRxBaseAddr, 0x00);
+            W(Register.FifoAddrPtr, 0x00);
+            W(Register.DioMapping1, RegisterBits.DioMappingRx);
+            W(Register.IrqFlagsMask, irqMask);
+            W(Register.IrqFlags, RegisterBits.IrqAll);
+
+            _packetReady = false;
+            _rxFrequencyHz = config.FrequencyHz;
         }
 
         /// <inheritdoc />
