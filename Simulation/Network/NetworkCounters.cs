@@ -57,6 +57,9 @@ namespace LoRaWan.Simulation
         /// <summary>Uplinks on an unknown data rate.</summary>
         public int UplinksRejectedDataRate { get; internal set; }
 
+        /// <summary>Uplinks of a pending LoRaWAN 1.1 session without RekeyInd (<see cref="UplinkRejectReason.MissingRekeyInd"/>).</summary>
+        public int UplinksRejectedNoRekeyInd { get; internal set; }
+
         /// <summary>Downlinks handed to the gateway (join-accepts included; dropped ones excluded).</summary>
         public int DownlinksSent { get; internal set; }
 
@@ -106,7 +109,7 @@ namespace LoRaWan.Simulation
             JoinRejectedUnknownDevice = 0; JoinRejectedMic = 0; JoinRejectedDevNonceTooSmall = 0;
             JoinRejectedDevNonceReused = 0; JoinRejectedDataRate = 0; UplinksAccepted = 0; Retransmissions = 0;
             ReusedFCntWithNewData = 0; UplinksRejectedMalformed = 0; UplinksRejectedUnknownDevAddr = 0;
-            UplinksRejectedMic = 0; UplinksRejectedReplay = 0; UplinksRejectedDataRate = 0; DownlinksSent = 0;
+            UplinksRejectedMic = 0; UplinksRejectedReplay = 0; UplinksRejectedDataRate = 0; UplinksRejectedNoRekeyInd = 0; DownlinksSent = 0;
             DownlinksRx1 = 0; DownlinksRx2 = 0; DownlinksDropped = 0; DownlinksLate = 0; DownlinksNotSent = 0;
             AcksSent = 0; ApplicationDownlinksSent = 0; ConfirmedDownlinksAcked = 0; ConfirmedDownlinksNacked = 0;
             DownlinksClassC = 0; ClassCAckTimeouts = 0; ClassCDutyCycleDeferrals = 0; ConfirmedDownlinksGivenUp = 0;

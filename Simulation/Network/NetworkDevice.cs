@@ -5,16 +5,24 @@ using LoRaWan.Frames;
 namespace LoRaWan.Simulation
 {
     /// <summary>
-    /// A device in the network's registry: its activation (OTAA root key or ABP session), MAC version, join-server
-    /// state (DevNonces, JoinNonce), its sessions and its application downlink queue.
+    /// A device in the network's registry: its activation (OTAA root keys or ABP session), MAC version, join-server
+    /// state (DevNonces, JoinNonce), its sessions and its application downlink queue. A LoRaWAN 1.1 OTAA device has
+    /// two root keys (LoRaWAN 1.1 §6.1.1): NwkKey (the join server derives the network session keys, JSIntKey and
+    /// JSEncKey from it) and AppKey (AppSKey only, for the application server).
     /// </summary>
     public sealed class NetworkDevice
     {
         readonly byte[] _appKey;
+        readonly byte[] _nwkKey;
         readonly ArrayList _queue = new ArrayList();
         internal readonly byte[] LastJoinRequest = new byte[JoinRequestFrame.Length];
 
         internal NetworkDevice(bool otaa, ulong devEui, ulong joinEui, byte[] appKey, LoRaWanVersion macVersion)
+            : this(otaa, devEui, joinEui, null, appKey, macVersion)
+        {
+        }
+
+        internal NetworkDevice(bool otaa, ulong devEui, ulong joinEui, byte[] nwkKey, byte[] appKey, LoRaWanVersion macVersion)
         {
             IsOtaa = otaa;
             DevEui = devEui;
@@ -24,6 +32,11 @@ namespace LoRaWan.Simulation
             {
                 _appKey = new byte[16];
                 Array.Copy(appKey, 0, _appKey, 0, 16);
+            }
+            if (nwkKey != null)
+            {
+                _nwkKey = new byte[16];
+                Array.Copy(nwkKey, 0, _nwkKey, 0, 16);
             }
             DevNonces = new DevNonceTracker(macVersion);
         }
@@ -37,13 +50,31 @@ namespace LoRaWan.Simulation
         /// <summary>JoinEUI (AppEUI) of an OTAA device.</summary>
         public ulong JoinEui { get; private set; }
 
-        /// <summary>AppKey of an OTAA device (null for ABP).</summary>
+        /// <summary>AppKey of an OTAA device (null for ABP). LoRaWAN 1.1: only AppSKey is derived from it.</summary>
         public byte[] AppKey
         {
             get { return _appKey; }
         }
 
-        /// <summary>The LoRaWAN version the device speaks (1.0.2, 1.0.3 or 1.0.4).</summary>
+        /// <summary>NwkKey of a LoRaWAN 1.1 OTAA device (null otherwise): Join-request MIC, Join-accept encryption, network session keys.</summary>
+        public byte[] NwkKey
+        {
+            get { return _nwkKey; }
+        }
+
+        /// <summary>True for a device speaking LoRaWAN 1.1.</summary>
+        public bool Is11
+        {
+            get { return MacVersion >= LoRaWanVersion.V1_1; }
+        }
+
+        /// <summary>
+        /// The device may switch to Class C by DeviceModeInd (LoRaWAN 1.1 Class C chapter; The Things Stack's
+        /// supports_class_c). <see cref="NetworkServer.SetClassC"/> with true sets it too.
+        /// </summary>
+        public bool SupportsClassC { get; set; }
+
+        /// <summary>The LoRaWAN version the device speaks (1.0.2, 1.0.3, 1.0.4 or 1.1).</summary>
         public LoRaWanVersion MacVersion { get; private set; }
 
         /// <summary>The session in use (the device has sent on it); null before the first uplink after a join.</summary>

@@ -33,6 +33,15 @@ namespace LoRaWan.Simulation
         /// <summary>DeviceTimeReq answered.</summary>
         public int DeviceTimesAnswered { get; internal set; }
 
+        /// <summary>LoRaWAN 1.1 RekeyInd answered with RekeyConf.</summary>
+        public int RekeyConfsSent { get; internal set; }
+
+        /// <summary>LoRaWAN 1.1 ResetInd (ABP) answered with ResetConf.</summary>
+        public int ResetConfsSent { get; internal set; }
+
+        /// <summary>LoRaWAN 1.1 DeviceModeInd answered with DeviceModeConf.</summary>
+        public int DeviceModeConfsSent { get; internal set; }
+
         /// <summary>Wrong + unexpected + malformed: answers that break the specification.</summary>
         public int WrongAnswers
         {

@@ -25,6 +25,12 @@ namespace LoRaWan.Simulation
             AdrHistoryDataRate = -1;
             LastBattery = -1;
             NbTrans = 1;
+            RequestAdrParam = -1;
+            AdrAckLimitExponent = -1;
+            AdrAckDelayExponent = -1;
+            AnswerRekey = -1;
+            AnswerReset = -1;
+            AnswerDeviceMode = -1;
         }
 
         // ---- what the network believes ----
@@ -52,6 +58,18 @@ namespace LoRaWan.Simulation
 
         /// <summary>DevStatusAns received.</summary>
         public int DevStatusCount { get; internal set; }
+
+        /// <summary>
+        /// LoRaWAN 1.1: Limit_exp the device accepted with ADRParamSetupAns (ADR_ACK_LIMIT = 2^Limit_exp, §5.11); −1 while
+        /// it uses the regional default.
+        /// </summary>
+        public int AdrAckLimitExponent { get; internal set; }
+
+        /// <summary>LoRaWAN 1.1: Delay_exp the device accepted (ADR_ACK_DELAY = 2^Delay_exp); −1 while it uses the regional default.</summary>
+        public int AdrAckDelayExponent { get; internal set; }
+
+        /// <summary>LoRaWAN 1.1: ADRParamSetupAns received.</summary>
+        public int AdrParamSetupCount { get; internal set; }
 
         // ---- ADR history (LoRaWAN 1.0.4 §4.3.1.1, The Things Stack's ADR on the last 20 uplinks) ----
 
@@ -94,6 +112,13 @@ namespace LoRaWan.Simulation
         internal int RequestTxParam;
         internal int RequestDlChannel;
         internal uint RequestDlFrequencyHz;
+        internal int RequestAdrParam;
+
+        // ---- LoRaWAN 1.1 confirmations for the device's indications of this uplink (−1 = none) ----
+
+        internal int AnswerRekey;
+        internal int AnswerReset;
+        internal int AnswerDeviceMode;
 
         // ---- requests in the next downlink, then in flight ----
 

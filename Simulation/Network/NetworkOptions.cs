@@ -51,7 +51,15 @@ namespace LoRaWan.Simulation
             ClassCTimeoutUs = TtsClassCTimeoutUs;
             ClassCScheduleDelayUs = TtsClassCScheduleDelayUs;
             ConfirmedDownlinkRetries = TtsConfirmedDownlinkRetries;
+            OptNeg = true;
         }
+
+        /// <summary>
+        /// Answer LoRaWAN 1.1 devices as a 1.1 network (Join-accept with OptNeg = 1, the 1.1 keys and frames). False: as a
+        /// LoRaWAN 1.0 network does (OptNeg = 0, the 1.0 Join-accept MIC and 1.0 session keys from NwkKey, 1.0 frames),
+        /// which the device must follow (LoRaWAN 1.1 §6.2.3). Default true.
+        /// </summary>
+        public bool OptNeg { get; set; }
 
         /// <summary>Least time between two Class C downlinks to one device (and after the RX2 of its last uplink). Default 1 s.</summary>
         public ulong ClassCDownlinkIntervalUs { get; set; }

@@ -65,6 +65,7 @@ namespace LoRaWan.Simulation
             lock (_sync)
             {
                 device.IsClassC = classC;
+                if (classC) device.SupportsClassC = true;
                 device.ClassCDueUs = 0;
                 if (classC) ClassCTask(_clock.NowMicroseconds, device);
                 RearmClassC();

@@ -44,7 +44,9 @@ namespace LoRaWan.Simulation
             // listens anyway (The Things Stack sets FPending only when the class is not C, pkg/networkserver/downlink.go).
             bool fPending = window != RxWindow.RxC && (device.QueueLength > (item != null ? 1 : 0) || foptsLength < s.PendingFOptsLength);
 
-            uint fCntDown = s.FCntDown;
+            // LoRaWAN 1.1 §4.3.1.5: AFCntDown for a frame with FPort 1..255, NFCntDown (FCntDown) for one without FPort.
+            bool afCnt = s.Is11 && item != null;
+            uint fCntDown = afCnt ? s.AFCntDown : s.FCntDown;
             DataFrame f = _downFrame;
             f.MType = item != null && item.Confirmed ? MType.ConfirmedDataDown : MType.UnconfirmedDataDown;
             f.DevAddr = s.DevAddr;
@@ -59,14 +61,23 @@ namespace LoRaWan.Simulation
             // FRMPayload with AppSKey (FPort 1..255), MIC with NwkSKey over B0 (Dir = 1, FCntDown) — LoRaWAN 1.0.4 §4.3.3, §4.4.
             if (payloadLength > 0)
                 _payloadCipher.EncryptFrmPayload(s.AppSKey, 0, FrameDirection.Downlink, s.DevAddr, fCntDown, _downBuffer, f.FrmPayloadOffset, payloadLength);
-            _dataMic.Compute10(s.NwkSKey, 0, FrameDirection.Downlink, s.DevAddr, fCntDown, _downBuffer, 0, f.MicInputLength, _downBuffer, f.MicOffset);
+            if (!s.Is11) _dataMic.Compute10(s.NwkSKey, 0, FrameDirection.Downlink, s.DevAddr, fCntDown, _downBuffer, 0, f.MicInputLength, _downBuffer, f.MicOffset);
+            else
+            {
+                // LoRaWAN 1.1: FOpts encrypted with NwkSEncKey under the frame's counter (§4.3.1.6 and its FCntDwn erratum);
+                // MIC = cmac(SNwkSIntKey, B0 | msg) with ConfFCnt = the FCnt of the confirmed uplink acknowledged (§4.4).
+                if (foptsLength > 0)
+                    _payloadCipher.EncryptFOpts(s.NwkSEncKey, 0, afCnt ? FCntType.AFCntDown : FCntType.NFCntDown, s.DevAddr, fCntDown, _downBuffer, f.FOptsOffset, foptsLength);
+                _dataMic.ComputeDownlink11(s.SNwkSIntKey, 0, ack ? s.LastFCntUp : 0, s.DevAddr, fCntDown, _downBuffer, 0, f.MicInputLength, _downBuffer, f.MicOffset);
+            }
             int length = f.Length;
 
             rec.DevEui = device.DevEui;
             rec.DevAddr = s.DevAddr;
             if (!TryWindow(window, uplinkEndUs, delayUs, frequencyHz, dataRate, length, rec)) return false;
 
-            s.FCntDown = fCntDown + 1;
+            if (afCnt) s.AFCntDown = fCntDown + 1;
+            else s.FCntDown = fCntDown + 1;
             s.DownlinkCount++;
             if (foptsLength > 0) s.ClearPendingFOpts();
             if (item != null)
@@ -76,6 +87,7 @@ namespace LoRaWan.Simulation
                 item.LastFCntDown = fCntDown;
                 if (item.Confirmed)
                 {
+                    s.LastConfFCntDown = fCntDown;
                     s.AwaitingAck = item;
                     s.AwaitingAckSinceUs = rec.StartUs;
                 }

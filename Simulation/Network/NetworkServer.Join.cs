@@ -31,8 +31,9 @@ namespace LoRaWan.Simulation
                 RejectJoin(now, devEui, devNonce, JoinRejectReason.UnknownDevice);
                 return;
             }
-            // LoRaWAN 1.0.4 §6.2.5: MIC = aes128_cmac(AppKey, MHDR | JoinEUI | DevEUI | DevNonce)[0..3].
-            if (!_joinCrypto.VerifyRequestMic(device.AppKey, 0, phy, offset, length))
+            // LoRaWAN 1.0.4 §6.2.5: MIC = aes128_cmac(AppKey, MHDR | JoinEUI | DevEUI | DevNonce)[0..3]; LoRaWAN 1.1
+            // §6.2.2: the same with NwkKey.
+            if (!_joinCrypto.VerifyRequestMic(device.Is11 ? device.NwkKey : device.AppKey, 0, phy, offset, length))
             {
                 RejectJoin(now, devEui, devNonce, JoinRejectReason.MicMismatch);
                 return;
@@ -68,21 +69,19 @@ namespace LoRaWan.Simulation
             ja.JoinNonce = joinNonce;
             ja.NetId = netId;
             ja.DevAddr = devAddr;
-            ja.OptNeg = false;
+            // LoRaWAN 1.1 §6.2.3: OptNeg = 1 from a 1.1 network to a 1.1 device; 0 when the network answers as 1.0.
+            bool optNeg = device.Is11 && _options.OptNeg;
+            ja.OptNeg = optNeg;
             ja.Rx1DrOffset = _options.Rx1DrOffset;
             ja.Rx2DataRate = _rx2DataRate;
             ja.RxDelay = rxDelay;
             bool withCfList = RegionLookup.BuildCfList(_region, _options, device.MacVersion, _cfList, _cfListFrequencies);
             int len = ja.Write(_downBuffer, 0, withCfList ? _cfList : null, 0);
-            _joinCrypto.ComputeJoinAcceptMic10(device.AppKey, 0, _downBuffer, 0, len - 4, _downBuffer, len - 4);
-            _joinAcceptCipher.Encrypt(device.AppKey, 0, _downBuffer, 0, len);
+            SealJoinAccept(device, JoinCrypto.JoinRequestType, devNonce, optNeg, len);
 
-            // LoRaWAN 1.0.4 §6.2.6: NwkSKey / AppSKey = aes128_encrypt(AppKey, 0x01 / 0x02 | JoinNonce | NetID | DevNonce | pad16).
-            _keyDerivation.Derive10(device.AppKey, 0, SessionKeyType.NwkSKey, joinNonce, netId, devNonce, _nwkSKey, 0);
-            _keyDerivation.Derive10(device.AppKey, 0, SessionKeyType.AppSKey, joinNonce, netId, devNonce, _appSKey, 0);
             ChannelPlan plan = _region.CreateChannelPlan();
             if (withCfList) _region.ApplyCfList(plan, _cfList, 0);
-            var session = new NetworkSession(device, devAddr, _nwkSKey, _appSKey, plan);
+            NetworkSession session = DeriveJoinSession(device, joinNonce, netId, devNonce, devAddr, optNeg, plan);
             session.Rx1DrOffset = _options.Rx1DrOffset;
             session.Rx2DataRate = _rx2DataRate;
             session.RxDelaySeconds = rxDelay;

@@ -121,6 +121,7 @@ namespace LoRaWan.Simulation
             bool wantDownlink = false;
             bool linkCheck = false;
             bool deviceTime = false;
+            int resetMinor = -1;
             if (length > 0)
             {
                 _macReader.Reset(b, 0, length, false);
@@ -133,6 +134,13 @@ namespace LoRaWan.Simulation
                     {
                         if (cid == Cid.LinkCheck) linkCheck = true;
                         else deviceTime = true;
+                        Observe(now, s, b, at, size, MacAnswerVerdict.DeviceRequest, -1);
+                        continue;
+                    }
+                    if (s.Is11 && (cid == Cid.Rekey || cid == Cid.Reset || cid == Cid.DeviceMode))
+                    {
+                        if (cid == Cid.Reset) resetMinor = ResetInd.Minor(b, at + 1);
+                        else Indicate(s, m, b, at);
                         Observe(now, s, b, at, size, MacAnswerVerdict.DeviceRequest, -1);
                         continue;
                     }
@@ -150,6 +158,7 @@ namespace LoRaWan.Simulation
                 Observe(now, s, m.InFlight, m.InFlightOffset[i], end - m.InFlightOffset[i], MacAnswerVerdict.Missing, m.InFlightExpected[i]);
             }
             m.InFlightCount = 0;
+            if (resetMinor >= 0 && !s.Device.IsOtaa) m = ResetMacState(s, resetMinor);
 
             if (rec.DataRate != m.AdrHistoryDataRate || m.TxPowerIndex != m.AdrHistoryPower)
             {
@@ -271,6 +280,11 @@ namespace LoRaWan.Simulation
                 case Cid.DlChannel:
                     if (m.InFlightExpected[index] == 0x03) _region.ApplyDlChannel(s.ChannelPlan, DlChannelReq.ChIndex(q, p), DlChannelReq.Frequency(q, p));
                     break;
+                case Cid.AdrParamSetup:
+                    m.AdrAckLimitExponent = AdrParamSetupReq.LimitExp(q, p);
+                    m.AdrAckDelayExponent = AdrParamSetupReq.DelayExp(q, p);
+                    m.AdrParamSetupCount++;
+                    break;
                 case Cid.DevStatus:
                     m.LastBattery = DevStatusAns.Battery(answer, at + 1);
                     m.LastMarginDb = DevStatusAns.Margin(answer, at + 1);
@@ -290,6 +304,7 @@ namespace LoRaWan.Simulation
                 case Cid.DutyCycle: m.RequestMaxDutyCycle = -1; break;
                 case Cid.TxParamSetup: m.RequestTxParam = -1; break;
                 case Cid.DlChannel: m.RequestDlChannel = -1; break;
+                case Cid.AdrParamSetup: m.RequestAdrParam = -1; break;
             }
         }
 

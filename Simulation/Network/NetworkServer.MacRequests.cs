@@ -35,6 +35,7 @@ namespace LoRaWan.Simulation
                 int fraction = (int)((gpsUs % 1000000UL) * 256UL / 1000000UL);
                 if (Queue(m, DeviceTimeAns.Write(m.Queued, m.QueuedLength, seconds, fraction), NoAnswer, -1, false)) _macCounters.DeviceTimesAnswered++;
             }
+            QueueConfirmations(m);
 
             if (_mac.Enabled)
             {
@@ -42,6 +43,7 @@ namespace LoRaWan.Simulation
                 QueueRxParamSetup(s, m, rec);
                 if (m.RequestRxDelaySeconds > 0) Queue(m, RxTimingSetupReq.Write(m.Queued, m.QueuedLength, m.RequestRxDelaySeconds), NoStatus, -1, true);
                 if (m.RequestMaxDutyCycle >= 0) Queue(m, DutyCycleReq.Write(m.Queued, m.QueuedLength, m.RequestMaxDutyCycle), NoStatus, -1, true);
+                QueueAdrParamSetup(s, m);
                 if (m.RequestTxParam >= 0)
                 {
                     // Regions without TxParamSetupReq: the device must ignore it and not answer (RP002-1.0.4).

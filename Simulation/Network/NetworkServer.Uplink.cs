@@ -7,6 +7,12 @@ namespace LoRaWan.Simulation
     // confirmed-downlink acknowledgement, payload decryption, the record, then the answer.
     public sealed partial class NetworkServer
     {
+        // The transmission parameters of the uplink being checked (LoRaWAN 1.1 MIC) and its decrypted FOpts.
+        readonly byte[] _foptsIn = new byte[15];
+        int _micDataRate;
+        int _micChannel;
+        uint _micConfFCnt;
+
         void HandleDataUplink(ulong now, byte[] phy, int offset, int length, UplinkMetadata md)
         {
             DataFrame up = _upFrame;
@@ -54,6 +60,19 @@ namespace LoRaWan.Simulation
                 return;
             }
 
+            // LoRaWAN 1.1 §4.4: the uplink MIC covers the data rate and the channel index of the transmission (the index
+            // in the device's channel plan as the network knows it) and, when ACK is set, the FCnt of the confirmed
+            // downlink it acknowledges (The Things Stack: LastConfFCntDown). No channel index, no 1.1 MIC.
+            int channel = RegionLookup.FindChannel(s.ChannelPlan, md.FrequencyHz);
+            if (s.Is11 && channel < 0)
+            {
+                RejectUplink(now, devAddr, UplinkRejectReason.MicMismatch, md);
+                return;
+            }
+            _micDataRate = dataRate;
+            _micChannel = channel;
+            _micConfFCnt = up.Ack ? s.LastConfFCntDown : 0;
+
             // FCnt: the frame carries the 16 low bits of the 32-bit FCntUp (LoRaWAN 1.0.4 §4.3.1.5). Rebuild it from
             // the last accepted value: same epoch if not below it, else the next epoch (roll-over). A frame whose MIC
             // only verifies with a value below the last one is a replay.
@@ -100,12 +119,33 @@ namespace LoRaWan.Simulation
                 }
             }
 
+            // FRMPayload: AppSKey for FPort 1..255, NwkSKey for FPort 0 (LoRaWAN 1.0.4 §4.3.3; NwkSEncKey in 1.1).
+            // LoRaWAN 1.1 FOpts are encrypted with NwkSEncKey (§4.3.1.6 and its FCntDwn erratum).
+            int port = up.FPort;
+            int payloadLength = up.FrmPayloadLength;
+            for (int i = 0; i < payloadLength; i++) _payload[i] = phy[up.FrmPayloadOffset + i];
+            if (payloadLength > 0)
+                _payloadCipher.DecryptFrmPayload(port == 0 ? s.NwkSEncKey : s.AppSKey, 0, FrameDirection.Uplink, devAddr, fCnt, _payload, 0, payloadLength);
+            int foptsLength = up.FOptsLength;
+            for (int i = 0; i < foptsLength; i++) _foptsIn[i] = phy[up.FOptsOffset + i];
+            if (s.Is11 && foptsLength > 0)
+                _payloadCipher.DecryptFOpts(s.NwkSEncKey, 0, FCntType.FCntUp, devAddr, fCnt, _foptsIn, 0, foptsLength);
+
             NetworkDevice device = s.Device;
+            // LoRaWAN 1.1 §5.10: a 1.1 OTAA device sends RekeyInd with every uplink of its new session until RekeyConf;
+            // The Things Stack drops an uplink of the pending session without it ("No RekeyInd received").
+            if (device.PendingSession == s && s.NeedsRekeyInd
+                && !CarriesCommand(Cid.Rekey, foptsLength > 0 ? _foptsIn : _payload, foptsLength > 0 ? foptsLength : (port == 0 ? payloadLength : 0)))
+            {
+                RejectUplink(now, devAddr, UplinkRejectReason.MissingRekeyInd, md);
+                return;
+            }
             bool firstOfSession = false;
             if (device.PendingSession == s)
             {
                 device.Session = s;
                 device.PendingSession = null;
+                s.NeedsRekeyInd = false;
                 firstOfSession = true;
             }
 
@@ -135,26 +175,18 @@ namespace LoRaWan.Simulation
                 }
             }
 
-            // FRMPayload: AppSKey for FPort 1..255, NwkSKey for FPort 0 (LoRaWAN 1.0.4 §4.3.3).
-            int port = up.FPort;
-            int payloadLength = up.FrmPayloadLength;
-            for (int i = 0; i < payloadLength; i++) _payload[i] = phy[up.FrmPayloadOffset + i];
-            if (payloadLength > 0)
-                _payloadCipher.DecryptFrmPayload(port == 0 ? s.NwkSKey : s.AppSKey, 0, FrameDirection.Uplink, devAddr, fCnt, _payload, 0, payloadLength);
-
             UplinkRecord rec = _options.RecordHistory ? new UplinkRecord() : _scratchUplink;
             rec.DevEui = device.DevEui;
             rec.DevAddr = devAddr;
             rec.FCnt = fCnt;
             rec.FPort = port;
             rec.SetPayload(_payload, 0, payloadLength);
-            rec.SetFOpts(phy, up.FOptsOffset, up.FOptsLength);
+            rec.SetFOpts(_foptsIn, 0, foptsLength);
             rec.Confirmed = up.IsConfirmed;
             rec.Ack = up.Ack;
             rec.Adr = up.Adr;
             rec.AdrAckReq = up.AdrAckReq;
             rec.DataRate = dataRate;
-            int channel = RegionLookup.FindChannel(s.ChannelPlan, md.FrequencyHz);
             rec.Channel = channel;
             rec.FrequencyHz = md.FrequencyHz;
             rec.UplinkEndUs = md.EndUs;
@@ -203,10 +235,23 @@ namespace LoRaWan.Simulation
             }
         }
 
-        // LoRaWAN 1.0.4 §4.4: MIC = aes128_cmac(NwkSKey, B0 | msg)[0..3] with the 32-bit FCnt in B0.
+        // LoRaWAN 1.0.4 §4.4: MIC = aes128_cmac(NwkSKey, B0 | msg)[0..3] with the 32-bit FCnt in B0. LoRaWAN 1.1 §4.4:
+        // cmacS[0..1] (SNwkSIntKey, B1 with ConfFCnt, TxDr, TxCh) | cmacF[0..1] (FNwkSIntKey, B0).
         bool VerifyUplinkMic(NetworkSession s, uint fCnt, byte[] phy, int offset, int length)
         {
-            return _dataMic.Verify10(s.NwkSKey, 0, FrameDirection.Uplink, s.DevAddr, fCnt, phy, offset, length);
+            if (!s.Is11) return _dataMic.Verify10(s.NwkSKey, 0, FrameDirection.Uplink, s.DevAddr, fCnt, phy, offset, length);
+            return _dataMic.VerifyUplink11(s.SNwkSIntKey, 0, s.FNwkSIntKey, 0, _micConfFCnt, (byte)_micDataRate, (byte)_micChannel,
+                s.DevAddr, fCnt, phy, offset, length);
+        }
+
+        // True when the MAC commands in b[0..length) (device → network, in clear) hold one with <paramref name="cid"/>.
+        bool CarriesCommand(byte cid, byte[] b, int length)
+        {
+            if (length <= 0) return false;
+            _macReader.Reset(b, 0, length, false);
+            while (_macReader.MoveNext())
+                if (_macReader.Cid == cid) return true;
+            return false;
         }
 
         void RejectUplink(ulong now, uint devAddr, UplinkRejectReason reason, UplinkMetadata md)
@@ -219,6 +264,7 @@ namespace LoRaWan.Simulation
                 case UplinkRejectReason.MicMismatch: _counters.UplinksRejectedMic++; break;
                 case UplinkRejectReason.FCntReplay: _counters.UplinksRejectedReplay++; break;
                 case UplinkRejectReason.UnsupportedDataRate: _counters.UplinksRejectedDataRate++; break;
+                case UplinkRejectReason.MissingRekeyInd: _counters.UplinksRejectedNoRekeyInd++; break;
             }
             if (_observer != null) _observer.UplinkRejected(now, devAddr, reason, md);
         }

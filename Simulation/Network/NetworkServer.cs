@@ -9,7 +9,8 @@ namespace LoRaWan.Simulation
 {
     /// <summary>
     /// A model of a LoRaWAN network server (network, join and application server in one) that behaves like
-    /// The Things Stack towards Class A devices speaking LoRaWAN 1.0.2, 1.0.3 and 1.0.4 in one region.
+    /// The Things Stack towards Class A devices speaking LoRaWAN 1.0.2, 1.0.3, 1.0.4 and 1.1 in one region
+    /// (LoRaWAN 1.1: NetworkServer.Join11.cs, NetworkServer.Session11.cs).
     /// Gateways report uplinks with <see cref="OnUplink"/>; the server answers through an
     /// <see cref="IDownlinkTransmitter"/> with the exact start time of RX1 or RX2. Time comes from an
     /// <see cref="IClock"/> (virtual in simulation). Not thread-affine: calls are serialised with a lock.
@@ -208,10 +209,27 @@ namespace LoRaWan.Simulation
         {
             if (appKey == null || appKey.Length != 16) throw new ArgumentException("AppKey is 16 bytes", "appKey");
             CheckVersion(macVersion);
+            if (macVersion >= LoRaWanVersion.V1_1)
+                throw new ArgumentException("a LoRaWAN 1.1 OTAA device has NwkKey and AppKey: use AddOtaaDevice11", "macVersion");
+            return AddOtaa(new NetworkDevice(true, devEui, joinEui, appKey, macVersion));
+        }
+
+        /// <summary>
+        /// Registers a LoRaWAN 1.1 OTAA device with its two root keys (16 bytes each, wire order): NwkKey (Join-request
+        /// MIC, Join-accept, FNwkSIntKey/SNwkSIntKey/NwkSEncKey, JSIntKey/JSEncKey) and AppKey (AppSKey), LoRaWAN 1.1 §6.1.1.
+        /// </summary>
+        public NetworkDevice AddOtaaDevice11(ulong devEui, ulong joinEui, byte[] nwkKey, byte[] appKey)
+        {
+            if (nwkKey == null || nwkKey.Length != 16) throw new ArgumentException("NwkKey is 16 bytes", "nwkKey");
+            if (appKey == null || appKey.Length != 16) throw new ArgumentException("AppKey is 16 bytes", "appKey");
+            return AddOtaa(new NetworkDevice(true, devEui, joinEui, nwkKey, appKey, LoRaWanVersion.V1_1));
+        }
+
+        NetworkDevice AddOtaa(NetworkDevice device)
+        {
             lock (_sync)
             {
-                if (FindOtaa(devEui, joinEui) != null) throw new InvalidOperationException("DevEUI " + devEui.ToString("X16") + " is already registered");
-                var device = new NetworkDevice(true, devEui, joinEui, appKey, macVersion);
+                if (FindOtaa(device.DevEui, device.JoinEui) != null) throw new InvalidOperationException("DevEUI " + device.DevEui.ToString("X16") + " is already registered");
                 _devices.Add(device);
                 return device;
             }
@@ -233,28 +251,66 @@ namespace LoRaWan.Simulation
             if (nwkSKey == null || nwkSKey.Length != 16) throw new ArgumentException("NwkSKey is 16 bytes", "nwkSKey");
             if (appSKey == null || appSKey.Length != 16) throw new ArgumentException("AppSKey is 16 bytes", "appSKey");
             CheckVersion(macVersion);
+            if (macVersion >= LoRaWanVersion.V1_1)
+                throw new ArgumentException("a LoRaWAN 1.1 ABP device has four session keys: use AddAbpDevice11", "macVersion");
+            var device = new NetworkDevice(false, devEui, 0, null, macVersion);
+            return AddAbp(device, new NetworkSession(device, devAddr, nwkSKey, appSKey, _region.CreateChannelPlan()));
+        }
+
+        /// <summary>
+        /// Registers a LoRaWAN 1.1 ABP device with its four session keys (16 bytes each, wire order; LoRaWAN 1.1 §6.1.2):
+        /// FNwkSIntKey and SNwkSIntKey (the two halves of the uplink MIC; SNwkSIntKey alone the downlink MIC), NwkSEncKey
+        /// (FOpts and FPort 0) and AppSKey. Session defaults as <see cref="AddAbpDevice(ulong,uint,byte[],byte[],LoRaWanVersion)"/>.
+        /// </summary>
+        public NetworkDevice AddAbpDevice11(ulong devEui, uint devAddr, byte[] fNwkSIntKey, byte[] sNwkSIntKey, byte[] nwkSEncKey, byte[] appSKey)
+        {
+            if (fNwkSIntKey == null || fNwkSIntKey.Length != 16) throw new ArgumentException("FNwkSIntKey is 16 bytes", "fNwkSIntKey");
+            if (sNwkSIntKey == null || sNwkSIntKey.Length != 16) throw new ArgumentException("SNwkSIntKey is 16 bytes", "sNwkSIntKey");
+            if (nwkSEncKey == null || nwkSEncKey.Length != 16) throw new ArgumentException("NwkSEncKey is 16 bytes", "nwkSEncKey");
+            if (appSKey == null || appSKey.Length != 16) throw new ArgumentException("AppSKey is 16 bytes", "appSKey");
+            var device = new NetworkDevice(false, devEui, 0, null, LoRaWanVersion.V1_1);
+            var session = new NetworkSession(device, devAddr, fNwkSIntKey, appSKey, _region.CreateChannelPlan());
+            session.Use11Keys(sNwkSIntKey, nwkSEncKey);
+            return AddAbp(device, session);
+        }
+
+        NetworkDevice AddAbp(NetworkDevice device, NetworkSession session)
+        {
             lock (_sync)
             {
-                if (FindSession(devAddr) != null) throw new InvalidOperationException("DevAddr " + devAddr.ToString("X8") + " is already in use");
-                var device = new NetworkDevice(false, devEui, 0, null, macVersion);
-                device.Session = new NetworkSession(device, devAddr, nwkSKey, appSKey, _region.CreateChannelPlan());
+                if (FindSession(session.DevAddr) != null) throw new InvalidOperationException("DevAddr " + session.DevAddr.ToString("X8") + " is already in use");
+                device.Session = session;
                 _devices.Add(device);
                 return device;
             }
         }
 
-        /// <summary>Registers the device a <see cref="DeviceIdentity"/> describes (the same object the device stack is given).</summary>
+        /// <summary>
+        /// Registers the device a <see cref="DeviceIdentity"/> describes (the same object the device stack is given).
+        /// A LoRaWAN 1.1 identity (<see cref="DeviceIdentity.Is11"/>) needs <paramref name="macVersion"/> 1.1 and a 1.0.x
+        /// identity a 1.0.x version: a mismatch throws.
+        /// </summary>
         public NetworkDevice AddDevice(DeviceIdentity identity, LoRaWanVersion macVersion)
         {
             if (identity == null) throw new ArgumentNullException("identity");
+            CheckVersion(macVersion);
+            if (identity.Is11 != (macVersion >= LoRaWanVersion.V1_1))
+                throw new ArgumentException(identity.Is11
+                    ? "a LoRaWAN 1.1 identity (Otaa11/Abp11) needs MAC version 1.1"
+                    : "a LoRaWAN 1.0.x identity (Otaa/Abp) cannot be registered as 1.1: use DeviceIdentity.Otaa11 or Abp11", "macVersion");
+            if (identity.Is11)
+            {
+                if (identity.IsOtaa) return AddOtaaDevice11(identity.DevEui, identity.JoinEui, identity.NwkKey, identity.AppKey);
+                return AddAbpDevice11(0, identity.DevAddr, identity.NwkSKey, identity.SNwkSIntKey, identity.NwkSEncKey, identity.AppSKey);
+            }
             if (identity.IsOtaa) return AddOtaaDevice(identity.DevEui, identity.JoinEui, identity.AppKey, macVersion);
             return AddAbpDevice(identity.DevAddr, identity.NwkSKey, identity.AppSKey, macVersion);
         }
 
         static void CheckVersion(LoRaWanVersion macVersion)
         {
-            if (macVersion < LoRaWanVersion.V1_0_2 || macVersion > LoRaWanVersion.V1_0_4)
-                throw new NotSupportedException("this network model speaks LoRaWAN 1.0.2, 1.0.3 and 1.0.4");
+            if ((macVersion < LoRaWanVersion.V1_0_2 || macVersion > LoRaWanVersion.V1_0_4) && macVersion != LoRaWanVersion.V1_1)
+                throw new NotSupportedException("this network model speaks LoRaWAN 1.0.2, 1.0.3, 1.0.4 and 1.1");
         }
 
         /// <summary>Number of registered devices.</summary>

@@ -4,9 +4,11 @@ using LoRaWan.Regions;
 namespace LoRaWan.Simulation
 {
     /// <summary>
-    /// A LoRaWAN 1.0.x session as the network server holds it: DevAddr, NwkSKey/AppSKey, the frame counters and
-    /// the receive-window parameters the device was given (Join-accept DLSettings/RxDelay, later MAC commands),
-    /// plus the device's channel plan as the network believes it.
+    /// A session as the network server holds it: DevAddr, the session keys, the frame counters and the
+    /// receive-window parameters the device was given (Join-accept DLSettings/RxDelay, later MAC commands), plus the
+    /// device's channel plan as the network believes it. A LoRaWAN 1.1 session (<see cref="Is11"/>, OptNeg = 1) has
+    /// four keys and two downlink counters (LoRaWAN 1.1 §4.3.1.5, §6.1.2); a 1.0.x session (and a 1.1 device answered
+    /// with OptNeg = 0) has one NwkSKey, which then stands for all three network keys.
     /// </summary>
     public sealed class NetworkSession
     {
@@ -15,6 +17,8 @@ namespace LoRaWan.Simulation
 
         readonly byte[] _nwkSKey = new byte[16];
         readonly byte[] _appSKey = new byte[16];
+        byte[] _sNwkSIntKey;
+        byte[] _nwkSEncKey;
         readonly byte[] _fopts = new byte[15];
         internal readonly byte[] LastFrame = new byte[MaxFrame];
         internal readonly byte[] LastPayload = new byte[MaxFrame];
@@ -30,7 +34,61 @@ namespace LoRaWan.Simulation
             Rx2FrequencyHz = region.Rx2Frequency;
             Rx2DataRate = region.Rx2DataRate;
             RxDelaySeconds = 1;
+            _sNwkSIntKey = _nwkSKey;
+            _nwkSEncKey = _nwkSKey;
         }
+
+        // Makes this a LoRaWAN 1.1 session: NwkSKey holds FNwkSIntKey, these are the other two network keys.
+        internal void Use11Keys(byte[] sNwkSIntKey, byte[] nwkSEncKey)
+        {
+            _sNwkSIntKey = new byte[16];
+            _nwkSEncKey = new byte[16];
+            Array.Copy(sNwkSIntKey, 0, _sNwkSIntKey, 0, 16);
+            Array.Copy(nwkSEncKey, 0, _nwkSEncKey, 0, 16);
+            Is11 = true;
+        }
+
+        /// <summary>
+        /// True for a LoRaWAN 1.1 session: the 1.1 MICs, FOpts encrypted with NwkSEncKey, NFCntDown and AFCntDown.
+        /// False for 1.0.x sessions and for a 1.1 device that was answered with OptNeg = 0 (it behaves as 1.0, 1.1 §6.2.3).
+        /// </summary>
+        public bool Is11 { get; private set; }
+
+        /// <summary>LoRaWAN 1.1: FNwkSIntKey (the cmacF half of the uplink MIC); the same array as <see cref="NwkSKey"/>.</summary>
+        public byte[] FNwkSIntKey
+        {
+            get { return _nwkSKey; }
+        }
+
+        /// <summary>LoRaWAN 1.1: SNwkSIntKey (cmacS half of the uplink MIC, downlink MIC); NwkSKey in a 1.0.x session.</summary>
+        public byte[] SNwkSIntKey
+        {
+            get { return _sNwkSIntKey; }
+        }
+
+        /// <summary>LoRaWAN 1.1: NwkSEncKey (FOpts both ways, FRMPayload of FPort 0); NwkSKey in a 1.0.x session.</summary>
+        public byte[] NwkSEncKey
+        {
+            get { return _nwkSEncKey; }
+        }
+
+        /// <summary>
+        /// LoRaWAN 1.1: AFCntDown, the counter of the next downlink with FPort 1..255 (§4.3.1.5). Unused in 1.0.x
+        /// sessions, where <see cref="FCntDown"/> counts every downlink.
+        /// </summary>
+        public uint AFCntDown { get; set; }
+
+        /// <summary>
+        /// LoRaWAN 1.1: the FCnt of the last confirmed downlink sent (The Things Stack's LastConfFCntDown): the ConfFCnt
+        /// of the uplink MIC when the uplink's ACK bit is set (§4.4).
+        /// </summary>
+        public uint LastConfFCntDown { get; internal set; }
+
+        /// <summary>
+        /// A LoRaWAN 1.1 OTAA session from a Join-accept with OptNeg = 1: it becomes the device's session only with an
+        /// uplink carrying RekeyInd (LoRaWAN 1.1 §5.10; The Things Stack drops an uplink of the pending session without it).
+        /// </summary>
+        public bool NeedsRekeyInd { get; internal set; }
 
         /// <summary>The device this session belongs to.</summary>
         public NetworkDevice Device { get; private set; }
@@ -38,7 +96,7 @@ namespace LoRaWan.Simulation
         /// <summary>The device address.</summary>
         public uint DevAddr { get; private set; }
 
-        /// <summary>NwkSKey (16 bytes, wire order): MIC of every frame, FRMPayload of FPort 0.</summary>
+        /// <summary>NwkSKey (16 bytes, wire order): MIC of every frame, FRMPayload of FPort 0. LoRaWAN 1.1: FNwkSIntKey.</summary>
         public byte[] NwkSKey
         {
             get { return _nwkSKey; }
@@ -56,7 +114,10 @@ namespace LoRaWan.Simulation
         /// <summary>The last accepted FCntUp (meaningful when <see cref="HasUplink"/>).</summary>
         public uint LastFCntUp { get; internal set; }
 
-        /// <summary>The FCntDown the next downlink uses (never reused: incremented for each frame handed to a gateway).</summary>
+        /// <summary>
+        /// The FCntDown the next downlink uses (never reused: incremented for each frame handed to a gateway). LoRaWAN 1.1:
+        /// NFCntDown, for downlinks without FPort or with FPort 0 (application downlinks use <see cref="AFCntDown"/>).
+        /// </summary>
         public uint FCntDown { get; set; }
 
         /// <summary>RX1DROffset the device uses.</summary>
