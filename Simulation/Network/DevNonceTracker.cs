@@ -4,7 +4,7 @@ namespace LoRaWan.Simulation
 {
     /// <summary>
     /// The join server's memory of one device's DevNonces, as The Things Stack keeps it:
-    /// LoRaWAN 1.0.4 (and later) DevNonce is a counter, so a Join-request must carry a DevNonce greater than the
+    /// LoRaWAN 1.0.4 and 1.1 (§6.2.5: the join server ignores a Join-request whose DevNonce was not incremented) DevNonce is a counter, so a Join-request must carry a DevNonce greater than the
     /// last accepted one (1.0.4 §6.2.5, DevNonce incremented with every Join-request; The Things Stack's
     /// "DevNonce is too small"); the very first join may use any value. LoRaWAN ≤ 1.0.3 DevNonce is random and
     /// the network ignores Join-requests that repeat a DevNonce it has seen from that device (1.0.2 §6.2.4;

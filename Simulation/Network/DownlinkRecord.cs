@@ -42,7 +42,7 @@ namespace LoRaWan.Simulation
         /// <summary>Time on air in µs (no CRC, as downlinks are sent).</summary>
         public ulong AirTimeUs { get; internal set; }
 
-        /// <summary>FCntDown (32 bits) of a data downlink.</summary>
+        /// <summary>FCntDown (32 bits) of a data downlink; LoRaWAN 1.1: AFCntDown when it has an FPort 1..255, NFCntDown otherwise.</summary>
         public uint FCntDown { get; internal set; }
 
         /// <summary>FPort, or −1 when it carries none.</summary>

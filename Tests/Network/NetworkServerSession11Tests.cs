@@ -152,6 +152,7 @@ namespace LoRaWan.Tests.Network
             s.RxDelaySeconds = 3;
             s.Rx1DrOffset = 2;
             Send(bench, dev.Uplink(5, 1, null, false, false, new byte[] { 0x01, 0x01 }, 0), 5);   // ResetInd, minor 1
+            Assert.AreEqual(1, bench.Transmitter.Count, "ResetConf needs a downlink");
             TransmittedFrame tx = bench.Transmitter.Last;
             Assert.AreEqual(T0 + 5 * 60000000UL + 1000000UL, tx.StartUs, "RX1 with the default RECEIVE_DELAY1 1 s");
             Assert.AreEqual(7, tx.SpreadingFactor, "RX1DROffset back to 0: DR5");
