@@ -10,7 +10,7 @@ namespace LoRaWan.Simulation
     /// <summary>
     /// A model of a LoRaWAN network server (network, join and application server in one) that behaves like
     /// The Things Stack towards Class A devices speaking LoRaWAN 1.0.2, 1.0.3, 1.0.4 and 1.1 in one region
-    /// (LoRaWAN 1.1: NetworkServer.Join11.cs, NetworkServer.Session11.cs).
+    /// (LoRaWAN 1.1: NetworkServer.Join11.cs, NetworkServer.Mac11.cs, the 1.1 branches of the uplink and downlink paths).
     /// Gateways report uplinks with <see cref="OnUplink"/>; the server answers through an
     /// <see cref="IDownlinkTransmitter"/> with the exact start time of RX1 or RX2. Time comes from an
     /// <see cref="IClock"/> (virtual in simulation). Not thread-affine: calls are serialised with a lock.
