@@ -106,7 +106,8 @@ namespace LoRaWan.Tests.Session
         /// session's fields into objects cannot move a byte. Session record v2: flags, DevAddr, NwkSKey, AppSKey, counter tag,
         /// RX1DROffset, RX2 DR, RX2 frequency, RxDelay, DR, power, NbTrans, ADR_ACK_CNT, JoinNonce, NetID, 3 zero bytes,
         /// the channel plan (128), then fresh length, sticky length, 0, 15 fresh and 32 sticky bytes; little-endian.
-        /// Counter record v1: DevAddr, tag, FCntUp limit, FCntDown, HasFCntDown, ADR_ACK_CNT, 2 zero bytes.
+        /// Counter record v2: DevAddr, tag, FCntUp limit, FCntDown, flags (1 HasFCntDown, 2 HasAFCntDown), ADR_ACK_CNT, 2 zero
+        /// bytes, AFCntDown (LoRaWAN 1.1; v1 ended before it).
         /// </summary>
         [TestMethod]
         public void SavedSession_KeepsThePersistedLayoutByteForByte()
@@ -135,7 +136,7 @@ namespace LoRaWan.Tests.Session
             Assert.AreEqual(owed + 3 + 15 + 32, b.Length, "nothing after the owed answers");
 
             byte[] c = StoredPayload(flash, StoreSlots.Counters, 0x46);
-            Assert.AreEqual("E7CD2C01" + "38633700" + "30000000" + "0B0A0000" + "01" + "0201" + "0000", TestHex.Of(c), "counter record");
+            Assert.AreEqual("E7CD2C01" + "38633700" + "30000000" + "0B0A0000" + "01" + "0201" + "0000" + "00000000", TestHex.Of(c), "counter record");
         }
 
         /// <summary>
