@@ -165,7 +165,7 @@ namespace LoRaWan.Mac
             session.AdrAckCounter = 0;
             up.DownlinkSeen = true;
             if (rw.Header.Ack && up.Confirmed) up.Acked = true;
-            if (rw.Header.IsConfirmed) { up.AckOwed = true; up.ConfirmedDownFCnt = fcnt; }
+            if (rw.Header.IsConfirmed) { up.AckOwed = true; keys.ConfirmedDownFCnt = (ushort)fcnt; }
             ProcessDownlinkCommands(fcnt);   // MAC commands (FOpts or FPort 0); their effects are saved with the counter
             // Flash wear and MAC-thread time: a plain downlink (no commands, not confirmed) with nothing owed on
             // record changes only FCntDown, which lives in the small counter record.

@@ -268,7 +268,7 @@ namespace LoRaWan.Mac
                 _cipher.EncryptFrmPayload(key, 0, FrameDirection.Uplink, session.DevAddr, up.FCnt, tx.Frame, up.Header.FrmPayloadOffset, up.Header.FrmPayloadLength);
             }
             // LoRaWAN 1.1 §4.4: the ACK's ConfFCnt enters the MIC (B1).
-            up.ConfFCnt = up.AckOwed ? up.ConfirmedDownFCnt : 0;
+            up.ConfFCnt = up.AckOwed ? session.Keys.ConfirmedDownFCnt : 0u;
             up.AckOwed = false;
             // 1.1: FOpts encrypted with NwkSEncKey (§4.3.1.6 and its erratum); the MIC waits for the channel (SignUplink11).
             if (v11) { EncryptUplinkFOpts(foptsLength); return up.Header.Length; }

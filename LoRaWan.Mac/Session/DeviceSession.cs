@@ -256,6 +256,7 @@ namespace LoRaWan.Session
             // a 1.0 session, whose one counter is FCntDown.
             Keys.HasAFCntDown = (c[16] & 2) != 0;
             Keys.AFCntDown = ByteWriter.U32(c, 21);
+            Keys.ConfirmedDownFCnt = (ushort)ByteWriter.U16(c, 19);
             return true;
         }
 
@@ -273,8 +274,7 @@ namespace LoRaWan.Session
             ByteWriter.PutU32(c, 12, FCntDown);
             c[16] = (byte)((HasFCntDown ? 1 : 0) | (Keys.HasAFCntDown ? 2 : 0));
             ByteWriter.PutU16(c, 17, AdrAckCounter > 0xFFFF ? 0xFFFF : AdrAckCounter);
-            c[19] = 0;
-            c[20] = 0;
+            ByteWriter.PutU16(c, 19, Keys.ConfirmedDownFCnt);
             ByteWriter.PutU32(c, 21, Keys.AFCntDown);
             _records.Counters.Save();
         }

@@ -33,6 +33,12 @@ namespace LoRaWan.Session
         /// <summary>False until the first application downlink of a 1.1 session was accepted.</summary>
         public bool HasAFCntDown;
 
+        /// <summary>
+        /// FCnt (low 16 bits) of the last confirmed downlink: the ConfFCnt of the uplink whose ACK acknowledges it (LoRaWAN 1.1
+        /// §4.4). Kept in the counter record (bytes 19..20) with the owed ACK's session, so the ACK sent after a reset is signed right.
+        /// </summary>
+        public ushort ConfirmedDownFCnt;
+
         /// <summary>RekeyInd rides every uplink until RekeyConf (LoRaWAN 1.1 §5.10, OTAA with OptNeg = 1).</summary>
         public bool RekeyOwed;
 

@@ -106,8 +106,8 @@ namespace LoRaWan.Tests.Session
         /// session's fields into objects cannot move a byte. Session record v2: flags, DevAddr, NwkSKey, AppSKey, counter tag,
         /// RX1DROffset, RX2 DR, RX2 frequency, RxDelay, DR, power, NbTrans, ADR_ACK_CNT, JoinNonce, NetID, 3 zero bytes,
         /// the channel plan (128), then fresh length, sticky length, 0, 15 fresh and 32 sticky bytes; little-endian.
-        /// Counter record v2: DevAddr, tag, FCntUp limit, FCntDown, flags (1 HasFCntDown, 2 HasAFCntDown), ADR_ACK_CNT, 2 zero
-        /// bytes, AFCntDown (LoRaWAN 1.1; v1 ended before it).
+        /// Counter record v2: DevAddr, tag, FCntUp limit, FCntDown, flags (1 HasFCntDown, 2 HasAFCntDown), ADR_ACK_CNT, the last
+        /// confirmed downlink's FCnt (LoRaWAN 1.1 ConfFCnt; zero in v1), AFCntDown (LoRaWAN 1.1; v1 ended before it).
         /// </summary>
         [TestMethod]
         public void SavedSession_KeepsThePersistedLayoutByteForByte()
@@ -187,14 +187,14 @@ namespace LoRaWan.Tests.Session
             s.DevAddr = 0x012CCDE7; s.CounterTag = 0x376338; s.JoinNonce = 0x376338; s.NetId = 0xAABBCC;
             s.RxDelaySeconds = 1; s.NbTrans = 1;
             s.Keys.Separate = true; s.Keys.RekeyOwed = true; s.Keys.ResetOwed = true; s.Keys.DevNonce = 0x7369;
-            s.FCntDown = 0x0A0B; s.HasFCntDown = true; s.Keys.AFCntDown = 0x01020304; s.Keys.HasAFCntDown = true;
+            s.FCntDown = 0x0A0B; s.HasFCntDown = true; s.Keys.AFCntDown = 0x01020304; s.Keys.HasAFCntDown = true; s.Keys.ConfirmedDownFCnt = 0x0A0B;
             s.Save(0x10);
 
             byte[] b = StoredPayload(flash, StoreSlots.Session, 0x53);
             Assert.AreEqual(0x01 | 0x02 | 0x04 | 0x20 | 0x40, (int)b[0], "flags");
             Assert.AreEqual("38633769" + "CCBBAA73" + "00" + "0000", TestHex.Of(b, 53, 11), "JoinNonce | DevNonce low, NetID | DevNonce high, class, reserved");
             byte[] c = StoredPayload(flash, StoreSlots.Counters, 0x46);
-            Assert.AreEqual("03" + "0000" + "0000" + "04030201", TestHex.Of(c, 16, 9), "flags (1 | 2), ADR_ACK_CNT, zeros, AFCntDown");
+            Assert.AreEqual("03" + "0000" + "0B0A" + "04030201", TestHex.Of(c, 16, 9), "flags (1 | 2), ADR_ACK_CNT, ConfFCnt of the last confirmed downlink, AFCntDown");
 
             var again = new DeviceSession(flash, Region.Create("EU868").CreateChannelPlan());
             Assert.IsTrue(again.Load());
@@ -207,6 +207,7 @@ namespace LoRaWan.Tests.Session
             Assert.AreEqual(0x01020304u, again.Keys.AFCntDown);
             Assert.IsTrue(again.Keys.HasAFCntDown);
             Assert.AreEqual(0x0A0Bu, again.FCntDown);
+            Assert.AreEqual(0x0A0B, (int)again.Keys.ConfirmedDownFCnt);
         }
 
         /// <summary>

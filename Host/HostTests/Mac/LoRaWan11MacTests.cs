@@ -308,6 +308,19 @@ namespace LoRaWan.HostTests.Mac
         }
 
         [TestMethod]
+        public void OwedAck_AfterAReset_SignsItsUplinkWithTheConfirmedDownlinksFCnt()
+        {
+            Rig rig = Joined(TtsKey, true);
+            rig.DeliverNext(Down11(TtsKeys, OtaaDevAddr, true, false, 6, null, 3, new byte[] { 7 }, 0));   // confirmed, AFCntDown 6
+            Assert.AreEqual(SendStatus.Sent, rig.Send().Status);
+            Assert.AreEqual(1, rig.Downlinks.Count);
+            var again = new Rig(DeviceIdentity.Otaa11(DevEui, JoinEui, TtsKey, TtsKey), Options11(), rig.Flash);
+            Assert.AreEqual(SendStatus.Sent, again.Send().Status);
+            Assert.AreEqual(0x20, (int)(again.Last[5] & 0x20), "the owed ACK survived the reset");
+            CheckUplink11(again.Last, TtsKeys, OtaaDevAddr, 6, (int)again.DataRates[0], (int)again.Channels[0]);
+        }
+
+        [TestMethod]
         public void Downlink11_NFCntDownAndAFCntDown_HaveTheirOwnWindows_AndReplaysAreRejectedPerCounter()
         {
             Rig rig = Joined(TtsKey, true);
