@@ -230,6 +230,25 @@ namespace LoRaWan.HostTests.Mac
         }
 
         [TestMethod]
+        public void Rejoin_JoinNonceLowerThanTheLast_RejectedWithOptNeg1_AcceptedWithOptNeg0()
+        {
+            // LoRaWAN 1.1 §6.2.3 (OptNeg = 1): JoinNonce must be greater than the last one kept. OptNeg = 0 (a 1.0.x network,
+            // which may be a 1.0.2 server with a random AppNonce): it must only differ.
+            foreach (bool optNeg in new[] { true, false })
+            {
+                Rig rig = Joined(TtsKey, optNeg);
+                int windows = rig.Radio.RxOpenedAt.Count;
+                rig.Radio.DeliverInWindow(windows, JoinAccept(B(TtsKey), optNeg, TtsJoinNonce - 1, TtsNetId, OtaaDevAddr + 1, TtsDevNonce + 1));
+                rig.Device.BeginJoin();
+                rig.Runner.Sleep(8000);
+                rig.Mac.CancelJoin();
+                rig.Runner.Sleep(60000);
+                Assert.AreEqual(optNeg ? 1 : 0, rig.Mac.Counters.RejectedJoinAccepts, "OptNeg " + optNeg);
+                Assert.AreEqual(optNeg ? 0u : OtaaDevAddr + 1, rig.Mac.IsJoined ? rig.Mac.Session.DevAddr : 0u, "OptNeg " + optNeg);
+            }
+        }
+
+        [TestMethod]
         public void Join_OptNeg0_FallsBackTo10_KeysFromNwkKey_10Mic_ClearFOpts_NoRekeyInd()
         {
             Rig rig = Joined(OtherAppKey, false);
