@@ -117,6 +117,9 @@ namespace LoRaWan.Mac
             }
             // "Each time the uplink frame counter is incremented ... the end-device SHALL increment ADR_ACK_CNT".
             if (session.AdrAckCounter < AdrBackoff.MaxCounter) session.AdrAckCounter++;
+            // LoRaWAN 1.1 §5.10 RekeyInd, §5.1 ResetInd: in every uplink until the Conf.
+            SessionKeys keys = session.Keys;
+            _cmd.Answers.Indication = keys.RekeyOwed ? Cid.Rekey : keys.ResetOwed ? Cid.Reset : 0;
 
             bool resuming = up.Deferral == Uplink.Resuming;
             if (resuming) up.Deferral = Uplink.NotDeferred;
@@ -200,7 +203,9 @@ namespace LoRaWan.Mac
             {
                 offset = rw.Header.FrmPayloadOffset;
                 length = rw.Header.FrmPayloadLength;
-                _cipher.DecryptFrmPayload(_session.NwkSKey, 0, FrameDirection.Downlink, _session.DevAddr, fcnt, rw.Frame, offset, length);
+                // LoRaWAN 1.1 §4.3.3: NwkSEncKey (a 1.0 session: NwkSKey).
+                byte[] key = _session.Keys.Separate ? _session.Keys.NwkSEncKey : _session.NwkSKey;
+                _cipher.DecryptFrmPayload(key, 0, FrameDirection.Downlink, _session.DevAddr, fcnt, rw.Frame, offset, length);
             }
             else return;
 

@@ -96,7 +96,7 @@ namespace LoRaWan.Mac
             ja.Request.DevEui = _identity.DevEui;
             ja.Request.DevNonce = (ushort)devNonce;
             tx.Length = ja.Request.Write(tx.Frame, 0);
-            ja.Crypto.ComputeRequestMic(_identity.AppKey, 0, tx.Frame, 0, JoinRequestFrame.MicIndex, tx.Frame, JoinRequestFrame.MicIndex);
+            ja.Crypto.ComputeRequestMic(JoinRootKey, 0, tx.Frame, 0, JoinRequestFrame.MicIndex, tx.Frame, JoinRequestFrame.MicIndex);
             ja.DataRate = JoinDataRate(ja.Number);
             tx.Count = 0;
             TransmitPending();
@@ -131,10 +131,12 @@ namespace LoRaWan.Mac
             JoinAttempt ja = _join;
             MacCounterValues counters = _diag.Counters;
             if (length < 1 || Mhdr.GetMType(rw.Frame[0]) != MType.JoinAccept) { counters.MalformedFrames++; return false; }
-            // LoRaWAN 1.0.2 §6.2.5: the network encrypts with AES decrypt so the device "decrypts" with AES encrypt.
-            if (!ja.Crypto.DecryptJoinAccept(_identity.AppKey, 0, rw.Frame, 0, length)
-                || !ja.Crypto.VerifyJoinAcceptMic10(_identity.AppKey, 0, rw.Frame, 0, length)
-                || ja.Accept.Read(rw.Frame, 0, length) != FrameResult.Ok)
+            // LoRaWAN 1.0.2 §6.2.5: the network encrypts with AES decrypt so the device "decrypts" with AES encrypt; with
+            // the NwkKey in LoRaWAN 1.1 (§6.2.3: the accept that answers a Join-request). Nothing is acted on before the MIC.
+            byte[] root = JoinRootKey;
+            if (!ja.Crypto.DecryptJoinAccept(root, 0, rw.Frame, 0, length)
+                || ja.Accept.Read(rw.Frame, 0, length) != FrameResult.Ok
+                || !VerifyJoinAcceptMic(length))
             {
                 counters.RejectedJoinAccepts++;
                 return false;
@@ -142,8 +144,10 @@ namespace LoRaWan.Mac
             uint joinNonce = ja.Accept.JoinNonce;
             if (_nonces.HasJoinNonce && _nonces.IsFor(_identity.JoinEui, _identity.DevEui, _keyCheck))
             {
-                // 1.0.4 §6.2.6: JoinNonce must be greater than the last one; 1.0.2/1.0.3: AppNonce must differ.
-                bool fresh = _options.Version == LoRaWanVersion.V1_0_4 ? joinNonce > _nonces.LastJoinNonce : joinNonce != _nonces.LastJoinNonce;
+                // 1.0.4 §6.2.6 and 1.1 §6.2.3 (OptNeg = 1): JoinNonce must be greater than the last one; 1.0.2/1.0.3, and a
+                // 1.1 device answered by a 1.0.x network (OptNeg = 0, which may be a 1.0.2 server with a random AppNonce): differ.
+                bool greater = _options.Version == LoRaWanVersion.V1_0_4 || IsOptNeg11;
+                bool fresh = greater ? joinNonce > _nonces.LastJoinNonce : joinNonce != _nonces.LastJoinNonce;
                 if (!fresh) { counters.RejectedJoinAccepts++; return false; }
             }
             // A new session starts from the region's default plan: channels, masks, MaxDCycle, dwell and EIRP that
@@ -168,6 +172,27 @@ namespace LoRaWan.Mac
             return true;
         }
 
+        /// <summary>The key that signs the Join-request and opens the join-accept: NwkKey in LoRaWAN 1.1 (§6.2.2), AppKey in 1.0.x.</summary>
+        byte[] JoinRootKey { get { return _identity.Is11 ? _identity.NwkKey : _identity.AppKey; } }
+
+        /// <summary>A 1.1 device whose network answered OptNeg = 1 (LoRaWAN 1.1 §6.2.3: DLSettings bit 7 of the accept just read).</summary>
+        bool IsOptNeg11 { get { return _identity.Is11 && _join.Accept.OptNeg; } }
+
+        /// <summary>
+        /// The join-accept MIC (<paramref name="length"/> includes it). LoRaWAN 1.1 §6.2.3: with OptNeg = 1,
+        /// cmac(JSIntKey, JoinReqType 0xFF | JoinEUI | DevNonce | MHDR | JoinNonce | NetID | DevAddr | DLSettings | RxDelay |
+        /// CFList), JSIntKey = aes128_encrypt(NwkKey, 0x06 | DevEUI | pad16) (§6.1.1.3); with OptNeg = 0 the 1.0 form with the
+        /// NwkKey; a 1.0.x device: the 1.0 form with the AppKey (1.0.4 §6.2.6).
+        /// </summary>
+        bool VerifyJoinAcceptMic(int length)
+        {
+            JoinAttempt ja = _join;
+            byte[] frame = _windows.Frame;
+            if (!IsOptNeg11) return ja.Crypto.VerifyJoinAcceptMic10(JoinRootKey, 0, frame, 0, length);
+            ja.Keys.DeriveJoinServerKey(_identity.NwkKey, 0, SessionKeyType.JSIntKey, _identity.DevEui, ja.JsIntKey, 0);
+            return ja.Crypto.VerifyJoinAcceptMic11(ja.JsIntKey, 0, JoinCrypto.JoinRequestType, _identity.JoinEui, (ushort)ja.DevNonce, frame, 0, length);
+        }
+
         /// <summary>
         /// The session a valid join-accept starts (LoRaWAN 1.0.4 §6.2.3, §6.2.5): keys derived from JoinNonce, NetID and
         /// DevNonce, counters at 0, DLSettings and RxDelay from the accept, the rest from the options (built by
@@ -176,10 +201,19 @@ namespace LoRaWan.Mac
         void StartOtaaSession()
         {
             JoinAttempt ja = _join;
-            if (!_session.StartFromJoinAccept(ja.Accept, (ushort)ja.DevNonce, _identity.AppKey, ja.Keys, _region,
+            // LoRaWAN 1.1 §6.2.3, OptNeg = 0: the 1.0 derivation with the NwkKey as root, and FNwkSIntKey = SNwkSIntKey =
+            // NwkSEncKey = that NwkSKey (a 1.0 session in every respect: 1.0 MICs, FOpts in clear, one FCntDown, no RekeyInd).
+            if (!_session.StartFromJoinAccept(ja.Accept, (ushort)ja.DevNonce, JoinRootKey, ja.Keys, _region,
                     _options.DataRate >= 0 ? _options.DataRate : ja.DataRate, _options.TxPowerIndex >= 0 ? _options.TxPowerIndex : 0,
                     _options.NbTrans, _options.Adr))
                 _diag.Counters.MalformedFrames++;   // DLSettings replaced by the regional defaults
+            if (IsOptNeg11)
+            {
+                // OptNeg = 1: the four 1.1 session keys, and RekeyInd in every uplink until RekeyConf (§5.10).
+                _session.DeriveKeys11(ja.Keys, _identity.NwkKey, _identity.AppKey, _identity.JoinEui, (ushort)ja.DevNonce);
+                _session.Keys.RekeyOwed = true;
+                _session.Keys.RekeyUplinks = 0;
+            }
             _uplink.AckOwed = false;
             UsableDataRate.Ensure(_region, _plan, _session);   // e.g. DataRate 0 in AS923 under the boot dwell time
         }

@@ -134,29 +134,38 @@ namespace LoRaWan.Mac
             if (r != FrameResult.Ok || !rw.Header.IsDownlink) { counters.MalformedFrames++; return false; }
             if (rw.Header.DevAddr != session.DevAddr) { counters.ForeignFrames++; return false; }
 
-            // Rebuild the 32-bit FCntDown from its 16 low bits (LoRaWAN 1.0.4 §4.3.1.5): the smallest value
+            // LoRaWAN 1.1 §4.3.1.5: a 1.1 session counts application downlinks (FPort > 0) in AFCntDown, the others
+            // (FPort 0 or none) in NFCntDown (= FCntDown); 1.0.x has the one FCntDown.
+            SessionKeys keys = session.Keys;
+            bool appCounter = keys.Separate && rw.Header.FPort > 0;
+            bool seen = appCounter ? keys.HasAFCntDown : session.HasFCntDown;
+            // Rebuild the 32-bit counter from its 16 low bits (LoRaWAN 1.0.4 §4.3.1.5): the smallest value
             // not below the last accepted one that has these low bits.
-            uint last = session.HasFCntDown ? session.FCntDown : 0;
+            uint last = !seen ? 0 : appCounter ? keys.AFCntDown : session.FCntDown;
             uint fcnt = (last & 0xFFFF0000u) | rw.Header.FCnt;
             if (fcnt < last) fcnt += 0x10000;
 
             // The MIC is checked before anything in the frame is acted on.
-            if (!_mic.Verify10(session.NwkSKey, 0, FrameDirection.Downlink, session.DevAddr, fcnt, rw.Frame, 0, length))
+            if (!VerifyDownlinkMic(fcnt, length))
             {
                 counters.MicFailures++;
                 return false;
             }
-            if (session.HasFCntDown && fcnt <= session.FCntDown)
+            if (seen && fcnt <= last)
             {
                 counters.ReplayedFrames++;
                 return false;
             }
-            session.FCntDown = fcnt;
-            session.HasFCntDown = true;
+            if (appCounter) { keys.AFCntDown = fcnt; keys.HasAFCntDown = true; }
+            else { session.FCntDown = fcnt; session.HasFCntDown = true; }
+            // LoRaWAN 1.1 §4.3.1.6: FOpts are encrypted with NwkSEncKey under the frame's own counter (erratum "FOpts Encryption").
+            if (keys.Separate && rw.Header.FOptsLength > 0)
+                _cipher.DecryptFOpts(keys.NwkSEncKey, 0, appCounter ? FCntType.AFCntDown : FCntType.NFCntDown, session.DevAddr, fcnt,
+                    rw.Frame, rw.Header.FOptsOffset, rw.Header.FOptsLength);
             session.AdrAckCounter = 0;
             up.DownlinkSeen = true;
             if (rw.Header.Ack && up.Confirmed) up.Acked = true;
-            if (rw.Header.IsConfirmed) up.AckOwed = true;
+            if (rw.Header.IsConfirmed) { up.AckOwed = true; keys.ConfirmedDownFCnt = (ushort)fcnt; }
             ProcessDownlinkCommands(fcnt);   // MAC commands (FOpts or FPort 0); their effects are saved with the counter
             // Flash wear and MAC-thread time: a plain downlink (no commands, not confirmed) with nothing owed on
             // record changes only FCntDown, which lives in the small counter record.
@@ -171,6 +180,19 @@ namespace LoRaWan.Mac
                 Deliver(fcnt);
             }
             return true;
+        }
+
+        /// <summary>
+        /// The downlink MIC over the frame just read: LoRaWAN 1.0.x cmac(NwkSKey, B0 | msg); 1.1 §4.4 cmac(SNwkSIntKey, B0 |
+        /// msg) with ConfFCnt in B0 = the FCnt of the confirmed uplink the frame's ACK acknowledges (the last uplink), else 0.
+        /// </summary>
+        bool VerifyDownlinkMic(uint fcnt, int length)
+        {
+            ReceiveWindows rw = _windows;
+            DeviceSession session = _session;
+            if (!session.Keys.Separate) return _mic.Verify10(session.NwkSKey, 0, FrameDirection.Downlink, session.DevAddr, fcnt, rw.Frame, 0, length);
+            uint confFCnt = rw.Header.Ack ? _uplink.FCnt : 0;
+            return _mic.VerifyDownlink11(session.Keys.SNwkSIntKey, 0, confFCnt, session.DevAddr, fcnt, rw.Frame, 0, length);
         }
 
         void Deliver(uint fcnt)

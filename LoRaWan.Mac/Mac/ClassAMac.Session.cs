@@ -17,23 +17,37 @@ namespace LoRaWan.Mac
                 // A persisted session counts only if it belongs to the last accepted join of this very identity
                 // (same JoinEUI, DevEUI and AppKey) and its frame counters were found (see HandleJoinAccept).
                 if (!loaded || !_session.Otaa || !_nonces.HasJoinNonce || !_nonces.IsFor(_identity.JoinEui, _identity.DevEui, _keyCheck)
-                    || _session.JoinNonce != _nonces.LastJoinNonce)
+                    || _session.JoinNonce != _nonces.LastJoinNonce || (_session.Keys.Separate && !_identity.Is11))
                     _session.Active = false;
                 else
                 {
+                    // A 1.1 session (OptNeg = 1) stores FNwkSIntKey and AppSKey; SNwkSIntKey and NwkSEncKey come again
+                    // from the NwkKey and the join's DevNonce (LoRaWAN 1.1 §6.2.3).
+                    if (_session.Keys.Separate)
+                        _session.DeriveKeys11(_join.Keys, _identity.NwkKey, _identity.AppKey, _identity.JoinEui, _session.Keys.DevNonce);
                     RestoreOwed();
                     EnsureUsableDataRate();
                 }
                 return otaaSessionFound;
             }
             // ABP: keys and DevAddr come from the identity; the counters and network settings persist.
-            if (!loaded || _session.Otaa || _session.DevAddr != _identity.DevAddr || _session.CounterTag != _keyCheck)
+            if (!loaded || _session.Otaa || _session.DevAddr != _identity.DevAddr || _session.CounterTag != _keyCheck
+                || _session.Keys.Separate != _identity.Is11)
                 StartAbpSession();
             _session.Otaa = false;
             _session.DevAddr = _identity.DevAddr;
             _session.CounterTag = _keyCheck;
             Array.Copy(_identity.NwkSKey, 0, _session.NwkSKey, 0, 16);
             Array.Copy(_identity.AppSKey, 0, _session.AppSKey, 0, 16);
+            SessionKeys keys = _session.Keys;
+            if (_identity.Is11)
+            {
+                // ABP 1.1 (LoRaWAN 1.1 §6.3): four keys from the identity, NFCntDown/AFCntDown from the counter record.
+                Array.Copy(_identity.SNwkSIntKey, 0, keys.SNwkSIntKey, 0, 16);
+                Array.Copy(_identity.NwkSEncKey, 0, keys.NwkSEncKey, 0, 16);
+                keys.Separate = true;
+            }
+            else keys.UseOneNetworkKey();
             // A persisted rate this plan cannot send (a record written while the rate was unset) would leave the
             // device mute: start again from the default.
             if (!_region.IsDataRateAvailable(_plan, _session.DataRate)) _session.DataRate = AbpDefaultDataRate();
@@ -49,8 +63,32 @@ namespace LoRaWan.Mac
         {
             _plan.Reset();
             ApplyDefaultChannels();
+            _session.Keys.UseOneNetworkKey();
             _session.StartAbp(_region, _identity.DevAddr, _keyCheck, AbpDefaultDataRate(),
                 _options.TxPowerIndex >= 0 ? _options.TxPowerIndex : 0, _options.NbTrans);
+            // LoRaWAN 1.1 §5.1: back on its default MAC and radio parameters, an ABP 1.1 device says so with ResetInd in
+            // every uplink until ResetConf (its frame counters are not reset: they came from their own record).
+            _session.Keys.ResetOwed = _identity.Is11;
+        }
+
+        /// <summary>
+        /// BeginData, before a new FCntUp is taken: LoRaWAN 1.1 §5.10, an OTAA 1.1 device that has sent ADR_ACK_LIMIT
+        /// uplinks since its join without a RekeyConf goes back to the join state. True when it did (the session is
+        /// dropped, in flash too: a reset does not bring it back); otherwise counts this uplink.
+        /// </summary>
+        bool RekeyLimitReached()
+        {
+            SessionKeys keys = _session.Keys;
+            if (!keys.RekeyOwed) return false;
+            if (keys.RekeyUplinks < _options.AdrAckLimit)
+            {
+                keys.RekeyUplinks++;
+                return false;
+            }
+            _session.Active = false;
+            PersistSession();
+            _diag.LastError = "no RekeyConf within ADR_ACK_LIMIT uplinks after the join (LoRaWAN 1.1 section 5.10): join again";
+            return true;
         }
 
         /// <summary>

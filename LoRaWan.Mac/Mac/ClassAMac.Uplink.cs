@@ -217,6 +217,7 @@ namespace LoRaWan.Mac
             up.NbTrans = session.NbTrans < 1 ? 1 : session.NbTrans;
             if (!session.Active) { Complete(SendStatus.NotJoined); return; }
             if (session.FCntUp == 0xFFFFFFFF) { Complete(SendStatus.CounterExhausted); return; }
+            if (RekeyLimitReached()) { Complete(SendStatus.NotJoined); return; }
             // Last line of defence: never build a frame at a rate the dwell time forbids or no channel carries.
             if (UsableDataRate.Ensure(_region, _plan, _session)) PersistSession();
             // MAC commands: ADR back-off and ADR_ACK_CNT; answers that do not fit beside the payload go first, alone.
@@ -259,15 +260,45 @@ namespace LoRaWan.Mac
             up.Header.FPort = port;
             FrameResult r = up.Header.Write(tx.Frame, 0, up.FOpts, 0, foptsLength, payload, 0, port == DataFrame.NoPort ? 0 : length);
             if (r != FrameResult.Ok) return 0;
+            bool v11 = session.Keys.Separate;
             if (up.Header.FrmPayloadLength > 0)
             {
-                // FRMPayload key: NwkSKey for FPort 0, AppSKey otherwise (LoRaWAN 1.0.4 §4.3.3).
-                byte[] key = port == 0 ? session.NwkSKey : session.AppSKey;
+                // FRMPayload key: AppSKey for FPort 1..255; for FPort 0 NwkSKey (LoRaWAN 1.0.4 §4.3.3), NwkSEncKey (1.1 §4.3.3).
+                byte[] key = port != 0 ? session.AppSKey : v11 ? session.Keys.NwkSEncKey : session.NwkSKey;
                 _cipher.EncryptFrmPayload(key, 0, FrameDirection.Uplink, session.DevAddr, up.FCnt, tx.Frame, up.Header.FrmPayloadOffset, up.Header.FrmPayloadLength);
             }
-            _mic.Compute10(session.NwkSKey, 0, FrameDirection.Uplink, session.DevAddr, up.FCnt, tx.Frame, 0, up.Header.MicInputLength, tx.Frame, up.Header.MicOffset);
+            // LoRaWAN 1.1 §4.4: the ACK's ConfFCnt enters the MIC (B1).
+            up.ConfFCnt = up.AckOwed ? session.Keys.ConfirmedDownFCnt : 0u;
             up.AckOwed = false;
+            // 1.1: FOpts encrypted with NwkSEncKey (§4.3.1.6 and its erratum); the MIC waits for the channel (SignUplink11).
+            if (v11) { EncryptUplinkFOpts(foptsLength); return up.Header.Length; }
+            _mic.Compute10(session.NwkSKey, 0, FrameDirection.Uplink, session.DevAddr, up.FCnt, tx.Frame, 0, up.Header.MicInputLength, tx.Frame, up.Header.MicOffset);
             return up.Header.Length;
+        }
+
+        /// <summary>FOpts start after MHDR (1) and the fixed FHDR (DevAddr 4, FCtrl 1, FCnt 2).</summary>
+        const int FOptsIndex = 8;
+
+        /// <summary>LoRaWAN 1.1 §4.3.1.6: uplink FOpts encrypted with NwkSEncKey over FCntUp (T = 0x01, erratum "FOpts Encryption").</summary>
+        void EncryptUplinkFOpts(int foptsLength)
+        {
+            if (foptsLength <= 0) return;
+            DeviceSession session = _session;
+            _cipher.EncryptFOpts(session.Keys.NwkSEncKey, 0, FCntType.FCntUp, session.DevAddr, _uplink.FCnt, _tx.Frame, FOptsIndex, foptsLength);
+        }
+
+        /// <summary>
+        /// LoRaWAN 1.1 §4.4 uplink MIC, once the channel is chosen (and again for each repetition, which may hop):
+        /// cmacS = cmac(SNwkSIntKey, B1 | msg) with ConfFCnt, TxDr and TxCh (the channel index used), cmacF = cmac(FNwkSIntKey,
+        /// B0 | msg), MIC = cmacS[0..1] | cmacF[0..1].
+        /// </summary>
+        void SignUplink11(int channel, int dataRate)
+        {
+            Uplink up = _uplink;
+            DeviceSession session = _session;
+            SessionKeys keys = session.Keys;
+            _mic.ComputeUplink11(keys.SNwkSIntKey, 0, keys.NwkSKey, 0, up.ConfFCnt, (byte)dataRate, (byte)channel, session.DevAddr, up.FCnt,
+                _tx.Frame, 0, up.Header.MicInputLength, _tx.Frame, up.Header.MicOffset);
         }
 
         /// <summary>
@@ -307,6 +338,7 @@ namespace LoRaWan.Mac
             }
 
             ConfigureTransmission(tx, channel, dataRate, airTime, join);
+            if (!join && _session.Keys.Separate) SignUplink11(channel, dataRate);
             BindWindows(channel, dataRate, join);
             _dutyCycle.RecordTransmission(_plan, channel, now, airTime, join);
             tx.StartUs = now;

@@ -80,6 +80,7 @@ namespace LoRaWan.Mac
             if (scheduler == null) throw new ArgumentNullException("scheduler");
             if (options == null) options = new LoRaWanOptions();
             options.Validate(region);
+            options.Validate(identity);
             _radio = radio;
             _region = region;
             _identity = identity;
@@ -99,6 +100,8 @@ namespace LoRaWan.Mac
 
             // Persisted state is trusted only for the keys it was made with (a re-flashed device with new keys rejoins).
             _keyCheck = identity.IsOtaa ? KeyCheck.Of(identity.AppKey) : KeyCheck.Of(identity.NwkSKey);
+            // LoRaWAN 1.1 OTAA: the join is made with NwkKey, so both root keys tie the persisted state to the identity.
+            if (identity.IsOtaa && identity.Is11) _keyCheck = (_keyCheck << 1 | _keyCheck >> 31) ^ KeyCheck.Of(identity.NwkKey);
             bool noncesLoaded = _nonces.Load();
             bool otaaSessionFound = RestoreSession();
             // A lost DevNonce counter (issue 21): the record's slots hold garbage, or an OTAA session exists without

@@ -13,6 +13,8 @@ namespace LoRaWan.Mac
         internal readonly JoinAcceptFrame Accept = new JoinAcceptFrame();
         internal readonly JoinCrypto Crypto = new JoinCrypto();
         internal readonly KeyDerivation Keys = new KeyDerivation();
+        /// <summary>JSIntKey of this device (LoRaWAN 1.1 §6.1.1.3), derived for the 1.1 join-accept MIC.</summary>
+        internal readonly byte[] JsIntKey = new byte[16];
         /// <summary>Attempts that ended without a join, since the join started (0 for the first).</summary>
         internal int Number;
         /// <summary>The data rate this attempt's JoinRequest goes out at.</summary>

@@ -7,7 +7,11 @@ namespace LoRaWan.Mac
     /// <summary>Settings of the device MAC. Defaults suit nanoFramework on an ESP32 talking to The Things Stack.</summary>
     public sealed class LoRaWanOptions
     {
-        /// <summary>The MAC version registered on the network server (default 1.0.4).</summary>
+        /// <summary>
+        /// The MAC version registered on the network server (default 1.0.4): 1.0.2, 1.0.3, 1.0.4, or 1.1, which needs a
+        /// LoRaWAN 1.1 identity (<see cref="DeviceIdentity.Otaa11"/>, <see cref="DeviceIdentity.Abp11"/>) — and a 1.1 identity
+        /// needs 1.1 (checked when the MAC is created).
+        /// </summary>
         public LoRaWanVersion Version = LoRaWanVersion.V1_0_4;
 
         /// <summary>
@@ -126,8 +130,8 @@ namespace LoRaWan.Mac
         /// <summary>Checks the values; throws <see cref="ArgumentException"/> naming the bad one.</summary>
         public void Validate()
         {
-            if (Version != LoRaWanVersion.V1_0_2 && Version != LoRaWanVersion.V1_0_3 && Version != LoRaWanVersion.V1_0_4)
-                throw new ArgumentException("Version must be 1.0.2, 1.0.3 or 1.0.4", "Version");
+            if (Version != LoRaWanVersion.V1_0_2 && Version != LoRaWanVersion.V1_0_3 && Version != LoRaWanVersion.V1_0_4 && Version != LoRaWanVersion.V1_1)
+                throw new ArgumentException("Version must be 1.0.2, 1.0.3, 1.0.4 or 1.1", "Version");
             if (TimingErrorUs < 0 || TimingErrorUs > 500000) throw new ArgumentException("TimingErrorUs must be 0..500000", "TimingErrorUs");
             if (RadioWakeUpUs < 0 || RadioWakeUpUs > 100000) throw new ArgumentException("RadioWakeUpUs must be 0..100000", "RadioWakeUpUs");
             if (FCntPersistInterval < 1 || FCntPersistInterval > 1000) throw new ArgumentException("FCntPersistInterval must be 1..1000", "FCntPersistInterval");
@@ -171,6 +175,19 @@ namespace LoRaWan.Mac
             if (TxPowerIndex >= 0 && !region.IsTxPowerIndexValid(TxPowerIndex))
                 throw new ArgumentException("TxPowerIndex " + TxPowerIndex.ToString() + " is not defined in " + region.Name
                     + " (0.." + region.MaxTxPowerIndex.ToString() + ")", "TxPowerIndex");
+        }
+
+        /// <summary>
+        /// Checks that <paramref name="identity"/> matches <see cref="Version"/>: a LoRaWAN 1.1 identity (NwkKey and AppKey, or
+        /// four ABP session keys) only with 1.1, a 1.0.x identity never with 1.1. Throws <see cref="ArgumentException"/>.
+        /// </summary>
+        public void Validate(DeviceIdentity identity)
+        {
+            if (identity == null) throw new ArgumentNullException("identity");
+            if (identity.Is11 && Version != LoRaWanVersion.V1_1)
+                throw new ArgumentException("a LoRaWAN 1.1 identity (Otaa11/Abp11) needs Version = V1_1", "Version");
+            if (!identity.Is11 && Version == LoRaWanVersion.V1_1)
+                throw new ArgumentException("Version V1_1 needs a LoRaWAN 1.1 identity (DeviceIdentity.Otaa11 or Abp11)", "Version");
         }
 
         static int HighestLoRaUplinkRate(Region region)

@@ -51,6 +51,13 @@ namespace LoRaWan.Mac
         /// <summary>The application asked for a DeviceTimeReq in the next uplink.</summary>
         public bool DeviceTimeRequested;
 
+        /// <summary>
+        /// The LoRaWAN 1.1 indication the session owes, by CID: <see cref="Cid.Rekey"/> (RekeyInd, §5.10) or
+        /// <see cref="Cid.Reset"/> (ResetInd, §5.1), 0 = none. <see cref="Select"/> puts it first in every frame, with
+        /// "Dev LoRaWAN version" Minor = 1, until the MAC clears it (its Conf arrived); it is never consumed by a frame.
+        /// </summary>
+        public int Indication;
+
         /// <summary>Answers dropped because the buffers were full (a downlink asking for more than one uplink can carry).</summary>
         public int Overflows;
 
@@ -60,7 +67,7 @@ namespace LoRaWan.Mac
         /// <summary>Everything pending in bytes: fresh + sticky + requests.</summary>
         public int PendingLength
         {
-            get { return _freshLength + _stickyLength + (LinkCheckRequested ? 1 : 0) + (DeviceTimeRequested ? 1 : 0); }
+            get { return (Indication != 0 ? 2 : 0) + _freshLength + _stickyLength + (LinkCheckRequested ? 1 : 0) + (DeviceTimeRequested ? 1 : 0); }
         }
 
         /// <summary>
@@ -108,6 +115,12 @@ namespace LoRaWan.Mac
             _selectedLinkCheck = false;
             _selectedDeviceTime = false;
             if (room <= 0) return 0;
+            if (Indication != 0 && room >= 2)
+            {
+                // RekeyInd / ResetInd: CID | Dev LoRaWAN version (Minor 1 = LoRaWAN x.1).
+                destination[offset + n++] = (byte)Indication;
+                destination[offset + n++] = 1;
+            }
 
             int p = 0;
             while (p < _freshLength)

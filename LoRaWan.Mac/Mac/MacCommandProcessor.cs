@@ -161,10 +161,32 @@ namespace LoRaWan.Mac
                     GpsSeconds = DeviceTimeAns.Seconds(b, p);
                     GpsFraction = DeviceTimeAns.FractionalSeconds(b, p);
                     return true;
+                case Cid.Reset:
+                case Cid.Rekey:
+                    // LoRaWAN 1.1 §5.1 ResetConf, §5.10 RekeyConf: the indication stops (it was repeated until now).
+                    if (_version < LoRaWanVersion.V1_1) return false;
+                    ConfirmIndication(cid, b[p] & 0x0F);
+                    return true;
                 default:
                     // LoRaWAN 1.1, Class B and Class C commands, proprietary CIDs: not for a 1.0.x Class A device.
                     return false;
             }
+        }
+
+        /// <summary>
+        /// ResetConf / RekeyConf carrying "Serv LoRaWAN version" <paramref name="minor"/>: the device's RekeyInd or ResetInd
+        /// stops when the server names LoRaWAN 1.1 (Minor 1, the device's own version; §5.1, §5.10). A Conf nobody asked for,
+        /// or one naming another version, changes nothing (the indication goes on). No answer.
+        /// </summary>
+        void ConfirmIndication(byte cid, int minor)
+        {
+            LoRaWan.Session.SessionKeys keys = _session.Keys;
+            bool owed = cid == Cid.Rekey ? keys.RekeyOwed : keys.ResetOwed;
+            if (!owed || minor != 1) { Ignored++; return; }
+            if (cid == Cid.Rekey) keys.RekeyOwed = false;
+            else keys.ResetOwed = false;
+            if (_answers.Indication == cid) _answers.Indication = 0;
+            StateChanged = true;
         }
 
         /// <summary>NewChannelReq (LoRaWAN 1.0.4 §5.6).</summary>
@@ -231,7 +253,7 @@ namespace LoRaWan.Mac
         {
             int count = _blockCount;
             _blockCount = 0;
-            bool v104 = _version == LoRaWanVersion.V1_0_4;
+            bool v104 = _version >= LoRaWanVersion.V1_0_4;   // 1.0.4 §5.3 and 1.1 §5.3: DataRate/TXPower 0xF = keep
             bool keepDr = v104 && _blockDataRate == Keep;
             bool keepPower = v104 && _blockTxPower == Keep;
             int dataRate = keepDr || !_session.Adr ? _session.DataRate : _blockDataRate;

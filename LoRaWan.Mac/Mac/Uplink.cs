@@ -35,5 +35,7 @@ namespace LoRaWan.Mac
         internal bool AdrAckReq;
         /// <summary>A confirmed downlink awaits its ACK (LoRaWAN 1.0.4 §4.3.1.2); carried by the next uplink.</summary>
         internal bool AckOwed;
+        /// <summary>LoRaWAN 1.1 §4.4 ConfFCnt of this uplink: the session's ConfirmedDownFCnt when its ACK bit is set, else 0.</summary>
+        internal uint ConfFCnt;
     }
 }

@@ -50,10 +50,12 @@ namespace LoRaWan.Session
         public bool Otaa;
         /// <summary>The device address.</summary>
         public uint DevAddr;
-        /// <summary>NwkSKey (LoRaWAN 1.0): MIC key.</summary>
-        public readonly byte[] NwkSKey = new byte[16];
-        /// <summary>AppSKey: FRMPayload key for FPort 1..223.</summary>
-        public readonly byte[] AppSKey = new byte[16];
+        /// <summary>The session keys, and what a LoRaWAN 1.1 session adds (AFCntDown, the RekeyInd/ResetInd owed).</summary>
+        public readonly SessionKeys Keys = new SessionKeys();
+        /// <summary>NwkSKey (LoRaWAN 1.0), FNwkSIntKey (1.1): the uplink MIC key (<see cref="SessionKeys.NwkSKey"/>).</summary>
+        public byte[] NwkSKey { get { return Keys.NwkSKey; } }
+        /// <summary>AppSKey: FRMPayload key for FPort 1..223 (<see cref="SessionKeys.AppSKey"/>).</summary>
+        public byte[] AppSKey { get { return Keys.AppSKey; } }
         /// <summary>The FCntUp the next new uplink uses.</summary>
         public uint FCntUp;
         /// <summary>First FCntUp value not covered by the persisted counter record; see the class remarks.</summary>
@@ -110,6 +112,8 @@ namespace LoRaWan.Session
             uint netId = accept.NetId;
             keys.Derive10(appKey, 0, SessionKeyType.NwkSKey, joinNonce, netId, devNonce, NwkSKey, 0);
             keys.Derive10(appKey, 0, SessionKeyType.AppSKey, joinNonce, netId, devNonce, AppSKey, 0);
+            Keys.UseOneNetworkKey();
+            Keys.DevNonce = 0;
             DevAddr = accept.DevAddr;
             NetId = netId;
             JoinNonce = joinNonce;
@@ -153,12 +157,31 @@ namespace LoRaWan.Session
             if (!TryLoadCounters(devAddr, counterTag)) ClearCounters();
         }
 
+        /// <summary>
+        /// LoRaWAN 1.1 §6.2.3, a join-accept with OptNeg = 1 (or a restored OTAA 1.1 session): FNwkSIntKey, SNwkSIntKey and
+        /// NwkSEncKey from <paramref name="nwkKey"/>, AppSKey from <paramref name="appKey"/>, each aes128_encrypt(key, type |
+        /// JoinNonce | JoinEUI | DevNonce | pad16), with this session's <see cref="JoinNonce"/>.
+        /// </summary>
+        public void DeriveKeys11(KeyDerivation keys, byte[] nwkKey, byte[] appKey, ulong joinEui, ushort devNonce)
+        {
+            SessionKeys k = Keys;
+            uint joinNonce = JoinNonce;
+            keys.Derive11(nwkKey, 0, SessionKeyType.FNwkSIntKey, joinNonce, joinEui, devNonce, k.NwkSKey, 0);
+            keys.Derive11(nwkKey, 0, SessionKeyType.SNwkSIntKey, joinNonce, joinEui, devNonce, k.SNwkSIntKey, 0);
+            keys.Derive11(nwkKey, 0, SessionKeyType.NwkSEncKey, joinNonce, joinEui, devNonce, k.NwkSEncKey, 0);
+            keys.Derive11(appKey, 0, SessionKeyType.AppSKey, joinNonce, joinEui, devNonce, k.AppSKey, 0);
+            k.DevNonce = devNonce;
+            k.Separate = true;
+        }
+
         void ClearCounters()
         {
             FCntUp = 0;
             FCntUpLimit = 0;
             FCntDown = 0;
             HasFCntDown = false;
+            Keys.AFCntDown = 0;
+            Keys.HasAFCntDown = false;
         }
 
         /// <summary>
@@ -182,6 +205,13 @@ namespace LoRaWan.Session
             DevAddr = ByteWriter.U32(b, 1);
             System.Array.Copy(b, 5, NwkSKey, 0, 16);
             System.Array.Copy(b, 21, AppSKey, 0, 16);
+            // 1.1 (flags 4, 32, 64): the other two network keys are not stored (no room left in the record); the MAC derives
+            // them again (OTAA, from the DevNonce in bytes 56 and 60) or takes them from the identity (ABP).
+            Keys.UseOneNetworkKey();
+            Keys.Separate = (flags & 4) != 0;
+            Keys.RekeyOwed = (flags & 32) != 0;
+            Keys.ResetOwed = (flags & 64) != 0;
+            Keys.DevNonce = (ushort)(b[56] | (b[60] << 8));
             CounterTag = ByteWriter.U32(b, 37);
             Rx1DrOffset = b[41];
             Rx2DataRate = b[42];
@@ -191,8 +221,8 @@ namespace LoRaWan.Session
             TxPowerIndex = b[49];
             NbTrans = b[50];
             AdrAckCounter = ByteWriter.U16(b, 51);
-            JoinNonce = ByteWriter.U32(b, 53);
-            NetId = ByteWriter.U32(b, 57);
+            JoinNonce = ByteWriter.U32(b, 53) & 0xFFFFFF;
+            NetId = ByteWriter.U32(b, 57) & 0xFFFFFF;
             DeviceClass = b[61] == (byte)LoRaWan.Mac.DeviceClass.C ? LoRaWan.Mac.DeviceClass.C : LoRaWan.Mac.DeviceClass.A;
             owed.FreshLength = b[OwedOffset];
             owed.StickyLength = b[OwedOffset + 1];
@@ -222,6 +252,11 @@ namespace LoRaWan.Session
             FCntDown = ByteWriter.U32(c, 12);
             HasFCntDown = (c[16] & 1) != 0;
             AdrAckCounter = ByteWriter.U16(c, 17);
+            // A version-1 record (LoRaWAN 1.0 code) has zeros here: no application downlink counted yet. It only ever held
+            // a 1.0 session, whose one counter is FCntDown.
+            Keys.HasAFCntDown = (c[16] & 2) != 0;
+            Keys.AFCntDown = ByteWriter.U32(c, 21);
+            Keys.ConfirmedDownFCnt = (ushort)ByteWriter.U16(c, 19);
             return true;
         }
 
@@ -237,10 +272,10 @@ namespace LoRaWan.Session
             ByteWriter.PutU32(c, 4, CounterTag);
             ByteWriter.PutU32(c, 8, FCntUpLimit);
             ByteWriter.PutU32(c, 12, FCntDown);
-            c[16] = (byte)(HasFCntDown ? 1 : 0);
+            c[16] = (byte)((HasFCntDown ? 1 : 0) | (Keys.HasAFCntDown ? 2 : 0));
             ByteWriter.PutU16(c, 17, AdrAckCounter > 0xFFFF ? 0xFFFF : AdrAckCounter);
-            c[19] = 0;
-            c[20] = 0;
+            ByteWriter.PutU16(c, 19, Keys.ConfirmedDownFCnt);
+            ByteWriter.PutU32(c, 21, Keys.AFCntDown);
             _records.Counters.Save();
         }
 
@@ -256,7 +291,9 @@ namespace LoRaWan.Session
             SaveCounters(fCntWindow);
             byte[] b = _records.Session.Payload;
             OwedAnswers owed = Owed;
-            b[0] = (byte)((Active ? 1 : 0) | (Otaa ? 2 : 0) | (Adr ? 8 : 0) | (owed.Ack ? 16 : 0));
+            SessionKeys k = Keys;
+            b[0] = (byte)((Active ? 1 : 0) | (Otaa ? 2 : 0) | (k.Separate ? 4 : 0) | (Adr ? 8 : 0) | (owed.Ack ? 16 : 0)
+                | (k.RekeyOwed ? 32 : 0) | (k.ResetOwed ? 64 : 0));
             ByteWriter.PutU32(b, 1, DevAddr);
             System.Array.Copy(NwkSKey, 0, b, 5, 16);
             System.Array.Copy(AppSKey, 0, b, 21, 16);
@@ -269,8 +306,11 @@ namespace LoRaWan.Session
             b[49] = (byte)TxPowerIndex;
             b[50] = (byte)NbTrans;
             ByteWriter.PutU16(b, 51, AdrAckCounter > 0xFFFF ? 0xFFFF : AdrAckCounter);
-            ByteWriter.PutU32(b, 53, JoinNonce);
-            ByteWriter.PutU32(b, 57, NetId);
+            ByteWriter.PutU32(b, 53, JoinNonce & 0xFFFFFF);
+            ByteWriter.PutU32(b, 57, NetId & 0xFFFFFF);
+            // The high bytes of the 24-bit JoinNonce and NetID hold the DevNonce of a 1.1 join (zero in a 1.0 record).
+            b[56] = (byte)k.DevNonce;
+            b[60] = (byte)(k.DevNonce >> 8);
             b[61] = (byte)DeviceClass;
             for (int i = 62; i < FixedSize; i++) b[i] = 0;
             Plan.Write(b, FixedSize);

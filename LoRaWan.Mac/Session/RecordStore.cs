@@ -23,7 +23,10 @@ namespace LoRaWan.Session
         readonly byte _version;
         readonly int _payloadSize;
         readonly byte[] _buffer;
+        readonly byte _legacyVersion;
+        readonly int _legacyPayloadSize;
         uint _sequence;
+        int _loadedSize;
         int _lastSlot = -1;
 
         /// <param name="store">the non-volatile store</param>
@@ -43,6 +46,24 @@ namespace LoRaWan.Session
             _buffer = new byte[HeaderSize + payloadSize + CrcSize];
         }
 
+        /// <summary>
+        /// A record whose layout grew: a valid copy of <paramref name="legacyVersion"/> with <paramref name="legacyPayloadSize"/>
+        /// (smaller than <paramref name="payloadSize"/>) bytes still loads, its payload followed by zeros (see
+        /// <see cref="LoadedLegacy"/>); saves always write the current version. The slot alternation and the sequence carry
+        /// on from the legacy copy, so the first save never overwrites the newest copy.
+        /// </summary>
+        public RecordStore(INonVolatileStore store, int firstSlot, ushort magic, byte version, int payloadSize,
+            byte legacyVersion, int legacyPayloadSize) : this(store, firstSlot, magic, version, payloadSize)
+        {
+            if (legacyPayloadSize < 1 || legacyPayloadSize >= payloadSize || legacyVersion == version)
+                throw new ArgumentOutOfRangeException("legacyPayloadSize", "a legacy layout is an older version with a smaller payload");
+            _legacyVersion = legacyVersion;
+            _legacyPayloadSize = legacyPayloadSize;
+        }
+
+        /// <summary>True when the last <see cref="Load"/> found a copy in the legacy layout (the payload past it is zero).</summary>
+        public bool LoadedLegacy { get { return _legacyPayloadSize > 0 && _loadedSize == _legacyPayloadSize; } }
+
         /// <summary>Payload size in bytes.</summary>
         public int PayloadSize { get { return _payloadSize; } }
 
@@ -60,7 +81,7 @@ namespace LoRaWan.Session
             for (int i = 0; i < 2; i++)
             {
                 uint sequence;
-                if (!ReadValid(_firstSlot + i, out sequence)) continue;
+                if (ReadValid(_firstSlot + i, out sequence) == 0) continue;
                 if (bestSlot < 0 || (int)(sequence - bestSequence) > 0)
                 {
                     bestSlot = _firstSlot + i;
@@ -68,8 +89,9 @@ namespace LoRaWan.Session
                 }
             }
             if (bestSlot < 0) return false;
-            ReadValid(bestSlot, out bestSequence);
-            Array.Copy(_buffer, HeaderSize, payload, offset, _payloadSize);
+            _loadedSize = ReadValid(bestSlot, out bestSequence);
+            Array.Copy(_buffer, HeaderSize, payload, offset, _loadedSize);
+            if (_loadedSize < _payloadSize) Array.Clear(payload, offset + _loadedSize, _payloadSize - _loadedSize);
             _sequence = bestSequence;
             _lastSlot = bestSlot;
             return true;
@@ -124,18 +146,22 @@ namespace LoRaWan.Session
             _lastSlot = -1;
         }
 
-        bool ReadValid(int slot, out uint sequence)
+        /// <summary>The payload size of the valid copy in <paramref name="slot"/> (current or legacy layout), 0 when none.</summary>
+        int ReadValid(int slot, out uint sequence)
         {
             sequence = 0;
             int n = _store.Read(slot, _buffer, 0, _buffer.Length);
-            if (n != _buffer.Length) return false;
-            if (_buffer[0] != (byte)_magic || _buffer[1] != (byte)(_magic >> 8)) return false;
-            if (_buffer[2] != _version || (_buffer[4] | (_buffer[5] << 8)) != _payloadSize) return false;
-            int c = HeaderSize + _payloadSize;
+            if (n < HeaderSize + CrcSize) return 0;
+            if (_buffer[0] != (byte)_magic || _buffer[1] != (byte)(_magic >> 8)) return 0;
+            int size = _buffer[4] | (_buffer[5] << 8);
+            bool current = _buffer[2] == _version && size == _payloadSize;
+            bool legacy = _legacyPayloadSize > 0 && _buffer[2] == _legacyVersion && size == _legacyPayloadSize;
+            if ((!current && !legacy) || n < HeaderSize + size + CrcSize) return 0;
+            int c = HeaderSize + size;
             uint stored = (uint)(_buffer[c] | (_buffer[c + 1] << 8) | (_buffer[c + 2] << 16) | (_buffer[c + 3] << 24));
-            if (stored != Crc32.Compute(_buffer, 0, c)) return false;
+            if (stored != Crc32.Compute(_buffer, 0, c)) return 0;
             sequence = (uint)(_buffer[6] | (_buffer[7] << 8) | (_buffer[8] << 16) | (_buffer[9] << 24));
-            return true;
+            return size;
         }
     }
 }

@@ -15,7 +15,7 @@ namespace LoRaWan.Session
         internal SessionRecords(LoRaWan.Platform.INonVolatileStore store)
         {
             Session = new PersistedRecord(new RecordStore(store, StoreSlots.Session, 0x5353 /* "SS" */, 2, StoreSlots.SessionPayloadSize), StoreSlots.SessionPayloadSize);
-            Counters = new PersistedRecord(new RecordStore(store, StoreSlots.Counters, 0x4346 /* "FC" */, 1, StoreSlots.CounterPayloadSize), StoreSlots.CounterPayloadSize);
+            Counters = new PersistedRecord(new RecordStore(store, StoreSlots.Counters, 0x4346 /* "FC" */, 2, StoreSlots.CounterPayloadSize, 1, StoreSlots.CounterLegacyPayloadSize), StoreSlots.CounterPayloadSize);
         }
     }
 }

@@ -45,8 +45,13 @@ namespace LoRaWan.Session
 
         /// <summary>First slot of the frame-counter record (<see cref="DeviceSession"/>): slots 6 and 7.</summary>
         public const int Counters = 6;
-        /// <summary>Payload of the frame-counter record: DevAddr, tag, FCntUp limit, FCntDown, ADR_ACK_CNT, flags.</summary>
-        public const int CounterPayloadSize = 21;
+        /// <summary>
+        /// Payload of the frame-counter record (version 2): DevAddr, tag, FCntUp limit, FCntDown (NFCntDown in LoRaWAN 1.1),
+        /// flags, ADR_ACK_CNT, AFCntDown (LoRaWAN 1.1).
+        /// </summary>
+        public const int CounterPayloadSize = 25;
+        /// <summary>Payload of the version-1 frame-counter record (before LoRaWAN 1.1: no AFCntDown); it still loads.</summary>
+        public const int CounterLegacyPayloadSize = 21;
         /// <summary>Bytes one slot of the frame-counter record holds.</summary>
         public const int CounterSlotSize = RecordStore.Overhead + CounterPayloadSize;
 

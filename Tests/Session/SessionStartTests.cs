@@ -106,7 +106,8 @@ namespace LoRaWan.Tests.Session
         /// session's fields into objects cannot move a byte. Session record v2: flags, DevAddr, NwkSKey, AppSKey, counter tag,
         /// RX1DROffset, RX2 DR, RX2 frequency, RxDelay, DR, power, NbTrans, ADR_ACK_CNT, JoinNonce, NetID, 3 zero bytes,
         /// the channel plan (128), then fresh length, sticky length, 0, 15 fresh and 32 sticky bytes; little-endian.
-        /// Counter record v1: DevAddr, tag, FCntUp limit, FCntDown, HasFCntDown, ADR_ACK_CNT, 2 zero bytes.
+        /// Counter record v2: DevAddr, tag, FCntUp limit, FCntDown, flags (1 HasFCntDown, 2 HasAFCntDown), ADR_ACK_CNT, the last
+        /// confirmed downlink's FCnt (LoRaWAN 1.1 ConfFCnt; zero in v1), AFCntDown (LoRaWAN 1.1; v1 ended before it).
         /// </summary>
         [TestMethod]
         public void SavedSession_KeepsThePersistedLayoutByteForByte()
@@ -135,7 +136,7 @@ namespace LoRaWan.Tests.Session
             Assert.AreEqual(owed + 3 + 15 + 32, b.Length, "nothing after the owed answers");
 
             byte[] c = StoredPayload(flash, StoreSlots.Counters, 0x46);
-            Assert.AreEqual("E7CD2C01" + "38633700" + "30000000" + "0B0A0000" + "01" + "0201" + "0000", TestHex.Of(c), "counter record");
+            Assert.AreEqual("E7CD2C01" + "38633700" + "30000000" + "0B0A0000" + "01" + "0201" + "0000" + "00000000", TestHex.Of(c), "counter record");
         }
 
         /// <summary>
@@ -170,6 +171,80 @@ namespace LoRaWan.Tests.Session
             old.DeviceClass = LoRaWan.Mac.DeviceClass.C;
             Assert.IsTrue(old.Load());
             Assert.AreEqual((int)LoRaWan.Mac.DeviceClass.A, (int)old.DeviceClass, "a zero byte 61 restores Class A");
+        }
+
+        /// <summary>
+        /// A LoRaWAN 1.1 session in the same record layout: flags 4 (1.1 keys), 32 (RekeyInd owed), 64 (ResetInd owed); the
+        /// join's DevNonce in bytes 56 and 60 (the high bytes of the 24-bit JoinNonce and NetID); AFCntDown in bytes 21..24 of
+        /// the counter record and its flag as bit 1 of byte 16. Bytes 62..63 stay zero (reserved).
+        /// </summary>
+        [TestMethod]
+        public void SavedSession11_KeepsFlagsDevNonceAndAFCntDown_AndLoadsThemBack()
+        {
+            var flash = new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize);
+            var s = new DeviceSession(flash, Region.Create("EU868").CreateChannelPlan());
+            s.Active = true; s.Otaa = true;
+            s.DevAddr = 0x012CCDE7; s.CounterTag = 0x376338; s.JoinNonce = 0x376338; s.NetId = 0xAABBCC;
+            s.RxDelaySeconds = 1; s.NbTrans = 1;
+            s.Keys.Separate = true; s.Keys.RekeyOwed = true; s.Keys.ResetOwed = true; s.Keys.DevNonce = 0x7369;
+            s.FCntDown = 0x0A0B; s.HasFCntDown = true; s.Keys.AFCntDown = 0x01020304; s.Keys.HasAFCntDown = true; s.Keys.ConfirmedDownFCnt = 0x0A0B;
+            s.Save(0x10);
+
+            byte[] b = StoredPayload(flash, StoreSlots.Session, 0x53);
+            Assert.AreEqual(0x01 | 0x02 | 0x04 | 0x20 | 0x40, (int)b[0], "flags");
+            Assert.AreEqual("38633769" + "CCBBAA73" + "00" + "0000", TestHex.Of(b, 53, 11), "JoinNonce | DevNonce low, NetID | DevNonce high, class, reserved");
+            byte[] c = StoredPayload(flash, StoreSlots.Counters, 0x46);
+            Assert.AreEqual("03" + "0000" + "0B0A" + "04030201", TestHex.Of(c, 16, 9), "flags (1 | 2), ADR_ACK_CNT, ConfFCnt of the last confirmed downlink, AFCntDown");
+
+            var again = new DeviceSession(flash, Region.Create("EU868").CreateChannelPlan());
+            Assert.IsTrue(again.Load());
+            Assert.IsTrue(again.Keys.Separate);
+            Assert.IsTrue(again.Keys.RekeyOwed);
+            Assert.IsTrue(again.Keys.ResetOwed);
+            Assert.AreEqual(0x7369, (int)again.Keys.DevNonce);
+            Assert.AreEqual(0x376338u, again.JoinNonce);
+            Assert.AreEqual(0xAABBCCu, again.NetId);
+            Assert.AreEqual(0x01020304u, again.Keys.AFCntDown);
+            Assert.IsTrue(again.Keys.HasAFCntDown);
+            Assert.AreEqual(0x0A0Bu, again.FCntDown);
+            Assert.AreEqual(0x0A0B, (int)again.Keys.ConfirmedDownFCnt);
+        }
+
+        /// <summary>
+        /// A counter record written by the LoRaWAN 1.0 code (version 1, 21 bytes) still loads: FCntUp resumes from its limit,
+        /// never below a counter used. The first save writes the other slot, so a power cut during it leaves the newest
+        /// version-1 copy to load.
+        /// </summary>
+        [TestMethod]
+        public void CounterRecordVersion1_StillLoads_AndTheFirstSaveKeepsItsNewestCopy()
+        {
+            var flash = new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize);
+            // The version-1 layout, as the 1.0 code wrote it: DevAddr, tag, FCntUp limit, FCntDown, flags, ADR_ACK_CNT, 0, 0.
+            var v1 = new RecordStore(flash, StoreSlots.Counters, 0x4346, 1, 21);
+            byte[] older = TestHex.Bytes("E7CD2C01" + "38633700" + "10000000" + "05000000" + "01" + "0000" + "0000");
+            byte[] newer = TestHex.Bytes("E7CD2C01" + "38633700" + "30000000" + "07000000" + "01" + "0000" + "0000");
+            v1.Save(older, 0);
+            v1.Save(newer, 0);
+
+            var s = new DeviceSession(flash, Region.Create("EU868").CreateChannelPlan());
+            Assert.IsTrue(s.TryLoadCounters(0x012CCDE7, 0x376338), "the version-1 record loads");
+            Assert.AreEqual(0x30u, s.FCntUp, "from the newest copy's limit");
+            Assert.AreEqual(7u, s.FCntDown);
+            Assert.IsFalse(s.Keys.HasAFCntDown, "no application downlink counter in a 1.0 record");
+
+            flash.TearAfter(0, 12);   // cut power in the middle of the first version-2 write
+            try { s.SaveCounters(16); } catch (PowerLossException) { }
+            flash.PowerOn();
+            var afterCut = new DeviceSession(flash, Region.Create("EU868").CreateChannelPlan());
+            Assert.IsTrue(afterCut.TryLoadCounters(0x012CCDE7, 0x376338), "the newest version-1 copy survived the torn write");
+            Assert.AreEqual(0x30u, afterCut.FCntUp);
+
+            afterCut.DevAddr = 0x012CCDE7;   // TryLoadCounters checks them; a session sets them from its own record
+            afterCut.CounterTag = 0x376338;
+            afterCut.SaveCounters(16);
+            var v2 = new DeviceSession(flash, Region.Create("EU868").CreateChannelPlan());
+            Assert.IsTrue(v2.TryLoadCounters(0x012CCDE7, 0x376338), "the version-2 copy loads");
+            Assert.AreEqual(0x40u, v2.FCntUp, "version 2 from now on");
         }
     }
 }
