@@ -126,8 +126,8 @@ namespace LoRaWan.Mac
         /// <summary>Checks the values; throws <see cref="ArgumentException"/> naming the bad one.</summary>
         public void Validate()
         {
-            if (Version != LoRaWanVersion.V1_0_2 && Version != LoRaWanVersion.V1_0_3 && Version != LoRaWanVersion.V1_0_4)
-                throw new ArgumentException("Version must be 1.0.2, 1.0.3 or 1.0.4", "Version");
+            if (Version != LoRaWanVersion.V1_0_2 && Version != LoRaWanVersion.V1_0_3 && Version != LoRaWanVersion.V1_0_4 && Version != LoRaWanVersion.V1_1)
+                throw new ArgumentException("Version must be 1.0.2, 1.0.3, 1.0.4 or 1.1", "Version");
             if (TimingErrorUs < 0 || TimingErrorUs > 500000) throw new ArgumentException("TimingErrorUs must be 0..500000", "TimingErrorUs");
             if (RadioWakeUpUs < 0 || RadioWakeUpUs > 100000) throw new ArgumentException("RadioWakeUpUs must be 0..100000", "RadioWakeUpUs");
             if (FCntPersistInterval < 1 || FCntPersistInterval > 1000) throw new ArgumentException("FCntPersistInterval must be 1..1000", "FCntPersistInterval");
