@@ -7,7 +7,10 @@ namespace LoRaWan.Mac
     /// <summary>Settings of the device MAC. Defaults suit nanoFramework on an ESP32 talking to The Things Stack.</summary>
     public sealed class LoRaWanOptions
     {
-        /// <summary>The MAC version registered on the network server (default 1.0.4).</summary>
+        /// <summary>
+        /// The MAC version registered on the network server (default 1.0.4). LoRaWAN 1.1 is accepted for the MAC commands
+        /// the device implements for it so far (ADRParamSetupReq, DeviceModeInd/Conf: LoRaWan.Mac/Mac/README.md).
+        /// </summary>
         public LoRaWanVersion Version = LoRaWanVersion.V1_0_4;
 
         /// <summary>
@@ -83,7 +86,8 @@ namespace LoRaWan.Mac
 
         /// <summary>
         /// ADR_ACK_LIMIT (LoRaWAN 1.0.4 §4.3.1.1, default <see cref="AdrBackoff.DefaultAdrAckLimit"/> = 64): with ADR on, an
-        /// uplink sent after this many uplinks without any downlink carries ADRACKReq.
+        /// uplink sent after this many uplinks without any downlink carries ADRACKReq. A LoRaWAN 1.1 network may replace it
+        /// for the session (ADRParamSetupReq); a new join or personalisation comes back to this value.
         /// </summary>
         public int AdrAckLimit = AdrBackoff.DefaultAdrAckLimit;
 
