@@ -128,6 +128,10 @@ namespace LoRaWan
         /// The network must know the class too (The Things Stack: "Supports class C" in the device's settings). Takes
         /// effect on the MAC's thread at once, in any state, and is saved with the session: a Class C device listens
         /// again after a reset. Returns at once; any thread, event handlers included.
+        /// <para>LoRaWAN 1.1 (<see cref="LoRaWanOptions.Version"/>) with a session: the device tells the network with
+        /// DeviceModeInd, repeated in every uplink until DeviceModeConf, and the class changes when the first uplink
+        /// carrying it goes out (LoRaWAN 1.1 §18.1); the MAC sends an empty uplink for it after
+        /// <see cref="LoRaWanOptions.EmptyAckUplinkDelayMs"/> if the application sends nothing.</para>
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException">a class other than A or C (Class B is not implemented)</exception>
         public void SetDeviceClass(DeviceClass deviceClass)

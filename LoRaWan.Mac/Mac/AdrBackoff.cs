@@ -16,7 +16,10 @@ namespace LoRaWan.Mac
     /// <see cref="LoRaWanOptions.SubBand"/> or <see cref="LoRaWanOptions.ChannelMask"/>) and NbTrans back to 1. ADRACKReq stays set.</item>
     /// </list>
     /// With ADR_ACK_LIMIT 64 and ADR_ACK_DELAY 32 a device at DR5 reaches DR4 on the uplink with ADR_ACK_CNT 128,
-    /// DR0 at 256 and its default channels at 288.
+    /// DR0 at 256 and its default channels at 288. A LoRaWAN 1.1 network may set both (ADRParamSetupReq, 1.1 §5.11: 2^0 to
+    /// 2^15, kept in <see cref="NetworkSettings"/>); ADR_ACK_CNT stops at <see cref="MaxCounter"/>, so a step due after
+    /// 65,535 uplinks without a downlink (ADR_ACK_LIMIT + ADR_ACK_DELAY = 2^15 + 2^15, or many steps of 2^14 or 2^15) is
+    /// not taken: ADRACKReq stays set.
     /// </summary>
     public static class AdrBackoff
     {

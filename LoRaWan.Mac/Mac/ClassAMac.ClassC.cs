@@ -1,4 +1,5 @@
 using System;
+using LoRaWan.Frames;
 
 namespace LoRaWan.Mac
 {
@@ -16,6 +17,11 @@ namespace LoRaWan.Mac
         /// the next point where the radio is free) and persisted with the session, so it survives a reset. Any thread.
         /// RXC listens at LoRa rates only: while the session's RX2 rate is a GFSK one (DR7, where a network sets it so),
         /// the device receives in RX1/RX2 only.
+        /// <para>A LoRaWAN 1.1 device with a session tells the network (LoRaWAN 1.1 §18.1): DeviceModeInd rides every
+        /// uplink until DeviceModeConf arrives, and the new class applies once the first uplink carrying it is on its way
+        /// ("as soon as the first DeviceModeInd command is transmitted"); if the application sends nothing, the MAC sends
+        /// an empty uplink after <see cref="LoRaWanOptions.EmptyAckUplinkDelayMs"/>. A reset before that uplink forgets the
+        /// request.</para>
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException">a class other than A or C (Class B is not implemented)</exception>
         public void SetDeviceClass(DeviceClass deviceClass)
@@ -36,12 +42,48 @@ namespace LoRaWan.Mac
             if (w != null) w.Wake();
         }
 
-        /// <summary>The ClassSwitch input: the class is the session's from now on (saved when there is a session).</summary>
+        /// <summary>
+        /// The ClassSwitch input: the class is the session's from now on (saved when there is a session); a LoRaWAN 1.1
+        /// device with a session indicates it first (<see cref="IndicateDeviceClass"/>).
+        /// </summary>
         void ApplyDeviceClass(DeviceClass deviceClass)
         {
+            if (_options.Version >= LoRaWanVersion.V1_1 && _session.Active)
+            {
+                IndicateDeviceClass(deviceClass);
+                return;
+            }
             if (_session.DeviceClass == deviceClass) return;
             _session.DeviceClass = deviceClass;
             if (_session.Active) PersistSession();
+        }
+
+        /// <summary>
+        /// LoRaWAN 1.1 §18.1: "The end-device SHALL include the DeviceModeInd command in all uplinks until the
+        /// DeviceModeConf command is received" and switches "as soon as the first DeviceModeInd command is transmitted".
+        /// A request for the class already in force and not being indicated changes nothing; one that cancels an
+        /// indication not yet on air withdraws it.
+        /// </summary>
+        void IndicateDeviceClass(DeviceClass deviceClass)
+        {
+            EnsureCommands();
+            CheckAnswersSession();
+            MacAnswers answers = _cmd.Answers;
+            if (answers.DeviceModeIndicated == (int)deviceClass) return;
+            if (_session.DeviceClass == deviceClass && (answers.DeviceModeIndicated < 0 || answers.DeviceModeIndSends == 0))
+            {
+                answers.IndicateDeviceMode(MacAnswers.NoDeviceMode, false);
+                return;
+            }
+            answers.IndicateDeviceMode((int)deviceClass, false);
+            ScheduleIdleWork();   // in Idle: the empty uplink that carries it if the application sends nothing
+        }
+
+        /// <summary>The uplink being built carries the first DeviceModeInd: its class applies now and is saved (§18.1).</summary>
+        void ApplyIndicatedClass()
+        {
+            _session.DeviceClass = (DeviceClass)_cmd.Answers.DeviceModeIndicated;
+            PersistSession();
         }
 
         /// <summary>

@@ -58,10 +58,17 @@ namespace LoRaWan.Mac
             return true;
         }
 
-        /// <summary>Fresh answers wait for an uplink: the idle alarm sends an empty one if the application does not.</summary>
+        /// <summary>
+        /// Fresh answers, or a DeviceModeInd not yet on air, wait for an uplink: the idle alarm sends an empty one if the
+        /// application does not.
+        /// </summary>
         bool AnswersOwed
         {
-            get { MacCommandState cmd = _cmd; return cmd != null && cmd.Answers.FreshLength > 0; }
+            get
+            {
+                MacCommandState cmd = _cmd;
+                return cmd != null && (cmd.Answers.FreshLength > 0 || (cmd.Answers.DeviceModeIndicated >= 0 && cmd.Answers.DeviceModeIndSends == 0));
+            }
         }
 
         /// <summary>Creates the command state once (the constructor calls it; the other calls only check).</summary>
@@ -89,6 +96,9 @@ namespace LoRaWan.Mac
             _cmd.HasNetworkTime = false;
             _cmd.AnswersDevAddr = _session.DevAddr;
             _cmd.AnswersJoinNonce = _session.JoinNonce;
+            // A new LoRaWAN 1.1 session starts in Class A on the network's side: a Class C device says so (§18.1).
+            if (_options.Version >= LoRaWanVersion.V1_1 && _session.DeviceClass == DeviceClass.C)
+                _cmd.Answers.IndicateDeviceMode((int)DeviceClass.C, true);
         }
 
         /// <summary>
@@ -107,8 +117,10 @@ namespace LoRaWan.Mac
             if (session.Adr)
             {
                 bool changed;
-                up.AdrAckReq = AdrBackoff.Evaluate(session.AdrAckCounter, _options.AdrAckLimit, _options.AdrAckDelay,
-                    _region, _plan, _session, out changed);
+                // ADR_ACK_LIMIT/DELAY: the options' until the network sets them (ADRParamSetupReq, LoRaWAN 1.1 §5.11).
+                NetworkSettings network = session.Network;
+                up.AdrAckReq = AdrBackoff.Evaluate(session.AdrAckCounter, network.AdrAckLimit(_options.AdrAckLimit),
+                    network.AdrAckDelay(_options.AdrAckDelay), _region, _plan, _session, out changed);
                 if (changed)
                 {
                     up.NbTrans = session.NbTrans < 1 ? 1 : session.NbTrans;   // the step applies to this uplink
@@ -149,7 +161,7 @@ namespace LoRaWan.Mac
                 int room = MaxAppPayload(dataRate, 0) - length;
                 if (room > DataFrame.MaxFOptsLength) room = DataFrame.MaxFOptsLength;
                 int n = _cmd.Answers.Select(up.FOpts, 0, room);
-                _cmd.Answers.Commit();
+                if (_cmd.Answers.Commit()) ApplyIndicatedClass();
                 return n;
             }
             // M − 7 bytes fit in a port-less MACPayload (FHDR without FOpts is 7 bytes).
@@ -158,11 +170,11 @@ namespace LoRaWan.Mac
             if (pending <= DataFrame.MaxFOptsLength && pending <= withoutPort)
             {
                 int n = _cmd.Answers.Select(up.FOpts, 0, DataFrame.MaxFOptsLength);
-                _cmd.Answers.Commit();
+                if (_cmd.Answers.Commit()) ApplyIndicatedClass();
                 return n;
             }
             int bytes = _cmd.Answers.Select(up.MacPayload, 0, MaxAppPayload(dataRate, 0));
-            _cmd.Answers.Commit();
+            if (_cmd.Answers.Commit()) ApplyIndicatedClass();
             if (bytes == 0) return 0;
             port = 0;
             length = bytes;
@@ -210,6 +222,7 @@ namespace LoRaWan.Mac
             else return;
 
             _cmd.Processor.Process(rw.Frame, offset, length, rw.Info.SnrQuarterDb, ReadBattery());
+            if (_cmd.Processor.DeviceModeConfirmed) _cmd.Answers.ConfirmDeviceMode();   // persisted with the downlink
             if (_cmd.Processor.LinkCheckAnswered && _observers.CommandListener != null)
                 Note(EventNotes.LinkCheck, _cmd.Processor.LinkMarginDb, _cmd.Processor.GatewayCount, 0);   // raised after the transition
             // DeviceTimeAns is anchored to the end of the uplink that carried DeviceTimeReq: the TxDone stamp of the

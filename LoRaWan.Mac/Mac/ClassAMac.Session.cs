@@ -116,6 +116,12 @@ namespace LoRaWan.Mac
         {
             OwedAnswers owed = _session.Owed;
             _uplink.AckOwed = owed.Ack;
+            if (owed.DeviceModeInd && _options.Version >= LoRaWan.Frames.LoRaWanVersion.V1_1)
+            {
+                // The class in force was indicated and not yet confirmed: keep repeating it (LoRaWAN 1.1 §18.1).
+                EnsureCommands();
+                _cmd.Answers.IndicateDeviceMode((int)_session.DeviceClass, true);
+            }
             if (owed.FreshLength == 0 && owed.StickyLength == 0) return;
             EnsureCommands();
             _cmd.Answers.Import(owed.Fresh, 0, owed.FreshLength, owed.Sticky, 0, owed.StickyLength);
@@ -131,11 +137,13 @@ namespace LoRaWan.Mac
                 int lengths = _cmd.Answers.Export(owed.Fresh, 0, DeviceSession.OwedFreshCapacity, owed.Sticky, 0, DeviceSession.OwedStickyCapacity);
                 owed.FreshLength = lengths & 0xFF;
                 owed.StickyLength = lengths >> 8;
+                owed.DeviceModeInd = _cmd.Answers.DeviceModeIndicated >= 0 && _cmd.Answers.DeviceModeIndSends > 0;
             }
             else
             {
                 owed.FreshLength = 0;
                 owed.StickyLength = 0;
+                owed.DeviceModeInd = false;
             }
             _session.SaveState();
         }

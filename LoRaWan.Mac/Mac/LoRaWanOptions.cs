@@ -87,7 +87,8 @@ namespace LoRaWan.Mac
 
         /// <summary>
         /// ADR_ACK_LIMIT (LoRaWAN 1.0.4 §4.3.1.1, default <see cref="AdrBackoff.DefaultAdrAckLimit"/> = 64): with ADR on, an
-        /// uplink sent after this many uplinks without any downlink carries ADRACKReq.
+        /// uplink sent after this many uplinks without any downlink carries ADRACKReq. A LoRaWAN 1.1 network may replace it
+        /// for the session (ADRParamSetupReq); a new join or personalisation comes back to this value.
         /// </summary>
         public int AdrAckLimit = AdrBackoff.DefaultAdrAckLimit;
 

@@ -11,7 +11,8 @@ namespace LoRaWan.Mac
     /// uplink and are dropped once sent;</item>
     /// <item><b>sticky answers</b> already sent once (RXParamSetupAns §5.4, DlChannelAns §5.6, RXTimingSetupAns §5.7,
     /// TXParamSetupAns), repeated in every uplink until a Class A downlink is received;</item>
-    /// <item>the device's own <b>requests</b> (LinkCheckReq §5.1, DeviceTimeReq §5.9), sent once.</item>
+    /// <item>the device's own <b>requests</b> (LinkCheckReq §5.1, DeviceTimeReq §5.9), sent once;</item>
+    /// <item>a LoRaWAN 1.1 device's <b>DeviceModeInd</b> (LoRaWAN 1.1 §18.1), in every uplink until DeviceModeConf.</item>
     /// </list>
     /// <see cref="Select"/> copies whole commands that fit a given room (fresh answers first), <see cref="Commit"/>
     /// then retires what was selected. All storage is allocated here, once.
@@ -34,10 +35,23 @@ namespace LoRaWan.Mac
         bool _savedDeviceTime;
         int _freshLength;
         int _stickyLength;
+        // DeviceModeInd: the class indicated (NoDeviceMode: none), the uplinks that carried it, 1 when the last Select did.
+        int _deviceMode = NoDeviceMode;
+        int _deviceModeSends;
+        int _selectedDeviceMode;
         int _selectedFresh;
         int _selectedSticky;
         bool _selectedLinkCheck;
         bool _selectedDeviceTime;
+
+        /// <summary><see cref="DeviceModeIndicated"/> when no DeviceModeInd is pending.</summary>
+        public const int NoDeviceMode = -1;
+
+        /// <summary>The class a pending DeviceModeInd indicates (0x00 Class A, 0x02 Class C), or <see cref="NoDeviceMode"/>.</summary>
+        public int DeviceModeIndicated { get { return _deviceMode; } }
+
+        /// <summary>Uplinks that have carried the pending DeviceModeInd so far (0: not yet on air).</summary>
+        public int DeviceModeIndSends { get { return _deviceModeSends; } }
 
         /// <summary>Fresh answers waiting for the next uplink (bytes).</summary>
         public int FreshLength { get { return _freshLength; } }
@@ -67,7 +81,7 @@ namespace LoRaWan.Mac
         /// <summary>Everything pending in bytes: fresh + sticky + requests.</summary>
         public int PendingLength
         {
-            get { return (Indication != 0 ? 2 : 0) + _freshLength + _stickyLength + (LinkCheckRequested ? 1 : 0) + (DeviceTimeRequested ? 1 : 0); }
+            get { return (Indication != 0 ? 2 : 0) + _freshLength + _stickyLength + (LinkCheckRequested ? 1 : 0) + (DeviceTimeRequested ? 1 : 0) + (_deviceMode >= 0 ? 2 : 0); }
         }
 
         /// <summary>
@@ -89,9 +103,35 @@ namespace LoRaWan.Mac
             _stickyLength = 0;
         }
 
+        /// <summary>
+        /// Starts indicating <paramref name="deviceClass"/> with DeviceModeInd in every uplink until
+        /// <see cref="ConfirmDeviceMode"/> (LoRaWAN 1.1 §18.1); <paramref name="alreadySent"/> when it has been on air
+        /// before (a session restored with an indication owed).
+        /// </summary>
+        internal void IndicateDeviceMode(int deviceClass, bool alreadySent)
+        {
+            _deviceMode = deviceClass;
+            _deviceModeSends = alreadySent ? 1 : 0;
+        }
+
+        /// <summary>
+        /// DeviceModeConf arrived: the indication stops. False (nothing changes) when no DeviceModeInd has been on air:
+        /// that answer is not for the pending one.
+        /// </summary>
+        internal bool ConfirmDeviceMode()
+        {
+            if (_deviceMode < 0 || _deviceModeSends == 0) return false;
+            _deviceMode = NoDeviceMode;
+            _deviceModeSends = 0;
+            return true;
+        }
+
         /// <summary>Forgets everything (new session).</summary>
         public void Clear()
         {
+            _deviceMode = NoDeviceMode;
+            _deviceModeSends = 0;
+            _selectedDeviceMode = 0;
             _freshLength = 0;
             _stickyLength = 0;
             LinkCheckRequested = false;
@@ -114,6 +154,7 @@ namespace LoRaWan.Mac
             _selectedSticky = 0;
             _selectedLinkCheck = false;
             _selectedDeviceTime = false;
+            _selectedDeviceMode = 0;
             if (room <= 0) return 0;
             if (Indication != 0 && room >= 2)
             {
@@ -156,6 +197,12 @@ namespace LoRaWan.Mac
             {
                 destination[offset + n++] = Cid.DeviceTime;
                 _selectedDeviceTime = true;
+            }
+            if (_deviceMode >= 0 && n + 2 <= room)
+            {
+                destination[offset + n++] = Cid.DeviceMode;
+                destination[offset + n++] = (byte)_deviceMode;
+                _selectedDeviceMode = 1;
             }
             return n;
         }
@@ -229,9 +276,10 @@ namespace LoRaWan.Mac
 
         /// <summary>
         /// The frame built by the last <see cref="Select"/> is going out: fresh answers it carried are retired (the
-        /// sticky ones among them move to the repeat list), requests it carried are cleared.
+        /// sticky ones among them move to the repeat list), requests it carried are cleared. Returns true when the frame
+        /// carries the pending DeviceModeInd for the first time (LoRaWAN 1.1 §18.1: the new class applies from then on).
         /// </summary>
-        public void Commit()
+        public bool Commit()
         {
             int p = 0;
             while (p < _selectedFresh)
@@ -256,6 +304,9 @@ namespace LoRaWan.Mac
             _selectedSticky = 0;
             if (_selectedLinkCheck) LinkCheckRequested = false;
             if (_selectedDeviceTime) DeviceTimeRequested = false;
+            if (_selectedDeviceMode == 0) return false;
+            _selectedDeviceMode = 0;
+            return ++_deviceModeSends == 1;
         }
 
         /// <summary>Bytes of the uplink command at <paramref name="p"/> (CID + payload), from <see cref="MacCommandTable"/>.</summary>

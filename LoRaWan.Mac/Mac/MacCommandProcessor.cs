@@ -35,7 +35,7 @@ namespace LoRaWan.Mac
         /// <param name="plan">the live channel plan (changed only when a command is accepted)</param>
         /// <param name="session">the live session (DR, power, NbTrans, RX parameters)</param>
         /// <param name="answers">where answers go</param>
-        /// <param name="version">the device's LoRaWAN version (1.0.2 .. 1.0.4)</param>
+        /// <param name="version">the device's LoRaWAN version (1.0.2 .. 1.1)</param>
         public MacCommandProcessor(Region region, ChannelPlan plan, DeviceSession session, MacAnswers answers, LoRaWanVersion version)
         {
             _region = region;
@@ -65,6 +65,10 @@ namespace LoRaWan.Mac
         public uint GpsSeconds;
         /// <summary>DeviceTimeAns: the fraction of a second in 1/256 s.</summary>
         public int GpsFraction;
+        /// <summary>A DeviceModeConf arrived (LoRaWAN 1.1 §18.1); see <see cref="DeviceModeConfClass"/>.</summary>
+        public bool DeviceModeConfirmed;
+        /// <summary>DeviceModeConf Class: the class the network now uses (0x00 Class A, 0x02 Class C).</summary>
+        public int DeviceModeConfClass;
 
         // ---- counters ----
 
@@ -85,6 +89,7 @@ namespace LoRaWan.Mac
             StateChanged = false;
             LinkCheckAnswered = false;
             DeviceTimeAnswered = false;
+            DeviceModeConfirmed = false;
             _blockCount = 0;
             _reader.Reset(buffer, offset, length, true);
             while (_reader.MoveNext())
@@ -168,7 +173,32 @@ namespace LoRaWan.Mac
                     ConfirmIndication(cid, b[p] & 0x0F);
                     return true;
                 default:
-                    // LoRaWAN 1.1, Class B and Class C commands, proprietary CIDs: not for a 1.0.x Class A device.
+                    return Handle11(cid, b, p);
+            }
+        }
+
+        /// <summary>
+        /// The LoRaWAN 1.1 requests and confirmations this device implements; false for a 1.0.x device (the CID is
+        /// unknown to it) and for every other CID (Class B commands, the rest of 1.1, proprietary CIDs).
+        /// </summary>
+        bool Handle11(byte cid, byte[] b, int p)
+        {
+            if (_version < LoRaWanVersion.V1_1) return false;
+            switch (cid)
+            {
+                case Cid.AdrParamSetup:
+                    // LoRaWAN 1.1 §5.11: ADR_ACK_LIMIT = 2^Limit_exp, ADR_ACK_DELAY = 2^Delay_exp; every exponent 0..15 is
+                    // valid (1..32768) and the answer carries no status.
+                    _session.Network.AdrParam = b[p];
+                    StateChanged = true;
+                    _answers.Append(AdrParamSetupAns.Write(_answers.FreshBuffer, _answers.FreshLength));
+                    return true;
+                case Cid.DeviceMode:
+                    // LoRaWAN 1.1 §18.1 DeviceModeConf: the network took note of the DeviceModeInd (the MAC stops repeating it).
+                    DeviceModeConfirmed = true;
+                    DeviceModeConfClass = DeviceModeConf.Class(b, p);
+                    return true;
+                default:
                     return false;
             }
         }

@@ -86,8 +86,13 @@ namespace LoRaWan.Session
         public int AdrAckCounter;
         /// <summary>JoinNonce of the join that created this session; ties it to the nonce record.</summary>
         public uint JoinNonce;
-        /// <summary>NetID from the join-accept.</summary>
-        public uint NetId;
+        /// <summary>NetID from the join-accept (kept in <see cref="Network"/>).</summary>
+        public uint NetId { get { return Network.NetId; } set { Network.NetId = value; } }
+        /// <summary>
+        /// What the network set besides keys, counters and radio parameters: NetID and the ADR back-off parameters of
+        /// ADRParamSetupReq (LoRaWAN 1.1 §5.11), bytes 62..63 of the session record.
+        /// </summary>
+        public readonly NetworkSettings Network = new NetworkSettings();
         /// <summary>
         /// The device class the application chose (<see cref="LoRaWan.Mac.DeviceClass.A"/> or <see cref="LoRaWan.Mac.DeviceClass.C"/>),
         /// kept with the session so a Class C device listens again after a reset (byte 61 of the session record; a
@@ -132,6 +137,7 @@ namespace LoRaWan.Session
             NbTrans = nbTrans;
             Adr = adr;
             AdrAckCounter = 0;
+            Network.AdrParam = NetworkSettings.NoAdrParam;   // ADR_ACK_LIMIT/DELAY back to the defaults (LoRaWAN 1.1 §5.11)
             Active = true;
             return Rx1DrOffset == rx1 && Rx2DataRate == rx2;
         }
@@ -153,6 +159,7 @@ namespace LoRaWan.Session
             TxPowerIndex = txPowerIndex;
             NbTrans = nbTrans;
             AdrAckCounter = 0;
+            Network.AdrParam = NetworkSettings.NoAdrParam;
             Owed.Clear();
             if (!TryLoadCounters(devAddr, counterTag)) ClearCounters();
         }
@@ -224,6 +231,10 @@ namespace LoRaWan.Session
             JoinNonce = ByteWriter.U32(b, 53) & 0xFFFFFF;
             NetId = ByteWriter.U32(b, 57) & 0xFFFFFF;
             DeviceClass = b[61] == (byte)LoRaWan.Mac.DeviceClass.C ? LoRaWan.Mac.DeviceClass.C : LoRaWan.Mac.DeviceClass.A;
+            // Bytes 62..63, written as zero before LoRaWAN 1.1: byte 62 bit 0 = byte 63 holds the network's ADRparam,
+            // bit 1 = a DeviceModeInd for this class is owed. Zero: the default ADR_ACK_LIMIT/DELAY, nothing owed.
+            Network.AdrParam = (b[62] & 1) != 0 ? b[63] : NetworkSettings.NoAdrParam;
+            owed.DeviceModeInd = (b[62] & 2) != 0;
             owed.FreshLength = b[OwedOffset];
             owed.StickyLength = b[OwedOffset + 1];
             if (owed.FreshLength > OwedFreshCapacity) owed.FreshLength = 0;
@@ -312,7 +323,9 @@ namespace LoRaWan.Session
             b[56] = (byte)k.DevNonce;
             b[60] = (byte)(k.DevNonce >> 8);
             b[61] = (byte)DeviceClass;
-            for (int i = 62; i < FixedSize; i++) b[i] = 0;
+            int adrParam = Network.AdrParam;
+            b[62] = (byte)((adrParam >= 0 ? 1 : 0) | (owed.DeviceModeInd ? 2 : 0));
+            b[63] = (byte)(adrParam >= 0 ? adrParam : 0);
             Plan.Write(b, FixedSize);
             b[OwedOffset] = (byte)owed.FreshLength;
             b[OwedOffset + 1] = (byte)owed.StickyLength;

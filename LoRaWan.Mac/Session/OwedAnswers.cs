@@ -9,6 +9,11 @@ namespace LoRaWan.Session
     {
         /// <summary>A confirmed downlink is still to be acknowledged.</summary>
         public bool Ack;
+        /// <summary>
+        /// A LoRaWAN 1.1 device switched to <see cref="DeviceSession.DeviceClass"/> and repeats DeviceModeInd in every
+        /// uplink until DeviceModeConf arrives (LoRaWAN 1.1 §18.1).
+        /// </summary>
+        public bool DeviceModeInd;
         /// <summary>Owed fresh MAC answers, <see cref="FreshLength"/> bytes (capacity <see cref="DeviceSession.OwedFreshCapacity"/>).</summary>
         public readonly byte[] Fresh = new byte[DeviceSession.OwedFreshCapacity];
         /// <summary>Bytes in <see cref="Fresh"/>.</summary>
@@ -22,6 +27,7 @@ namespace LoRaWan.Session
         public void Clear()
         {
             Ack = false;
+            DeviceModeInd = false;
             FreshLength = 0;
             StickyLength = 0;
         }

@@ -26,6 +26,7 @@ namespace LoRaWan.Tests.Session
             s.FCntUp = 77; s.FCntUpLimit = 100; s.FCntDown = 5; s.HasFCntDown = true;
             s.Owed.Ack = true; s.Owed.FreshLength = 3; s.Owed.StickyLength = 4; s.AdrAckCounter = 9;
             s.Rx1DrOffset = 3; s.Rx2DataRate = 3; s.Rx2FrequencyHz = 1; s.RxDelaySeconds = 7; s.CounterTag = 0xDEAD;
+            s.Network.AdrParam = 0x21;   // ADRParamSetupReq of the old session (LoRaWAN 1.1 §5.11)
             return s;
         }
 
@@ -46,6 +47,7 @@ namespace LoRaWan.Tests.Session
             Assert.AreEqual(0xAABBCCu, s.NetId);
             Assert.AreEqual(0x376338u, s.JoinNonce);
             Assert.AreEqual(0x376338u, s.CounterTag, "the counter record is tied to the JoinNonce");
+            Assert.AreEqual(NetworkSettings.NoAdrParam, s.Network.AdrParam, "ADR_ACK_LIMIT/DELAY back to the defaults");
             // VECTORS.md: session keys 1.0 from AppNonce 376338, NetID AABBCC, DevNonce F18E.
             Assert.AreEqual("4E3D6E6AFBCC67AF2BA3C8E8EC4ACF4B", TestHex.Of(s.NwkSKey));
             Assert.AreEqual("610897AA6F1460623443B527D3AC6A9D", TestHex.Of(s.AppSKey));
