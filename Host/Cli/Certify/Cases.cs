@@ -264,6 +264,26 @@ namespace LoRaWan.Cli.Certify
                 h.RunUntil(() => h.Mac.TryGetNetworkTime(out _), 30000);
                 return Expect(h.Mac.TryGetNetworkTime(out _), "no network time after DeviceTimeReq");
             });
+            Add("TS-14", "TxCwReq: an unmodulated carrier for its Timeout, then test uplinks resume", "TS009 §5.14", h =>
+            {
+                // TxCwReq = CID, Timeout (2 octets, s), Frequency (3 octets, 100 Hz), TxPower (1 octet, dBm), little endian:
+                // 3 s on the last uplink's channel at 14 dBm.
+                uint f = h.Uplinks.Last.FrequencyHz;
+                uint f100 = f / 100;
+                int carriers = h.World.Air.CarrierCount;
+                h.Send224(new byte[] { 0x7D, 0x03, 0x00, (byte)f100, (byte)(f100 >> 8), (byte)(f100 >> 16), 14 });
+                if (!h.RunUntil(() => h.World.Air.CarrierCount > carriers, 30000)) return "no carrier on the air after TxCwReq";
+                AirCarrier c = h.World.Air.GetCarrier(0);
+                h.Log("  · carrier " + c.FrequencyHz + " Hz, " + c.PowerDbm + " dBm");
+                if (c.FrequencyHz != f || c.PowerDbm != 14) return "carrier at " + c.FrequencyHz + " Hz, " + c.PowerDbm + " dBm; expected " + f + " Hz, 14 dBm";
+                if (!h.RunUntil(() => !c.On, 10000)) return "the carrier is still on 10 s after a 3 s Timeout";
+                ulong lasted = c.EndUs - c.StartUs;
+                if (lasted < 2900000 || lasted > 3100000) return "the carrier lasted " + lasted / 1000 + " ms, expected 3000";
+                if (h.World.Board.Chip.ModulatedCarriers > 0) return "the carrier was modulated (RegFdev not 0)";
+                for (int i = 0; i < h.Uplinks.Count; i++)
+                    if (h.Uplinks[i].UplinkEndUs > c.StartUs && h.Uplinks[i].UplinkEndUs <= c.EndUs) return "an uplink ended during the carrier";
+                return Expect(h.WaitUplink(h.Uplinks.Count, r => true, 15000) != null, "no test uplink after the carrier");
+            });
 
             // Frame counters (LoRaWAN 1.0.4 §4.3.1.5).
             Add("FCNT-01", "FCntUp grows by one per uplink", "§4.3.1.5", h =>

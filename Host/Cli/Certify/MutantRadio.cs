@@ -115,6 +115,7 @@ namespace LoRaWan.Cli.Certify
         }
 
         public void Sleep() => _inner.Sleep();
+        public void StartContinuousWave(uint frequencyHz, int powerDbm) => _inner.StartContinuousWave(frequencyHz, powerDbm);
 
         public void Receive(RxConfig config)
         {
