@@ -232,7 +232,14 @@ namespace LoRaWan.Cli.Certify
                     "after the reset: FCnt " + (u == null ? "none" : u.FCnt.ToString()) + " (before " + before + "), replays " + h.World.Network.Counters.UplinksRejectedReplay);
             });
             Add("TS-10", "Test mode suspends the application's uplinks", "TS009 §4.2.2", h =>
-                Expect(h.Mac.StartSend(2, new byte[] { 1 }, 0, 1, false).Status == SendStatus.Busy, "application uplink accepted in test mode"));
+            {
+                // Asked while the MAC is free, so Busy means suspended, not an uplink in progress: with RX1 5 s after the
+                // uplink (the network's RxDelay) a 5 s period keeps the MAC busy all the time, so 20 s between test uplinks first.
+                if (!h.Deliver224(new byte[] { 0x06, 0x03 })) return "TxPeriodicityChangeReq (20 s) not sent";
+                if (!h.RunUntil(() => !h.Mac.IsBusy, 30000)) return "the MAC is never free between test uplinks";
+                SendStatus s = h.Mac.StartSend(2, new byte[] { 1 }, 0, 1, false).Status;
+                return Expect(s == SendStatus.Busy, "application uplink answered " + s + " in test mode");
+            });
             Add("TS-11", "DutFPort224DisableReq: FPort 224 no longer answered", "TS009 §5.15", h =>
             {
                 h.Send224(new byte[] { 0x7E });
@@ -317,7 +324,13 @@ namespace LoRaWan.Cli.Certify
                 uint before = h.Uplinks.Last.FCnt;
                 h.Send224(new byte[] { CertificationCommand.DutResetReq });
                 if (!h.RunUntil(() => h.Boots == 2, 60000)) return "no reset";
+                ulong resetUs = h.NowUs;
                 h.Run(20000);
+                // On the air, not only in the server's log: a reused FCnt passes there as a retransmission of the last frame.
+                int lastBefore = -1;
+                foreach (var f in h.OnAir.Frames) if (f.StartUs < resetUs && f.FCnt > lastBefore) lastBefore = f.FCnt;
+                foreach (var f in h.OnAir.Frames)
+                    if (f.StartUs >= resetUs && f.FCnt <= lastBefore) return "FCnt " + f.FCnt + " sent after the reset (the last one before it: " + lastBefore + ")";
                 return Expect(h.World.Network.Counters.UplinksRejectedReplay == 0 && h.Uplinks.Last.FCnt > before,
                     "replays " + h.World.Network.Counters.UplinksRejectedReplay + ", last FCnt " + h.Uplinks.Last.FCnt + " (before reset " + before + ")");
             });
@@ -379,6 +392,18 @@ namespace LoRaWan.Cli.Certify
                 UplinkRecord next = h.WaitUplink(h.Uplinks.Count, r => true, 30000);
                 byte[] fo = next == null ? null : next.FOpts.AsSpan(0, next.FOptsLength).ToArray();
                 return Expect(Find(fo, 0x08).Count > 0, "the uplink after the answer did not repeat it (FOpts " + Bytes(fo) + ")");
+            });
+            Add("RX-08", "RX1 downlinks ±80 % of the device's timing margin off RECEIVE_DELAY1 are received", "§3.3.1 (RX1 at RECEIVE_DELAY1), LoRaWanOptions.TimingErrorUs", h =>
+            {
+                // The device declares the timing error its windows cover (TimingErrorUs, 30 ms by default): a downlink whose
+                // preamble starts within that error of the instant RECEIVE_DELAY1 names must be received, early or late.
+                ulong shiftUs = (ulong)(h.Options.TimingErrorUs * 4 / 5);
+                h.World.Network.AdvanceDownlinks(1, shiftUs);
+                if (EchoWorks(h, "in RX1 " + shiftUs / 1000 + " ms early") is string early) return early;
+                if (!LastDownlinkRx1(h)) return "the early echo was not sent in RX1";
+                h.World.Network.DelayDownlinks(1, shiftUs);
+                if (EchoWorks(h, "in RX1 " + shiftUs / 1000 + " ms late") is string late) return late;
+                return Expect(LastDownlinkRx1(h), "the late echo was not sent in RX1");
             });
 
             // MAC commands (LoRaWAN 1.0.4 §5).
