@@ -65,6 +65,43 @@ namespace LoRaWan.Tests.Mac
             Assert.IsFalse(rig.Mac.IsBusy);
         }
 
+        /// <summary>A scripted radio whose StartContinuousWave throws (a broken SPI bus).</summary>
+        sealed class CarrierThrows : IRadio
+        {
+            readonly ScriptedRadio _r;
+            public CarrierThrows(ScriptedRadio r) { _r = r; }
+            public void SetEventSink(IRadioEventSink sink) { _r.SetEventSink(sink); }
+            public void SetPublicNetwork(bool isPublic) { _r.SetPublicNetwork(isPublic); }
+            public void Transmit(TxConfig config, byte[] buffer, int offset, int length) { _r.Transmit(config, buffer, offset, length); }
+            public void TxDeadlinePassed() { _r.TxDeadlinePassed(); }
+            public void Receive(RxConfig config) { _r.Receive(config); }
+            public void ReceiveContinuous(RxConfig config) { _r.ReceiveContinuous(config); }
+            public int ReadPacket(byte[] buffer, int offset, int maxLength, RxPacketInfo info) { return _r.ReadPacket(buffer, offset, maxLength, info); }
+            public bool IsChannelFree(uint frequencyHz, int bandwidthHz, int rssiThresholdDbm, int senseTimeUs) { return _r.IsChannelFree(frequencyHz, bandwidthHz, rssiThresholdDbm, senseTimeUs); }
+            public void StartContinuousWave(uint frequencyHz, int powerDbm) { throw new System.IO.IOException("SPI write failed"); }
+            public void Sleep() { _r.Sleep(); }
+        }
+
+        [TestMethod]
+        public void RadioThatThrows_TheMacGoesBackToIdle_NotBusyForEver()
+        {
+            var scheduler = new LoRaWan.Simulation.VirtualScheduler();
+            var scripted = new ScriptedRadio(scheduler);
+            var runner = new LoRaWan.Simulation.VirtualMacRunner(scheduler);
+            var wiring = new MacWiring();
+            wiring.Runner = runner;
+            var mac = new ClassAMac(new CarrierThrows(scripted), LoRaWan.Regions.Region.Create("EU868"),
+                LoRaWan.DeviceIdentity.Abp(MacTestRig.DevAddr, MacTestRig.NwkSKey, MacTestRig.AppSKey),
+                new LoRaWan.Simulation.SimulatedFlash(LoRaWan.Session.StoreSlots.Count, LoRaWan.Session.StoreSlots.SlotSize), scheduler, MacTestRig.Dr5NoAdr(), wiring);
+            new LoRaWanDevice(mac);   // the runner drives the MAC its device wraps
+            Assert.AreEqual((int)SendStatus.Pending, (int)mac.StartContinuousWave(868300000, 14, 60));
+            runner.RunUntil(scheduler.NowMicroseconds + 100000);
+            Assert.AreEqual((int)MacState.Idle, (int)mac.State);
+            Assert.IsFalse(mac.IsBusy, "the operation is dropped: the MAC takes requests again");
+            Assert.AreEqual(1, mac.Counters.InternalErrors, "counted");
+            Assert.AreEqual((int)SendStatus.Pending, (int)mac.StartSend(1, new byte[] { 1 }, 0, 1, false).Status);
+        }
+
         [TestMethod]
         public void BadArguments_AreRefusedAtOnce()
         {
