@@ -22,9 +22,10 @@ namespace LoRaWan.Certification
     /// </para>
     /// <para>
     /// SwitchClassReq to Class A or C goes through <see cref="ClassAMac.SetDeviceClass"/> (applied by <see cref="Poll"/>).
+    /// TxCwReq goes through <see cref="ClassAMac.StartContinuousWave"/> (the radio's unmodulated carrier for its Timeout;
+    /// a frequency outside the region's band or a Timeout of 0 is counted in <see cref="UnsupportedCommands"/>).
     /// Not supported (commands ignored, no answer, counted in <see cref="UnsupportedCommands"/>): SwitchClassReq to
-    /// Class B (no Class B here), PingSlotInfoReq (no Class B), TxCwReq (the radio seam has no continuous-wave mode
-    /// yet). TS009 defines no negative answer for them.
+    /// Class B (no Class B here), PingSlotInfoReq (no Class B). TS009 defines no negative answer for them.
     /// </para>
     /// Allocates only at construction. Commands run on the MAC's thread (OnCertificationFrame); actions that need the
     /// MAC free (send, join, reset) are carried out by <see cref="Poll"/>, from the application's thread; the state both
@@ -127,8 +128,8 @@ namespace LoRaWan.Certification
         }
 
         /// <summary>
-        /// Carries out what the commands asked for, once the MAC is free: a reset, a join, the answer (FPort 224), the
-        /// uplink that carries LinkCheckReq/DeviceTimeReq, or the periodic uplink. Returns true when it asked the MAC for
+        /// Carries out what the commands asked for, once the MAC is free: a reset, a join, a continuous wave, the answer
+        /// (FPort 224), the uplink that carries LinkCheckReq/DeviceTimeReq, or the periodic uplink. Returns true when it asked the MAC for
         /// an uplink (the MAC's answer is in <see cref="LastSendResult"/>). Call it from the application's loop (or on
         /// every wake-up); it never blocks.
         /// </summary>
@@ -172,7 +173,7 @@ namespace LoRaWan.Certification
             return true;
         }
 
-        /// <summary>Runs a deferred action; true when it ends this poll (the device restarts or joins).</summary>
+        /// <summary>Runs a deferred action; true when it ends this poll (the device restarts, joins or sends a carrier).</summary>
         bool RunAction(ClassAMac mac, int action)
         {
             switch (action)
@@ -217,6 +218,12 @@ namespace LoRaWan.Certification
                     mac.RequestDeviceTime();
                     _state.SendNow = true;
                     return false;
+                case CertificationState.ContinuousWaveAction:
+                    // TS009 §5.14: the carrier for Timeout s; the MAC is busy meanwhile, the test uplinks resume after it.
+                    SendStatus cw = mac.StartContinuousWave(_state.CwFrequencyHz, _state.CwPowerDbm, _state.CwSeconds);
+                    if (cw == SendStatus.Busy) _state.Pending = CertificationState.ContinuousWaveAction;
+                    else if (cw != SendStatus.Pending) _state.Unsupported++;   // outside the region's band, or Timeout 0
+                    return cw == SendStatus.Pending;
             }
             return false;
         }

@@ -14,6 +14,7 @@ namespace LoRaWan.Certification
         internal const int DeviceTimeAction = 8;
         internal const int ClassAAction = 9;
         internal const int ClassCAction = 10;
+        internal const int ContinuousWaveAction = 11;
 
         internal bool TestMode;
         internal bool Port224Enabled;
@@ -26,5 +27,9 @@ namespace LoRaWan.Certification
         internal int Unsupported;
         internal int Handled;
         internal ulong NextUplinkUs;
+        /// <summary>TxCwReq's fields (TS009 §5.14): Timeout in s, Frequency in Hz, TxPower in dBm.</summary>
+        internal int CwSeconds;
+        internal uint CwFrequencyHz;
+        internal int CwPowerDbm;
     }
 }

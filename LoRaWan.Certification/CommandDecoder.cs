@@ -58,8 +58,9 @@ namespace LoRaWan.Certification
                     Array.Copy(versions, 0, answer, 1, 12);
                     s.AnswerLength = 13;
                     return;
+                case CertificationCommand.TxCwReq: TxCw(p, n, s); return;
                 default:
-                    // PingSlotInfoReq (Class B) and TxCwReq (no continuous-wave seam yet) included: ignored, counted.
+                    // PingSlotInfoReq (Class B) included: ignored, counted.
                     s.Unsupported++;
                     return;
             }
@@ -71,6 +72,18 @@ namespace LoRaWan.Certification
             // by Poll through the MAC (ClassAMac.SetDeviceClass); B (no Class B here) and RFU values are counted.
             if (n < 2 || (p[1] != 0 && p[1] != 2)) { s.Unsupported++; return; }
             s.Pending = p[1] == 2 ? CertificationState.ClassCAction : CertificationState.ClassAAction;
+        }
+
+        static void TxCw(byte[] p, int n, CertificationState s)
+        {
+            // §5.14: Timeout (2 octets, s), Frequency (3 octets, in 100 Hz), TxPower (1 octet, signed dBm), little endian
+            // (TS009 §1 conventions; LoRaMac-node's LmhpCompliance reads the same 7-octet frame and ignores any other
+            // length). No answer. Carried out by Poll through ClassAMac.StartContinuousWave.
+            if (n != 7) { s.Unsupported++; return; }
+            s.CwSeconds = p[1] | (p[2] << 8);
+            s.CwFrequencyHz = (uint)(p[3] | (p[4] << 8) | (p[5] << 16)) * 100;
+            s.CwPowerDbm = (sbyte)p[6];
+            s.Pending = CertificationState.ContinuousWaveAction;
         }
 
         static void OnOff(byte[] p, int n, CertificationState s, int on, int off)

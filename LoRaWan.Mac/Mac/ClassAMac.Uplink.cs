@@ -201,6 +201,7 @@ namespace LoRaWan.Mac
                 BeginData(slot.Port, slot.Length, slot.Confirmed, false);
             }
             else if (kind == MacRequestSlot.Join) BeginJoin();
+            else if (kind == MacRequestSlot.ContinuousWave) BeginContinuousWave();
         }
 
         void BeginData(int port, int length, bool confirmed, bool internalOp)
@@ -507,6 +508,7 @@ namespace LoRaWan.Mac
                 return;
             }
             if (_requests.Operation == MacRequestSlot.Data) { Complete(status); return; }
+            lock (_requests) { if (_requests.Operation == MacRequestSlot.ContinuousWave) _requests.Operation = MacRequestSlot.None; }
             _state = MacState.Idle;
         }
 

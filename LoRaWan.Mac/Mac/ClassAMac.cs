@@ -320,6 +320,11 @@ namespace LoRaWan.Mac
                     break;
                 case MacTransitions.RxcStartFailed: OnRxcStartFailed(); break;
                 case MacTransitions.ApplyClass: ApplyDeviceClass((DeviceClass)(int)dueUs); break;
+                case MacTransitions.EndContinuousWave: EndContinuousWave(); break;
+                case MacTransitions.ContinuousWaveFailed:
+                    _diag.Counters.TxTimeouts++;
+                    EndContinuousWave();
+                    break;
                 default:
                     // Ignored: a radio event this state does not expect (the table never ignores the alarm or a request).
                     _diag.Counters.UnexpectedRadioEvents++;

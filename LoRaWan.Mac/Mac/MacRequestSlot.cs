@@ -10,6 +10,8 @@ namespace LoRaWan.Mac
         internal const int None = 0;
         internal const int Join = 1;
         internal const int Data = 2;
+        /// <summary>A continuous wave (TS009 TxCwReq): <see cref="CwFrequencyHz"/>, <see cref="CwPowerDbm"/>, <see cref="CwDurationUs"/>.</summary>
+        internal const int ContinuousWave = 3;
 
         /// <summary>The application payload of the waiting (or deferred) uplink.</summary>
         internal readonly byte[] Payload = new byte[242];
@@ -26,5 +28,9 @@ namespace LoRaWan.Mac
         internal bool PreemptedAck;
         /// <summary>CancelJoin was called: no further join attempt.</summary>
         internal bool JoinCancelled;
+        /// <summary>The continuous wave asked for: its carrier frequency, conducted power and duration.</summary>
+        internal uint CwFrequencyHz;
+        internal int CwPowerDbm;
+        internal ulong CwDurationUs;
     }
 }

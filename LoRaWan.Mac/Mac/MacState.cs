@@ -17,5 +17,10 @@ namespace LoRaWan.Mac
         WaitingRx2 = 5,
         /// <summary>The radio listens in RX2.</summary>
         Rx2 = 6,
+        /// <summary>
+        /// The radio sends an unmodulated carrier (TS009-1.0.0 §5.14 TxCwReq, <see cref="ClassAMac.StartContinuousWave"/>)
+        /// until the alarm ends it; then the radio sleeps and the MAC is Idle.
+        /// </summary>
+        ContinuousWave = 7,
     }
 }

@@ -30,6 +30,13 @@ namespace LoRaWan.Mac
     //
     // Any radio event the table does not list for a state is ignored and counted (MacCounters.UnexpectedRadioEvents).
     //
+    // ContinuousWave (TS009-1.0.0 §5.14 TxCwReq, ClassAMac.ContinuousWave.cs) is entered from Idle only, by its request:
+    //
+    //     Idle  --request (StartContinuousWave)-->  ContinuousWave  --alarm (its time is over) or TxTimeout-->  Idle
+    //
+    // The radio sends the carrier and reports nothing; requests meanwhile wait in the slot (StartSend: Busy) and are
+    // taken when it ends, as after an uplink.
+    //
     // Class C (LoRaWAN 1.0.4 §15) is a receive policy on the same states, not a second machine: the uplink path does not
     // change. The radio listens on RXC (RX2 frequency and data rate, ContinuousReception) in the four states where it is
     // otherwise idle, marked * below; RX1 and RX2 stay single windows and take precedence, a transmission ends RXC.
@@ -67,7 +74,7 @@ namespace LoRaWan.Mac
         /// <summary>Number of inputs.</summary>
         public const int InputCount = 8;
         /// <summary>Number of states (<see cref="MacState"/>).</summary>
-        public const int StateCount = 7;
+        public const int StateCount = 8;
 
         /// <summary>Action: ignored (a radio event is counted as unexpected).</summary>
         public const int Ignore = 0;
@@ -103,6 +110,10 @@ namespace LoRaWan.Mac
         public const int RxcStartFailed = 15;
         /// <summary>Action: apply (and persist) the device class the application chose.</summary>
         public const int ApplyClass = 16;
+        /// <summary>Action: the continuous wave's time is over: the radio sleeps, the MAC is Idle.</summary>
+        public const int EndContinuousWave = 17;
+        /// <summary>Action: the radio could not start the continuous wave (TxTimeout): counted, the MAC is Idle.</summary>
+        public const int ContinuousWaveFailed = 18;
 
         // One row per MacState (in its numeric order), one column per input:
         //   TxDone       RxDone         RxTimeout       RxCrcError      TxTimeout  Alarm        Request      ClassSwitch
@@ -115,6 +126,7 @@ namespace LoRaWan.Mac
             Ignore,      FrameReceived, WindowEmpty,    WindowCrcError, Ignore,    WindowGuard, TakeRequest, ApplyClass,  // Rx1
             Ignore,      RxcFrame,      RxcStartFailed, RxcCrcError,    Ignore,    OpenRx2,     TakeRequest, ApplyClass,  // WaitingRx2*
             Ignore,      FrameReceived, WindowEmpty,    WindowCrcError, Ignore,    WindowGuard, TakeRequest, ApplyClass,  // Rx2
+            Ignore,      Ignore,        Ignore,         Ignore,         ContinuousWaveFailed, EndContinuousWave, TakeRequest, ApplyClass,  // ContinuousWave
         };
 
         /// <summary>What <paramref name="state"/> does with <paramref name="input"/> (<see cref="Ignore"/> for an input out of range).</summary>

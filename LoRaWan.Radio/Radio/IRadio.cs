@@ -1,7 +1,7 @@
 namespace LoRaWan.Radio
 {
     /// <summary>
-    /// The radio as the MAC sees it: seven operations and an event sink. Every operation but
+    /// The radio as the MAC sees it: eight operations and an event sink. Every operation but
     /// <see cref="IsChannelFree"/> returns at once; completion arrives through <see cref="IRadioEventSink.OnRadioEvent"/>
     /// with a timestamp.
     /// </summary>
@@ -87,6 +87,18 @@ namespace LoRaWan.Radio
         /// leaves the radio idle. A radio that cannot sense returns false (never transmit on a channel not sensed).
         /// </summary>
         bool IsChannelFree(uint frequencyHz, int bandwidthHz, int rssiThresholdDbm, int senseTimeUs);
+
+        /// <summary>
+        /// Starts an unmodulated carrier (continuous wave) on <paramref name="frequencyHz"/> at
+        /// <paramref name="powerDbm"/> conducted output power, for the certification protocol's TxCwReq (TS009-1.0.0
+        /// §5.14: a test harness measures the device's RF output). The carrier stays on until the next
+        /// <see cref="Sleep"/>, <see cref="Transmit"/>, <see cref="Receive"/>, <see cref="ReceiveContinuous"/> or
+        /// <see cref="IsChannelFree"/>: the radio keeps no timer of its own, the caller ends it (the MAC on its alarm,
+        /// then <see cref="Sleep"/>). No event is reported while it runs, none when it ends; only when the radio could
+        /// not start it at all (the chip does not answer) does <see cref="RadioEvent.TxTimeout"/> follow. The power is
+        /// limited as for a frame (the radio's range and its own limits).
+        /// </summary>
+        void StartContinuousWave(uint frequencyHz, int powerDbm);
 
         /// <summary>Puts the radio into its lowest-power state.</summary>
         void Sleep();

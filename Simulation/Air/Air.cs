@@ -7,7 +7,8 @@ namespace LoRaWan.Simulation
     /// pooled <see cref="AirFrame"/> from <see cref="Acquire"/>, fills it and hands it to <see cref="Send"/>; at the
     /// frame's start every other attached <see cref="IAirReceiver"/> is told (and decides whether it is listening
     /// with matching parameters), and again at its end. Frames are recycled after their end event, so a busy
-    /// simulation allocates nothing once the pool has grown to the number of overlapping frames.
+    /// simulation allocates nothing once the pool has grown to the number of overlapping frames. Unmodulated carriers
+    /// (a continuous wave) are not frames: <see cref="StartCarrier"/> keeps them apart (<see cref="AirCarrier"/>).
     /// </summary>
     public sealed class Air : ISimulationEventHandler
     {
@@ -150,6 +151,73 @@ namespace LoRaWan.Simulation
                     if (_receivers[i] != frame.Source) _receivers[i].OnFrameEnd(frame, nowUs);
                 frame.InUse = false;
             }
+        }
+
+        /// <summary>How many carriers <see cref="GetCarrier"/> keeps (the oldest are overwritten).</summary>
+        public const int CarrierLogSize = 8;
+
+        readonly AirCarrier[] _carriers = NewCarriers();
+        int _carrierCount;
+
+        /// <summary>Carriers started since the air was created.</summary>
+        public int CarrierCount
+        {
+            get { return _carrierCount; }
+        }
+
+        /// <summary>
+        /// Puts an unmodulated carrier on the air from now until <see cref="EndCarrier"/> (a continuous wave; no frame,
+        /// nobody receives it). Returns it (pooled: valid until <see cref="CarrierLogSize"/> more carriers started).
+        /// </summary>
+        public AirCarrier StartCarrier(object source, uint frequencyHz, int powerDbm)
+        {
+            AirCarrier c = _carriers[_carrierCount % CarrierLogSize];
+            _carrierCount++;
+            c.Source = source;
+            c.FrequencyHz = frequencyHz;
+            c.PowerDbm = powerDbm;
+            c.StartUs = _scheduler.NowMicroseconds;
+            c.EndUs = ulong.MaxValue;
+            return c;
+        }
+
+        /// <summary>The transmitter stopped <paramref name="carrier"/> now.</summary>
+        public void EndCarrier(AirCarrier carrier)
+        {
+            if (carrier != null && carrier.On) carrier.EndUs = _scheduler.NowMicroseconds;
+        }
+
+        /// <summary>The <paramref name="index"/>-th carrier from the last (0 = the most recent), or null.</summary>
+        public AirCarrier GetCarrier(int index)
+        {
+            if (index < 0 || index >= _carrierCount || index >= CarrierLogSize) return null;
+            return _carriers[(_carrierCount - 1 - index) % CarrierLogSize];
+        }
+
+        /// <summary>
+        /// The strongest carrier on now within ± <paramref name="halfBandwidthHz"/> of <paramref name="frequencyHz"/>, as
+        /// <paramref name="listener"/> hears it (its link RSSI <paramref name="linkRssiDbm"/>: the air models no path loss
+        /// per transmitter); int.MinValue when none (its own carrier is not heard).
+        /// </summary>
+        public int CarrierRssiDbm(uint frequencyHz, int halfBandwidthHz, object listener, int linkRssiDbm)
+        {
+            int n = _carrierCount < CarrierLogSize ? _carrierCount : CarrierLogSize;
+            for (int i = 0; i < n; i++)
+            {
+                AirCarrier c = _carriers[i];
+                if (!c.On || c.Source == listener) continue;
+                long offset = (long)c.FrequencyHz - (long)frequencyHz;
+                if (offset < 0) offset = -offset;
+                if (offset < halfBandwidthHz) return linkRssiDbm;
+            }
+            return int.MinValue;
+        }
+
+        static AirCarrier[] NewCarriers()
+        {
+            AirCarrier[] carriers = new AirCarrier[CarrierLogSize];
+            for (int i = 0; i < carriers.Length; i++) carriers[i] = new AirCarrier();
+            return carriers;
         }
 
         static AirFrame NewFrame(int index)

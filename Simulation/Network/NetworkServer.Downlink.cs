@@ -125,6 +125,11 @@ namespace LoRaWan.Simulation
             else if (OverlapsClassCEmission(startUs, airUs)) return false;
             bool drop = _dropsPending > 0;
             ulong late = _latePending > 0 ? _lateByUs : 0;
+            if (_earlyPending > 0 && window != RxWindow.RxC && !drop)
+            {
+                _earlyPending--;
+                startUs -= _earlyByUs;   // AdvanceDownlinks
+            }
             if (!drop && !_transmitter.Transmit(startUs + late, frequencyHz, sf, bw, _downBuffer, 0, length)) return false;
 
             if (drop)

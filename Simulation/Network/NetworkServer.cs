@@ -75,6 +75,8 @@ namespace LoRaWan.Simulation
         int _dropsPending;
         int _latePending;
         ulong _lateByUs;
+        int _earlyPending;
+        ulong _earlyByUs;
 
         /// <summary>A server for <paramref name="region"/> with The Things Stack defaults (<see cref="NetworkOptions"/>).</summary>
         public NetworkServer(Region region, IClock clock, IDownlinkTransmitter transmitter)
@@ -194,6 +196,26 @@ namespace LoRaWan.Simulation
                 _latePending = count;
                 _lateByUs = lateByUs;
             }
+        }
+
+        /// <summary>
+        /// Sends the next <paramref name="count"/> downlinks <paramref name="earlyByUs"/> before their window's instant (the
+        /// device's clock running late by as much, as far as the device can tell). Replaces what was pending.
+        /// </summary>
+        public void AdvanceDownlinks(int count, ulong earlyByUs)
+        {
+            if (count < 0) throw new ArgumentOutOfRangeException("count");
+            lock (_sync)
+            {
+                _earlyPending = count;
+                _earlyByUs = earlyByUs;
+            }
+        }
+
+        /// <summary>Downlinks still to be sent early.</summary>
+        public int EarlyPending
+        {
+            get { return _earlyPending; }
         }
 
         /// <summary>Downlinks still to be sent late.</summary>

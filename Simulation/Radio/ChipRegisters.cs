@@ -102,7 +102,9 @@ namespace LoRaWan.Simulation
         /// <summary>Power-on value of an FSK-page register (0x0D..0x3F); only RegImageCal matters to the model.</summary>
         public static byte FskResetValue(int address)
         {
-            return address == FskImageCal ? (byte)0x82 : (byte)0x00;
+            // RegImageCal 0x82; RegPacketConfig2 0x40 (DataMode 1: packet mode, datasheet rev. 7 register table).
+            if (address == FskImageCal) return 0x82;
+            return address == 0x31 ? (byte)0x40 : (byte)0x00;
         }
     }
 }

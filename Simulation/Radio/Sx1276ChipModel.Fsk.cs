@@ -22,6 +22,8 @@ namespace LoRaWan.Simulation
         const byte Irq2PayloadReady = 0x04;
         const byte Irq2CrcOk = 0x02;
         const byte Irq2FifoEmpty = 0x40;
+        /// <summary>RegPacketConfig2 (0x31) DataMode: 1 = packet mode, 0 = continuous mode.</summary>
+        const byte PacketConfig2DataMode = 0x40;
 
         readonly byte[] _fskFifo = new byte[FskFifoSize];
         int _fskFifoHead;
@@ -130,6 +132,11 @@ namespace LoRaWan.Simulation
 
         void StartFskTransmission()
         {
+            if ((Fsk(0x31) & PacketConfig2DataMode) == 0)
+            {
+                StartCarrier();   // continuous mode: no packet engine (Sx1276ChipModel.Carrier.cs)
+                return;
+            }
             int bitRate = FskBitRate;
             bool variable = (Fsk(0x30) & 0x80) != 0;
             int length = variable ? (_fskFifoCount > 0 ? _fskFifo[_fskFifoHead] : 0) : Fsk(0x32);

@@ -103,6 +103,7 @@ namespace LoRaWan.Simulation
         void StopActivity()
         {
             _generation++;
+            EndCarrier();
             if (_txFrame != null)
             {
                 _air.Abort(_txFrame);

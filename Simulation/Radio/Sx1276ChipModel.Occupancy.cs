@@ -107,6 +107,8 @@ namespace LoRaWan.Simulation
         {
             int bandwidthHz = BandwidthHz(_lora[ChipRegisters.ModemConfig1] >> 4);
             int occupied = OccupancyRssiDbm(FrequencyHzExact(), bandwidthHz / 2, _scheduler.NowMicroseconds);
+            int carrier = _air.CarrierRssiDbm(FrequencyHzExact(), bandwidthHz / 2, this, _linkRssiDbm);   // another radio's continuous wave
+            if (carrier > occupied) occupied = carrier;
             return occupied > _noiseFloorDbm ? occupied : _noiseFloorDbm;
         }
 

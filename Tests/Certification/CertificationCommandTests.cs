@@ -173,8 +173,49 @@ namespace LoRaWan.Tests.Certification
         {
             var rig = new CertificationRig();
             Assert.IsTrue(rig.Exchange(new byte[] { 0x03, 0x01 }) == null, "SwitchClassReq to B (no Class B here): no answer");
-            Assert.IsTrue(rig.Exchange(new byte[] { 0x7D, 0x08, 0x00, 0xD8, 0xB2, 0x83, 0x0E }) == null, "TxCwReq (TS009 §5.14's example): no answer");
+            Assert.IsTrue(rig.Exchange(new byte[] { 0x22, 0x00 }) == null, "PingSlotInfoReq (no Class B here): no answer");
             Assert.AreEqual(2, rig.Package.UnsupportedCommands);
+        }
+
+        [TestMethod]
+        public void TxCwReq_SendsTheCarrierThroughTheDriver_ForItsTimeout_ThenTestUplinksResume()
+        {
+            // TS009 §5.14's example: Timeout 0x0008 = 8 s, Frequency 0x83B2D8 = 8 631 000 × 100 Hz = 863.1 MHz, TxPower 14 dBm.
+            var rig = new CertificationRig();
+            rig.Exchange(new byte[] { 0x00 });   // test mode
+            int carriers = rig.World.Air.CarrierCount;
+            var starts = new FrameStarts();
+            rig.World.Air.AddMonitor(starts);
+            rig.Downlink(new byte[] { 0x7D, 0x08, 0x00, 0xD8, 0xB2, 0x83, 0x0E });
+            Assert.IsTrue(rig.RunUntilNextUplink(30000), "a test uplink carries the command's window");
+            for (int t = 0; t < 10000 && rig.World.Air.CarrierCount == carriers; t += 100) rig.Run(100);
+            Assert.AreEqual(carriers + 1, rig.World.Air.CarrierCount, "one carrier on the air");
+            AirCarrier c = rig.World.Air.GetCarrier(0);
+            Assert.IsTrue(c.On, "the carrier is on");
+            Assert.IsTrue(rig.Mac.IsSendingContinuousWave, "the MAC is in its continuous-wave state");
+            Assert.AreEqual(863100000u, c.FrequencyHz, "Frequency × 100 Hz");
+            Assert.AreEqual(14, c.PowerDbm, "TxPower in dBm, at the radio");
+            Assert.AreEqual(0, rig.World.Board.Chip.ModulatedCarriers, "unmodulated: RegFdev 0");
+            Assert.AreEqual((int)SendStatus.Busy, (int)rig.Mac.StartSend(224, new byte[] { 1 }, 0, 1, false).Status, "a Send during the carrier is refused");
+            for (int t = 0; t < 10000 && c.On; t += 100) rig.Run(100);
+            Assert.IsFalse(c.On, "the carrier ended");
+            Assert.AreEqual(8000000UL, c.EndUs - c.StartUs, "for Timeout = 8 s, on the MAC's alarm");
+            Assert.AreEqual(0, starts.Between(c.StartUs, c.EndUs), "no frame during the carrier");
+            Assert.IsFalse(rig.Mac.IsSendingContinuousWave, "the MAC left the continuous-wave state");
+            Assert.IsTrue(rig.RunUntilNextUplink(15000), "test uplinks resume after the carrier");
+            Assert.AreEqual(0, rig.Package.UnsupportedCommands);
+        }
+
+        [TestMethod]
+        public void TxCwReq_OutsideTheRegionsBand_OrWrongLength_IsCountedAsUnsupported()
+        {
+            var rig = new CertificationRig();
+            rig.Exchange(new byte[] { 0x00 });
+            // 433.175 MHz (4 331 750 × 100 Hz = 0x4218E6): outside EU868's 863..870 MHz; then a frame one octet short.
+            rig.Exchange(new byte[] { 0x7D, 0x02, 0x00, 0xE6, 0x18, 0x42, 0x0E });
+            rig.Exchange(new byte[] { 0x7D, 0x02, 0x00, 0xD8, 0xB2, 0x83 });
+            Assert.AreEqual(2, rig.Package.UnsupportedCommands);
+            Assert.AreEqual(0, rig.World.Air.CarrierCount, "no carrier");
         }
 
         /// <summary>
@@ -283,6 +324,19 @@ namespace LoRaWan.Tests.Certification
             for (int i = 0; i < log.Count; i++)
                 if (log[i].FOptsLength > 0 && log[i].FOpts[0] == cid) return true;
             return false;
+        }
+
+        /// <summary>Start times of the frames on the air.</summary>
+        sealed class FrameStarts : IAirMonitor
+        {
+            readonly System.Collections.ArrayList _starts = new System.Collections.ArrayList();
+            public void OnTransmission(AirFrame frame) { _starts.Add(frame.StartUs); }
+            public int Between(ulong fromUs, ulong untilUs)
+            {
+                int n = 0;
+                foreach (object o in _starts) if ((ulong)o >= fromUs && (ulong)o < untilUs) n++;
+                return n;
+            }
         }
     }
 }

@@ -148,6 +148,7 @@ namespace LoRaWan.Tests.Mac
             public void TxDeadlinePassed() { _inner.TxDeadlinePassed(); }
             public void Receive(RxConfig config) { _inner.Receive(config); }
             public void ReceiveContinuous(RxConfig config) { _inner.ReceiveContinuous(config); }
+            public void StartContinuousWave(uint frequencyHz, int powerDbm) { _inner.StartContinuousWave(frequencyHz, powerDbm); }
             public int ReadPacket(byte[] buffer, int offset, int maxLength, RxPacketInfo info) { return _inner.ReadPacket(buffer, offset, maxLength, info); }
             public void Sleep() { _inner.Sleep(); }
             public bool IsChannelFree(uint frequencyHz, int bandwidthHz, int rssiThresholdDbm, int senseTimeUs) { return _inner.IsChannelFree(frequencyHz, bandwidthHz, rssiThresholdDbm, senseTimeUs); }

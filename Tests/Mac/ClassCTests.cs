@@ -343,6 +343,7 @@ namespace LoRaWan.Tests.Mac
             public void TxDeadlinePassed() { _r.TxDeadlinePassed(); }
             public void Receive(LoRaWan.Radio.RxConfig config) { _r.Receive(config); }
             public void ReceiveContinuous(LoRaWan.Radio.RxConfig config) { _r.ReceiveContinuous(config); }
+            public void StartContinuousWave(uint frequencyHz, int powerDbm) { _r.StartContinuousWave(frequencyHz, powerDbm); }
             public int ReadPacket(byte[] buffer, int offset, int maxLength, LoRaWan.Radio.RxPacketInfo info)
             {
                 if (Armed) { Armed = false; throw new System.IO.IOException("SPI read failed"); }

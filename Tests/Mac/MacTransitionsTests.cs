@@ -20,7 +20,8 @@ namespace LoRaWan.Tests.Mac
         // window guard); a request is always taken (queued or replacing an internal uplink). Class C (LoRaWAN 1.0.4 §15):
         // the radio listens on RXC "when it is not (a) transmitting or (b) receiving on RX1 or (c) receiving on RX2", so
         // in the other four states RxDone is an RXC frame, RxCrcError an RXC CRC error and RxTimeout an RXC that did not
-        // start; a class switch is applied in every state.
+        // start; a class switch is applied in every state. ContinuousWave (TS009 §5.14 TxCwReq): the radio sends a carrier and
+        // reports nothing, so every radio event but TxTimeout (the carrier could not start) is ignored; the alarm ends it.
         //                           TxDone       RxDone  RxTimeout  RxCrcError TxTimeout Alarm        Request    ClassSwitch
         static readonly string[][] Expected =
         {
@@ -31,6 +32,7 @@ namespace LoRaWan.Tests.Mac
             new string[] { "-",          "frame", "empty",   "crc",    "-",       "guard",     "request", "class" },   // Rx1
             new string[] { "-",          "rxc",   "rxcfail", "rxccrc", "-",       "openrx2",   "request", "class" },   // WaitingRx2
             new string[] { "-",          "frame", "empty",   "crc",    "-",       "guard",     "request", "class" },   // Rx2
+            new string[] { "-",          "-",     "-",       "-",      "cwfailed","endcw",     "request", "class" },   // ContinuousWave
         };
 
         static string Name(int action)
@@ -54,6 +56,8 @@ namespace LoRaWan.Tests.Mac
                 case MacTransitions.RxcCrcError: return "rxccrc";
                 case MacTransitions.RxcStartFailed: return "rxcfail";
                 case MacTransitions.ApplyClass: return "class";
+                case MacTransitions.EndContinuousWave: return "endcw";
+                case MacTransitions.ContinuousWaveFailed: return "cwfailed";
                 default: return "undefined " + action.ToString();
             }
         }
@@ -61,7 +65,7 @@ namespace LoRaWan.Tests.Mac
         [TestMethod]
         public void EveryStateAndInput_IsHandledOrExplicitlyIgnored_AsTheClassACycleAndClassCSay()
         {
-            Assert.AreEqual(7, MacTransitions.StateCount, "a state was added: give it a row in the table and here");
+            Assert.AreEqual(8, MacTransitions.StateCount, "a state was added: give it a row in the table and here");
             Assert.AreEqual(8, MacTransitions.InputCount, "an input was added: give it a column in the table and here");
             for (int s = 0; s < MacTransitions.StateCount; s++)
             {

@@ -125,6 +125,7 @@ namespace LoRaWan.Tests.Mac
         public void Transmit(TxConfig config, byte[] buffer, int offset, int length)
         {
             InContinuousRx = false;
+            InContinuousWave = false;
             var copy = new byte[length];
             Array.Copy(buffer, offset, copy, 0, length);
             Sent.Add(copy);
@@ -164,6 +165,7 @@ namespace LoRaWan.Tests.Mac
         public void Receive(RxConfig config)
         {
             InContinuousRx = false;
+            InContinuousWave = false;
             int index = RxOpenedAt.Count;
             RxOpenedAt.Add(_scheduler.NowMicroseconds);
             RxFrequency.Add(config.FrequencyHz);
@@ -208,6 +210,34 @@ namespace LoRaWan.Tests.Mac
         {
             Sleeps++;
             InContinuousRx = false;
+            if (InContinuousWave) ContinuousWaveEndedAt.Add(_scheduler.NowMicroseconds);
+            InContinuousWave = false;
+        }
+
+        /// <summary>Continuous waves started: time (ulong µs), frequency (uint Hz), power (int dBm); and when each ended (ulong µs).</summary>
+        public readonly ArrayList ContinuousWaveAt = new ArrayList();
+        public readonly ArrayList ContinuousWaveFrequency = new ArrayList();
+        public readonly ArrayList ContinuousWavePower = new ArrayList();
+        public readonly ArrayList ContinuousWaveEndedAt = new ArrayList();
+        /// <summary>True from <see cref="StartContinuousWave"/> until the next Transmit, Receive, IsChannelFree or Sleep.</summary>
+        public bool InContinuousWave;
+        /// <summary>Set: the next continuous wave does not start and TxTimeout is reported (a chip that does not answer).</summary>
+        public bool FailNextContinuousWave;
+
+        /// <inheritdoc />
+        public void StartContinuousWave(uint frequencyHz, int powerDbm)
+        {
+            if (FailNextContinuousWave)
+            {
+                FailNextContinuousWave = false;
+                if (_sink != null) _sink.OnRadioEvent(RadioEvent.TxTimeout, _scheduler.NowMicroseconds);
+                return;
+            }
+            InContinuousRx = false;
+            ContinuousWaveAt.Add(_scheduler.NowMicroseconds);
+            ContinuousWaveFrequency.Add(frequencyHz);
+            ContinuousWavePower.Add(powerDbm);
+            InContinuousWave = true;
         }
 
         /// <summary>Frequencies <see cref="IsChannelFree"/> reports busy (Hz); empty = every channel free.</summary>

@@ -41,6 +41,7 @@ namespace LoRaWan.Tests.Regions
             public void TxDeadlinePassed() { }   // it never transmits: no outcome to report (IRadio's contract)
             public void Receive(RxConfig config) { throw new InvalidOperationException("not here"); }
             public void ReceiveContinuous(RxConfig config) { throw new InvalidOperationException("not here"); }
+            public void StartContinuousWave(uint frequencyHz, int powerDbm) { throw new InvalidOperationException("not here"); }
             public int ReadPacket(byte[] buffer, int offset, int maxLength, RxPacketInfo info) { return 0; }
             public void Sleep() { }
         }

@@ -232,7 +232,14 @@ namespace LoRaWan.Cli.Certify
                     "after the reset: FCnt " + (u == null ? "none" : u.FCnt.ToString()) + " (before " + before + "), replays " + h.World.Network.Counters.UplinksRejectedReplay);
             });
             Add("TS-10", "Test mode suspends the application's uplinks", "TS009 §4.2.2", h =>
-                Expect(h.Mac.StartSend(2, new byte[] { 1 }, 0, 1, false).Status == SendStatus.Busy, "application uplink accepted in test mode"));
+            {
+                // Asked while the MAC is free, so Busy means suspended, not an uplink in progress: with RX1 5 s after the
+                // uplink (the network's RxDelay) a 5 s period keeps the MAC busy all the time, so 20 s between test uplinks first.
+                if (!h.Deliver224(new byte[] { 0x06, 0x03 })) return "TxPeriodicityChangeReq (20 s) not sent";
+                if (!h.RunUntil(() => !h.Mac.IsBusy, 30000)) return "the MAC is never free between test uplinks";
+                SendStatus s = h.Mac.StartSend(2, new byte[] { 1 }, 0, 1, false).Status;
+                return Expect(s == SendStatus.Busy, "application uplink answered " + s + " in test mode");
+            });
             Add("TS-11", "DutFPort224DisableReq: FPort 224 no longer answered", "TS009 §5.15", h =>
             {
                 h.Send224(new byte[] { 0x7E });
@@ -263,6 +270,26 @@ namespace LoRaWan.Cli.Certify
                 h.Send224(new byte[] { 0x21 });
                 h.RunUntil(() => h.Mac.TryGetNetworkTime(out _), 30000);
                 return Expect(h.Mac.TryGetNetworkTime(out _), "no network time after DeviceTimeReq");
+            });
+            Add("TS-14", "TxCwReq: an unmodulated carrier for its Timeout, then test uplinks resume", "TS009 §5.14", h =>
+            {
+                // TxCwReq = CID, Timeout (2 octets, s), Frequency (3 octets, 100 Hz), TxPower (1 octet, dBm), little endian:
+                // 3 s on the last uplink's channel at 14 dBm.
+                uint f = h.Uplinks.Last.FrequencyHz;
+                uint f100 = f / 100;
+                int carriers = h.World.Air.CarrierCount;
+                h.Send224(new byte[] { 0x7D, 0x03, 0x00, (byte)f100, (byte)(f100 >> 8), (byte)(f100 >> 16), 14 });
+                if (!h.RunUntil(() => h.World.Air.CarrierCount > carriers, 30000)) return "no carrier on the air after TxCwReq";
+                AirCarrier c = h.World.Air.GetCarrier(0);
+                h.Log("  · carrier " + c.FrequencyHz + " Hz, " + c.PowerDbm + " dBm");
+                if (c.FrequencyHz != f || c.PowerDbm != 14) return "carrier at " + c.FrequencyHz + " Hz, " + c.PowerDbm + " dBm; expected " + f + " Hz, 14 dBm";
+                if (!h.RunUntil(() => !c.On, 10000)) return "the carrier is still on 10 s after a 3 s Timeout";
+                ulong lasted = c.EndUs - c.StartUs;
+                if (lasted < 2900000 || lasted > 3100000) return "the carrier lasted " + lasted / 1000 + " ms, expected 3000";
+                if (h.World.Board.Chip.ModulatedCarriers > 0) return "the carrier was modulated (RegFdev not 0)";
+                for (int i = 0; i < h.Uplinks.Count; i++)
+                    if (h.Uplinks[i].UplinkEndUs > c.StartUs && h.Uplinks[i].UplinkEndUs <= c.EndUs) return "an uplink ended during the carrier";
+                return Expect(h.WaitUplink(h.Uplinks.Count, r => true, 15000) != null, "no test uplink after the carrier");
             });
 
             // Frame counters (LoRaWAN 1.0.4 §4.3.1.5).
@@ -297,7 +324,13 @@ namespace LoRaWan.Cli.Certify
                 uint before = h.Uplinks.Last.FCnt;
                 h.Send224(new byte[] { CertificationCommand.DutResetReq });
                 if (!h.RunUntil(() => h.Boots == 2, 60000)) return "no reset";
+                ulong resetUs = h.NowUs;
                 h.Run(20000);
+                // On the air, not only in the server's log: a reused FCnt passes there as a retransmission of the last frame.
+                int lastBefore = -1;
+                foreach (var f in h.OnAir.Frames) if (f.StartUs < resetUs && f.FCnt > lastBefore) lastBefore = f.FCnt;
+                foreach (var f in h.OnAir.Frames)
+                    if (f.StartUs >= resetUs && f.FCnt <= lastBefore) return "FCnt " + f.FCnt + " sent after the reset (the last one before it: " + lastBefore + ")";
                 return Expect(h.World.Network.Counters.UplinksRejectedReplay == 0 && h.Uplinks.Last.FCnt > before,
                     "replays " + h.World.Network.Counters.UplinksRejectedReplay + ", last FCnt " + h.Uplinks.Last.FCnt + " (before reset " + before + ")");
             });
@@ -359,6 +392,18 @@ namespace LoRaWan.Cli.Certify
                 UplinkRecord next = h.WaitUplink(h.Uplinks.Count, r => true, 30000);
                 byte[] fo = next == null ? null : next.FOpts.AsSpan(0, next.FOptsLength).ToArray();
                 return Expect(Find(fo, 0x08).Count > 0, "the uplink after the answer did not repeat it (FOpts " + Bytes(fo) + ")");
+            });
+            Add("RX-08", "RX1 downlinks ±80 % of the device's timing margin off RECEIVE_DELAY1 are received", "§3.3.1 (RX1 at RECEIVE_DELAY1), LoRaWanOptions.TimingErrorUs", h =>
+            {
+                // The device declares the timing error its windows cover (TimingErrorUs, 30 ms by default): a downlink whose
+                // preamble starts within that error of the instant RECEIVE_DELAY1 names must be received, early or late.
+                ulong shiftUs = (ulong)(h.Options.TimingErrorUs * 4 / 5);
+                h.World.Network.AdvanceDownlinks(1, shiftUs);
+                if (EchoWorks(h, "in RX1 " + shiftUs / 1000 + " ms early") is string early) return early;
+                if (!LastDownlinkRx1(h)) return "the early echo was not sent in RX1";
+                h.World.Network.DelayDownlinks(1, shiftUs);
+                if (EchoWorks(h, "in RX1 " + shiftUs / 1000 + " ms late") is string late) return late;
+                return Expect(LastDownlinkRx1(h), "the late echo was not sent in RX1");
             });
 
             // MAC commands (LoRaWAN 1.0.4 §5).

@@ -35,6 +35,27 @@ namespace LoRaWan.Cli.Certify
         public NetworkDevice NetworkDevice { get; private set; }
         public int Boots { get; private set; }
         bool _resetPending;
+        readonly UplinkCounters _onAir = new UplinkCounters();
+
+        /// <summary>
+        /// The 16-bit FCnt of every data uplink on the air (as a monitoring receiver sees it, retransmissions included) and
+        /// when it started: the network server's log holds only the frames it accepted, and takes a repeated FCnt for a
+        /// retransmission.
+        /// </summary>
+        public sealed class UplinkCounters : IAirMonitor
+        {
+            public readonly List<(ulong StartUs, int FCnt)> Frames = new List<(ulong, int)>();
+
+            public void OnTransmission(AirFrame frame)
+            {
+                if (frame.InvertIq || frame.Length < 12 || frame.Source is GatewayEndpoint) return;
+                int mtype = frame.Payload[0] >> 5;
+                if (mtype == 2 || mtype == 4) Frames.Add((frame.StartUs, frame.Payload[6] | (frame.Payload[7] << 8)));
+            }
+        }
+
+        /// <summary>Data uplinks seen on the air (<see cref="UplinkCounters"/>).</summary>
+        public UplinkCounters OnAir => _onAir;
         ulong _nextAppUplinkUs;
 
         public Harness(string region, LoRaWanVersion version, int seed, MutantRadio.Kind mutant, TextWriter verbose)
@@ -54,8 +75,9 @@ namespace LoRaWan.Cli.Certify
             Options.EmptyAckUplinkDelayMs = 0;
             if (fixedPlan) Options.SubBand = 2;
             byte[] appKey = CliArgs.ParseHex(AppKey, "appkey", 16);
-            var memory = new[] { -1 };
+            var memory = new[] { -1, -1 };
             World.WrapRadio = r => Radio = new MutantRadio(r, World.Scheduler, _mutant, () => Mac, appKey, memory);
+            World.Air.AddMonitor(_onAir);
             PowerOn();
         }
 
@@ -65,7 +87,7 @@ namespace LoRaWan.Cli.Certify
             Boots++;
             Package = new CertificationPackage(World.Scheduler, new byte[] { 0, 1, 0, 0 }, Options.Version);
             Package.ResetHandler = () => _resetPending = true;
-            Device = World.PowerOn(Identity, Options, null, null, Package);
+            Device = World.PowerOn(Identity, Options, null, null, new MutantCertificationPort(Package, _mutant));
             Mac = World.Mac;
             Package.Attach(Mac);
             _nextAppUplinkUs = 0;

@@ -10,6 +10,8 @@ namespace LoRaWan.Cli.Certify
     /// A deliberately broken device for the mutation check of <c>lorawan certify --mutant</c>: sits between the MAC and
     /// the radio and makes what goes on air (or when the device listens) wrong in one way, as a MAC with that bug would
     /// (frames it rewrites get a correct MIC, so only the bug shows). <see cref="Kind.None"/> passes everything through.
+    /// It also carries the MAC-level mutants (<see cref="MacMutations"/>, called at the MAC's radio call-outs); the TS009
+    /// package's mutants are <see cref="MutantCertificationPort"/>'s. One enum names them all for <c>--mutant</c>.
     /// </summary>
     public sealed class MutantRadio : IRadio, ISimulationEventHandler
     {
@@ -50,6 +52,33 @@ namespace LoRaWan.Cli.Certify
             DevNonceReused,
             /// <summary>RXC never opens: ReceiveContinuous ignored (a Class C switch that never reaches the radio).</summary>
             RxcIgnored,
+            /// <summary>
+            /// Commands the region ignores answered (the MAC's command table): TxParamSetupAns where the region does not define
+            /// TxParamSetupReq, NewChannelAns in a fixed-channel plan.
+            /// </summary>
+            IgnoredCommandAnswered,
+
+            // MAC-level mutants (MacMutations): the MAC's own state is broken at its radio call-outs.
+            /// <summary>MAC: the first LinkADRReq of a block stays applied (its data rate) even when the block is refused.</summary>
+            LinkAdrBlockHalfApplied,
+            /// <summary>MAC: a downlink whose FCntDown was already seen is accepted (the replay check is off).</summary>
+            FCntDownReplayAccepted,
+            /// <summary>MAC: after a reset FCntUp restarts at the last counter sent before it (reused once).</summary>
+            FCntUpReusedAfterReset,
+            /// <summary>MAC: sticky answers (RXParamSetupAns, RXTimingSetupAns, DlChannelAns) forgotten once sent.</summary>
+            StickyAnswersForgotten,
+            /// <summary>MAC: RECEIVE_DELAY1 taken as 1.020 s (RX1, and RX2 with it, 20 ms late).</summary>
+            Rx1Delay20MsLate,
+
+            // TS009 package mutants (MutantCertificationPort).
+            /// <summary>Package: TxPeriodicityChangeReq ignored.</summary>
+            PeriodicityIgnored,
+            /// <summary>Package: the application's uplinks are not suspended in test mode.</summary>
+            ApplicationNotSuspended,
+            /// <summary>Package: DutFPort224DisableReq ignored.</summary>
+            FPort224DisableIgnored,
+            /// <summary>Package: TxCwReq ignored (no carrier).</summary>
+            TxCwIgnored,
         }
 
         readonly IRadio _inner;
@@ -70,11 +99,16 @@ namespace LoRaWan.Cli.Certify
 
         readonly JoinCrypto _joinCrypto = new JoinCrypto();
         readonly byte[] _appKey;
-        /// <summary>State that outlives a reboot (a new MutantRadio per boot): [0] = the first DevNonce, or -1.</summary>
+        /// <summary>State that outlives a reboot (a new MutantRadio per boot): [0] = the first DevNonce, or -1; [1]: MacMutations'.</summary>
         readonly int[] _memory;
+
+        readonly MacMutations _macMutations;
+        bool _txParamSetupSeen;
+        bool _newChannelSeen;
 
         public MutantRadio(IRadio inner, VirtualScheduler scheduler, Kind kind, Func<ClassAMac> mac, byte[] appKey, int[] memory)
         {
+            _macMutations = new MacMutations(kind, memory);
             _appKey = appKey;
             _memory = memory;
             _inner = inner;
@@ -93,6 +127,7 @@ namespace LoRaWan.Cli.Certify
         /// <summary>The mutant's command-line name: kebab case of the enum name.</summary>
         public static string Name(Kind k)
         {
+            if (k == Kind.Rx1Delay20MsLate) return "rx1-delay-20ms-late";
             string s = k.ToString();
             var sb = new System.Text.StringBuilder();
             for (int i = 0; i < s.Length; i++)
@@ -103,10 +138,32 @@ namespace LoRaWan.Cli.Certify
             return sb.ToString();
         }
 
-        public void SetEventSink(IRadioEventSink sink) => _inner.SetEventSink(sink);
-        public void SetPublicNetwork(bool isPublic) => _inner.SetPublicNetwork(isPublic);
+        public void SetEventSink(IRadioEventSink sink)
+        {
+            _macMutations.OnEventSink(sink);
+            _inner.SetEventSink(sink);
+        }
+
+        public void SetPublicNetwork(bool isPublic)
+        {
+            _inner.SetPublicNetwork(isPublic);
+            _macMutations.OnConstructed();
+        }
+
         public void TxDeadlinePassed() => _inner.TxDeadlinePassed();
-        public int ReadPacket(byte[] buffer, int offset, int maxLength, RxPacketInfo info) => _inner.ReadPacket(buffer, offset, maxLength, info);
+
+        public int ReadPacket(byte[] buffer, int offset, int maxLength, RxPacketInfo info)
+        {
+            int n = _inner.ReadPacket(buffer, offset, maxLength, info);
+            _macMutations.OnReadPacket(buffer, offset, n);
+            if (n > 8 && _kind == Kind.IgnoredCommandAnswered && ((buffer[offset] >> 5) == 3 || (buffer[offset] >> 5) == 5))
+            {
+                // FOpts start with the command the harness sent alone (MAC-12, MAC-15): its CID is enough.
+                if ((buffer[offset + 5] & 0x0F) > 0 && buffer[offset + 8] == 0x09) _txParamSetupSeen = true;
+                if ((buffer[offset + 5] & 0x0F) > 0 && buffer[offset + 8] == 0x07) _newChannelSeen = true;
+            }
+            return n;
+        }
         public bool IsChannelFree(uint frequencyHz, int bandwidthHz, int rssiThresholdDbm, int senseTimeUs) => _inner.IsChannelFree(frequencyHz, bandwidthHz, rssiThresholdDbm, senseTimeUs);
         public void ReceiveContinuous(RxConfig config)
         {
@@ -114,7 +171,12 @@ namespace LoRaWan.Cli.Certify
             _inner.ReceiveContinuous(config);
         }
 
-        public void Sleep() => _inner.Sleep();
+        public void Sleep()
+        {
+            _macMutations.OnSleep();
+            _inner.Sleep();
+        }
+        public void StartContinuousWave(uint frequencyHz, int powerDbm) => _inner.StartContinuousWave(frequencyHz, powerDbm);
 
         public void Receive(RxConfig config)
         {
@@ -164,6 +226,7 @@ namespace LoRaWan.Cli.Certify
                 return;
             }
             Array.Copy(buffer, offset, _frame, 0, length);
+            _macMutations.OnDataTransmit(_frame, length);
             int fcnt = _frame[6] | (_frame[7] << 8);
             bool repeat = fcnt == _lastFCnt;
             int n = Mutate(config, length, fcnt, repeat);
@@ -217,6 +280,22 @@ namespace LoRaWan.Cli.Certify
                 case Kind.NoRepetition:
                     if (repeat && config.FrequencyHz == _lastFrequency || repeat) config.FrequencyHz += 20000000;   // off the gateway's band
                     break;
+                case Kind.IgnoredCommandAnswered:
+                    // The MAC answered a command its region ignores: TxParamSetupAns (CID 0x09, no payload), NewChannelAns
+                    // (CID 0x07, status 0x03) appended to FOpts when the MAC did not answer it itself.
+                    if (_txParamSetupSeen && foptsLen < 15 && Array.IndexOf(_frame, (byte)0x09, 8, foptsLen) < 0)
+                    {
+                        n = AppendFOpts(n, foptsLen, 0x09, -1);
+                        rewritten = true;
+                    }
+                    else if (_newChannelSeen && foptsLen < 14 && Array.IndexOf(_frame, (byte)0x07, 8, foptsLen) < 0)
+                    {
+                        n = AppendFOpts(n, foptsLen, 0x07, 0x03);
+                        rewritten = true;
+                    }
+                    _txParamSetupSeen = false;
+                    _newChannelSeen = false;
+                    break;
                 case Kind.PayloadTruncated:
                     int portAt = 8 + foptsLen;
                     if (n - 4 > portAt + 1 && _frame[portAt] == ClassAMac.CertificationFPort) { n -= 1; rewritten = true; }
@@ -230,6 +309,17 @@ namespace LoRaWan.Cli.Certify
                 _mic.Compute10(mac.Session.NwkSKey, 0, FrameDirection.Uplink, devAddr, f, _frame, 0, n - 4, _frame, n - 4);
             }
             return n;
+        }
+
+        /// <summary>Appends a MAC command (CID, and one payload octet unless -1) to the frame's FOpts; returns the new length.</summary>
+        int AppendFOpts(int n, int foptsLen, byte cid, int payload)
+        {
+            int add = payload < 0 ? 1 : 2;
+            Array.Copy(_frame, 8 + foptsLen, _frame, 8 + foptsLen + add, n - 8 - foptsLen);
+            _frame[8 + foptsLen] = cid;
+            if (payload >= 0) _frame[9 + foptsLen] = (byte)payload;
+            _frame[5] = (byte)((_frame[5] & 0xF0) | (foptsLen + add));
+            return n + add;
         }
 
         void SetFCnt(int fcnt)

@@ -48,6 +48,48 @@ namespace LoRaWan.HostTests.Cli
             Assert.IsTrue(output.Contains("FAIL CLS-01") && output.Contains("Class C: no answer"), output);
         }
 
+        /// <summary>
+        /// The MAC-level mutants (Host/Cli/Certify/MacMutations.cs: the real MAC's state broken at its radio call-outs),
+        /// the TS009 package's (MutantCertificationPort) and the command-table one: each makes the named case fail, in
+        /// every region where that case exists, and the device as built passes it.
+        /// </summary>
+        [TestMethod]
+        public void MacAndPackageMutants_EachFailTheirNamedCase()
+        {
+            var expected = new (string mutant, string caseId, string regions)[]
+            {
+                ("link-adr-block-half-applied", "MAC-08", "all"),
+                ("f-cnt-down-replay-accepted", "FCNT-02", "all"),
+                ("f-cnt-up-reused-after-reset", "FCNT-05", "all"),
+                ("sticky-answers-forgotten", "RX-07", "all"),
+                ("rx1-delay-20ms-late", "RX-08", "all"),
+                ("ignored-command-answered", "MAC-15", "EU868"),
+                ("ignored-command-answered", "MAC-12", "US915"),
+                ("periodicity-ignored", "TS-06", "all"),
+                ("application-not-suspended", "TS-10", "all"),
+                ("f-port224-disable-ignored", "TS-11", "all"),
+            };
+            foreach (var (mutant, caseId, regions) in expected)
+            {
+                var (code, output) = Certify("--region", regions, "--case", caseId, "--mutant", mutant);
+                Assert.AreEqual(1, code, mutant + ":\n" + output);
+                Assert.IsTrue(CaseLines(output).All(l => l.StartsWith("FAIL " + caseId)), mutant + " must fail " + caseId + " everywhere:\n" + output);
+                var (cleanCode, clean) = Certify("--region", regions, "--case", caseId);
+                Assert.AreEqual(0, cleanCode, caseId + " passes on the device as built:\n" + clean);
+            }
+        }
+
+        [TestMethod]
+        public void TxCwReq_Ts14_PassesInEveryRegion_AndFailsWhenThePackageDropsIt()
+        {
+            var (code, output) = Certify("--region", "all", "--case", "TS-14");
+            Assert.AreEqual(0, code, output);
+            Assert.AreEqual(4, CaseLines(output).Count(l => l.StartsWith("PASS TS-14")), output);
+            var (mutantCode, mutant) = Certify("--region", "EU868", "--case", "TS-14", "--mutant", "tx-cw-ignored");
+            Assert.AreEqual(1, mutantCode, mutant);
+            Assert.IsTrue(mutant.Contains("FAIL TS-14") && mutant.Contains("no carrier on the air"), mutant);
+        }
+
         [TestMethod]
         public void MacVersion102_AllCasesPass_AndSendsNoDeviceTimeReq()
         {

@@ -144,6 +144,7 @@ namespace LoRaWan.HostTests.Mac
             }
 
             public void ReceiveContinuous(RxConfig config) => throw new NotSupportedException("Class A tests only");
+            public void StartContinuousWave(uint frequencyHz, int powerDbm) => throw new NotSupportedException("Class A tests only");
 
             public int ReadPacket(byte[] buffer, int offset, int maxLength, RxPacketInfo info)
             {
