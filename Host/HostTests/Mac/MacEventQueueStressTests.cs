@@ -3,6 +3,10 @@ using System.Diagnostics;
 using System.Threading;
 using LoRaWan.Mac;
 using LoRaWan.Radio;
+using LoRaWan.Regions;
+using LoRaWan.Session;
+using LoRaWan.Simulation;
+using LoRaWan.Tests.Mac;
 using nanoFramework.TestFramework;
 
 namespace LoRaWan.HostTests.Mac
@@ -174,6 +178,34 @@ namespace LoRaWan.HostTests.Mac
             Assert.AreEqual((long)Alarms, alarmsTaken);
             Assert.IsTrue(keptAside > 0, "the queue was full at times: the aside path ran");
             OutputHelper.WriteLine($"{Alarms} alarms, {keptAside} kept aside");
+        }
+
+        [TestMethod]
+        public void QueueOverflows_CountsEveryRefusedEvent_WhenSeveralInterruptThreadsOverflowTheQueue()
+        {
+            // The MAC's producers count an overflow on their own threads (the radio's interrupt, the alarm, the application):
+            // with a MAC that is never processed, 16 events fit and every other one must be counted, none lost to a race.
+            var scheduler = new VirtualScheduler();
+            var wiring = new MacWiring { Runner = new VirtualMacRunner(scheduler) };   // nobody drives it: nothing is taken
+            var mac = new ClassAMac(new ScriptedRadio(scheduler), Region.Create("EU868"),
+                DeviceIdentity.Abp("49BE7DF1", "44024241ED4CE9A68C6A8BC055233FD3", "EC925802AE430CA77FD3DD73CB2CC588"),
+                new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize), scheduler, new LoRaWanOptions(), wiring);
+            const int Threads = 4, Each = 500000;
+            var go = new ManualResetEventSlim();
+            var threads = new Thread[Threads];
+            for (int t = 0; t < Threads; t++)
+            {
+                threads[t] = new Thread(() =>
+                {
+                    go.Wait();
+                    for (int i = 0; i < Each; i++) mac.OnRadioEvent(RadioEvent.RxTimeout, (ulong)i);
+                });
+                threads[t].IsBackground = true;
+                threads[t].Start();
+            }
+            go.Set();
+            foreach (Thread t in threads) Assert.IsTrue(t.Join(60000), "a producer hung");
+            Assert.AreEqual(Threads * Each - 16, mac.Counters.QueueOverflows, "every event past the 16 queued");
         }
     }
 }
