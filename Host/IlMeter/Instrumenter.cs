@@ -23,6 +23,12 @@ namespace LoRaWan.IlMeter
         /// <summary>With a profile: the counter's <c>long[]</c> of IL per method (exclusive), indexed as the returned names.</summary>
         public const string MethodsField = "Methods";
 
+        /// <summary>
+        /// The counter's <c>long</c> of locks taken (calls of <c>System.Threading.Monitor::Enter</c> executed): on nanoCLR each
+        /// one allocates a lock block and links it to the thread, native work the IL count does not show (issue 20).
+        /// </summary>
+        public const string LocksField = "Locks";
+
         /// <summary>The counter's <c>int</c>: above 0 while the environment (simulation, test rig) runs device code for itself.</summary>
         public const string PausedField = "Paused";
 
@@ -58,7 +64,7 @@ namespace LoRaWan.IlMeter
         public static Dictionary<string, byte[]> Rewrite(IList<string> paths, List<string> methodNames)
         {
             var images = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-            FieldReference counter = null, methods = null, paused = null;
+            FieldReference counter = null, methods = null, paused = null, locks = null;
             foreach (string path in paths)
             {
                 using var module = ModuleDefinition.ReadModule(path, new ReaderParameters { ReadSymbols = false, InMemory = true });
@@ -75,14 +81,18 @@ namespace LoRaWan.IlMeter
                     type.Fields.Add(perMethod);
                     var pausedDef = new FieldDefinition(PausedField, FieldAttributes.Public | FieldAttributes.Static, module.TypeSystem.Int32);
                     type.Fields.Add(pausedDef);
+                    var locksDef = new FieldDefinition(LocksField, FieldAttributes.Public | FieldAttributes.Static, module.TypeSystem.Int64);
+                    type.Fields.Add(locksDef);
                     module.Types.Add(type);
                     counter = def;
                     methods = perMethod;
                     paused = pausedDef;
+                    locks = locksDef;
                     field = def;
                 }
                 else field = module.ImportReference(counter);
                 FieldReference pausedField = module.ImportReference(paused);
+                FieldReference locksField = module.ImportReference(locks);
                 FieldReference methodsField = methodNames == null ? null : module.ImportReference(methods);
                 foreach (TypeDefinition type in module.GetTypes().ToList())
                 {
@@ -92,7 +102,7 @@ namespace LoRaWan.IlMeter
                         if (!method.HasBody) continue;
                         int id = -1;
                         if (methodNames != null) { id = methodNames.Count; methodNames.Add(type.FullName + "::" + method.Name); }
-                        Instrument(method, field, methodsField, id, pausedField);
+                        Instrument(method, field, methodsField, id, pausedField, locksField);
                     }
                 }
                 using var stream = new MemoryStream();
@@ -201,7 +211,12 @@ namespace LoRaWan.IlMeter
             }
         }
 
-        static void Instrument(MethodDefinition method, FieldReference counter, FieldReference methods, int id, FieldReference paused)
+        static bool IsLock(Instruction i)
+        {
+            return i.OpCode.Code == Code.Call && i.Operand is MethodReference m && m.Name == "Enter" && m.DeclaringType.FullName == "System.Threading.Monitor";
+        }
+
+        static void Instrument(MethodDefinition method, FieldReference counter, FieldReference methods, int id, FieldReference paused, FieldReference locks)
         {
             MethodBody body = method.Body;
             body.SimplifyMacros();
@@ -209,10 +224,12 @@ namespace LoRaWan.IlMeter
             var index = new Dictionary<Instruction, int>();
             for (int i = 0; i < body.Instructions.Count; i++) index[body.Instructions[i]] = i;
             var sizes = new int[leaders.Count];
+            var lockCalls = new int[leaders.Count];
             for (int b = 0; b < leaders.Count; b++)
             {
                 int end = b + 1 < leaders.Count ? index[leaders[b + 1]] : body.Instructions.Count;
                 sizes[b] = end - index[leaders[b]];
+                for (int i = index[leaders[b]]; i < end; i++) if (IsLock(body.Instructions[i])) lockCalls[b]++;
             }
             ILProcessor il = body.GetILProcessor();
             for (int b = 0; b < leaders.Count; b++)
@@ -238,6 +255,12 @@ namespace LoRaWan.IlMeter
                 il.InsertAfter(size, add);
                 il.InsertAfter(add, store);
                 Instruction last = store;
+                if (lockCalls[b] > 0)
+                {
+                    // Locks += the Monitor.Enter calls of this block
+                    Instruction[] count = { il.Create(OpCodes.Ldsfld, locks), il.Create(OpCodes.Ldc_I8, (long)lockCalls[b]), il.Create(OpCodes.Add), il.Create(OpCodes.Stsfld, locks) };
+                    foreach (Instruction c in count) { il.InsertAfter(last, c); last = c; }
+                }
                 if (methods != null)
                 {
                     // Methods[id] += size

@@ -15,6 +15,8 @@ namespace LoRaWan.IlMeter
         public string Description;
         /// <summary>IL instructions executed in the device assemblies.</summary>
         public long Il;
+        /// <summary>Locks taken (Monitor.Enter calls) in the device assemblies: native work on nanoCLR that <see cref="Il"/> does not show.</summary>
+        public long Locks;
     }
 
     /// <summary>
@@ -93,7 +95,7 @@ namespace LoRaWan.IlMeter
                     long il;
                     try { il = (long)measure.Invoke(null, new object[] { names[i] }); }
                     catch (TargetInvocationException e) { throw new InvalidOperationException(names[i] + ": " + e.InnerException.Message, e.InnerException); }
-                    rows.Add(new IlRow { Name = names[i], Description = descriptions[i], Il = il });
+                    rows.Add(new IlRow { Name = names[i], Description = descriptions[i], Il = il, Locks = (long)ops.GetField("LastLocks").GetValue(null) });
                 }
                 if (only != null && rows.Count == 0) throw new ArgumentException("unknown operation " + only + "; one of " + string.Join(", ", names));
                 if (perMethod != null)
@@ -127,10 +129,11 @@ namespace LoRaWan.IlMeter
         public static string Format(IList<IlRow> rows)
         {
             var s = new System.Text.StringBuilder();
-            s.AppendLine($"{"operation",-20} {"IL executed",12} {"ESP32 est.",11}  what");
+            s.AppendLine($"{"operation",-20} {"IL executed",12} {"ESP32 est.",11} {"locks",6}  what");
             foreach (IlRow r in rows)
-                s.AppendLine($"{r.Name,-20} {r.Il,12:N0} {r.Il / EspIlPerSecond * 1000.0,8:F2} ms  {r.Description}");
+                s.AppendLine($"{r.Name,-20} {r.Il,12:N0} {r.Il / EspIlPerSecond * 1000.0,8:F2} ms {r.Locks,6}  {r.Description}");
             s.AppendLine($"IL counted in {string.Join(", ", Counted)} only; ESP32 estimate at {EspIlPerSecond / 1e6:F0} million IL/s (240 MHz, issue 20).");
+            s.AppendLine("locks: Monitor.Enter calls executed; each allocates a lock block on nanoCLR, native work not in the IL count or the estimate.");
             return s.ToString();
         }
 

@@ -37,7 +37,7 @@ namespace LoRaWan.Mac
             // The class rides in the event's due value: the queue keeps no other payload, and the switch stays in order
             // with the requests around it.
             if (!_queue.Post(MacEventKind.DeviceClass, LoRaWan.Radio.RadioEvent.None, _scheduler.NowMicroseconds, (ulong)(int)deviceClass))
-                _diag.Counters.QueueOverflows++;
+                System.Threading.Interlocked.Increment(ref _diag.Counters.QueueOverflows);
             IMacWakeup w = _observers.Wakeup;
             if (w != null) w.Wake();
         }

@@ -179,7 +179,7 @@ namespace LoRaWan.Mac
         /// <inheritdoc />
         public void OnRadioEvent(RadioEvent radioEvent, ulong timestampUs)
         {
-            if (!_queue.Post(MacEventKind.Radio, radioEvent, timestampUs, 0)) _diag.Counters.QueueOverflows++;
+            if (!_queue.Post(MacEventKind.Radio, radioEvent, timestampUs, 0)) System.Threading.Interlocked.Increment(ref _diag.Counters.QueueOverflows);
             IMacWakeup w = _observers.Wakeup;
             if (w != null) w.Wake();
         }
@@ -190,7 +190,7 @@ namespace LoRaWan.Mac
             if (!_queue.Post(MacEventKind.Timer, RadioEvent.None, firedUs, dueUs))
             {
                 // The queue is full: keep the alarm aside rather than lose it (a lost alarm would stall the MAC).
-                _diag.Counters.QueueOverflows++;
+                System.Threading.Interlocked.Increment(ref _diag.Counters.QueueOverflows);
                 _queue.KeepAside(MacEventKind.Timer, dueUs, firedUs);
             }
             IMacWakeup w = _observers.Wakeup;
@@ -201,7 +201,7 @@ namespace LoRaWan.Mac
         {
             if (!_queue.Post(MacEventKind.Request, RadioEvent.None, _scheduler.NowMicroseconds, 0))
             {
-                _diag.Counters.QueueOverflows++;
+                System.Threading.Interlocked.Increment(ref _diag.Counters.QueueOverflows);
                 _queue.KeepAside(MacEventKind.Request, 0, 0);
             }
             IMacWakeup w = _observers.Wakeup;

@@ -20,19 +20,22 @@ namespace LoRaWan.Mac
         bool Wait(MacOperation operation, int timeoutMs);
     }
 
-    /// <summary>A flag the MAC's thread sets when an operation the application waits for has finished.</summary>
+    /// <summary>
+    /// A flag the MAC's thread sets when an operation the application waits for has finished. No lock (on nanoCLR a lock
+    /// allocates, issue 20): written with <c>Interlocked.Exchange</c> and read with <c>Interlocked.CompareExchange</c>, each a
+    /// full fence, so a thread that sees it set also sees what the MAC wrote before finishing.
+    /// </summary>
     public sealed class MacOperation
     {
-        readonly object _lock = new object();
-        bool _done;
+        int _done;   // 1 when finished
 
         /// <summary>True once finished.</summary>
-        public bool Done { get { lock (_lock) { return _done; } } }
+        public bool Done { get { return System.Threading.Interlocked.CompareExchange(ref _done, 1, 1) == 1; } }
 
         /// <summary>Marks it finished.</summary>
-        public void Finish() { lock (_lock) { _done = true; } }
+        public void Finish() { System.Threading.Interlocked.Exchange(ref _done, 1); }
 
         /// <summary>Marks it pending again (reuse).</summary>
-        public void Reset() { lock (_lock) { _done = false; } }
+        public void Reset() { System.Threading.Interlocked.Exchange(ref _done, 0); }
     }
 }

@@ -18,8 +18,10 @@ namespace LoRaWan.Mac
         readonly IClock _clock;
         ClassAMac _mac;
         Thread _thread;
-        bool _stopping;   // set under _lock by Detach; the loop checks it after every wake-up
-        readonly object _lock = new object();
+        // Set by Detach before it wakes the loop; the loop reads it after every wake-up without a lock (a lock allocates on
+        // nanoCLR, issue 20): the wake-up (Set, then WaitOne returning) orders the write before the read, and a loop that
+        // woke for another reason and missed it wakes again at once for Detach's own Set.
+        bool _stopping;
 
         /// <param name="clock">the monotonic clock used for wait deadlines</param>
         public ThreadedMacRunner(IClock clock)
@@ -45,7 +47,7 @@ namespace LoRaWan.Mac
         /// <inheritdoc />
         public void Detach()
         {
-            lock (_lock) { _stopping = true; }
+            _stopping = true;
             _wake.Set();
             if (_thread != null) _thread.Join(2 * PollMs);
             _progress.Set();
@@ -56,7 +58,7 @@ namespace LoRaWan.Mac
             while (true)
             {
                 _wake.WaitOne(PollMs, false);
-                lock (_lock) { if (_stopping) return; }
+                if (_stopping) return;
                 if (_mac.ProcessEvents() > 0) _progress.Set();
             }
         }

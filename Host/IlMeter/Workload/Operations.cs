@@ -39,7 +39,11 @@ namespace LoRaWan.IlMeter.Workload
         };
 
         static FieldInfo _counter;
+        static FieldInfo _locks;
         static long[] _methods;
+
+        /// <summary>The locks (Monitor.Enter calls) the last measured run took in the device assemblies.</summary>
+        public static long LastLocks;
 
         static long Count
         {
@@ -52,15 +56,18 @@ namespace LoRaWan.IlMeter.Workload
         {
             Type counter = typeof(LoRaWan.Radio.AirTime).Assembly.GetType("LoRaWan.IlMeter.Counter", true);
             _counter = counter.GetField("Count");
+            _locks = counter.GetField("Locks");
             _methods = (long[])counter.GetField("Methods").GetValue(null);   // set by the meter for a per-method profile
             Action between;
             Action op = Prepare(name, out between);
             op();                       // warm-up, unmeasured
             if (between != null) between();
             Count = 0;
+            _locks.SetValue(null, 0L);
             if (_methods != null) Array.Clear(_methods, 0, _methods.Length);
             op();
             long n = Count;
+            LastLocks = (long)_locks.GetValue(null);
             Count = 0;
             return n;
         }
