@@ -73,14 +73,15 @@ namespace LoRaWan.Mac
 
         /// <summary>
         /// BeginData, before a new FCntUp is taken: LoRaWAN 1.1 §5.10, an OTAA 1.1 device that has sent ADR_ACK_LIMIT
-        /// uplinks since its join without a RekeyConf goes back to the join state. True when it did (the session is
+        /// uplinks since its join without a RekeyConf goes back to the join state. ADR_ACK_LIMIT is the session's: 2^Limit_exp
+        /// once an ADRParamSetupReq (§5.11) set it, else the options' value. True when it did (the session is
         /// dropped, in flash too: a reset does not bring it back); otherwise counts this uplink.
         /// </summary>
         bool RekeyLimitReached()
         {
             SessionKeys keys = _session.Keys;
             if (!keys.RekeyOwed) return false;
-            if (keys.RekeyUplinks < _options.AdrAckLimit)
+            if (keys.RekeyUplinks < _session.Network.AdrAckLimit(_options.AdrAckLimit))
             {
                 keys.RekeyUplinks++;
                 return false;

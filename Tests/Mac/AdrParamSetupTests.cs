@@ -12,6 +12,7 @@ namespace LoRaWan.Tests.Mac
     /// itself is the one of §4.3.1.1 with those two values in place of 64 and 32: ADRACKReq from ADR_ACK_CNT =
     /// ADR_ACK_LIMIT, the default TX power at ADR_ACK_LIMIT + ADR_ACK_DELAY, one data rate lower every further
     /// ADR_ACK_DELAY, the default channels and NbTrans 1 once at the lowest rate. A 1.0.x device does not know CID 0x0C.
+    /// The 1.1 device is <see cref="CommandRig"/>'s ABP 1.1 one (ResetInd until ResetConf, LoRaWAN 1.1 §5.1).
     /// </summary>
     [TestClass]
     public class AdrParamSetupTests
@@ -29,15 +30,18 @@ namespace LoRaWan.Tests.Mac
             var rig = new CommandRig("EU868", V11Adr());
             rig.Mac.DutyCycle.Enabled = false;
             // LinkADRReq DR5, TXPower 3, channel 0 only, NbTrans 2; ADRParamSetupReq 0x21: Limit_exp 2, Delay_exp 1.
-            rig.DeliverNext(CommandRig.Down(1, "03 53 0100 02 0C 21"));
+            // The network's first downlink also answers the ResetInd of the device's first uplink with ResetConf.
+            rig.DeliverNext(rig.Downlink(1, CommandRig.ResetConf + " 03 53 0100 02 0C 21"));
             rig.Send();
+            Assert.AreEqual("0101", rig.UplinkFOpts(rig.Sent(0)), "ResetInd");
             for (int c = 0; c <= 20; c++)
             {
                 int before = rig.Radio.Sent.Count;
                 Assert.AreEqual((int)SendStatus.Sent, (int)rig.Send().Status, "uplink with ADR_ACK_CNT " + c.ToString());
                 DataFrame f = CommandRig.Read(rig.Sent(-1));
                 string at = " at ADR_ACK_CNT " + c.ToString();
-                if (c == 0) Assert.AreEqual("03070C", CommandRig.FOpts(rig.Sent(-1)), "LinkADRAns (all ACKs) and ADRParamSetupAns");
+                if (c == 0) Assert.AreEqual("03070C", rig.UplinkFOpts(rig.Sent(-1)), "LinkADRAns (all ACKs) and ADRParamSetupAns, no ResetInd");
+                Assert.IsTrue(rig.UplinkMicIsValid11(-1, 0), "1.1 MIC" + at);
                 Assert.AreEqual(c >= 4, f.AdrAckReq, "ADRACKReq from ADR_ACK_LIMIT = 2^2" + at);
                 int dr = c < 8 ? 5 : 4 - (c - 8) / 2;
                 if (dr < 0) dr = 0;
@@ -52,11 +56,11 @@ namespace LoRaWan.Tests.Mac
         public void Exponents0And15_Give1And32768()
         {
             var rig = new CommandRig("EU868", V11Adr());
-            rig.DeliverNext(CommandRig.Down(1, "0C F0"));   // Limit_exp 15, Delay_exp 0
+            rig.DeliverNext(rig.Downlink(1, "0C F0"));   // Limit_exp 15, Delay_exp 0
             rig.Send();
             Assert.AreEqual(32768, rig.Mac.Session.Network.AdrAckLimit(64), "2^15");
             Assert.AreEqual(1, rig.Mac.Session.Network.AdrAckDelay(32), "2^0");
-            rig.DeliverNext(CommandRig.Down(2, "0C 0F"));   // Limit_exp 0, Delay_exp 15
+            rig.DeliverNext(rig.DownlinkPort0(2, "0C 0F"));   // Limit_exp 0, Delay_exp 15, on FPort 0 (NwkSEncKey)
             rig.Send();
             Assert.AreEqual(1, rig.Mac.Session.Network.AdrAckLimit(64), "2^0");
             Assert.AreEqual(32768, rig.Mac.Session.Network.AdrAckDelay(32), "2^15");
@@ -72,7 +76,7 @@ namespace LoRaWan.Tests.Mac
             var flash = new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize);
             var scheduler = new VirtualScheduler();
             var rig = new CommandRig("EU868", V11Adr(), flash, scheduler);
-            rig.DeliverNext(CommandRig.Down(1, "0C 21"));
+            rig.DeliverNext(rig.Downlink(1, "0C 21"));
             rig.Send();   // the downlink sets ADR_ACK_LIMIT 4 / ADR_ACK_DELAY 2 and ADR_ACK_CNT 0; both saved with it
             byte[] record = StoredSessionPayload(flash);
             Assert.AreEqual("0121", Hex.ToString(record, 62, 2), "byte 62 bit 0: set by the network; byte 63: ADRparam");
@@ -88,22 +92,54 @@ namespace LoRaWan.Tests.Mac
         [TestMethod]
         public void ARecordWithZerosInBytes62And63_RestoresTheDefaults64And32()
         {
-            // A 1.0.4 device writes the record as every version before 1.1 support did: zeros in bytes 62..63.
+            // A session record written before any ADRParamSetupReq has zeros in bytes 62..63, as every record of the versions
+            // before LoRaWAN 1.1 support had.
             var flash = new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize);
             var scheduler = new VirtualScheduler();
-            LoRaWanOptions v104 = CommandRig.Adr(5);
-            var old = new CommandRig("EU868", v104, flash, scheduler);
-            old.DeliverNext(CommandRig.Down(1, "04 00"));   // DutyCycleReq: a MAC command, so the session record is written
+            var old = new CommandRig("EU868", V11Adr(), flash, scheduler);
+            old.DeliverNext(old.Downlink(1, CommandRig.ResetConf + " 04 00"));   // with DutyCycleReq: the session record is written
             old.Send();
+            old.Send();
+            Assert.AreEqual("04", old.UplinkFOpts(old.Sent(-1)), "DutyCycleAns, no ResetInd any more");
             Assert.AreEqual("0000", Hex.ToString(StoredSessionPayload(flash), 62, 2));
 
             var rig = new CommandRig("EU868", V11Adr(), flash, scheduler);
+            Assert.IsFalse(rig.Mac.Session.Keys.ResetOwed, "the record was restored (not the defaults of a new personalisation: no ResetInd)");
             Assert.AreEqual(NetworkSettings.NoAdrParam, rig.Mac.Session.Network.AdrParam);
             rig.Mac.DutyCycle.Enabled = false;
             for (int c = 0; c <= 64; c++)
             {
                 rig.Send();
                 Assert.AreEqual(c >= 64, CommandRig.Read(rig.Sent(-1)).AdrAckReq, "ADR_ACK_LIMIT 64 (RP002-1.0.4 default), at " + c.ToString());
+            }
+        }
+
+        [TestMethod]
+        public void ResetInd_TheDeviceBackOnItsDefaults_HasTheDefaultAdrAckLimitAndDelayAgain()
+        {
+            // LoRaWAN 1.1 §5.1: with ResetInd an ABP device says it "has switched back to its default MAC & radio parameters
+            // (i.e. the parameters originally programmed into the device at fabrication except for the three frame
+            // counters)"; ADR_ACK_LIMIT and ADR_ACK_DELAY are such parameters (§5.11 changes them), so Limit_exp/Delay_exp go
+            // back to the device's 64 and 32. The Things Stack does the same on its side (a new MAC state on ResetInd).
+            var flash = new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize);
+            var scheduler = new VirtualScheduler();
+            var rig = new CommandRig("EU868", V11Adr(), flash, scheduler);
+            rig.DeliverNext(rig.Downlink(1, CommandRig.ResetConf + " 0C 21"));
+            rig.Send();
+            rig.Send();
+            Assert.AreEqual(0x21, rig.Mac.Session.Network.AdrParam);
+            Assert.AreEqual("0121", Hex.ToString(StoredSessionPayload(flash), 62, 2), "persisted");
+
+            // Personalised again (another DevAddr): the stored session, read with its ADRparam, is not this device's any
+            // more; it starts from its defaults and says so with ResetInd.
+            var again = new CommandRig("EU868", V11Adr(), flash, scheduler, null, CommandRig.DevAddr + 1);
+            Assert.AreEqual(NetworkSettings.NoAdrParam, again.Mac.Session.Network.AdrParam, "ADRparam back to the defaults");
+            again.Mac.DutyCycle.Enabled = false;
+            for (int c = 0; c <= 64; c++)
+            {
+                again.Send();
+                Assert.AreEqual("0101", again.UplinkFOpts(again.Sent(-1)), "ResetInd in every uplink, at " + c.ToString());
+                Assert.AreEqual(c >= 64, CommandRig.Read(again.Sent(-1)).AdrAckReq, "ADR_ACK_LIMIT 64, not 2^2, at " + c.ToString());
             }
         }
 

@@ -10,7 +10,9 @@ namespace LoRaWan.Tests.Mac
     /// DeviceModeInd / DeviceModeConf (LoRaWAN 1.1 §18.1, CID 0x20, one byte Class: 0x00 Class A, 0x02 Class C): "The
     /// end-device SHALL include the DeviceModeInd command in all uplinks until the DeviceModeConf command is received",
     /// and it "SHALL switch mode as soon as the first DeviceModeInd command is transmitted". A 1.0.x device has no such
-    /// command: its class applies at once and nothing is sent.
+    /// command: its class applies at once and nothing is sent. The 1.1 device is <see cref="CommandRig"/>'s ABP 1.1 one: it
+    /// starts from its defaults, so ResetInd (LoRaWAN 1.1 §5.1) comes first in its uplinks until ResetConf, independently
+    /// of DeviceModeInd.
     /// </summary>
     [TestClass]
     public class DeviceModeTests
@@ -40,23 +42,24 @@ namespace LoRaWan.Tests.Mac
             Assert.AreEqual((int)DeviceClass.A, (int)rig.Mac.Session.DeviceClass, "still Class A");
 
             rig.Send();
-            Assert.AreEqual("2002", CommandRig.FOpts(rig.Sent(0)), "DeviceModeInd Class C");
+            Assert.AreEqual("0101" + "2002", rig.UplinkFOpts(rig.Sent(0)), "ResetInd first (LoRaWAN 1.1 §5.1), then DeviceModeInd Class C");
+            Assert.IsTrue(rig.UplinkMicIsValid11(0, 0), "a 1.1 uplink");
             Assert.AreEqual((int)DeviceClass.C, (int)rig.Mac.Session.DeviceClass, "Class C from the first DeviceModeInd on");
             Assert.IsTrue(rig.Radio.RxContinuousOpenedAt.Count > 0, "RXC opened");
             rig.Send();
-            Assert.AreEqual("2002", CommandRig.FOpts(rig.Sent(1)), "repeated: no DeviceModeConf yet");
-            rig.DeliverNext(CommandRig.Down(1, ""));   // a downlink without DeviceModeConf does not stop it
+            Assert.AreEqual("0101" + "2002", rig.UplinkFOpts(rig.Sent(1)), "repeated: no DeviceModeConf yet");
+            rig.DeliverNext(rig.Downlink(1, CommandRig.ResetConf));   // a downlink without DeviceModeConf does not stop it
             rig.Send();
             rig.Send();
-            Assert.AreEqual("2002", CommandRig.FOpts(rig.Sent(3)), "still repeated after a downlink without DeviceModeConf");
+            Assert.AreEqual("2002", rig.UplinkFOpts(rig.Sent(3)), "ResetConf stopped ResetInd; DeviceModeInd still repeated");
 
-            rig.DeliverNext(CommandRig.Down(2, "20 02"));   // DeviceModeConf Class C
+            rig.DeliverNext(rig.Downlink(2, "20 02"));   // DeviceModeConf Class C
             rig.Send();
-            Assert.AreEqual("2002", CommandRig.FOpts(rig.Sent(4)), "the uplink whose window brings the Conf carried it");
+            Assert.AreEqual("2002", rig.UplinkFOpts(rig.Sent(4)), "the uplink whose window brings the Conf carried it");
             rig.Send();
             rig.Send();
-            Assert.AreEqual("", CommandRig.FOpts(rig.Sent(5)), "no DeviceModeInd after DeviceModeConf");
-            Assert.AreEqual("", CommandRig.FOpts(rig.Sent(6)));
+            Assert.AreEqual("", rig.UplinkFOpts(rig.Sent(5)), "no DeviceModeInd after DeviceModeConf");
+            Assert.AreEqual("", rig.UplinkFOpts(rig.Sent(6)));
             Assert.AreEqual((int)DeviceClass.C, (int)rig.Mac.Session.DeviceClass);
         }
 
@@ -66,13 +69,13 @@ namespace LoRaWan.Tests.Mac
             var rig = new CommandRig("EU868", Options(LoRaWanVersion.V1_1));
             rig.Device.SetDeviceClass(DeviceClass.C);
             rig.Send();
-            rig.DeliverNext(CommandRig.Down(1, "20 02"));
+            rig.DeliverNext(rig.Downlink(1, CommandRig.ResetConf + " 20 02"));
             rig.Send();
             rig.Device.SetDeviceClass(DeviceClass.A);
             Settle(rig);
             Assert.AreEqual((int)DeviceClass.C, (int)rig.Mac.Session.DeviceClass, "Class C until DeviceModeInd Class A is on air");
             rig.Send();
-            Assert.AreEqual("2000", CommandRig.FOpts(rig.Sent(-1)), "DeviceModeInd Class A");
+            Assert.AreEqual("2000", rig.UplinkFOpts(rig.Sent(-1)), "DeviceModeInd Class A (no ResetInd: ResetConf came)");
             Assert.AreEqual((int)DeviceClass.A, (int)rig.Mac.Session.DeviceClass);
             Assert.IsFalse(rig.Radio.InContinuousRx, "no RXC in Class A");
         }
@@ -88,7 +91,7 @@ namespace LoRaWan.Tests.Mac
             rig.Runner.RunUntil(rig.Scheduler.NowMicroseconds + 10000000UL);
             Assert.AreEqual(1, rig.Radio.Sent.Count, "one empty uplink");
             Assert.AreEqual(DataFrame.NoPort, CommandRig.Read(rig.Sent(0)).FPort, "no FPort");
-            Assert.AreEqual("2002", CommandRig.FOpts(rig.Sent(0)));
+            Assert.AreEqual("0101" + "2002", rig.UplinkFOpts(rig.Sent(0)), "ResetInd, DeviceModeInd Class C");
             rig.Runner.RunUntil(rig.Scheduler.NowMicroseconds + 120000000UL);
             Assert.AreEqual(1, rig.Radio.Sent.Count, "repetitions ride the application's uplinks: no stream of empty ones");
         }
@@ -106,12 +109,12 @@ namespace LoRaWan.Tests.Mac
             var after = new CommandRig("EU868", Options(LoRaWanVersion.V1_1), flash, scheduler);
             Settle(after);
             Assert.AreEqual((int)DeviceClass.C, (int)after.Mac.Session.DeviceClass);
-            after.DeliverNext(CommandRig.Down(1, "20 02"));
+            after.DeliverNext(after.Downlink(1, CommandRig.ResetConf + " 20 02"));
             after.Send();
-            Assert.AreEqual("2002", CommandRig.FOpts(after.Sent(0)), "still owed after the reset");
+            Assert.AreEqual("0101" + "2002", after.UplinkFOpts(after.Sent(0)), "both still owed after the reset");
             Assert.AreEqual("0200", Hex.ToString(AdrParamSetupTests.StoredSessionPayload(flash), 61, 2), "confirmed: nothing owed any more");
             after.Send();
-            Assert.AreEqual("", CommandRig.FOpts(after.Sent(1)));
+            Assert.AreEqual("", after.UplinkFOpts(after.Sent(1)));
         }
 
         [TestMethod]

@@ -309,6 +309,22 @@ namespace LoRaWan.HostTests.Mac
         }
 
         [TestMethod]
+        public void RekeyInd_TheLimitIsTheAdrAckLimitOfAdrParamSetupReq()
+        {
+            // LoRaWAN 1.1 §5.10 names ADR_ACK_LIMIT, which ADRParamSetupReq (§5.11) sets to 2^Limit_exp: the options say 64,
+            // the network says 2^2 = 4 (ADRParamSetupReq 0x20 in the FOpts of a port-less downlink, NFCntDown 0).
+            Rig rig = Joined(TtsKey, true);
+            rig.DeliverNext(Down11(TtsKeys, OtaaDevAddr, false, false, 0, new byte[] { 0x0C, 0x20 }, -1, null, 0));
+            Assert.AreEqual(SendStatus.Sent, rig.Send().Status, "uplink 1 (its RX1 brings ADRParamSetupReq)");
+            Assert.AreEqual(4, rig.Mac.Session.Network.AdrAckLimit(64), "2^2");
+            for (int i = 2; i <= 4; i++) Assert.AreEqual(SendStatus.Sent, rig.Send().Status, "uplink " + i);
+            byte[] fopts = CheckUplink11(rig.Last, TtsKeys, OtaaDevAddr, 0, (int)rig.DataRates[3], (int)rig.Channels[3]);
+            Assert.AreEqual("0B01", H(fopts), "RekeyInd still owed");
+            Assert.AreEqual(SendStatus.NotJoined, rig.Send().Status, "no RekeyConf within ADR_ACK_LIMIT = 4 uplinks: back to join");
+            Assert.IsFalse(rig.Mac.IsJoined);
+        }
+
+        [TestMethod]
         public void Downlink11_ConfirmedAckedWithConfFCnt_BothDirections()
         {
             Rig rig = Joined(TtsKey, true);
