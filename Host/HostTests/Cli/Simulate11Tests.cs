@@ -83,7 +83,7 @@ namespace LoRaWan.HostTests.Cli
             Fails("--nwkkey is an OTAA option", "--mac-version", "1.1", "--activation", "abp", "--nwkkey", NwkKey);
             Fails("--snwksintkey is an ABP option", "--mac-version", "1.1", "--snwksintkey", S);
             Fails("--nwkkey: must be 16 bytes", "--mac-version", "1.1", "--nwkkey", "0011");
-            Fails("--mac-version must be", "--mac-version", "1.2");
+            Fails("--mac-version must be 1.0.2, 1.0.3, 1.0.4 or 1.1, got '1.2'", "--mac-version", "1.2");
         }
 
         static void Fails(string expected, params string[] args)
