@@ -19,6 +19,9 @@ namespace LoRaWan.Firmware
         const string DevEui = "0000000000000000";                     // End device → DevEUI
         const string JoinEui = "0000000000000000";                    // JoinEUI (AppEUI in LoRaWAN 1.0.2)
         const string AppKey = "00000000000000000000000000000000";     // AppKey (root key, MSB)
+        // LoRaWAN 1.1 (registered as "LoRaWAN Specification 1.1.0", README "A LoRaWAN 1.1 device"): the console shows a
+        // second root key; uncomment it and the two 1.1 lines where the device is created below.
+        // const string NwkKey = "00000000000000000000000000000000";  // NwkKey (root key, MSB; LoRaWAN 1.1 only)
         const string RegionName = "EU868";                            // EU868, US915, AU915, AS923-1..4, IN865, KR920, RU864, EU433, CN779, CN470-20A/20B/26A/26B, CN470-RP1
         const int SubBand = 0;                                        // US915/AU915: 2 for The Things Network, 0 = all
         const int IntervalMinutes = 5;                                // between uplinks (a downlink can change it)
@@ -59,8 +62,11 @@ namespace LoRaWan.Firmware
             // so each wake continues at the next counter (1.0.4 §4.3.1.5: never reuse one) without skipping 16.
             if (UseDeepSleep) options.FCntPersistInterval = 1;
 
-            LoRaWanDevice device = new LoRaWanDevice(hardware.Radio, region,
-                DeviceIdentity.Otaa(DevEui, JoinEui, AppKey), hardware.Store, hardware.MacAlarm, options);
+            DeviceIdentity identity = DeviceIdentity.Otaa(DevEui, JoinEui, AppKey);
+            // LoRaWAN 1.1: NwkKey and AppKey, and the 1.1 MAC (OptNeg join, four session keys, RekeyInd):
+            // identity = DeviceIdentity.Otaa11(DevEui, JoinEui, NwkKey, AppKey);
+            // options.Version = LoRaWanVersion.V1_1;
+            LoRaWanDevice device = new LoRaWanDevice(hardware.Radio, region, identity, hardware.Store, hardware.MacAlarm, options);
             if (device.IsJoined) Console.WriteLine("session restored from flash: no join needed");
             // Class C (LoRaWAN 1.0.4 §15) keeps the receiver on between uplinks, which deep sleep would switch off. The
             // class is saved with the session, so switching back to Class A here is saved as well.

@@ -31,10 +31,16 @@ namespace LoRaWan.Tests.EndToEnd
         }
 
         public WorldRig(string region, int seed, LoRaWanVersion version, NetworkOptions net)
+            : this(region, seed, DeviceIdentity.Otaa(DevEui, JoinEui, AppKey), version, net)
+        {
+        }
+
+        /// <summary>A world with <paramref name="identity"/> (OTAA or ABP, 1.0.x or 1.1) registered as <paramref name="version"/>.</summary>
+        public WorldRig(string region, int seed, DeviceIdentity identity, LoRaWanVersion version, NetworkOptions net)
         {
             if (region == "US915" || region == "AU915") net.SubBand = 2;
             World = new VirtualWorld(region, seed, net);
-            Identity = DeviceIdentity.Otaa(DevEui, JoinEui, AppKey);
+            Identity = identity;
             World.Register(Identity, version);
             World.Network.Observer = this;
         }

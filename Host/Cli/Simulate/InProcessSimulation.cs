@@ -93,6 +93,7 @@ namespace LoRaWan.Cli.Simulate
             string who = identity.IsOtaa ? $"OTAA DevEUI {_s.Get(SimulateOptions.DevEui)}" : $"ABP DevAddr {identity.DevAddr:X8}";
             string rate = options.Adr ? "ADR on" : $"DR{options.DataRate} fixed, ADR off";
             timeline.Line(0, "device", $"power on · {regionName} · LoRaWAN {_s.VersionText} · {who} · {rate} · platform timing error ±{jitterMs} ms{(dioLatencyMs > 0 ? $" + DIO interrupt latency 0..{dioLatencyMs} ms" : "")} (window margin {options.TimingErrorUs / 1000} ms)");
+            timeline.Line(0, "device", "keys · " + _s.KeysText());
             bool joined = identity.IsOtaa ? device.Join(Math.Max(60000, minutes * 60000)) : device.IsJoined;
             if (!joined)
             {
@@ -164,8 +165,19 @@ namespace LoRaWan.Cli.Simulate
             _out.WriteLine("Summary");
             if (identity.IsOtaa) _out.WriteLine($"  joined                 {(joined ? "yes" : "NO")} after {timeline.JoinRequests} join request(s)");
             else _out.WriteLine($"  activation             ABP, DevAddr {identity.DevAddr:X8}, session data rate DR{m.Session.DataRate}, max payload {device.MaxPayload} B");
+            if (_s.Is11 && m.Session.Active)
+            {
+                var keys = m.Session.Keys;
+                var macCounters = world.Network.MacCounters;
+                string how = !keys.Separate ? "OptNeg 0: the network answered as LoRaWAN 1.0, one network key"
+                    : identity.IsOtaa ? $"OptNeg 1, four session keys; RekeyInd {(keys.RekeyOwed ? "still owed" : "confirmed")} ({macCounters.RekeyConfsSent} RekeyConf)"
+                    : $"four session keys; ResetInd {(keys.ResetOwed ? "still owed" : "confirmed")} ({macCounters.ResetConfsSent} ResetConf)";
+                string nf = m.Session.HasFCntDown ? m.Session.FCntDown.ToString() : "none";
+                string af = keys.HasAFCntDown ? keys.AFCntDown.ToString() : "none";
+                _out.WriteLine($"  LoRaWAN 1.1            {how}; last NFCntDown {nf}, last AFCntDown {af}");
+            }
             traffic.WriteUplinks(_out);
-            _out.WriteLine($"  network                {world.Network.Counters.UplinksAccepted} uplinks accepted, {c.UplinksRejectedMalformed + c.UplinksRejectedUnknownDevAddr + c.UplinksRejectedMic + c.UplinksRejectedReplay + c.UplinksRejectedDataRate} rejected, {c.Retransmissions} retransmissions");
+            _out.WriteLine($"  network                {world.Network.Counters.UplinksAccepted} uplinks accepted, {c.UplinksRejectedMalformed + c.UplinksRejectedUnknownDevAddr + c.UplinksRejectedMic + c.UplinksRejectedReplay + c.UplinksRejectedDataRate + c.UplinksRejectedNoRekeyInd} rejected, {c.Retransmissions} retransmissions");
             if (classC != null) enqueued += classC.Queued;
             _out.WriteLine($"  downlinks              {enqueued} queued by the application, {appDownlinksSent} sent by the network, {traffic.DownlinksReceived} received by the device");
             traffic.WriteDevice(_out);

@@ -18,14 +18,18 @@ namespace LoRaWan.Cli.Simulate
         // ---- the device and its network ----
         public static readonly Option<string> Region = Set.Text("--region", "name", "EU868, US915, AU915, AS923-1..4, IN865, KR920, RU864, EU433, CN779, CN470-20A/20B/26A/26B or CN470-RP1 (US915/AU915 use sub-band 2)", "EU868",
             v => RegionCommand.CreateRegion(v));
-        public static readonly Option<string> MacVersion = Set.Choice("--mac-version", "LoRaWAN version registered on the network", "1.0.4", "1.0.2", "1.0.3", "1.0.4");
+        public static readonly Option<string> MacVersion = Set.Choice("--mac-version", "LoRaWAN version registered on the network (1.1: NwkKey and AppKey for OTAA, four session keys for ABP)", "1.0.4", "1.0.2", "1.0.3", "1.0.4", "1.1");
         public static readonly Option<string> Activation = Set.Choice("--activation", "OTAA (join first) or ABP (session keys from the options, no join)", "otaa", "otaa", "abp");
         public static readonly Option<string> DevEui = Set.Text("--deveui", "hex", "OTAA DevEUI (16 hex digits)", "70B3D57ED0000001", v => CliArgs.ParseHex(v, "--deveui", 8));
         public static readonly Option<string> JoinEui = Set.Text("--joineui", "hex", "OTAA JoinEUI/AppEUI (16 hex digits)", "0000000000000000", v => CliArgs.ParseHex(v, "--joineui", 8));
         public static readonly Option<string> AppKey = Set.Text("--appkey", "key", "OTAA AppKey (32 hex digits)", "2B7E151628AED2A6ABF7158809CF4F3C", v => CliArgs.ParseHex(v, "--appkey", 16));
+        public static readonly Option<string> NwkKey = Set.Text("--nwkkey", "key", "OTAA NwkKey, LoRaWAN 1.1 only (32 hex digits)", "BEC499C69E9C939E413B663961636C61", v => CliArgs.ParseHex(v, "--nwkkey", 16));
         public static readonly Option<string> DevAddr = Set.Text("--devaddr", "hex", "ABP DevAddr (8 hex digits)", "260B0001", v => CliArgs.ParseHex(v, "--devaddr", 4));
         public static readonly Option<string> NwkSKey = Set.Text("--nwkskey", "key", "ABP NwkSKey (32 hex digits)", "44024241ED4CE9A68C6A8BC055233FD3", v => CliArgs.ParseHex(v, "--nwkskey", 16));
         public static readonly Option<string> AppSKey = Set.Text("--appskey", "key", "ABP AppSKey (32 hex digits)", "EC925802AE430CA77FD3DD73CB2CC588", v => CliArgs.ParseHex(v, "--appskey", 16));
+        public static readonly Option<string> FNwkSIntKey = Set.Text("--fnwksintkey", "key", "ABP FNwkSIntKey, LoRaWAN 1.1 only (32 hex digits)", "44024241ED4CE9A68C6A8BC055233FD3", v => CliArgs.ParseHex(v, "--fnwksintkey", 16));
+        public static readonly Option<string> SNwkSIntKey = Set.Text("--snwksintkey", "key", "ABP SNwkSIntKey, LoRaWAN 1.1 only (32 hex digits)", "5D4A2B01C0F39E7A8B6C4D2E1F3A5B7C", v => CliArgs.ParseHex(v, "--snwksintkey", 16));
+        public static readonly Option<string> NwkSEncKey = Set.Text("--nwksenckey", "key", "ABP NwkSEncKey, LoRaWAN 1.1 only (32 hex digits)", "A1B2C3D4E5F60718293A4B5C6D7E8F90", v => CliArgs.ParseHex(v, "--nwksenckey", 16));
 
         // ---- the application's traffic ----
         public static readonly Option<int> Minutes = Set.Int("--minutes", "N", "minutes to run (virtual time; wall-clock time with --udp or --realtime)", 60, 1, 7 * 24 * 60);
@@ -68,6 +72,7 @@ namespace LoRaWan.Cli.Simulate
         {
             "1.0.2" => LoRaWanVersion.V1_0_2,
             "1.0.3" => LoRaWanVersion.V1_0_3,
+            "1.1" => LoRaWanVersion.V1_1,
             _ => LoRaWanVersion.V1_0_4,
         };
     }

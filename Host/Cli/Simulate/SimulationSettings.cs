@@ -48,10 +48,38 @@ namespace LoRaWan.Cli.Simulate
         /// <summary>US915/AU915: the device and network use sub-band 2 (The Things Network's plan).</summary>
         public bool FixedPlan => Region.Name == "US915" || Region.Name == "AU915";
 
-        /// <summary>The device's identity: OTAA from --deveui/--joineui/--appkey, or ABP from --devaddr/--nwkskey/--appskey.</summary>
-        public DeviceIdentity Identity() => Abp
-            ? DeviceIdentity.Abp(Get(SimulateOptions.DevAddr), Get(SimulateOptions.NwkSKey), Get(SimulateOptions.AppSKey))
-            : DeviceIdentity.Otaa(Get(SimulateOptions.DevEui), Get(SimulateOptions.JoinEui), Get(SimulateOptions.AppKey));
+        /// <summary>--mac-version 1.1: the LoRaWAN 1.1 identities (NwkKey and AppKey; four ABP session keys).</summary>
+        public bool Is11 => Version == LoRaWanVersion.V1_1;
+
+        /// <summary>
+        /// The device's identity: OTAA from --deveui/--joineui/--appkey (1.1: and --nwkkey), or ABP from
+        /// --devaddr/--nwkskey/--appskey (1.1: --fnwksintkey/--snwksintkey/--nwksenckey/--appskey).
+        /// </summary>
+        public DeviceIdentity Identity()
+        {
+            if (Abp)
+                return Is11
+                    ? DeviceIdentity.Abp11(Get(SimulateOptions.DevAddr), Get(SimulateOptions.FNwkSIntKey), Get(SimulateOptions.SNwkSIntKey), Get(SimulateOptions.NwkSEncKey), Get(SimulateOptions.AppSKey))
+                    : DeviceIdentity.Abp(Get(SimulateOptions.DevAddr), Get(SimulateOptions.NwkSKey), Get(SimulateOptions.AppSKey));
+            return Is11
+                ? DeviceIdentity.Otaa11(Get(SimulateOptions.DevEui), Get(SimulateOptions.JoinEui), Get(SimulateOptions.NwkKey), Get(SimulateOptions.AppKey))
+                : DeviceIdentity.Otaa(Get(SimulateOptions.DevEui), Get(SimulateOptions.JoinEui), Get(SimulateOptions.AppKey));
+        }
+
+        /// <summary>
+        /// The root or session keys in the order and with the names The Things Stack's console shows them (MSB hex), e.g.
+        /// "AppKey 2B7E... · NwkKey BEC4..." (OTAA 1.1).
+        /// </summary>
+        public string KeysText()
+        {
+            if (Abp)
+                return Is11
+                    ? $"FNwkSIntKey {Get(SimulateOptions.FNwkSIntKey)} · SNwkSIntKey {Get(SimulateOptions.SNwkSIntKey)} · NwkSEncKey {Get(SimulateOptions.NwkSEncKey)} · AppSKey {Get(SimulateOptions.AppSKey)}"
+                    : $"NwkSKey {Get(SimulateOptions.NwkSKey)} · AppSKey {Get(SimulateOptions.AppSKey)}";
+            return Is11
+                ? $"AppKey {Get(SimulateOptions.AppKey)} · NwkKey {Get(SimulateOptions.NwkKey)}"
+                : $"AppKey {Get(SimulateOptions.AppKey)}";
+        }
 
         /// <summary>The MAC options: version, seed, sub-band; --dr fixes the data rate with ADR off; --adr starts at the region's default (slowest allowed) rate.</summary>
         public LoRaWanOptions DeviceOptions()
@@ -81,6 +109,18 @@ namespace LoRaWan.Cli.Simulate
             Option[] abpOnly = { SimulateOptions.DevAddr, SimulateOptions.NwkSKey, SimulateOptions.AppSKey };
             foreach (Option o in Abp ? otaaOnly : abpOnly)
                 if (Given(o)) throw new CliException($"{o.Name} is an {(Abp ? "OTAA" : "ABP")} option (this run uses --activation {(Abp ? "abp" : "otaa")})");
+            Option[] v11 = { SimulateOptions.NwkKey, SimulateOptions.FNwkSIntKey, SimulateOptions.SNwkSIntKey, SimulateOptions.NwkSEncKey };
+            foreach (Option o in v11)
+                if (Given(o) && !Is11) throw new CliException($"{o.Name} is a LoRaWAN 1.1 key (this run uses --mac-version {VersionText}; give --mac-version 1.1)");
+            if (Given(SimulateOptions.NwkKey) && Abp) throw new CliException("--nwkkey is an OTAA option (this run uses --activation abp)");
+            if (Abp && !Is11)
+                foreach (Option o in new Option[] { SimulateOptions.FNwkSIntKey, SimulateOptions.SNwkSIntKey, SimulateOptions.NwkSEncKey })
+                    if (Given(o)) throw new CliException($"{o.Name} is a LoRaWAN 1.1 ABP key");
+            if (!Abp)
+                foreach (Option o in new Option[] { SimulateOptions.FNwkSIntKey, SimulateOptions.SNwkSIntKey, SimulateOptions.NwkSEncKey })
+                    if (Given(o)) throw new CliException($"{o.Name} is an ABP option (this run uses --activation otaa)");
+            if (Abp && Is11 && Given(SimulateOptions.NwkSKey))
+                throw new CliException("--nwkskey is the LoRaWAN 1.0 ABP key; a LoRaWAN 1.1 ABP device has --fnwksintkey, --snwksintkey and --nwksenckey (and --appskey)");
 
             int? dr = Get(SimulateOptions.DataRate);
             if (dr != null)

@@ -119,6 +119,7 @@ namespace LoRaWan.Cli.Simulate
                 traffic.RunEndUs = end;
                 string activation = identity.IsOtaa ? $"DevEUI {s.DevEui} · JoinEUI {s.JoinEui}" : $"ABP DevAddr {identity.DevAddr:X8}";
                 timeline.Line(world.Scheduler.NowMicroseconds, "device", $"power on · {s.RegionName} · LoRaWAN {s.VersionText} · {activation} · platform timing error ±{s.JitterMs} ms (window margin {options.TimingErrorUs / 1000} ms)");
+                timeline.Line(world.Scheduler.NowMicroseconds, "device", "keys · " + settings.KeysText());
                 if (!device.IsJoined) device.BeginJoin();
                 while (!device.IsJoined && !stop && world.Scheduler.NowMicroseconds < end) world.Sleep(250);
                 bool joined = device.IsJoined;

@@ -39,8 +39,8 @@ namespace LoRaWan.HostTests.Cli
             new[] { "keys", "--appkey", "--joinnonce", "--netid", "--devnonce", "--nwkkey", "--joineui", "--deveui" },
             new[] { "airtime", "--sf", "--bw", "--size", "--cr", "--preamble", "--no-crc", "--implicit-header", "--region", "--dr", "--downlink" },
             new[] { "region", "--region" },
-            new[] { "simulate", "--region", "--mac-version", "--activation", "--deveui", "--joineui", "--appkey", "--devaddr", "--nwkskey", "--appskey",
-                "--minutes", "--interval-s", "--dr", "--payload-bytes", "--class", "--adr", "--seed", "--jitter-ms", "--verbose", "--realtime", "--udp", "--gateway-eui", "--certification", "--state" },
+            new[] { "simulate", "--region", "--mac-version", "--activation", "--deveui", "--joineui", "--appkey", "--nwkkey", "--devaddr", "--nwkskey", "--appskey",
+                "--fnwksintkey", "--snwksintkey", "--nwksenckey", "--minutes", "--interval-s", "--dr", "--payload-bytes", "--class", "--adr", "--seed", "--jitter-ms", "--verbose", "--realtime", "--udp", "--gateway-eui", "--certification", "--state" },
             new[] { "certify", "--region", "--mac-version", "--verbose", "--mutant", "--mutation-check", "--case" },
         };
 
@@ -120,7 +120,7 @@ namespace LoRaWan.HostTests.Cli
             OneErrorLine(Run(out o, out e, "simulate", "--minutes", "0"), o, e, "--minutes must be 1..10080, got 0");
             OneErrorLine(Run(out o, out e, "simulate", "stray"), o, e, "unexpected argument 'stray'");
             OneErrorLine(Run(out o, out e, "simulate", "--region", "EU999"), o, e, "unknown region 'EU999'; valid regions: EU868");
-            OneErrorLine(Run(out o, out e, "simulate", "--mac-version", "1.1"), o, e, "--mac-version must be 1.0.2, 1.0.3 or 1.0.4, got '1.1'");
+            OneErrorLine(Run(out o, out e, "simulate", "--mac-version", "1.2"), o, e, "--mac-version must be 1.0.2, 1.0.3, 1.0.4 or 1.1, got '1.2'");
             OneErrorLine(Run(out o, out e, "simulate", "--state", "x.nvs"), o, e, "--state is only used with --udp");
             OneErrorLine(Run(out o, out e, "region"), o, e, "--region is required");
             OneErrorLine(Run(out o, out e, "decode", "--hex"), o, e, "--hex needs a value");

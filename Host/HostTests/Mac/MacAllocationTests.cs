@@ -284,6 +284,51 @@ namespace LoRaWan.HostTests.Mac
         }
 
         /// <summary>
+        /// LoRaWAN 1.1 OTAA (issue 16) after an OptNeg = 1 join and RekeyConf: confirmed uplinks (ACKed on NFCntDown) and
+        /// application downlinks, every other one confirmed (AFCntDown; the device's ACK signs with ConfFCnt), and a LinkCheckReq
+        /// every fourth uplink (FOpts encrypted both ways), all
+        /// allocate nothing on the device path: the 1.1 MIC halves, FOpts encryption, the two downlink counters.
+        /// </summary>
+        [TestMethod]
+        public void Otaa11ConfirmedBothWays_AllocatesNothing()
+        {
+            var world = new VirtualWorld("EU868", 6, new NetworkOptions { RecordHistory = false });
+            var id = DeviceIdentity.Otaa11("0042004213424341", "0000001223224242", "BEC499C69E9C939E413B663961636C61", "2B7E151628AED2A6ABF7158809CF4F3C");
+            world.Register(id, LoRaWanVersion.V1_1);
+            var o = new LoRaWanOptions { Version = LoRaWanVersion.V1_1, RandomSeed = 6, FCntPersistInterval = 1000 };
+            LoRaWanDevice device = world.PowerOn(id, o);
+            Assert.IsTrue(device.Join(600000), "joined");
+            var payload = new byte[12];
+            var downlink = new byte[] { 1, 2, 3, 4 };
+            int delivered = 0;
+            device.OnDownlink += (s, d) => delivered++;
+            for (int i = 0; i < 50; i++)
+            {
+                world.Network.Enqueue(id.DevEui, 3, downlink, i % 2 == 0);
+                if (i % 4 == 0) device.RequestLinkCheck();
+                device.Send(1, payload, i % 2 == 1, 600000);
+                world.Sleep(10000);
+            }
+            Assert.IsFalse(world.Mac.Session.Keys.RekeyOwed, "RekeyConf heard");
+            for (int i = 0; i < 100; i++) world.Network.Enqueue(id.DevEui, 3, downlink, i % 2 == 0);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            int acked = 0;
+            for (int i = 0; i < 100; i++)
+            {
+                if (i % 4 == 0) device.RequestLinkCheck();   // LinkCheckReq/Ans: FOpts encrypted both ways
+                if (device.Send(1, payload, i % 2 == 1, 600000).Status == SendStatus.Acked) acked++;
+                world.Sleep(10000);
+            }
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.AreEqual(150, delivered, "every downlink delivered");
+            Assert.AreEqual(50, acked, "every confirmed uplink ACKed");
+            Assert.AreEqual(0, world.Network.Counters.UplinksRejectedMic, "the ACKs signed with ConfFCnt were accepted");
+            Assert.AreEqual(38, world.Network.MacCounters.LinkChecksAnswered, "LinkCheckReq read from encrypted FOpts (13 + 25)");
+            OutputHelper.WriteLine($"allocated over 100 LoRaWAN 1.1 OTAA cycles, confirmed both ways: {allocated} bytes");
+            Assert.AreEqual(0L, allocated, "bytes allocated in steady state");
+        }
+
+        /// <summary>
         /// Class C (issue 15): downlinks the network sends in RXC at any time — read, verified, decrypted, delivered, the
         /// radio left listening — allocate nothing: driver, MAC, codec, crypto, and the simulated chip, air and network
         /// around them. The warm-up queues as many downlinks as the measured run, so the network's queue has grown.
