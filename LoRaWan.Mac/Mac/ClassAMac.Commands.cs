@@ -223,6 +223,7 @@ namespace LoRaWan.Mac
 
             _cmd.Processor.Process(rw.Frame, offset, length, rw.Info.SnrQuarterDb, ReadBattery());
             if (_cmd.Processor.DeviceModeConfirmed) _cmd.Answers.ConfirmDeviceMode();   // persisted with the downlink
+            if (_cmd.Processor.ForceRejoinOffset >= 0) ForceRejoin(rw.Frame, _cmd.Processor.ForceRejoinOffset);
             if (_cmd.Processor.LinkCheckAnswered && _observers.CommandListener != null)
                 Note(EventNotes.LinkCheck, _cmd.Processor.LinkMarginDb, _cmd.Processor.GatewayCount, 0);   // raised after the transition
             // DeviceTimeAns is anchored to the end of the uplink that carried DeviceTimeReq: the TxDone stamp of the

@@ -160,7 +160,7 @@ namespace LoRaWan.Mac
                 counters.MalformedFrames++;
             }
 
-            StartOtaaSession();
+            StartOtaaSession(ja.DevNonce, ja.DataRate);
 
             // Nonce record first, then the session that refers to it: a power cut in between leaves a
             // session whose JoinNonce does not match, which RestoreSession discards (the device rejoins).
@@ -196,25 +196,31 @@ namespace LoRaWan.Mac
         /// <summary>
         /// The session a valid join-accept starts (LoRaWAN 1.0.4 §6.2.3, §6.2.5): keys derived from JoinNonce, NetID and
         /// DevNonce, counters at 0, DLSettings and RxDelay from the accept, the rest from the options (built by
-        /// <see cref="DeviceSession.StartFromJoinAccept"/>). Not yet persisted.
+        /// <see cref="DeviceSession.StartFromJoinAccept"/>). Not yet persisted. <paramref name="devNonce"/> is the DevNonce of
+        /// the Join-request, or the RJcount of the Rejoin-request the accept answers (LoRaWAN 1.1 §6.2.3);
+        /// <paramref name="dataRate"/> the rate of that request.
         /// </summary>
-        void StartOtaaSession()
+        void StartOtaaSession(int devNonce, int dataRate)
         {
             JoinAttempt ja = _join;
             // LoRaWAN 1.1 §6.2.3, OptNeg = 0: the 1.0 derivation with the NwkKey as root, and FNwkSIntKey = SNwkSIntKey =
             // NwkSEncKey = that NwkSKey (a 1.0 session in every respect: 1.0 MICs, FOpts in clear, one FCntDown, no RekeyInd).
-            if (!_session.StartFromJoinAccept(ja.Accept, (ushort)ja.DevNonce, JoinRootKey, ja.Keys, _region,
-                    _options.DataRate >= 0 ? _options.DataRate : ja.DataRate, _options.TxPowerIndex >= 0 ? _options.TxPowerIndex : 0,
+            if (!_session.StartFromJoinAccept(ja.Accept, (ushort)devNonce, JoinRootKey, ja.Keys, _region,
+                    _options.DataRate >= 0 ? _options.DataRate : dataRate, _options.TxPowerIndex >= 0 ? _options.TxPowerIndex : 0,
                     _options.NbTrans, _options.Adr))
                 _diag.Counters.MalformedFrames++;   // DLSettings replaced by the regional defaults
             if (IsOptNeg11)
             {
                 // OptNeg = 1: the four 1.1 session keys, and RekeyInd in every uplink until RekeyConf (§5.10).
-                _session.DeriveKeys11(ja.Keys, _identity.NwkKey, _identity.AppKey, _identity.JoinEui, (ushort)ja.DevNonce);
+                _session.DeriveKeys11(ja.Keys, _identity.NwkKey, _identity.AppKey, _identity.JoinEui, (ushort)devNonce);
                 _session.Keys.RekeyOwed = true;
                 _session.Keys.RekeyUplinks = 0;
             }
             _uplink.AckOwed = false;
+            // A new session: no Rejoin-request due, the periodic count and time start again (LoRaWAN 1.1 §5.14).
+            ja.Rejoin.Clear();
+            ja.Rejoin.UplinksSinceRejoin = 0;
+            ja.Rejoin.LastRejoinUs = _scheduler.NowMicroseconds;
             UsableDataRate.Ensure(_region, _plan, _session);   // e.g. DataRate 0 in AS923 under the boot dwell time
         }
 

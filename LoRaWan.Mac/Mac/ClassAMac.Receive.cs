@@ -48,7 +48,9 @@ namespace LoRaWan.Mac
         {
             ReceiveWindows rw = _windows;
             int length = _radio.ReadPacket(rw.Frame, 0, rw.Frame.Length, rw.Info);
-            bool forUs = length > 0 && (_requests.Operation == MacRequestSlot.Join ? HandleJoinAccept(length) : HandleDataDownlink(length));
+            int operation = _requests.Operation;
+            bool forUs = length > 0 && (operation == MacRequestSlot.Join ? HandleJoinAccept(length)
+                : operation == MacRequestSlot.Rejoin ? HandleRejoinAccept(length) : HandleDataDownlink(length));
             if (!forUs)
             {
                 WindowClosedEmpty();
@@ -87,12 +89,14 @@ namespace LoRaWan.Mac
         {
             Uplink up = _uplink;
             Transmission tx = _tx;
-            if (_requests.Operation == MacRequestSlot.Join)
+            int operation = _requests.Operation;
+            if (operation == MacRequestSlot.Join)
             {
                 if (_join.Accepted) JoinSucceeded();
                 else JoinAttemptFailed();
                 return;
             }
+            if (operation == MacRequestSlot.Rejoin) { EndRejoinAttempt(); return; }
             if (up.Confirmed)
             {
                 if (up.Acked) { Complete(SendStatus.Acked); return; }

@@ -202,6 +202,7 @@ namespace LoRaWan.Mac
             }
             else if (kind == MacRequestSlot.Join) BeginJoin();
             else if (kind == MacRequestSlot.ContinuousWave) BeginContinuousWave();
+            else if (kind == MacRequestSlot.Rejoin) BeginRejoinAttempt();
         }
 
         void BeginData(int port, int length, bool confirmed, bool internalOp)
@@ -310,8 +311,13 @@ namespace LoRaWan.Mac
         void TransmitPending()
         {
             Transmission tx = _tx;
-            bool join = _requests.Operation == MacRequestSlot.Join;
+            int operation = _requests.Operation;
+            bool join = operation == MacRequestSlot.Join;
             int dataRate = join ? _join.DataRate : _session.DataRate;
+            // A Rejoin-request (LoRaWAN 1.1 §6.2.4) goes out on the session's channels like an uplink, and waits for a
+            // join-accept in the join windows.
+            bool rejoin = false;
+            if (operation == MacRequestSlot.Rejoin) { rejoin = true; dataRate = _join.Rejoin.DataRate; }
             ulong now = _scheduler.NowMicroseconds;
             DataRateRow row = tx.Row;
             row.Load(_region, dataRate);
@@ -329,6 +335,7 @@ namespace LoRaWan.Mac
                     // No enabled channel carries this data rate: nothing will ever free up.
                     _uplink.Result.WaitMs = -1;
                     if (join) { AbortJoin(); return; }
+                    if (rejoin) { _join.Rejoin.Clear(); EndRejoinAttempt(); return; }
                     Complete(SendStatus.DutyCycleWait);
                     return;
                 }
@@ -339,8 +346,8 @@ namespace LoRaWan.Mac
             }
 
             ConfigureTransmission(tx, channel, dataRate, airTime, join);
-            if (!join && _session.Keys.Separate) SignUplink11(channel, dataRate);
-            BindWindows(channel, dataRate, join);
+            if (!join && _session.Keys.Separate && !rejoin) SignUplink11(channel, dataRate);
+            BindWindows(channel, dataRate, operation != MacRequestSlot.Data);
             _dutyCycle.RecordTransmission(_plan, channel, now, airTime, join);
             tx.StartUs = now;
             _state = MacState.Transmitting;
@@ -349,7 +356,7 @@ namespace LoRaWan.Mac
             tx.Count++;
             _diag.Counters.Transmissions++;
             _rxc.Open = false;   // a transmission interrupts RXC (LoRaWAN 1.0.4 §15)
-            if (_observers.Trace != null) _observers.Trace.Transmitting(now, join, join ? (uint)_join.DevNonce : _uplink.FCnt, channel, tx.FrequencyHz, dataRate, tx.Length, airTime, tx.Config.PowerDbm);
+            if (_observers.Trace != null) _observers.Trace.Transmitting(now, join || rejoin, join ? (uint)_join.DevNonce : rejoin ? (uint)_join.Rejoin.RjCount : _uplink.FCnt, channel, tx.FrequencyHz, dataRate, tx.Length, airTime, tx.Config.PowerDbm);
             _radio.Transmit(tx.Config, tx.Frame, 0, tx.Length);
         }
 
@@ -473,6 +480,7 @@ namespace LoRaWan.Mac
             bool wasInternal = up.Internal;
             up.Internal = false;
             _state = MacState.Idle;
+            if (_session.Network.RejoinParam >= 0) CountUplinkForRejoin();
             bool requestWaiting;
             lock (_requests)
             {
@@ -508,6 +516,7 @@ namespace LoRaWan.Mac
                 return;
             }
             if (_requests.Operation == MacRequestSlot.Data) { Complete(status); return; }
+            if (_requests.Operation == MacRequestSlot.Rejoin) { EndRejoinAttempt(); return; }
             lock (_requests) { if (_requests.Operation == MacRequestSlot.ContinuousWave) _requests.Operation = MacRequestSlot.None; }
             _state = MacState.Idle;
         }
@@ -518,13 +527,16 @@ namespace LoRaWan.Mac
             if (_state != MacState.Idle || !_session.Active) return;
             // Class C answers a confirmed downlink within CLASS_C_RESP_TIMEOUT (LoRaWAN 1.0.4 §15): its own, shorter delay.
             int delayMs = _session.DeviceClass == DeviceClass.C && _uplink.AckOwed ? _options.ClassCAckUplinkDelayMs : _options.EmptyAckUplinkDelayMs;
-            if ((_uplink.AckOwed || AnswersOwed) && delayMs > 0)
-                _alarm.Arm(_scheduler.NowMicroseconds + (ulong)delayMs * 1000UL);
+            bool owed = (_uplink.AckOwed || AnswersOwed) && delayMs > 0;
+            // A Rejoin-request due (ForceRejoinReq, RejoinParamSetupReq, LoRaWAN 1.1 §5.13/§5.14) goes out from Idle too.
+            if (_join.Rejoin.Type != RejoinAttempt.NoneDue) { ScheduleRejoin(owed ? delayMs : -1); return; }
+            if (owed) _alarm.Arm(_scheduler.NowMicroseconds + (ulong)delayMs * 1000UL);
         }
 
         void OnIdleTimer()
         {
             MacRequestSlot slot = _requests;
+            if (TryBeginDueRejoin()) return;
             if ((!_uplink.AckOwed && !AnswersOwed) || !_session.Active) return;
             lock (_requests)
             {

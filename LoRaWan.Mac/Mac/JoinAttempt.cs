@@ -15,6 +15,8 @@ namespace LoRaWan.Mac
         internal readonly KeyDerivation Keys = new KeyDerivation();
         /// <summary>JSIntKey of this device (LoRaWAN 1.1 §6.1.1.3), derived for the 1.1 join-accept MIC.</summary>
         internal readonly byte[] JsIntKey = new byte[16];
+        /// <summary>The LoRaWAN 1.1 Rejoin-requests (§6.2.4): the join procedure run again from inside a session.</summary>
+        internal readonly RejoinAttempt Rejoin = new RejoinAttempt();
         /// <summary>Attempts that ended without a join, since the join started (0 for the first).</summary>
         internal int Number;
         /// <summary>The data rate this attempt's JoinRequest goes out at.</summary>

@@ -69,6 +69,11 @@ namespace LoRaWan.Mac
         public bool DeviceModeConfirmed;
         /// <summary>DeviceModeConf Class: the class the network now uses (0x00 Class A, 0x02 Class C).</summary>
         public int DeviceModeConfClass;
+        /// <summary>
+        /// Where the payload of the last ForceRejoinReq (LoRaWAN 1.1 §5.13) is in the buffer given to <see cref="Process"/>
+        /// (read it with <see cref="ForceRejoinReq"/>), or -1 when none arrived.
+        /// </summary>
+        public int ForceRejoinOffset = -1;
 
         // ---- counters ----
 
@@ -90,6 +95,7 @@ namespace LoRaWan.Mac
             LinkCheckAnswered = false;
             DeviceTimeAnswered = false;
             DeviceModeConfirmed = false;
+            ForceRejoinOffset = -1;
             _blockCount = 0;
             _reader.Reset(buffer, offset, length, true);
             while (_reader.MoveNext())
@@ -198,9 +204,27 @@ namespace LoRaWan.Mac
                     DeviceModeConfirmed = true;
                     DeviceModeConfClass = DeviceModeConf.Class(b, p);
                     return true;
+                case Cid.ForceRejoin:
+                    // LoRaWAN 1.1 §5.13: no answer; the MAC sends the Rejoin-requests (the last ForceRejoinReq wins).
+                    ForceRejoinOffset = p;
+                    return true;
+                case Cid.RejoinParamSetup:
+                    RejoinParamSetup(b, p);
+                    return true;
                 default:
                     return false;
             }
+        }
+
+        /// <summary>
+        /// RejoinParamSetupReq (LoRaWAN 1.1 §5.14): a type 0 Rejoin-request at least every 2^(MaxCountN + 4) uplinks and
+        /// every 2^(MaxTimeN + 10) s. This device keeps time (the MAC clock), so it accepts both limits: TimeOK = 1.
+        /// </summary>
+        void RejoinParamSetup(byte[] b, int p)
+        {
+            _session.Network.RejoinParam = b[p];
+            StateChanged = true;
+            _answers.Append(RejoinParamSetupAns.Write(_answers.FreshBuffer, _answers.FreshLength, true));
         }
 
         /// <summary>

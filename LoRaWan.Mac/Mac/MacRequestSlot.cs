@@ -12,10 +12,12 @@ namespace LoRaWan.Mac
         internal const int Data = 2;
         /// <summary>A continuous wave (TS009 TxCwReq): <see cref="CwFrequencyHz"/>, <see cref="CwPowerDbm"/>, <see cref="CwDurationUs"/>.</summary>
         internal const int ContinuousWave = 3;
+        /// <summary>A LoRaWAN 1.1 Rejoin-request and its receive windows (the session stays in use meanwhile).</summary>
+        internal const int Rejoin = 4;
 
         /// <summary>The application payload of the waiting (or deferred) uplink.</summary>
         internal readonly byte[] Payload = new byte[242];
-        /// <summary>The request waiting: <see cref="None"/>, <see cref="Join"/> or <see cref="Data"/>.</summary>
+        /// <summary>The request waiting: <see cref="None"/>, <see cref="Join"/>, <see cref="Data"/> or <see cref="Rejoin"/>.</summary>
         internal int Kind;
         internal int Port;
         internal int Length;

@@ -138,6 +138,7 @@ namespace LoRaWan.Session
             Adr = adr;
             AdrAckCounter = 0;
             Network.AdrParam = NetworkSettings.NoAdrParam;   // ADR_ACK_LIMIT/DELAY back to the defaults (LoRaWAN 1.1 §5.11)
+            Network.RejoinParam = NetworkSettings.NoRejoinParam;   // no periodic Rejoin-request until the network asks (§5.14)
             Active = true;
             return Rx1DrOffset == rx1 && Rx2DataRate == rx2;
         }
@@ -160,6 +161,7 @@ namespace LoRaWan.Session
             NbTrans = nbTrans;
             AdrAckCounter = 0;
             Network.AdrParam = NetworkSettings.NoAdrParam;
+            Network.RejoinParam = NetworkSettings.NoRejoinParam;
             Owed.Clear();
             if (!TryLoadCounters(devAddr, counterTag)) ClearCounters();
         }
@@ -235,6 +237,8 @@ namespace LoRaWan.Session
             // bit 1 = a DeviceModeInd for this class is owed. Zero: the default ADR_ACK_LIMIT/DELAY, nothing owed.
             Network.AdrParam = (b[62] & 1) != 0 ? b[63] : NetworkSettings.NoAdrParam;
             owed.DeviceModeInd = (b[62] & 2) != 0;
+            // Byte 62 bit 2: the byte after the owed lengths holds RejoinParamSetupReq's MaxTimeN | MaxCountN (LoRaWAN 1.1 §5.14).
+            Network.RejoinParam = (b[62] & 4) != 0 ? b[OwedOffset + 2] : NetworkSettings.NoRejoinParam;
             owed.FreshLength = b[OwedOffset];
             owed.StickyLength = b[OwedOffset + 1];
             if (owed.FreshLength > OwedFreshCapacity) owed.FreshLength = 0;
@@ -324,12 +328,13 @@ namespace LoRaWan.Session
             b[60] = (byte)(k.DevNonce >> 8);
             b[61] = (byte)DeviceClass;
             int adrParam = Network.AdrParam;
-            b[62] = (byte)((adrParam >= 0 ? 1 : 0) | (owed.DeviceModeInd ? 2 : 0));
+            int rejoinParam = Network.RejoinParam;
+            b[62] = (byte)((adrParam >= 0 ? 1 : 0) | (owed.DeviceModeInd ? 2 : 0) | (rejoinParam >= 0 ? 4 : 0));
             b[63] = (byte)(adrParam >= 0 ? adrParam : 0);
             Plan.Write(b, FixedSize);
             b[OwedOffset] = (byte)owed.FreshLength;
             b[OwedOffset + 1] = (byte)owed.StickyLength;
-            b[OwedOffset + 2] = 0;
+            b[OwedOffset + 2] = (byte)(rejoinParam >= 0 ? rejoinParam : 0);
             System.Array.Copy(owed.Fresh, 0, b, OwedOffset + 3, OwedFreshCapacity);
             System.Array.Copy(owed.Sticky, 0, b, OwedOffset + 3 + OwedFreshCapacity, OwedStickyCapacity);
             _records.Session.Save();

@@ -21,6 +21,16 @@ namespace LoRaWan.Session
         /// </summary>
         public int AdrParam = NoAdrParam;
 
+        /// <summary><see cref="RejoinParam"/> when the network has not asked for periodic Rejoin-requests.</summary>
+        public const int NoRejoinParam = -1;
+
+        /// <summary>
+        /// The payload byte of the last RejoinParamSetupReq of this session (LoRaWAN 1.1 §5.14: bits 7..4 MaxTimeN, a type 0
+        /// Rejoin-request at least every 2^(MaxTimeN + 10) s; bits 3..0 MaxCountN, or every 2^(MaxCountN + 4) uplinks), or
+        /// <see cref="NoRejoinParam"/>: no periodic Rejoin-request.
+        /// </summary>
+        public int RejoinParam = NoRejoinParam;
+
         /// <summary>ADR_ACK_LIMIT: 2^Limit_exp once the network set it, else <paramref name="deviceDefault"/>.</summary>
         public int AdrAckLimit(int deviceDefault)
         {

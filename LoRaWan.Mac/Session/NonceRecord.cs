@@ -20,7 +20,7 @@ namespace LoRaWan.Session
         /// <summary>Creates the record over <paramref name="store"/> (slots <see cref="StoreSlots.Nonces"/> and the next).</summary>
         public NonceRecord(INonVolatileStore store)
         {
-            _store = new RecordStore(store, StoreSlots.Nonces, 0x4E4E /* "NN" */, 2, PayloadSize);
+            _store = new RecordStore(store, StoreSlots.Nonces, 0x4E4E /* "NN" */, 3, PayloadSize, 2, StoreSlots.NonceLegacyPayloadSize);
         }
 
         /// <summary>The DevNonce the next JoinRequest uses (kept as 32 bits: past 0xFFFF the device cannot join).</summary>
@@ -41,6 +41,18 @@ namespace LoRaWan.Session
         /// <summary>Check value of the AppKey of the recorded identity (<see cref="KeyCheck"/>).</summary>
         public uint AppKeyCheck;
 
+        /// <summary>
+        /// The RJcount1 the next type 1 Rejoin-request uses (LoRaWAN 1.1 §6.2.4.1: a counter that never wraps; persisted
+        /// before the frame goes on air, like DevNonce). It outlives sessions and identities.
+        /// </summary>
+        public int NextRjCount1;   // 0..0xFFFF: 0xFFFF is never sent (RejoinAttempt.RjCountLimit)
+
+        /// <summary>
+        /// The RJcount0 the next type 0 or 2 Rejoin-request uses (§6.2.4.1: back to 0 when a join-accept is accepted, never
+        /// reused within a session: the network ignores a Rejoin-request whose RJcount0 is not above the last one).
+        /// </summary>
+        public int NextRjCount0;
+
         /// <summary>Loads the newest valid copy; returns false when there is none (counters start at 0).</summary>
         public bool Load()
         {
@@ -49,14 +61,20 @@ namespace LoRaWan.Session
                 NextDevNonce = 0;
                 LastJoinNonce = 0;
                 HasJoinNonce = false;
+                NextRjCount1 = 0;
+                NextRjCount0 = 0;
                 return false;
             }
             NextDevNonce = (int)ByteWriter.U32(_payload, 0);
             LastJoinNonce = ByteWriter.U32(_payload, 4) & 0xFFFFFF;
-            HasJoinNonce = _payload[8] != 0;
+            HasJoinNonce = (_payload[8] & 1) != 0;
             JoinEui = ByteWriter.U32(_payload, 9) | ((ulong)ByteWriter.U32(_payload, 13) << 32);
             DevEui = ByteWriter.U32(_payload, 17) | ((ulong)ByteWriter.U32(_payload, 21) << 32);
             AppKeyCheck = ByteWriter.U32(_payload, 25);
+            // A version-2 record (before rejoin) never sent a Rejoin-request.
+            bool legacy = _store.LoadedLegacy;
+            NextRjCount1 = legacy ? 0 : ByteWriter.U16(_payload, 29);
+            NextRjCount0 = legacy ? 0 : ByteWriter.U16(_payload, 31);
             return true;
         }
 
@@ -77,6 +95,8 @@ namespace LoRaWan.Session
             ByteWriter.PutU32(_payload, 17, (uint)DevEui);
             ByteWriter.PutU32(_payload, 21, (uint)(DevEui >> 32));
             ByteWriter.PutU32(_payload, 25, AppKeyCheck);
+            ByteWriter.PutU16(_payload, 29, NextRjCount1 & 0xFFFF);
+            ByteWriter.PutU16(_payload, 31, NextRjCount0 & 0xFFFF);
             _store.Save(_payload, 0);
         }
 

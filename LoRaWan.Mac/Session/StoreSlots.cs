@@ -8,7 +8,7 @@ namespace LoRaWan.Session
     /// <code>
     /// slot  0   1 | 2   3   | 4   5       | 6   7
     ///       nonces| session | application | frame counters
-    ///       43 B  | 256 B   | ≤ 256 B     | 35 B
+    ///       47 B  | 256 B   | ≤ 256 B     | 35 B
     /// </code>
     /// The numbers are a persistent format: a firmware update that moves a record loses it (and a moved nonce record
     /// replays DevNonces), so they change only with a migration. A store for this stack has <see cref="Count"/> slots
@@ -21,8 +21,13 @@ namespace LoRaWan.Session
 
         /// <summary>First slot of the nonce record (<see cref="NonceRecord"/>): slots 0 and 1.</summary>
         public const int Nonces = 0;
-        /// <summary>Payload of the nonce record: DevNonce, JoinNonce, JoinEUI, DevEUI, AppKey check value, flags.</summary>
-        public const int NoncePayloadSize = 29;
+        /// <summary>
+        /// Payload of the nonce record (version 3): DevNonce, JoinNonce, JoinEUI, DevEUI, AppKey check value, flags, and the
+        /// next RJcount1 and RJcount0 of the LoRaWAN 1.1 Rejoin-requests.
+        /// </summary>
+        public const int NoncePayloadSize = 33;
+        /// <summary>Payload of the version-2 nonce record (before rejoin: no RJcount); it still loads, its RJcounts as 0.</summary>
+        public const int NonceLegacyPayloadSize = 29;
         /// <summary>Bytes one slot of the nonce record holds.</summary>
         public const int NonceSlotSize = RecordStore.Overhead + NoncePayloadSize;
 

@@ -15,6 +15,21 @@ namespace LoRaWan.Simulation
         /// <summary>Join-requests accepted (a Join-accept built).</summary>
         public int JoinAccepts { get; internal set; }
 
+        /// <summary>LoRaWAN 1.1 Rejoin-requests processed (§6.2.4).</summary>
+        public int RejoinRequests { get; internal set; }
+
+        /// <summary>Rejoin-requests answered with a Join-accept.</summary>
+        public int RejoinAccepts { get; internal set; }
+
+        /// <summary>Rejoin-requests from an unknown device, a 1.0 device or session, or another NetID / JoinEUI.</summary>
+        public int RejoinRejectedUnknown { get; internal set; }
+
+        /// <summary>Rejoin-requests with a wrong MIC (type 0/2: SNwkSIntKey, type 1: JSIntKey).</summary>
+        public int RejoinRejectedMic { get; internal set; }
+
+        /// <summary>Rejoin-requests whose RJcount0 / RJcount1 was not above the last one accepted (§6.2.4.1).</summary>
+        public int RejoinRejectedRjCount { get; internal set; }
+
         /// <summary>Join-requests that did not parse.</summary>
         public int JoinRejectedMalformed { get; internal set; }
 
@@ -106,6 +121,7 @@ namespace LoRaWan.Simulation
         public void Reset()
         {
             FramesReceived = 0; Duplicates = 0; JoinRequests = 0; JoinAccepts = 0; JoinRejectedMalformed = 0;
+            RejoinRequests = 0; RejoinAccepts = 0; RejoinRejectedUnknown = 0; RejoinRejectedMic = 0; RejoinRejectedRjCount = 0;
             JoinRejectedUnknownDevice = 0; JoinRejectedMic = 0; JoinRejectedDevNonceTooSmall = 0;
             JoinRejectedDevNonceReused = 0; JoinRejectedDataRate = 0; UplinksAccepted = 0; Retransmissions = 0;
             ReusedFCntWithNewData = 0; UplinksRejectedMalformed = 0; UplinksRejectedUnknownDevAddr = 0;

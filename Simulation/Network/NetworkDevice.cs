@@ -135,6 +135,8 @@ namespace LoRaWan.Simulation
 
         // Join-request deduplication.
         internal bool HasLastJoinRequest;
+        /// <summary>RJcount1_last of the join server (LoRaWAN 1.1 §6.2.4.1): the last RJcount1 of a type 1 Rejoin-request taken, −1 before one.</summary>
+        internal int LastRjCount1 = -1;
         internal ulong LastJoinRequestUs;
     }
 }

@@ -31,6 +31,9 @@ namespace LoRaWan.Simulation
             AnswerRekey = -1;
             AnswerReset = -1;
             AnswerDeviceMode = -1;
+            RequestForceRejoin = -1;
+            RequestRejoinParam = -1;
+            RejoinParamTimeOk = -1;
         }
 
         // ---- what the network believes ----
@@ -70,6 +73,15 @@ namespace LoRaWan.Simulation
 
         /// <summary>LoRaWAN 1.1: ADRParamSetupAns received.</summary>
         public int AdrParamSetupCount { get; internal set; }
+
+        /// <summary>LoRaWAN 1.1 §5.14: RejoinParamSetupAns received.</summary>
+        public int RejoinParamSetupCount { get; internal set; }
+
+        /// <summary>LoRaWAN 1.1 §5.14: the TimeOK bit of the last RejoinParamSetupAns (1: the device takes MaxTimeN too), −1 before one.</summary>
+        public int RejoinParamTimeOk { get; internal set; }
+
+        /// <summary>LoRaWAN 1.1 §5.13: ForceRejoinReq sent (it has no answer).</summary>
+        public int ForceRejoinCount { get; internal set; }
 
         // ---- ADR history (LoRaWAN 1.0.4 §4.3.1.1, The Things Stack's ADR on the last 20 uplinks) ----
 
@@ -113,6 +125,10 @@ namespace LoRaWan.Simulation
         internal int RequestDlChannel;
         internal uint RequestDlFrequencyHz;
         internal int RequestAdrParam;
+        /// <summary>ForceRejoinReq's two payload bytes (first in bits 15..8), −1 = none.</summary>
+        internal int RequestForceRejoin;
+        /// <summary>RejoinParamSetupReq's payload byte (MaxTimeN | MaxCountN), −1 = none.</summary>
+        internal int RequestRejoinParam;
 
         // ---- LoRaWAN 1.1 confirmations for the device's indications of this uplink (−1 = none) ----
 

@@ -58,11 +58,33 @@ namespace LoRaWan.Simulation
             // Accepted by the join server: the DevNonce is spent and the JoinNonce advances even if no gateway
             // can deliver the answer (The Things Stack's join server commits before the network server schedules).
             device.DevNonces.Accept(devNonce);
+            DownlinkRecord rec = AnswerJoin(now, device, JoinCrypto.JoinRequestType, devNonce, uplinkDr, md, _joinPlan, null);
+            if (rec == null) return;
+            device.JoinCount++;
+            _counters.JoinAccepts++;
+            if (_observer != null) _observer.JoinAccepted(now, devEui, rec.DevAddr, device.LastJoinNonce, devNonce);
+            RecordDownlink(now, rec);
+        }
+
+        /// <summary>
+        /// The Join-accept that answers a Join-request (<paramref name="joinReqType"/> 0xFF, <paramref name="nonce"/> its
+        /// DevNonce) or a Rejoin-request (its type and RJcount, LoRaWAN 1.1 §6.2.3), in RX1 (JOIN_ACCEPT_DELAY1, the uplink's
+        /// channel in <paramref name="uplinkPlan"/>, RX1 offset 0) or RX2 (JOIN_ACCEPT_DELAY2, the region's RX2). The new
+        /// session becomes the device's pending session. <paramref name="keepRadio"/> (a type 2 Rejoin-request) is the
+        /// session whose radio parameters and channels the new one keeps; null: the defaults and the CFList. Returns the
+        /// downlink's record (not yet recorded), or null when no window could carry it (counted).
+        /// </summary>
+        DownlinkRecord AnswerJoin(ulong now, NetworkDevice device, byte joinReqType, ushort nonce, int uplinkDr, UplinkMetadata md,
+            ChannelPlan uplinkPlan, NetworkSession keepRadio)
+        {
+            ulong devEui = device.DevEui;
             uint joinNonce = (device.LastJoinNonce + 1) & 0xFFFFFF;
             device.LastJoinNonce = joinNonce;
             uint devAddr = AllocateDevAddr();
             uint netId = _options.NetId;
-            int rxDelay = _options.RxDelaySeconds;
+            int rxDelay = keepRadio != null ? keepRadio.RxDelaySeconds : _options.RxDelaySeconds;
+            int rx1DrOffset = keepRadio != null ? keepRadio.Rx1DrOffset : _options.Rx1DrOffset;
+            int rx2DataRate = keepRadio != null ? keepRadio.Rx2DataRate : _rx2DataRate;
 
             // LoRaWAN 1.0.4 §6.2.6: MHDR | JoinNonce | NetID | DevAddr | DLSettings | RxDelay | [CFList] | MIC.
             JoinAcceptFrame ja = _joinAccept;
@@ -70,27 +92,29 @@ namespace LoRaWan.Simulation
             ja.NetId = netId;
             ja.DevAddr = devAddr;
             // LoRaWAN 1.1 §6.2.3: OptNeg = 1 from a 1.1 network to a 1.1 device; 0 when the network answers as 1.0.
-            bool optNeg = device.Is11 && _options.OptNeg;
+            bool optNeg = device.Is11 && (_options.OptNeg || joinReqType != JoinCrypto.JoinRequestType);
             ja.OptNeg = optNeg;
-            ja.Rx1DrOffset = _options.Rx1DrOffset;
-            ja.Rx2DataRate = _rx2DataRate;
+            ja.Rx1DrOffset = rx1DrOffset;
+            ja.Rx2DataRate = rx2DataRate;
             ja.RxDelay = rxDelay;
-            bool withCfList = RegionLookup.BuildCfList(_region, _options, device.MacVersion, _cfList, _cfListFrequencies);
+            bool withCfList = keepRadio == null && RegionLookup.BuildCfList(_region, _options, device.MacVersion, _cfList, _cfListFrequencies);
             int len = ja.Write(_downBuffer, 0, withCfList ? _cfList : null, 0);
-            SealJoinAccept(device, JoinCrypto.JoinRequestType, devNonce, optNeg, len);
+            SealJoinAccept(device, joinReqType, nonce, optNeg, len);
 
             ChannelPlan plan = _region.CreateChannelPlan();
-            if (withCfList) _region.ApplyCfList(plan, _cfList, 0);
-            NetworkSession session = DeriveJoinSession(device, joinNonce, netId, devNonce, devAddr, optNeg, plan);
-            session.Rx1DrOffset = _options.Rx1DrOffset;
-            session.Rx2DataRate = _rx2DataRate;
+            if (keepRadio != null) plan.CopyFrom(keepRadio.ChannelPlan);
+            else if (withCfList) _region.ApplyCfList(plan, _cfList, 0);
+            NetworkSession session = DeriveJoinSession(device, joinNonce, netId, nonce, devAddr, optNeg, plan);
+            session.Rx1DrOffset = rx1DrOffset;
+            session.Rx2DataRate = rx2DataRate;
             session.RxDelaySeconds = rxDelay;
+            if (keepRadio != null) session.Rx2FrequencyHz = keepRadio.Rx2FrequencyHz;
 
             // RX1: JOIN_ACCEPT_DELAY1 after the request, frequency by the channel rule, DR by the RX1 table with
             // offset 0 (the device has no RX1DROffset yet); RX2: JOIN_ACCEPT_DELAY2, the region's default RX2.
-            int channel = RegionLookup.FindChannel(_joinPlan, md.FrequencyHz);
-            uint rx1Frequency = RegionLookup.Rx1Frequency(_joinPlan, channel, md.FrequencyHz);
-            int rx1Dr = _region.GetRx1DataRate(_joinPlan, uplinkDr, 0);
+            int channel = RegionLookup.FindChannel(uplinkPlan, md.FrequencyHz);
+            uint rx1Frequency = RegionLookup.Rx1Frequency(uplinkPlan, channel, md.FrequencyHz);
+            int rx1Dr = _region.GetRx1DataRate(uplinkPlan, uplinkDr, 0);
 
             DownlinkRecord rec = NewDownlinkRecord();
             rec.IsJoinAccept = true;
@@ -102,15 +126,12 @@ namespace LoRaWan.Simulation
             {
                 _counters.DownlinksNotSent++;
                 if (_observer != null) _observer.DownlinkNotSent(now, devEui, devAddr, true);
-                return;
+                return null;
             }
             // As in The Things Stack, the new session stays pending until the device's first uplink on it; the old
             // one keeps working until then (the device may not have received this Join-accept).
             device.PendingSession = session;
-            device.JoinCount++;
-            _counters.JoinAccepts++;
-            if (_observer != null) _observer.JoinAccepted(now, devEui, devAddr, joinNonce, devNonce);
-            RecordDownlink(now, rec);
+            return rec;
         }
 
         void RejectJoin(ulong now, ulong devEui, ushort devNonce, JoinRejectReason reason)

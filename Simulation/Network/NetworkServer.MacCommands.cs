@@ -285,6 +285,10 @@ namespace LoRaWan.Simulation
                     m.AdrAckDelayExponent = AdrParamSetupReq.DelayExp(q, p);
                     m.AdrParamSetupCount++;
                     break;
+                case Cid.RejoinParamSetup:
+                    m.RejoinParamTimeOk = RejoinParamSetupAns.Status(answer, at + 1) & RejoinParamSetupAns.TimeOk;
+                    m.RejoinParamSetupCount++;
+                    break;
                 case Cid.DevStatus:
                     m.LastBattery = DevStatusAns.Battery(answer, at + 1);
                     m.LastMarginDb = DevStatusAns.Margin(answer, at + 1);
@@ -305,6 +309,8 @@ namespace LoRaWan.Simulation
                 case Cid.TxParamSetup: m.RequestTxParam = -1; break;
                 case Cid.DlChannel: m.RequestDlChannel = -1; break;
                 case Cid.AdrParamSetup: m.RequestAdrParam = -1; break;
+                case Cid.ForceRejoin: m.RequestForceRejoin = -1; m.ForceRejoinCount++; break;
+                case Cid.RejoinParamSetup: m.RequestRejoinParam = -1; break;
             }
         }
 

@@ -44,6 +44,7 @@ namespace LoRaWan.Simulation
                 if (m.RequestRxDelaySeconds > 0) Queue(m, RxTimingSetupReq.Write(m.Queued, m.QueuedLength, m.RequestRxDelaySeconds), NoStatus, -1, true);
                 if (m.RequestMaxDutyCycle >= 0) Queue(m, DutyCycleReq.Write(m.Queued, m.QueuedLength, m.RequestMaxDutyCycle), NoStatus, -1, true);
                 QueueAdrParamSetup(s, m);
+                QueueRejoinRequests(s, m);
                 if (m.RequestTxParam >= 0)
                 {
                     // Regions without TxParamSetupReq: the device must ignore it and not answer (RP002-1.0.4).

@@ -464,7 +464,7 @@ namespace LoRaWan.Simulation
                 ulong now = _clock.NowMicroseconds;
                 _counters.FramesReceived++;
                 MType mtype;
-                FrameResult r = PhyPayload.ReadUplink(phyPayload, offset, length, 0, _upFrame, _joinRequest, null, out mtype);
+                FrameResult r = PhyPayload.ReadUplink(phyPayload, offset, length, 0, _upFrame, _joinRequest, _rejoinRequest, out mtype);
                 if (r != FrameResult.Ok)
                 {
                     if (r != FrameResult.InvalidArgument && r != FrameResult.TooShort && r != FrameResult.WrongMajor && mtype == MType.JoinRequest)
@@ -483,6 +483,9 @@ namespace LoRaWan.Simulation
                     case MType.UnconfirmedDataUp:
                     case MType.ConfirmedDataUp:
                         HandleDataUplink(now, phyPayload, offset, length, metadata);
+                        break;
+                    case MType.RejoinRequest:
+                        HandleRejoinRequest(now, phyPayload, offset, length, metadata);
                         break;
                     default:
                         RejectUplink(now, 0, UplinkRejectReason.UnsupportedMType, metadata);

@@ -167,6 +167,8 @@ namespace LoRaWan.Simulation
 
         /// <summary>The MAC command state (requests in flight, ADR history); created with the first uplink.</summary>
         internal NetworkMacState Mac;
+        /// <summary>RJcount0_last (LoRaWAN 1.1 §6.2.4.1): the last RJcount0 of a type 0/2 Rejoin-request taken in this session, −1 before one.</summary>
+        internal int LastRjCount0 = -1;
 
         // Class C (The Things Stack's MACState LastNetworkInitiatedDownlinkAt / LastConfirmedDownlinkAt, per session).
         internal ulong LastUplinkEndUs;

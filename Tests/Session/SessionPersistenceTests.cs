@@ -2,6 +2,7 @@ using LoRaWan.Frames;
 using LoRaWan.Mac;
 using LoRaWan.Session;
 using LoRaWan.Simulation;
+using LoRaWan.Tests.Crypto;
 using LoRaWan.Tests.EndToEnd;
 using LoRaWan.Tests.Mac;
 using nanoFramework.TestFramework;
@@ -23,6 +24,31 @@ namespace LoRaWan.Tests.Session
             var m = new NonceRecord(flash);
             m.Load();
             Assert.AreEqual(0x10000, m.NextDevNonce, "not wrapped to 0: DevNonce 0 would be replayed");
+        }
+
+        [TestMethod]
+        public void NonceRecordVersion2_StillLoads_WithItsDevNonce_AndRjCountsAt0_Version3KeepsThem()
+        {
+            var flash = new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize);
+            // The version-2 layout (before rejoin): next DevNonce 0x0123, JoinNonce 0x376338, flags 1, JoinEUI, DevEUI, key check.
+            var v2 = new RecordStore(flash, StoreSlots.Nonces, 0x4E4E, 2, 29);
+            v2.Save(TestHex.Bytes("23010000" + "38633700" + "01" + "4242222312000000" + "4143421342004200" + "78563412"), 0);
+            var n = new NonceRecord(flash);
+            Assert.IsTrue(n.Load(), "the version-2 record loads");
+            Assert.AreEqual(0x0123, n.NextDevNonce);
+            Assert.AreEqual(0x376338u, n.LastJoinNonce);
+            Assert.IsTrue(n.HasJoinNonce);
+            Assert.AreEqual(0, n.NextRjCount1, "no Rejoin-request was ever sent");
+            Assert.AreEqual(0, n.NextRjCount0);
+            n.NextRjCount1 = 0xFFFF;
+            n.NextRjCount0 = 0x1234;
+            n.Save();
+            var m = new NonceRecord(flash);
+            Assert.IsTrue(m.Load());
+            Assert.AreEqual(0xFFFF, m.NextRjCount1, "RJcount1 in bytes 29..30");
+            Assert.AreEqual(0x1234, m.NextRjCount0, "RJcount0 in bytes 31..32");
+            Assert.AreEqual(0x0123, m.NextDevNonce);
+            Assert.IsTrue(m.HasJoinNonce);
         }
 
         [TestMethod]

@@ -23,7 +23,7 @@ namespace LoRaWan.Tests.Session
             Assert.AreEqual(2, StoreSlots.PerRecord, "two alternating copies");
             Assert.AreEqual(8, StoreSlots.Count, "slots");
             // RecordStore: 10 bytes of header + payload + 4 bytes of CRC-32.
-            Assert.AreEqual(10 + 29 + 4, StoreSlots.NonceSlotSize, "nonce slot");
+            Assert.AreEqual(10 + 33 + 4, StoreSlots.NonceSlotSize, "nonce slot (version 3: RJcount1, RJcount0)");
             Assert.AreEqual(10 + 64 + 128 + 3 + 15 + 32 + 4, StoreSlots.SessionSlotSize, "session slot");
             Assert.AreEqual(10 + 25 + 4, StoreSlots.CounterSlotSize, "counter slot (version 2: AFCntDown)");
         }

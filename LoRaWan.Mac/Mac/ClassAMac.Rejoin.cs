@@ -1,0 +1,246 @@
+using System;
+using LoRaWan.Crypto;
+using LoRaWan.Frames;
+
+namespace LoRaWan.Mac
+{
+    // LoRaWAN 1.1 §6.2.4 Rejoin-requests, §5.13 ForceRejoinReq, §5.14 RejoinParamSetupReq. A Rejoin-request is an
+    // operation of its own (MacRequestSlot.Rejoin) between two uplinks: it goes out on the session's channels and waits for
+    // a join-accept in the join windows (JOIN_ACCEPT_DELAY1/2, RX1 offset 0, the region's RX2, as the join-accept that
+    // answers a Join-request). The session in use stays in use until such a join-accept is accepted.
+    public sealed partial class ClassAMac
+    {
+        /// <summary>
+        /// Sends a LoRaWAN 1.1 Rejoin-request of <paramref name="type"/> now: 0 (reset the device's context, §6.2.4: the
+        /// network answers with a new session and radio parameters) or 1 (restore a lost session context, signed with
+        /// JSIntKey; the join server answers). Type 2 is sent only on the network's ForceRejoinReq. The session stays in use
+        /// until a join-accept answering it is accepted; then the new session replaces it (keys, DevAddr, counters at 0,
+        /// RekeyInd until RekeyConf). Returns false while the MAC is busy. Any thread.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="type"/> is not 0 or 1</exception>
+        /// <exception cref="InvalidOperationException">no LoRaWAN 1.1 OTAA session joined with OptNeg = 1</exception>
+        public bool StartRejoin(int type)
+        {
+            MacRequestSlot slot = _requests;
+            if (type != 0 && type != 1) throw new ArgumentOutOfRangeException("type", "a device starts Rejoin-requests of type 0 or 1; type 2 answers the network's ForceRejoinReq (LoRaWAN 1.1 §6.2.4)");
+            if (!CanRejoin) throw new InvalidOperationException("Rejoin-requests need a LoRaWAN 1.1 session joined over the air with OptNeg = 1 (LoRaWAN 1.1 §6.2.4)");
+            lock (_requests)
+            {
+                if (slot.Operation != MacRequestSlot.None || slot.Kind != MacRequestSlot.None) return false;
+                _join.Rejoin.Schedule(type, _session.DataRate, 1, 0, false, 0);
+                slot.Kind = MacRequestSlot.Rejoin;
+            }
+            PostRequest();
+            return true;
+        }
+
+        /// <summary>The next RJcount1 a type 1 Rejoin-request uses (persisted; never reused, never wraps).</summary>
+        public int NextRjCount1 { get { return _nonces.NextRjCount1; } }
+
+        /// <summary>The next RJcount0 a type 0 or 2 Rejoin-request uses (persisted; back to 0 with a new session).</summary>
+        public int NextRjCount0 { get { return _nonces.NextRjCount0; } }
+
+        /// <summary>A 1.1 OTAA session with the four 1.1 keys (OptNeg = 1): the only one a Rejoin-request belongs to.</summary>
+        bool CanRejoin { get { return _identity.Is11 && _session.Active && _session.Otaa && _session.Keys.Separate; } }
+
+        /// <summary>
+        /// ForceRejoinReq (LoRaWAN 1.1 §5.13) at <paramref name="p"/> in the frame just received: Max_Retries + 1 Rejoin-requests
+        /// of the type asked (RejoinType 0 or 1: type 0; 2: type 2; 3..7 RFU: ignored) at its DR, the first at once, then every
+        /// 32 s · 2^Period + rand(0..32 s). A new ForceRejoinReq replaces the sequence in progress. No answer.
+        /// </summary>
+        void ForceRejoin(byte[] b, int p)
+        {
+            int type = ForceRejoinReq.RejoinType(b, p);
+            if (type > 2 || !CanRejoin) { _cmd.Processor.Ignored++; return; }
+            if (type == 1) type = 0;
+            int dataRate = ForceRejoinReq.DataRate(b, p);
+            // A rate the current channels cannot carry would never go out: the session's rate instead.
+            if (!_region.IsDataRateSupported(dataRate) || !_region.IsDataRateAvailable(_plan, dataRate)) dataRate = _session.DataRate;
+            _join.Rejoin.Schedule(type, dataRate, ForceRejoinReq.MaxRetries(b, p) + 1, ForceRejoinReq.Period(b, p), true, _scheduler.NowMicroseconds);
+        }
+
+        /// <summary>
+        /// After an uplink: RejoinParamSetupReq's periodic type 0 Rejoin-request (LoRaWAN 1.1 §5.14) falls due after
+        /// 2^(MaxCountN + 4) uplinks or 2^(MaxTimeN + 10) s since the last one, whichever comes first.
+        /// </summary>
+        void CountUplinkForRejoin()
+        {
+            RejoinAttempt ra = _join.Rejoin;
+            int rejoinParam = _session.Network.RejoinParam;
+            if (_tx.Count == 0) return;   // the uplink never went on air
+            ra.UplinksSinceRejoin++;
+            if (ra.Type != RejoinAttempt.NoneDue || !CanRejoin) return;   // one is due already (ForceRejoinReq's first)
+            ulong now = _scheduler.NowMicroseconds;
+            bool byCount = ra.UplinksSinceRejoin >= 1 << ((rejoinParam & 0x0F) + 4);
+            bool byTime = now - ra.LastRejoinUs >= (1UL << ((rejoinParam >> 4) + 10)) * 1000000UL;
+            if (byCount || byTime) ra.Schedule(0, _session.DataRate, 1, 0, false, now);
+        }
+
+        /// <summary>
+        /// In Idle with a Rejoin-request due: at once when its time has come (a waiting request is taken after it), else the
+        /// alarm for it, or for the empty uplink owed in <paramref name="owedDelayMs"/> (−1: none) when that comes first.
+        /// </summary>
+        void ScheduleRejoin(int owedDelayMs)
+        {
+            ulong now = _scheduler.NowMicroseconds;
+            // Due now (ForceRejoinReq's first, RejoinParamSetupReq's count reached): at once, before any waiting request.
+            if (_join.Rejoin.DueUs <= now && TryBeginDueRejoin()) return;
+            ulong due = _join.Rejoin.DueUs < now ? now : _join.Rejoin.DueUs;
+            if (owedDelayMs >= 0 && now + (ulong)owedDelayMs * 1000UL < due) due = now + (ulong)owedDelayMs * 1000UL;
+            _alarm.Arm(due);
+        }
+
+        /// <summary>
+        /// In Idle (the idle alarm, the end of an operation): starts the Rejoin-request that is due; false when none is, or
+        /// another operation is in progress. A request waiting in the slot (an uplink, a join) is taken when it is done.
+        /// </summary>
+        bool TryBeginDueRejoin()
+        {
+            RejoinAttempt ra = _join.Rejoin;
+            MacRequestSlot slot = _requests;
+            if (ra.Type == RejoinAttempt.NoneDue || _scheduler.NowMicroseconds < ra.DueUs || !CanRejoin) return false;
+            lock (_requests)
+            {
+                if (slot.Operation != MacRequestSlot.None || slot.Kind == MacRequestSlot.Rejoin) return false;
+                slot.Operation = MacRequestSlot.Rejoin;
+            }
+            BeginRejoinAttempt();
+            return true;
+        }
+
+        /// <summary>
+        /// One Rejoin-request on air. LoRaWAN 1.1 §6.2.4.1: RJcount0 (types 0 and 2) and RJcount1 (type 1) are spent with
+        /// every transmission and persisted before it (a power cut never replays one); neither wraps: at 2^16 − 1 no more
+        /// Rejoin-requests of its types. MIC: type 0/2 cmac(SNwkSIntKey, …), type 1 cmac(JSIntKey, …) (§6.2.4.2, §6.2.4.3).
+        /// </summary>
+        void BeginRejoinAttempt()
+        {
+            RejoinAttempt ra = _join.Rejoin;
+            JoinAttempt ja = _join;
+            Transmission tx = _tx;
+            int type = ra.Type;
+            int rj = type == 1 ? _nonces.NextRjCount1 : _nonces.NextRjCount0;
+            if (type == RejoinAttempt.NoneDue || !CanRejoin || rj >= RejoinAttempt.RjCountLimit)
+            {
+                if (rj >= RejoinAttempt.RjCountLimit)
+                    _diag.LastError = type == 1 ? "RJcount1 reached 2^16-1: no more type 1 Rejoin-requests (LoRaWAN 1.1 §6.2.4.1)"
+                        : "RJcount0 reached 2^16-1: no more type 0/2 Rejoin-requests in this session (LoRaWAN 1.1 §6.2.4.1)";
+                ra.Clear();
+                EndRejoinAttempt();
+                return;
+            }
+            if (type == 1) _nonces.NextRjCount1 = rj + 1;
+            else _nonces.NextRjCount0 = rj + 1;
+            _nonces.Save();
+            ra.RjCount = rj;
+            ra.Accepted = false;
+            ra.TransmissionsLeft--;
+            if (type == 0 && !ra.Forced) { ra.UplinksSinceRejoin = 0; ra.LastRejoinUs = _scheduler.NowMicroseconds; }
+
+            RejoinRequestFrame f = ra.Request;
+            f.RejoinType = type;
+            f.NetId = _session.NetId;
+            f.JoinEui = _identity.JoinEui;
+            f.DevEui = _identity.DevEui;
+            f.RjCount = (ushort)rj;
+            tx.Length = f.Write(tx.Frame, 0);
+            int micAt = tx.Length - DataMic.MicSize;
+            byte[] key = _session.Keys.SNwkSIntKey;
+            if (type == 1)
+            {
+                ja.Keys.DeriveJoinServerKey(_identity.NwkKey, 0, SessionKeyType.JSIntKey, _identity.DevEui, ja.JsIntKey, 0);
+                key = ja.JsIntKey;
+            }
+            ja.Crypto.ComputeRequestMic(key, 0, tx.Frame, 0, micAt, tx.Frame, micAt);
+            tx.Count = 0;
+            TransmitPending();
+        }
+
+        /// <summary>
+        /// A frame in a window of a Rejoin-request. LoRaWAN 1.1 §6.2.3: the join-accept that answers a Rejoin-request is
+        /// encrypted with JSEncKey and signed cmac(JSIntKey, JoinReqType | JoinEUI | DevNonce | MHDR … CFList) with
+        /// JoinReqType = the Rejoin type and the Rejoin-request's RJcount as DevNonce; OptNeg = 1 and a JoinNonce above the
+        /// last one. Nothing in it is acted on before all of that holds.
+        /// </summary>
+        bool HandleRejoinAccept(int length)
+        {
+            byte[] frame = _windows.Frame;
+            JoinAttempt ja = _join;
+            RejoinAttempt ra = ja.Rejoin;
+            MacCounterValues counters = _diag.Counters;
+            if (length < 1 || Mhdr.GetMType(frame[0]) != MType.JoinAccept) { counters.MalformedFrames++; return false; }
+            ja.Keys.DeriveJoinServerKey(_identity.NwkKey, 0, SessionKeyType.JSEncKey, _identity.DevEui, ra.JsEncKey, 0);
+            ja.Keys.DeriveJoinServerKey(_identity.NwkKey, 0, SessionKeyType.JSIntKey, _identity.DevEui, ja.JsIntKey, 0);
+            if (!ja.Crypto.DecryptJoinAccept(ra.JsEncKey, 0, frame, 0, length)
+                || ja.Accept.Read(frame, 0, length) != FrameResult.Ok || !ja.Accept.OptNeg
+                || !ja.Crypto.VerifyJoinAcceptMic11(ja.JsIntKey, 0, (byte)ra.Type, _identity.JoinEui, (ushort)ra.RjCount, frame, 0, length)
+                || (_nonces.HasJoinNonce && ja.Accept.JoinNonce <= _nonces.LastJoinNonce))
+            {
+                counters.RejectedJoinAccepts++;
+                return false;
+            }
+            StartRejoinSession();
+            // As after a join: the nonce record (JoinNonce, RJcount0 back to 0) first, then the session that refers to it.
+            _nonces.LastJoinNonce = ja.Accept.JoinNonce;
+            _nonces.HasJoinNonce = true;
+            _nonces.NextRjCount0 = 0;
+            _nonces.Save();
+            _session.Save(_options.FCntPersistInterval);
+            ra.Accepted = true;
+            return true;
+        }
+
+        /// <summary>
+        /// The session the join-accept of a Rejoin-request starts: keys derived with its RJcount as DevNonce (1.1 §6.2.3,
+        /// as LoRaMac-node), counters at 0, RekeyInd until RekeyConf. Type 0 and 1 reset the radio parameters as a join
+        /// does (default channels, the CFList, DLSettings and RxDelay of the accept); type 2 keeps them (§6.2.4.1: it changes
+        /// DevAddr, keys and frame counters only).
+        /// </summary>
+        void StartRejoinSession()
+        {
+            RejoinAttempt ra = _join.Rejoin;
+            LoRaWan.Session.DeviceSession s = _session;
+            bool keep = ra.Type == 2;
+            int rx1 = s.Rx1DrOffset, rx2 = s.Rx2DataRate, delay = s.RxDelaySeconds, dr = s.DataRate, power = s.TxPowerIndex, nbTrans = s.NbTrans;
+            uint rx2Frequency = s.Rx2FrequencyHz;
+            bool adr = s.Adr;
+            if (!keep)
+            {
+                _plan.Reset();
+                ApplyDefaultChannels();
+                if (_join.Accept.HasCfList && !_region.ApplyCfList(_plan, _windows.Frame, _join.Accept.CfListOffset)) _diag.Counters.MalformedFrames++;
+            }
+            StartOtaaSession(ra.RjCount, dr);
+            if (!keep) return;
+            s.Rx1DrOffset = rx1;
+            s.Rx2DataRate = rx2;
+            s.Rx2FrequencyHz = rx2Frequency;
+            s.RxDelaySeconds = delay;
+            s.DataRate = dr;
+            s.TxPowerIndex = power;
+            s.NbTrans = nbTrans;
+            s.Adr = adr;
+        }
+
+        /// <summary>
+        /// The windows of a Rejoin-request are over (or it could not go out): the MAC goes back to Idle on the session now in
+        /// use. Without an accepted answer the next transmission of a ForceRejoinReq sequence is due 32 s · 2^Period +
+        /// rand(0..32 s) later (LoRaWAN 1.1 §5.13); uplinks go on meanwhile.
+        /// </summary>
+        void EndRejoinAttempt()
+        {
+            RejoinAttempt ra = _join.Rejoin;
+            if (!ra.Accepted && ra.TransmissionsLeft > 0)
+                ra.DueUs = _scheduler.NowMicroseconds + (RejoinAttempt.PeriodUnitUs << ra.Period)
+                    + (ulong)_tx.Random.Next((int)(RejoinAttempt.PeriodUnitUs / 1000)) * 1000UL;
+            else ra.Clear();
+            ra.Accepted = false;
+            _state = MacState.Idle;
+            bool requestWaiting;
+            lock (_requests) { _requests.Operation = MacRequestSlot.None; requestWaiting = _requests.Kind != MacRequestSlot.None; }
+            Note(EventNotes.Idle, 0, 0, 0);
+            if (requestWaiting) PostRequest();
+            ScheduleIdleWork();
+        }
+    }
+}

@@ -1,0 +1,223 @@
+using System.Collections;
+using LoRaWan.Frames;
+using LoRaWan.Mac;
+using LoRaWan.Simulation;
+using nanoFramework.TestFramework;
+
+namespace LoRaWan.Tests.EndToEnd
+{
+    /// <summary>
+    /// LoRaWAN 1.1 Rejoin-requests on the whole simulated stack (issue 16): RejoinParamSetupReq's periodic type 0 (§5.14),
+    /// ForceRejoinReq's type 2 (§5.13), the join-accept that answers them (§6.2.3), the session switch on both sides, and
+    /// RJcount0/RJcount1 that a power cut never replays (§6.2.4.1). The MICs and keys are checked against the .NET AES
+    /// oracle in Host/HostTests/Mac/RejoinMacTests.cs.
+    /// </summary>
+    [TestClass]
+    public class RejoinTests
+    {
+        const string NwkKey = WorldRig.AppKey;
+        const string AppKey = "2B7E151628AED2A6ABF7158809CF4F3C";
+
+        /// <summary>A world with one LoRaWAN 1.1 OTAA device; every Rejoin-request on air is copied.</summary>
+        sealed class Rig : IAirMonitor
+        {
+            public readonly VirtualWorld World;
+            public readonly DeviceIdentity Identity;
+            public readonly int Seed;
+            public LoRaWanDevice Device;
+            public ClassAMac Mac;
+            /// <summary>Copies (byte[]) of every Rejoin-request the device put on air.</summary>
+            public readonly ArrayList Rejoins = new ArrayList();
+            /// <summary>Spreading factor of each of them (int).</summary>
+            public readonly ArrayList RejoinSf = new ArrayList();
+
+            public Rig(int seed)
+            {
+                Seed = seed;
+                World = new VirtualWorld("EU868", seed, new NetworkOptions());
+                World.Network.Mac.Enabled = true;
+                World.Network.Mac.Adr = false;
+                Identity = DeviceIdentity.Otaa11(WorldRig.DevEui, WorldRig.JoinEui, NwkKey, AppKey);
+                World.Register(Identity, LoRaWanVersion.V1_1);
+                World.Air.AddMonitor(this);
+            }
+
+            public LoRaWanDevice PowerOn()
+            {
+                LoRaWanOptions o = WorldRig.Options("EU868", Seed);
+                o.Version = LoRaWanVersion.V1_1;
+                o.Adr = false;
+                o.DataRate = 5;
+                Device = World.PowerOn(Identity, o);
+                Mac = World.Mac;
+                return Device;
+            }
+
+            public void OnTransmission(AirFrame frame)
+            {
+                if (frame.InvertIq || frame.Length < 2 || (frame.Payload[0] >> 5) != (int)MType.RejoinRequest) return;
+                var copy = new byte[frame.Length];
+                System.Array.Copy(frame.Payload, copy, frame.Length);
+                Rejoins.Add(copy);
+                RejoinSf.Add(frame.SpreadingFactor);
+            }
+
+            public byte[] Rejoin(int i) { return (byte[])Rejoins[i]; }
+
+            public NetworkDevice NetworkDevice { get { return World.Network.FindDevice(Identity.DevEui); } }
+
+            public SendResult Send()
+            {
+                return Device.Send(1, new byte[] { 1, 2, 3 }, false, 600000);
+            }
+        }
+
+        static int RjCount(byte[] f) { return f[f.Length - 6] | (f[f.Length - 5] << 8); }
+
+        /// <summary>Joins and sends until the network took the new session (RekeyInd) and confirmed it (RekeyConf).</summary>
+        static void JoinAndSettle(Rig rig)
+        {
+            rig.PowerOn();
+            Assert.IsTrue(rig.Device.Join(120000), "joined");
+            for (int i = 0; i < 3; i++) Assert.IsTrue(rig.Send().Succeeded, "uplink " + i.ToString());
+            Assert.IsFalse(rig.Mac.Session.Keys.RekeyOwed, "RekeyConf received");
+        }
+
+        [TestMethod]
+        public void RejoinParamSetup_PeriodicType0_IsAnsweredWithANewSession_AndDataContinues()
+        {
+            var rig = new Rig(401);
+            JoinAndSettle(rig);
+            uint oldDevAddr = rig.Mac.Session.DevAddr;
+            uint oldJoinNonce = rig.Mac.Session.JoinNonce;
+            // MaxCountN 0: a type 0 Rejoin-request every 2^4 = 16 uplinks; MaxTimeN 15: 2^25 s, out of reach.
+            rig.World.Network.RejoinParamSetup(rig.Identity.DevEui, 15, 0);
+            Assert.IsTrue(rig.Send().Succeeded, "carries the uplink whose downlink asks");
+            Assert.IsTrue(rig.Send().Succeeded, "carries RejoinParamSetupAns");
+            NetworkMacState m = rig.World.Network.GetMacState(rig.Identity.DevEui);
+            Assert.AreEqual(1, m.RejoinParamSetupCount, "RejoinParamSetupAns received");
+            Assert.AreEqual(1, m.RejoinParamTimeOk, "TimeOK: the device keeps time");
+            Assert.AreEqual(0, rig.Rejoins.Count, "5 uplinks: no Rejoin-request yet");
+            // Counted from the uplink whose downlink carried the request (the device counts once the parameters are set).
+            int uplinks = 2;
+            while (rig.Rejoins.Count == 0 && uplinks < 40)
+            {
+                Assert.IsTrue(rig.Send().Succeeded, "uplink " + uplinks.ToString());
+                uplinks++;
+            }
+            Assert.AreEqual(17, uplinks, "the Rejoin-request goes out after 2^(0 + 4) = 16 uplinks, before the 17th");
+            byte[] rj = rig.Rejoin(0);
+            Assert.AreEqual(RejoinRequestFrame.LengthType02, rj.Length);
+            Assert.AreEqual(0, (int)rj[1], "type 0");
+            Assert.AreEqual(0, RjCount(rj), "RJcount0 starts at 0 in a session");
+            Assert.AreEqual(1, rig.World.Network.Counters.RejoinAccepts, "answered");
+            Assert.AreEqual(0, rig.World.Network.Counters.RejoinRejectedMic);
+            Assert.IsTrue(rig.Mac.IsJoined);
+            Assert.AreNotEqual(oldDevAddr, rig.Mac.Session.DevAddr, "new DevAddr");
+            Assert.IsTrue(rig.Mac.Session.JoinNonce > oldJoinNonce, "new JoinNonce");
+            Assert.AreEqual(0, rig.Mac.NextRjCount0, "RJcount0 back to 0 with the new session");
+            // The uplink that waited for the Rejoin-request went out on the new session, FCnt 0, with RekeyInd.
+            Assert.AreEqual(1u, rig.Mac.Session.FCntUp, "counters reset: one uplink on the new session");
+            Assert.IsNull(rig.NetworkDevice.PendingSession, "the network switched with the RekeyInd");
+            Assert.AreEqual(rig.Mac.Session.DevAddr, rig.NetworkDevice.Session.DevAddr);
+            Assert.AreEqual(0u, rig.NetworkDevice.Session.LastFCntUp, "the network took FCnt 0 of the new session");
+            Assert.IsTrue(rig.Send().Succeeded);
+            Assert.IsFalse(rig.Mac.Session.Keys.RekeyOwed, "RekeyConf");
+            Assert.AreEqual(1, rig.Rejoins.Count, "no Rejoin-request after the new session's first uplinks (RejoinParamSetup reset)");
+        }
+
+        [TestMethod]
+        public void ForceRejoinReq_Type2_AtItsDataRate_NewKeysAndDevAddr_RadioParametersKept()
+        {
+            var rig = new Rig(402);
+            JoinAndSettle(rig);
+            uint oldDevAddr = rig.Mac.Session.DevAddr;
+            int channels = rig.Mac.Session.Plan.EnabledCount;
+            // Type 2 at DR3 (SF9), Max_Retries 2, Period 0.
+            rig.World.Network.ForceRejoin(rig.Identity.DevEui, 2, 3, 2, 0);
+            Assert.IsTrue(rig.Send().Succeeded, "the uplink whose downlink carries ForceRejoinReq");
+            rig.World.Sleep(10000);   // the first Rejoin-request goes at once, its join windows follow
+            Assert.AreEqual(1, rig.World.Network.GetMacState(rig.Identity.DevEui).ForceRejoinCount + (rig.NetworkDevice.PendingSession != null ? 1 : 0) > 0 ? 1 : 0, "ForceRejoinReq sent");
+            Assert.AreEqual(1, rig.Rejoins.Count, "one Rejoin-request: the first was answered");
+            byte[] rj = rig.Rejoin(0);
+            Assert.AreEqual(2, (int)rj[1], "type 2");
+            Assert.AreEqual(9, (int)rig.RejoinSf[0], "DR3 = SF9 as ForceRejoinReq asked");
+            Assert.AreEqual(1, rig.World.Network.Counters.RejoinAccepts);
+            Assert.AreNotEqual(oldDevAddr, rig.Mac.Session.DevAddr, "new DevAddr");
+            Assert.AreEqual(channels, rig.Mac.Session.Plan.EnabledCount, "type 2 keeps the channels");
+            Assert.AreEqual(5, rig.Mac.Session.DataRate, "type 2 keeps the data rate");
+            Assert.IsTrue(rig.Send().Succeeded);
+            Assert.IsNull(rig.NetworkDevice.PendingSession, "the network switched");
+            Assert.AreEqual(rig.Mac.Session.DevAddr, rig.NetworkDevice.Session.DevAddr);
+            rig.World.Sleep(600000);
+            Assert.AreEqual(1, rig.Rejoins.Count, "no retry after the accept");
+        }
+
+        [TestMethod]
+        public void ForceRejoinReq_Unanswered_IsRetriedMaxRetriesTimes_WithRisingRjCount0_DataGoesOnMeanwhile()
+        {
+            var rig = new Rig(403);
+            JoinAndSettle(rig);
+            uint devAddr = rig.Mac.Session.DevAddr;
+            rig.World.Network.ForceRejoin(rig.Identity.DevEui, 0, 5, 2, 0);
+            Assert.IsTrue(rig.Send().Succeeded);
+            rig.World.Gateway.SetUplinkReceiver(null);   // nobody hears the device from now on
+            rig.World.Sleep(3 * 70000);
+            Assert.AreEqual(3, rig.Rejoins.Count, "Max_Retries 2: three Rejoin-requests");
+            for (int i = 0; i < 3; i++)
+            {
+                Assert.AreEqual(0, (int)rig.Rejoin(i)[1], "type 0");
+                Assert.AreEqual(i, RjCount(rig.Rejoin(i)), "RJcount0 " + i.ToString());
+            }
+            rig.World.Sleep(600000);
+            Assert.AreEqual(3, rig.Rejoins.Count, "no more");
+            Assert.AreEqual(devAddr, rig.Mac.Session.DevAddr, "the session stays");
+            Assert.AreEqual((int)SendStatus.Sent, (int)rig.Send().Status, "and keeps sending");
+        }
+
+        [TestMethod]
+        public void PowerCutAroundEachRjCountWrite_NeverPutsAnRjCountOnAirTwice()
+        {
+            var rig = new Rig(404);
+            JoinAndSettle(rig);
+            rig.World.Gateway.SetUplinkReceiver(null);   // unanswered: RJcount0 keeps counting in this session
+            for (int cut = 0; cut < 4; cut++)
+            {
+                for (int type = 0; type < 2; type++)
+                {
+                    rig.World.Flash.TearAfter(cut, 7);
+                    rig.PowerOn();
+                    Assert.IsTrue(rig.Mac.IsJoined, "the session is restored");
+                    try { rig.Mac.StartRejoin(type); } catch (PowerLossException) { }
+                    rig.World.Sleep(10000);
+                    rig.World.Flash.TearAfter(-1, 0);
+                }
+            }
+            rig.PowerOn();
+            Assert.IsTrue(rig.Mac.StartRejoin(0));
+            rig.World.Sleep(10000);
+            var type0 = new ArrayList();
+            var type1 = new ArrayList();
+            for (int i = 0; i < rig.Rejoins.Count; i++) (rig.Rejoin(i)[1] == 1 ? type1 : type0).Add(RjCount(rig.Rejoin(i)));
+            Assert.IsTrue(type0.Count >= 3 && type1.Count >= 2, "Rejoin-requests of both types went on air: " + type0.Count.ToString() + ", " + type1.Count.ToString());
+            Assert.IsTrue(WorldRig.AllDistinct(type0), "an RJcount0 was transmitted twice");
+            Assert.IsTrue(WorldRig.AllDistinct(type1), "an RJcount1 was transmitted twice");
+        }
+
+        [TestMethod]
+        public void RejoinParamSetup_AnsweredWithTimeOk_KeptAcrossAReset_ForgottenByANewSession()
+        {
+            var rig = new Rig(405);
+            JoinAndSettle(rig);
+            rig.World.Network.RejoinParamSetup(rig.Identity.DevEui, 3, 9);
+            Assert.IsTrue(rig.Send().Succeeded);
+            Assert.AreEqual(0x39, rig.Mac.Session.Network.RejoinParam, "MaxTimeN 3 | MaxCountN 9");
+            Assert.IsTrue(rig.Send().Succeeded);
+            Assert.AreEqual(1, rig.World.Network.GetMacState(rig.Identity.DevEui).RejoinParamTimeOk, "TimeOK");
+            rig.PowerOn();
+            Assert.AreEqual(0x39, rig.Mac.Session.Network.RejoinParam, "restored from the session record");
+            Assert.IsTrue(rig.Device.Join(120000), "a new join");
+            Assert.AreEqual(-1, rig.Mac.Session.Network.RejoinParam, "a new session has no periodic Rejoin-request until asked");
+        }
+    }
+}
