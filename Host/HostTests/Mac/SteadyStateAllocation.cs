@@ -12,8 +12,12 @@ namespace LoRaWan.HostTests.Mac
     /// int[] of (entries + 1) × 24 bytes, 128 entries at start-up. When a cast misses it and the entry's bucket is full,
     /// the runtime (castcache.cpp, TrySet → TryGrow) replaces it with a new, empty table of twice the entries, up to
     /// 4,096, allocated on the thread that cast: int[1,542] = 6,192 B for 256 entries, int[24,582] = 98,352 B for 4,096,
-    /// exactly the bytes MacAllocationTests reported in some full-suite runs. The device code casts (interface casts,
-    /// stores into interface-typed arrays); whether one of its casts lands in a full bucket depends on every cast the
+    /// exactly the bytes MacAllocationTests reported in some full-suite runs. It also empties it to a 2-entry sentinel
+    /// (CastCache::FlushCurrentCache) when a collectible AssemblyLoadContext is freed — the IL meter's, unloaded by
+    /// FirstUplinkAfterTheJoin_AddsNothingTheDeviceHolds just before the windows, or BoardDefinitionTests' — whenever a
+    /// collection has found it unreachable (LoaderAllocator::GCLoaderAllocators); the next cast that misses re-creates
+    /// it at its last size on its own thread (98,352 or 6,192 B in full-suite runs, SteadyStateAllocationTests). The device code
+    /// casts (interface casts, stores into interface-typed arrays); whether one of its casts lands in a full bucket depends on every cast the
     /// process made before (other tests) and on where the types were loaded (different in every run), so it happens
     /// in some full-suite runs only. That table is the host runtime's, not the device's (nanoCLR has no such cache). So a
     /// window in which the thread allocated and the table was replaced is measured again (up to
