@@ -8,7 +8,7 @@ namespace LoRaWan.Session
     /// <code>
     /// slot  0   1 | 2   3   | 4   5       | 6   7
     ///       nonces| session | application | frame counters
-    ///       47 B  | 256 B   | ≤ 256 B     | 35 B
+    ///       47 B  | 256 B   | ≤ 256 B     | 39 B
     /// </code>
     /// The numbers are a persistent format: a firmware update that moves a record loses it (and a moved nonce record
     /// replays DevNonces), so they change only with a migration. A store for this stack has <see cref="Count"/> slots
