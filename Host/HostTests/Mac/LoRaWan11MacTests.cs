@@ -481,16 +481,17 @@ namespace LoRaWan.HostTests.Mac
             LoRaWanDevice device = world.PowerOn(id, o);
             var payload = new byte[12];
             for (int i = 0; i < 50; i++) { device.Send(1, payload, false, 600000); world.Sleep(10000); }
-            long before = GC.GetAllocatedBytesForCurrentThread();
             int cycles = 0;
-            for (int i = 0; i < 200; i++)
+            long allocated = SteadyStateAllocation.Measure(() => cycles = 0, () =>
             {
-                if (device.Send(1, payload, false, 600000).Status == SendStatus.Sent) cycles++;
-                world.Sleep(10000);
-            }
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                for (int i = 0; i < 200; i++)
+                {
+                    if (device.Send(1, payload, false, 600000).Status == SendStatus.Sent) cycles++;
+                    world.Sleep(10000);
+                }
+            }, out string note);
             Assert.AreEqual(200, cycles);
-            OutputHelper.WriteLine($"allocated over {cycles} LoRaWAN 1.1 uplink+RX1+RX2 cycles: {allocated} bytes");
+            OutputHelper.WriteLine($"allocated over {cycles} LoRaWAN 1.1 uplink+RX1+RX2 cycles: {allocated} bytes {note}");
             Assert.AreEqual(0L, allocated, "bytes allocated in steady state (1.1 MIC, FOpts encryption, ResetInd)");
         }
     }

@@ -237,17 +237,18 @@ namespace LoRaWan.HostTests.Mac
             ClassAMac mac = world.Mac;
             for (int type = 0; type < 2; type++)
                 for (int i = 0; i < 10; i++) { Assert.IsTrue(mac.StartRejoin(type)); world.Sleep(20000); }
-            int before0 = mac.NextRjCount0, before1 = mac.NextRjCount1;
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 100; i++)
+            int before0 = 0, before1 = 0;
+            long allocated = SteadyStateAllocation.Measure(() => { before0 = mac.NextRjCount0; before1 = mac.NextRjCount1; }, () =>
             {
-                mac.StartRejoin(i & 1);
-                world.Sleep(20000);
-            }
-            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+                for (int i = 0; i < 100; i++)
+                {
+                    mac.StartRejoin(i & 1);
+                    world.Sleep(20000);
+                }
+            }, out string note);
             Assert.AreEqual(before0 + 50, mac.NextRjCount0, "50 type 0 Rejoin-requests");
             Assert.AreEqual(before1 + 50, mac.NextRjCount1, "50 type 1 Rejoin-requests");
-            OutputHelper.WriteLine($"allocated over 100 Rejoin-request cycles: {allocated} bytes");
+            OutputHelper.WriteLine($"allocated over 100 Rejoin-request cycles: {allocated} bytes {note}");
             Assert.AreEqual(0L, allocated, "bytes allocated in steady state");
         }
     }

@@ -46,10 +46,9 @@ namespace LoRaWan.HostTests.Regions
             var dc = new DutyCycleTracker(eu, 0);
             ulong now = 0;
             SaturateAllBands(eu, dc, ref now, 2000);   // warm-up: JIT
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            int frames = SaturateAllBands(eu, dc, ref now, 20000);
-            long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
-            OutputHelper.WriteLine("EU868 duty cycle: " + bytes + " bytes allocated over " + frames + " frames, " + (now / 3600000000UL) + " h");
+            int frames = 0;
+            long bytes = SteadyStateAllocation.Measure(null, () => frames = SaturateAllBands(eu, dc, ref now, 20000), out string note);
+            OutputHelper.WriteLine("EU868 duty cycle: " + bytes + " bytes allocated over " + frames + " frames, " + (now / 3600000000UL) + " h " + note);
             Assert.AreEqual(0L, bytes, "duty-cycle waits, bookkeeping and reports");
             Assert.IsTrue(now > 5UL * 3600000000UL, "more than five simulated hours");
         }
@@ -74,9 +73,9 @@ namespace LoRaWan.HostTests.Regions
         private static long Measure(Region region, ChannelPlan plan, DutyCycleTracker dc, IRandomSource random, bool eu)
         {
             Run(region, plan, dc, random, 200, eu); // warm-up: JIT, static tables
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            Run(region, plan, dc, random, 2000, eu);
-            return GC.GetAllocatedBytesForCurrentThread() - before;
+            long bytes = SteadyStateAllocation.Measure(null, () => Run(region, plan, dc, random, 2000, eu), out string note);
+            if (note.Length > 0) OutputHelper.WriteLine(note);
+            return bytes;
         }
 
         private static void Run(Region region, ChannelPlan plan, DutyCycleTracker dc, IRandomSource random, int n, bool eu)

@@ -1,7 +1,7 @@
 using System;
 using System.Reflection;
 
-namespace LoRaWan.HostTests.Mac
+namespace LoRaWan.HostTests
 {
     /// <summary>
     /// Bytes the calling thread allocates in a steady-state window (GC.GetAllocatedBytesForCurrentThread), without the
@@ -24,7 +24,7 @@ namespace LoRaWan.HostTests.Mac
     /// <see cref="MaxWindows"/> windows); a window in which the table stayed the same counts as it is, so a per-frame
     /// allocation, which allocates in every window, still fails.
     /// </remarks>
-    static class SteadyStateAllocation
+    public static class SteadyStateAllocation
     {
         /// <summary>How many windows one measurement may take when the runtime re-creates its cast cache in them.</summary>
         public const int MaxWindows = 3;
