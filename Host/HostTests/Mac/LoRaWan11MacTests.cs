@@ -41,68 +41,18 @@ namespace LoRaWan.HostTests.Mac
         static byte[] B(string hex) => MacTestRig.Bytes(hex);
         static string H(byte[] b) => BitConverter.ToString(b).Replace("-", "");
 
-        /// <summary>A MAC on a scripted radio, recording the channel and data rate of each data transmission.</summary>
-        sealed class Rig : IMacTrace
+        /// <summary>The shared 1.1 rig, recording the channel and data rate of each data transmission.</summary>
+        sealed class Rig : Mac11Rig
         {
-            public readonly VirtualScheduler Scheduler;
-            public readonly ScriptedRadio Radio;
-            public readonly SimulatedFlash Flash;
-            public readonly ClassAMac Mac;
-            public readonly LoRaWanDevice Device;
-            public readonly ArrayList Channels = new ArrayList();
-            public readonly ArrayList DataRates = new ArrayList();
-            public readonly ArrayList Downlinks = new ArrayList();
-            public readonly VirtualMacRunner Runner;
+            public Rig(DeviceIdentity id, LoRaWanOptions o, SimulatedFlash flash) : base(id, o, flash, false) { }
 
-            public Rig(DeviceIdentity id, LoRaWanOptions o, SimulatedFlash flash)
-            {
-                Scheduler = new VirtualScheduler();
-                Radio = new ScriptedRadio(Scheduler);
-                Flash = flash;
-                var wiring = new MacWiring();
-                Runner = new VirtualMacRunner(Scheduler) { Flash = flash };   // halts at a simulated power cut
-                wiring.Runner = Runner;
-                wiring.Trace = this;
-                Mac = new ClassAMac(Radio, Region.Create("EU868"), id, flash, Scheduler, o, wiring);
-                Device = new LoRaWanDevice(Mac);
-                Device.OnDownlink += (d, down) => Downlinks.Add(down.ToArray());
-            }
-
-            public void DeliverNext(byte[] frame) => Radio.DeliverInWindow(Radio.RxOpenedAt.Count, frame);
             public byte[] Last => Radio.LastSent;
             public SendResult Send(bool confirmed = false) => Device.Send(1, new byte[] { 0x74, 0x65, 0x73, 0x74 }, confirmed, 3600000);
-
-            public void Transmitting(ulong nowUs, bool join, uint fCnt, int channel, uint frequencyHz, int dataRate, int length, ulong airTimeUs, int powerDbm)
-            {
-                if (join) return;
-                Channels.Add(channel);
-                DataRates.Add(dataRate);
-            }
-            public void TxDone(ulong stampUs) { }
-            public void WindowOpened(int window, ulong dueUs, ulong firedUs, uint frequencyHz, int dataRate, int symbolTimeout) { }
-            public void WindowClosed(int window, ulong nowUs, bool frameForUs) { }
-            public void BackingOff(ulong nowUs, ulong waitUs) { }
         }
 
-        static LoRaWanOptions Options11()
-        {
-            var o = new LoRaWanOptions();
-            o.Version = LoRaWanVersion.V1_1;
-            o.Adr = false;
-            o.DataRate = 5;
-            o.RandomSeed = 7;
-            o.EmptyAckUplinkDelayMs = 0;
-            return o;
-        }
+        static LoRaWanOptions Options11() => Mac11Rig.Options11();
 
-        static SimulatedFlash FlashWithDevNonce(int next)
-        {
-            var flash = new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize);
-            var n = new NonceRecord(flash);
-            n.NextDevNonce = next;
-            n.Save();
-            return flash;
-        }
+        static SimulatedFlash FlashWithDevNonce(int next) => Mac11Rig.FlashWithNonces(next, 0);
 
         /// <summary>The network's join-accept (LoRaWAN 1.1 §6.2.3), built and encrypted by the oracle with the NwkKey.</summary>
         static byte[] JoinAccept(byte[] nwkKey, bool optNeg, uint joinNonce, uint netId, uint devAddr, ushort devNonce)

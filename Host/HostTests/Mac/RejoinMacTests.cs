@@ -37,48 +37,21 @@ namespace LoRaWan.HostTests.Mac
         static byte[] B(string hex) => MacTestRig.Bytes(hex);
         static string H(byte[] b) => BitConverter.ToString(b).Replace("-", "");
 
-        sealed class Rig : IMacTrace
+        /// <summary>The shared 1.1 rig, joined (TTS vectors) with the next RJcount1 given; records join transmissions too.</summary>
+        sealed class Rig : Mac11Rig
         {
-            public readonly VirtualScheduler Scheduler = new VirtualScheduler();
-            public readonly ScriptedRadio Radio;
-            public readonly ClassAMac Mac;
-            public readonly LoRaWanDevice Device;
-            public readonly ArrayList Channels = new ArrayList();
-            public readonly ArrayList DataRates = new ArrayList();
-
             public Rig() : this(0) { }
 
             public Rig(int nextRjCount1)
+                : base(DeviceIdentity.Otaa11("0042004213424341", "0000001223224242", TtsKey, AppKey),
+                      Options11(), FlashWithNonces(TtsDevNonce, nextRjCount1), true)
             {
-                Radio = new ScriptedRadio(Scheduler);
-                var flash = new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize);
-                var n = new NonceRecord(flash);
-                n.NextDevNonce = TtsDevNonce;
-                n.NextRjCount1 = nextRjCount1;
-                n.Save();
-                var wiring = new MacWiring();
-                wiring.Runner = new VirtualMacRunner(Scheduler) { Flash = flash };
-                wiring.Trace = this;
-                var o = new LoRaWanOptions { Version = LoRaWan.Frames.LoRaWanVersion.V1_1, Adr = false, DataRate = 5, RandomSeed = 7, EmptyAckUplinkDelayMs = 0 };
-                Mac = new ClassAMac(Radio, Region.Create("EU868"), DeviceIdentity.Otaa11("0042004213424341", "0000001223224242", TtsKey, AppKey), flash, Scheduler, o, wiring);
-                Device = new LoRaWanDevice(Mac);
                 Radio.DeliverInWindow(0, Accept(B(TtsKey), 0xFF, TtsDevNonce, TtsJoinNonce, FirstDevAddr, 0x00));
                 Assert.IsTrue(Device.Join(60000), "joined");
             }
 
-            public void DeliverNext(byte[] frame) => Radio.DeliverInWindow(Radio.RxOpenedAt.Count, frame);
             public SendResult Send() => Device.Send(1, new byte[] { 1 }, false, 3600000);
             public byte[] Sent(int fromEnd) => (byte[])Radio.Sent[Radio.Sent.Count - 1 - fromEnd];
-
-            public void Transmitting(ulong nowUs, bool join, uint fCnt, int channel, uint frequencyHz, int dataRate, int length, ulong airTimeUs, int powerDbm)
-            {
-                Channels.Add(channel);
-                DataRates.Add(dataRate);
-            }
-            public void TxDone(ulong stampUs) { }
-            public void WindowOpened(int window, ulong dueUs, ulong firedUs, uint frequencyHz, int dataRate, int symbolTimeout) { }
-            public void WindowClosed(int window, ulong nowUs, bool frameForUs) { }
-            public void BackingOff(ulong nowUs, ulong waitUs) { }
         }
 
         /// <summary>

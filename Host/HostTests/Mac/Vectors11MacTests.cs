@@ -25,31 +25,10 @@ namespace LoRaWan.HostTests.Mac
         static byte[] B(string hex) => MacTestRig.Bytes(hex);
         static string H(byte[] b) => BitConverter.ToString(b).Replace("-", "");
 
-        sealed class Rig
+        /// <summary>The shared 1.1 rig.</summary>
+        sealed class Rig : Mac11Rig
         {
-            public readonly VirtualScheduler Scheduler = new VirtualScheduler();
-            public readonly ScriptedRadio Radio;
-            public readonly ClassAMac Mac;
-            public readonly LoRaWanDevice Device;
-            public readonly ArrayList Downlinks = new ArrayList();
-            public readonly ArrayList LinkChecks = new ArrayList();
-
-            public Rig(DeviceIdentity id, SimulatedFlash flash)
-            {
-                Radio = new ScriptedRadio(Scheduler);
-                var wiring = new MacWiring();
-                wiring.Runner = new VirtualMacRunner(Scheduler) { Flash = flash };
-                var o = new LoRaWanOptions();
-                o.Version = LoRaWanVersion.V1_1;
-                o.Adr = false;
-                o.DataRate = 5;
-                o.RandomSeed = 7;
-                o.EmptyAckUplinkDelayMs = 0;
-                Mac = new ClassAMac(Radio, Region.Create("EU868"), id, flash, Scheduler, o, wiring);
-                Device = new LoRaWanDevice(Mac);
-                Device.OnDownlink += (d, down) => Downlinks.Add(down.ToArray());
-                Device.OnLinkCheck += (d, margin, gateways) => LinkChecks.Add(margin + "/" + gateways);
-            }
+            public Rig(DeviceIdentity id, SimulatedFlash flash) : base(id, Options11(), flash, false) { }
 
             /// <summary>An unconfirmed uplink whose RX1 brings <paramref name="downlink"/>; then one more uplink so the events are out.</summary>
             public void UplinkAnsweredBy(byte[] downlink)
@@ -60,14 +39,7 @@ namespace LoRaWan.HostTests.Mac
             }
         }
 
-        static SimulatedFlash Flash(int nextDevNonce)
-        {
-            var flash = new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize);
-            var n = new NonceRecord(flash);
-            n.NextDevNonce = nextDevNonce;
-            n.Save();
-            return flash;
-        }
+        static SimulatedFlash Flash(int nextDevNonce) => Mac11Rig.FlashWithNonces(nextDevNonce, 0);
 
         // brocaar ExamplePHYPayload_lorawan11EncryptedFoptsEncode: DevAddr 01020304, SNwkSIntKey 01…0100, NwkSEncKey 01…0200,
         // AppSKey 100F…01 (FNwkSIntKey is not part of the vector: any key).
