@@ -224,6 +224,7 @@ namespace LoRaWan.HostTests.Mac
         /// <summary>KR920 with listen-before-talk hopping over busy channels and AS923 in Japan: still 0 B per cycle.</summary>
         [DataRow("KR920")]
         [DataRow("AS923-1")]
+        [TestMethod]
         public void UplinkCycle_WithListenBeforeTalkAndBusyChannels_AllocatesNothing(string region)
         {
             var net = new NetworkOptions();
