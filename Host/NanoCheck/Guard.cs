@@ -28,6 +28,15 @@ namespace NanoCheck
         public List<(string Project, PeImage Pe)> Images = new();
         /// <summary>Filled by the run: the shape of the projects <see cref="ShapeLimits"/> holds to its limits.</summary>
         public List<ShapeLimits.Shape> Shapes = new();
+        /// <summary>
+        /// When set (<c>--emit &lt;dir&gt;</c>), the Release build of each device project that compiled is written there
+        /// as <c>&lt;project&gt;/&lt;AssemblyName&gt;.dll</c> (<c>.exe</c> for an Exe project; a folder per project because
+        /// every test project is called NFUnitTest): the input the nanoFramework metadata
+        /// processor turns into a .pe, e.g. to run the stack on a nanoCLR build (Host/NanoBench/README.md).
+        /// </summary>
+        public string EmitDirectory;
+        /// <summary>Filled by the run: the files written to <see cref="EmitDirectory"/>.</summary>
+        public List<string> Emitted = new();
     }
 
     /// <summary>
@@ -221,6 +230,14 @@ namespace NanoCheck
                     findings.Add(new Finding(span.Path ?? p.Name, span.StartLinePosition.Line + 1, d.Id, d.GetMessage() + " (XML docs are required on the public API of " + p.Name + ")"));
                 }
             if (!result.Success) return null;
+            if (options.EmitDirectory != null)
+            {
+                string folder = Path.Combine(options.EmitDirectory, p.Name);
+                Directory.CreateDirectory(folder);
+                string file = Path.Combine(folder, p.AssemblyName + (p.IsExe ? ".exe" : ".dll"));
+                File.WriteAllBytes(file, pe.ToArray());
+                options.Emitted.Add(file);
+            }
             findings.AddRange(IlCheck.Check(compilation, pe.ToArray(), pdb.ToArray()));
             if (ShapeLimits.Projects.Contains(p.Name))
                 options.Shapes.Add(ShapeLimits.Measure(Path.GetRelativePath(root, p.ProjectFile).Replace('\\', '/'), compilation, pe.ToArray(), root, findings));
@@ -243,6 +260,16 @@ namespace NanoCheck
             if (args.Contains("--sync-listing")) return SyncListing.Run(root);
             List<Finding> findings;
             var options = new GuardOptions();
+            for (int i = 0; i < args.Length; i++)
+                if (args[i] == "--emit")
+                {
+                    if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                    {
+                        Console.WriteLine("usage: NanoCheck [--root <dir>] [--emit <dir>] [--sync-listing]: --emit needs a folder");
+                        return 2;
+                    }
+                    options.EmitDirectory = Path.GetFullPath(args[i + 1]);
+                }
             try { findings = Run(root, options); }
             catch (Exception e)
             {
@@ -255,6 +282,7 @@ namespace NanoCheck
                 : $"nanoFramework guard: {findings.Count} problem(s)");
             foreach (var line in PeLimits.Summary(options.Images)) Console.WriteLine(line);
             foreach (var shape in options.Shapes) Console.WriteLine(ShapeLimits.Summary(shape));
+            foreach (var file in options.Emitted) Console.WriteLine("emitted " + file);
             return findings.Count == 0 ? 0 : 1;
         }
     }

@@ -1,0 +1,267 @@
+using System.Threading;
+
+namespace LoRaWan.NanoBench
+{
+    /// <summary>The interface of <see cref="IlPatterns.InterfaceCall"/>.</summary>
+    public interface IStep
+    {
+        /// <summary>Returns <paramref name="x"/> + 1.</summary>
+        int Step(int x);
+    }
+
+    /// <summary>The base class of <see cref="IlPatterns.VirtualCall"/>.</summary>
+    public abstract class StepBase
+    {
+        /// <summary>Returns <paramref name="x"/> + 1.</summary>
+        public abstract int VirtualStep(int x);
+    }
+
+    /// <summary>A struct with one field, for <see cref="IlPatterns.StructField"/>.</summary>
+    public struct Cell
+    {
+        /// <summary>The field.</summary>
+        public int Value;
+    }
+
+    /// <summary>
+    /// Loops of <see cref="Iterations"/> iterations, each one IL pattern added to the same counting loop as
+    /// <see cref="Empty"/>: (x86 of a loop − x86 of <see cref="Empty"/>) / <see cref="Iterations"/> is what one
+    /// instance of the pattern costs nanoCLR. Each body's IL is in its comment (Roslyn, Release).
+    /// </summary>
+    public sealed class IlPatterns : StepBase, IStep
+    {
+        /// <summary>Iterations of every loop.</summary>
+        public const int Iterations = 1000;
+
+        int _field;
+        static int s_field;
+        readonly byte[] _bytes = new byte[16];
+        readonly uint[] _words = new uint[16];
+        readonly int[] _ints = new int[16];
+        readonly object _lock = new object();
+        Cell _cell;
+        readonly Holder _holder = new Holder();
+        int _shared;
+
+        /// <summary>A class with one field, for <see cref="ClassField"/>.</summary>
+        public sealed class Holder
+        {
+            /// <summary>The field.</summary>
+            public int Value;
+        }
+
+        /// <summary>The names, in the order <see cref="Run"/> takes them.</summary>
+        public static readonly string[] Names =
+        {
+            "empty loop", "ldloc/add/stloc (x = x + i)", "ldarg.0 ldfld / stfld on this (_f = _f + 1)", "ldsfld / stsfld (s = s + 1)",
+            "ldelem.u1 (x += b[i & 15])", "ldelem.u4 (x += w[i & 15])", "stelem.i1 (b[i & 15] = x)", "stelem.i4 (w[i & 15] = x)",
+            "call static (x = Inc(x))", "call instance non-virtual (x = IncThis(x))", "callvirt virtual (x = VirtualStep(x))",
+            "callvirt interface (x = step.Step(x))", "lock (o) { }", "Interlocked.CompareExchange(ref _f, ..)",
+            "Interlocked.CompareExchange(ref a[i], ..) (ldelema)", "Interlocked.Exchange(ref _f, ..)",
+            "struct field in this (_cell.Value++)", "class field via another object (_holder.Value++)",
+            "new byte[16]", "box int (object o = i)",
+        };
+
+        /// <summary>Runs loop <paramref name="which"/> (an index into <see cref="Names"/>); returns a value so nothing is dead.</summary>
+        public int Run(int which)
+        {
+            switch (which)
+            {
+                case 0: return Empty();
+                case 1: return Locals();
+                case 2: return ThisField();
+                case 3: return StaticField();
+                case 4: return LoadByte();
+                case 5: return LoadWord();
+                case 6: return StoreByte();
+                case 7: return StoreWord();
+                case 8: return StaticCall();
+                case 9: return InstanceCall();
+                case 10: return VirtualCall();
+                case 11: return InterfaceCall(this);
+                case 12: return Lock();
+                case 13: return CompareExchangeField();
+                case 14: return CompareExchangeElement();
+                case 15: return ExchangeField();
+                case 16: return StructField();
+                case 17: return ClassField();
+                case 18: return NewArray();
+                case 19: return Box();
+                default: return -1;
+            }
+        }
+
+        /// <summary>The loop alone: ldloc i, ldc, blt; ldloc i, ldc.i4.1, add, stloc i.</summary>
+        public int Empty()
+        {
+            int x = 0;
+            for (int i = 0; i < Iterations; i++) { }
+            return x;
+        }
+
+        /// <summary>ldloc x, ldloc i, add, stloc x.</summary>
+        public int Locals()
+        {
+            int x = 0;
+            for (int i = 0; i < Iterations; i++) x = x + i;
+            return x;
+        }
+
+        /// <summary>ldarg.0, ldarg.0, ldfld, ldc.i4.1, add, stfld.</summary>
+        public int ThisField()
+        {
+            for (int i = 0; i < Iterations; i++) _field = _field + 1;
+            return _field;
+        }
+
+        /// <summary>ldsfld, ldc.i4.1, add, stsfld.</summary>
+        public int StaticField()
+        {
+            for (int i = 0; i < Iterations; i++) s_field = s_field + 1;
+            return s_field;
+        }
+
+        /// <summary>ldloc x, ldloc b, ldloc i, ldc 15, and, ldelem.u1, add, stloc x.</summary>
+        public int LoadByte()
+        {
+            byte[] b = _bytes;
+            int x = 0;
+            for (int i = 0; i < Iterations; i++) x += b[i & 15];
+            return x;
+        }
+
+        /// <summary>ldloc x, ldloc w, ldloc i, ldc 15, and, ldelem.u4, add, stloc x.</summary>
+        public int LoadWord()
+        {
+            uint[] w = _words;
+            uint x = 0;
+            for (int i = 0; i < Iterations; i++) x += w[i & 15];
+            return (int)x;
+        }
+
+        /// <summary>ldloc b, ldloc i, ldc 15, and, ldloc i, conv.u1, stelem.i1.</summary>
+        public int StoreByte()
+        {
+            byte[] b = _bytes;
+            for (int i = 0; i < Iterations; i++) b[i & 15] = (byte)i;
+            return b[3];
+        }
+
+        /// <summary>ldloc w, ldloc i, ldc 15, and, ldloc i, stelem.i4.</summary>
+        public int StoreWord()
+        {
+            uint[] w = _words;
+            for (int i = 0; i < Iterations; i++) w[i & 15] = (uint)i;
+            return (int)w[3];
+        }
+
+        static int Inc(int x) { return x + 1; }
+
+        int IncThis(int x) { return x + 1; }
+
+        /// <summary>ldloc x, call Inc (ldarg.0, ldc.i4.1, add, ret), stloc x.</summary>
+        public int StaticCall()
+        {
+            int x = 0;
+            for (int i = 0; i < Iterations; i++) x = Inc(x);
+            return x;
+        }
+
+        /// <summary>ldarg.0, ldloc x, call IncThis (non-virtual instance; Roslyn emits callvirt for the null check), stloc x.</summary>
+        public int InstanceCall()
+        {
+            int x = 0;
+            for (int i = 0; i < Iterations; i++) x = IncThis(x);
+            return x;
+        }
+
+        /// <summary>Returns <paramref name="x"/> + 1.</summary>
+        public override int VirtualStep(int x) { return x + 1; }
+
+        /// <summary>Returns <paramref name="x"/> + 1.</summary>
+        public int Step(int x) { return x + 1; }
+
+        /// <summary>ldarg.0, ldloc x, callvirt StepBase.VirtualStep, stloc x.</summary>
+        public int VirtualCall()
+        {
+            StepBase s = this;
+            int x = 0;
+            for (int i = 0; i < Iterations; i++) x = s.VirtualStep(x);
+            return x;
+        }
+
+        /// <summary>ldloc step, ldloc x, callvirt IStep.Step, stloc x.</summary>
+        public int InterfaceCall(IStep step)
+        {
+            int x = 0;
+            for (int i = 0; i < Iterations; i++) x = step.Step(x);
+            return x;
+        }
+
+        /// <summary>Monitor.Enter(o, ref taken) / Monitor.Exit(o) in try/finally, as C# compiles lock.</summary>
+        public int Lock()
+        {
+            int x = 0;
+            for (int i = 0; i < Iterations; i++)
+            {
+                lock (_lock) { }
+            }
+            return x;
+        }
+
+        /// <summary>ldarg.0, ldflda, ldloc, ldloc, call Interlocked.CompareExchange, stloc.</summary>
+        public int CompareExchangeField()
+        {
+            int x = 0;
+            for (int i = 0; i < Iterations; i++) x = Interlocked.CompareExchange(ref _shared, i + 1, i);
+            return x;
+        }
+
+        /// <summary>ldloc a, ldloc i, ldc 15, and, ldelema, ldloc, ldloc, call Interlocked.CompareExchange, stloc.</summary>
+        public int CompareExchangeElement()
+        {
+            int[] a = _ints;
+            int x = 0;
+            for (int i = 0; i < Iterations; i++) x = Interlocked.CompareExchange(ref a[i & 15], i, x);
+            return x;
+        }
+
+        /// <summary>ldarg.0, ldflda, ldloc i, call Interlocked.Exchange, stloc.</summary>
+        public int ExchangeField()
+        {
+            int x = 0;
+            for (int i = 0; i < Iterations; i++) x = Interlocked.Exchange(ref _shared, i);
+            return x;
+        }
+
+        /// <summary>ldarg.0, ldflda _cell, dup, ldfld Value, ldc.i4.1, add, stfld Value.</summary>
+        public int StructField()
+        {
+            for (int i = 0; i < Iterations; i++) _cell.Value++;
+            return _cell.Value;
+        }
+
+        /// <summary>ldarg.0, ldfld _holder, dup, ldfld Value, ldc.i4.1, add, stfld Value.</summary>
+        public int ClassField()
+        {
+            for (int i = 0; i < Iterations; i++) _holder.Value++;
+            return _holder.Value;
+        }
+
+        /// <summary>ldc.i4.s 16, newarr byte, stloc (garbage: the GC's share included).</summary>
+        public int NewArray()
+        {
+            byte[] b = null;
+            for (int i = 0; i < Iterations; i++) b = new byte[16];
+            return b.Length;
+        }
+
+        /// <summary>ldloc i, box int, stloc o (garbage: the GC's share included).</summary>
+        public int Box()
+        {
+            object o = null;
+            for (int i = 0; i < Iterations; i++) o = i;
+            return o == null ? 0 : 1;
+        }
+    }
+}
