@@ -60,6 +60,8 @@ namespace LoRaWan.NanoBench
             "Interlocked.CompareExchange(ref a[i], ..) (ldelema)", "Interlocked.Exchange(ref _f, ..)",
             "struct field in this (_cell.Value++)", "class field via another object (_holder.Value++)",
             "new byte[16]", "box int (object o = i)",
+            "conv.u1 (x = (byte)(x + i))", "uint shr.un + xor (u = u ^ (u >> 3))", "ulong add (t = t + d)", "ldlen (x += b.Length)",
+            "static table via ldsfld each time (x += T[i & 15])", "static table held in a local (x += t[i & 15])",
         };
 
         /// <summary>Runs loop <paramref name="which"/> (an index into <see cref="Names"/>); returns a value so nothing is dead.</summary>
@@ -87,6 +89,12 @@ namespace LoRaWan.NanoBench
                 case 17: return ClassField();
                 case 18: return NewArray();
                 case 19: return Box();
+                case 20: return ConvU1();
+                case 21: return ShiftXor();
+                case 22: return ULongAdd();
+                case 23: return Length();
+                case 24: return StaticTable();
+                case 25: return StaticTableInLocal();
                 default: return -1;
             }
         }
@@ -153,6 +161,58 @@ namespace LoRaWan.NanoBench
             uint[] w = _words;
             for (int i = 0; i < Iterations; i++) w[i & 15] = (uint)i;
             return (int)w[3];
+        }
+
+        static readonly uint[] s_table = new uint[16];
+
+        /// <summary>ldloc x, ldloc i, add, conv.u1, stloc x: <see cref="Locals"/> plus one conv.u1.</summary>
+        public int ConvU1()
+        {
+            int x = 0;
+            for (int i = 0; i < Iterations; i++) x = (byte)(x + i);
+            return x;
+        }
+
+        /// <summary>ldloc u, ldloc u, ldc.i4.3, shr.un, xor, stloc u.</summary>
+        public int ShiftXor()
+        {
+            uint u = 0x12345678;
+            for (int i = 0; i < Iterations; i++) u = u ^ (u >> 3);
+            return (int)u;
+        }
+
+        /// <summary>ldloc t, ldloc d, add, stloc t on ulong locals (the MAC's microsecond times).</summary>
+        public int ULongAdd()
+        {
+            ulong t = 0, d = 1000;
+            for (int i = 0; i < Iterations; i++) t = t + d;
+            return (int)t;
+        }
+
+        /// <summary>ldloc x, ldloc b, ldlen, conv.i4, add, stloc x.</summary>
+        public int Length()
+        {
+            byte[] b = _bytes;
+            int x = 0;
+            for (int i = 0; i < Iterations; i++) x += b.Length;
+            return x;
+        }
+
+        /// <summary>ldloc x, ldsfld s_table, ldloc i, ldc 15, and, ldelem.u4, add, stloc x.</summary>
+        public int StaticTable()
+        {
+            uint x = 0;
+            for (int i = 0; i < Iterations; i++) x += s_table[i & 15];
+            return (int)x;
+        }
+
+        /// <summary>The same with the table in a local: ldloc t instead of ldsfld.</summary>
+        public int StaticTableInLocal()
+        {
+            uint[] t = s_table;
+            uint x = 0;
+            for (int i = 0; i < Iterations; i++) x += t[i & 15];
+            return (int)x;
         }
 
         static int Inc(int x) { return x + 1; }
