@@ -117,7 +117,7 @@ namespace LoRaWan.Session
             uint netId = accept.NetId;
             keys.Derive10(appKey, 0, SessionKeyType.NwkSKey, joinNonce, netId, devNonce, NwkSKey, 0);
             keys.Derive10(appKey, 0, SessionKeyType.AppSKey, joinNonce, netId, devNonce, AppSKey, 0);
-            Keys.UseOneNetworkKey();
+            Keys.UseOneNetworkKey();   // also records the key write (SessionKeys.Generation)
             Keys.DevNonce = 0;
             DevAddr = accept.DevAddr;
             NetId = netId;
@@ -179,6 +179,7 @@ namespace LoRaWan.Session
             keys.Derive11(nwkKey, 0, SessionKeyType.SNwkSIntKey, joinNonce, joinEui, devNonce, k.SNwkSIntKey, 0);
             keys.Derive11(nwkKey, 0, SessionKeyType.NwkSEncKey, joinNonce, joinEui, devNonce, k.NwkSEncKey, 0);
             keys.Derive11(appKey, 0, SessionKeyType.AppSKey, joinNonce, joinEui, devNonce, k.AppSKey, 0);
+            k.KeysChanged();
             k.DevNonce = devNonce;
             k.Separate = true;
         }
@@ -215,7 +216,8 @@ namespace LoRaWan.Session
             System.Array.Copy(b, 5, NwkSKey, 0, 16);
             System.Array.Copy(b, 21, AppSKey, 0, 16);
             // 1.1 (flags 4, 32, 64): the other two network keys are not stored (no room left in the record); the MAC derives
-            // them again (OTAA, from the DevNonce in bytes 56 and 60) or takes them from the identity (ABP).
+            // them again (OTAA, from the DevNonce in bytes 56 and 60) or takes them from the identity (ABP). UseOneNetworkKey
+            // also records the key write (SessionKeys.Generation).
             Keys.UseOneNetworkKey();
             Keys.Separate = (flags & 4) != 0;
             Keys.RekeyOwed = (flags & 32) != 0;
