@@ -169,7 +169,7 @@ namespace LoRaWan.Crypto
             {
                 if (n < 0) throw new InvalidOperationException("a block from UpdateBlock cannot end the message");
                 b[n] = 0x80;
-                for (int i = n + 1; i < 16; i++) b[i] = 0;
+                if (n < 15) Array.Clear(b, n + 1, 15 - n);
                 k = _k2;
             }
             uint[] x = _x;
