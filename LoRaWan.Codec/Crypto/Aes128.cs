@@ -188,7 +188,13 @@ namespace LoRaWan.Crypto
         /// </summary>
         public bool UseKey(byte[] key, int offset, int generation)
         {
-            if (generation < 0) return UseKey(key, offset);
+            if (generation < 0)
+            {
+                // No generation: compare the bytes (inlined rather than a call to UseKey(key, offset): a call is costly on nanoCLR).
+                if (IsKey(key, offset)) return false;
+                SetKey(key, offset);
+                return true;
+            }
             if (key == _keyArray && offset == _keyOffset && generation == _keyGeneration) return false;
             SetKey(key, offset);
             _keyArray = key;

@@ -28,14 +28,16 @@ namespace LoRaWan.Crypto
         public void Compute10(byte[] nwkSKey, int keyOffset, FrameDirection direction, uint devAddr, uint fCnt,
             byte[] message, int offset, int length, byte[] mic, int micOffset)
         {
-            Compute10(nwkSKey, keyOffset, Aes128.NoGeneration, direction, devAddr, fCnt, message, offset, length, mic, micOffset);
+            ConstantTime.WriteMic(Cmac(_f, nwkSKey, keyOffset, Aes128.NoGeneration, 0, 0, 0, (int)direction, devAddr, fCnt, message, offset, length), mic, micOffset);
         }
 
         /// <summary>Checks a 1.0.x data-frame MIC, comparing the key bytes (<see cref="Verify10(byte[], int, int, FrameDirection, uint, uint, byte[], int, int)"/>).</summary>
         public bool Verify10(byte[] nwkSKey, int keyOffset, FrameDirection direction, uint devAddr, uint fCnt,
             byte[] phyPayload, int offset, int length)
         {
-            return Verify10(nwkSKey, keyOffset, Aes128.NoGeneration, direction, devAddr, fCnt, phyPayload, offset, length);
+            if (length < MicSize + 1 || length > 255 + MicSize) return false;
+            uint mic = Cmac(_f, nwkSKey, keyOffset, Aes128.NoGeneration, 0, 0, 0, (int)direction, devAddr, fCnt, phyPayload, offset, length - MicSize);
+            return ConstantTime.MicEquals(mic, phyPayload, offset + length - MicSize);
         }
 
         /// <summary>The 1.1 uplink MIC, comparing the key bytes (<see cref="ComputeUplink11(byte[], int, byte[], int, int, uint, byte, byte, uint, uint, byte[], int, int, byte[], int)"/>).</summary>
@@ -43,30 +45,34 @@ namespace LoRaWan.Crypto
             uint confFCnt, byte txDr, byte txCh, uint devAddr, uint fCntUp,
             byte[] message, int offset, int length, byte[] mic, int micOffset)
         {
-            ComputeUplink11(sNwkSIntKey, sKeyOffset, fNwkSIntKey, fKeyOffset, Aes128.NoGeneration, confFCnt, txDr, txCh, devAddr, fCntUp,
-                message, offset, length, mic, micOffset);
+            ConstantTime.WriteMic(Uplink11(sNwkSIntKey, sKeyOffset, fNwkSIntKey, fKeyOffset, Aes128.NoGeneration, confFCnt, txDr, txCh, devAddr, fCntUp,
+                message, offset, length), mic, micOffset);
         }
 
         /// <summary>Checks a 1.1 uplink MIC, comparing the key bytes (network-server side).</summary>
         public bool VerifyUplink11(byte[] sNwkSIntKey, int sKeyOffset, byte[] fNwkSIntKey, int fKeyOffset,
             uint confFCnt, byte txDr, byte txCh, uint devAddr, uint fCntUp, byte[] phyPayload, int offset, int length)
         {
-            return VerifyUplink11(sNwkSIntKey, sKeyOffset, fNwkSIntKey, fKeyOffset, Aes128.NoGeneration, confFCnt, txDr, txCh, devAddr, fCntUp,
-                phyPayload, offset, length);
+            if (length < MicSize + 1 || length > 255 + MicSize) return false;
+            uint mic = Uplink11(sNwkSIntKey, sKeyOffset, fNwkSIntKey, fKeyOffset, Aes128.NoGeneration, confFCnt, txDr, txCh, devAddr, fCntUp,
+                phyPayload, offset, length - MicSize);
+            return ConstantTime.MicEquals(mic, phyPayload, offset + length - MicSize);
         }
 
         /// <summary>The 1.1 downlink MIC, comparing the key bytes (<see cref="ComputeDownlink11(byte[], int, int, uint, uint, uint, byte[], int, int, byte[], int)"/>).</summary>
         public void ComputeDownlink11(byte[] sNwkSIntKey, int keyOffset, uint confFCnt, uint devAddr, uint fCntDown,
             byte[] message, int offset, int length, byte[] mic, int micOffset)
         {
-            ComputeDownlink11(sNwkSIntKey, keyOffset, Aes128.NoGeneration, confFCnt, devAddr, fCntDown, message, offset, length, mic, micOffset);
+            ConstantTime.WriteMic(Cmac(_s, sNwkSIntKey, keyOffset, Aes128.NoGeneration, (int)(confFCnt & 0xFFFF), 0, 0, 1, devAddr, fCntDown, message, offset, length), mic, micOffset);
         }
 
         /// <summary>Checks a 1.1 downlink MIC, comparing the key bytes.</summary>
         public bool VerifyDownlink11(byte[] sNwkSIntKey, int keyOffset, uint confFCnt, uint devAddr, uint fCntDown,
             byte[] phyPayload, int offset, int length)
         {
-            return VerifyDownlink11(sNwkSIntKey, keyOffset, Aes128.NoGeneration, confFCnt, devAddr, fCntDown, phyPayload, offset, length);
+            if (length < MicSize + 1 || length > 255 + MicSize) return false;
+            uint mic = Cmac(_s, sNwkSIntKey, keyOffset, Aes128.NoGeneration, (int)(confFCnt & 0xFFFF), 0, 0, 1, devAddr, fCntDown, phyPayload, offset, length - MicSize);
+            return ConstantTime.MicEquals(mic, phyPayload, offset + length - MicSize);
         }
 
         /// <summary>
