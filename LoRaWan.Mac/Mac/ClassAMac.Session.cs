@@ -24,7 +24,7 @@ namespace LoRaWan.Mac
                     // A 1.1 session (OptNeg = 1) stores FNwkSIntKey and AppSKey; SNwkSIntKey and NwkSEncKey come again
                     // from the NwkKey and the join's DevNonce (LoRaWAN 1.1 §6.2.3).
                     if (_session.Keys.Separate)
-                        _session.DeriveKeys11(_join.Keys, _identity.NwkKey, _identity.AppKey, _identity.JoinEui, _session.Keys.DevNonce);
+                        _session.DeriveKeys11(_join.Keys, _identity.NwkKey, _identity.AppKey, RootKeyGeneration, _identity.JoinEui, _session.Keys.DevNonce);
                     RestoreOwed();
                     EnsureUsableDataRate();
                 }

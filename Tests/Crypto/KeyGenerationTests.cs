@@ -160,6 +160,42 @@ namespace LoRaWan.Tests.Crypto
             Assert.AreEqual("01020304", TestHex.Of(b));
         }
 
+        [TestMethod]
+        public void JoinCrypto_RootKeyRewrittenWithANewGeneration_SignsAndOpensWithTheNewKey()
+        {
+            // lora-packet's Join-request under AppKey 9892..., then the join-accept encrypted under an all-zero AppKey
+            // (shared/VECTORS.md), both with the one array and JoinCrypto instance.
+            var join = new JoinCrypto();
+            byte[] root = TestHex.Bytes("98929B92C49EDBA9676D646D3B612456");
+            byte[] request = TestHex.Bytes("0039363463336913AA05693574323831330489C65B1304");
+            byte[] mic = new byte[4];
+            join.ComputeRequestMic(root, 0, 1, request, 0, 19, mic, 0);
+            Assert.AreEqual("C65B1304", TestHex.Of(mic), "Join-request MIC");
+            for (int i = 0; i < 16; i++) root[i] = 0;
+            byte[] accept = TestHex.Bytes("20E3DE108795F776B8037610EF7869B5B3");
+            Assert.IsTrue(join.DecryptJoinAccept(root, 0, 2, accept, 0, accept.Length));
+            Assert.AreEqual("20000000000000000000000000F86F0A91", TestHex.Of(accept), "plaintext and MIC");
+            Assert.IsTrue(join.VerifyJoinAcceptMic10(root, 0, 2, accept, 0, accept.Length), "MIC F86F0A91 under the zero key");
+        }
+
+        [TestMethod]
+        public void KeyDerivation_RootKeyRewrittenWithANewGeneration_DerivesFromTheNewKey()
+        {
+            // shared/VECTORS.md: lora-packet's 1.0 session keys, then The Things Stack's 1.1 and join-server keys, from one array.
+            var kd = new KeyDerivation();
+            byte[] root = TestHex.Bytes("98929B92C49EDBA9676D646D3B612456");
+            byte[] output = new byte[16];
+            kd.Derive10(root, 0, 1, SessionKeyType.NwkSKey, 0x376338, 0xAABBCC, 0xF18E, output, 0);
+            Assert.AreEqual("4E3D6E6AFBCC67AF2BA3C8E8EC4ACF4B", TestHex.Of(output), "NwkSKey");
+            kd.Derive10(root, 0, 1, SessionKeyType.AppSKey, 0x376338, 0xAABBCC, 0xF18E, output, 0);
+            Assert.AreEqual("610897AA6F1460623443B527D3AC6A9D", TestHex.Of(output), "AppSKey (root key reused)");
+            Write(root, "BEC499C69E9C939E413B663961636C61");
+            kd.Derive11(root, 0, 2, SessionKeyType.FNwkSIntKey, 0xAE3B1C, 0x0000001223224242, 0x7369, output, 0);
+            Assert.AreEqual("379084E7CE22FF191BFF4B77536F2AA3", TestHex.Of(output), "FNwkSIntKey under the rewritten key");
+            kd.DeriveJoinServerKey(root, 0, 2, SessionKeyType.JSIntKey, 0x0042004213424341, output, 0);
+            Assert.AreEqual("CB8E9EE114C3FB5CE472A5AA13AB1855", TestHex.Of(output), "JSIntKey");
+        }
+
         static byte[] Append(byte[] message, string micHex)
         {
             byte[] mic = TestHex.Bytes(micHex);
