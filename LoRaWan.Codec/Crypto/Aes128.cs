@@ -24,6 +24,12 @@ namespace LoRaWan.Crypto
         /// <summary>Key size in bytes.</summary>
         public const int KeySize = 16;
 
+        /// <summary>
+        /// The key generation of a caller that does not track writes of its key bytes: with it (or any negative value),
+        /// <see cref="UseKey(byte[], int, int)"/> and the crypto classes' generation overloads compare the key bytes.
+        /// </summary>
+        public const int NoGeneration = -1;
+
         // FIPS-197 §5.1.1, Figure 7: SubBytes() substitution values.
         static readonly byte[] SBox = new byte[256]
         {
@@ -68,9 +74,16 @@ namespace LoRaWan.Crypto
             }
         }
 
+        // The identity of the expanded key when it was set through UseKey(key, offset, generation): the caller's array,
+        // offset and key generation. NoKey (never a caller's array) when the key came from SetKey or there is none.
+        static readonly byte[] NoKey = new byte[0];
+
         readonly uint[] _rk = new uint[44];
         readonly uint[] _out = new uint[4];
         bool _hasKey;
+        byte[] _keyArray = NoKey;
+        int _keyOffset;
+        int _keyGeneration;
 
         /// <summary>True once <see cref="SetKey"/> has been called (and <see cref="Clear"/> has not).</summary>
         public bool HasKey => _hasKey;
@@ -132,6 +145,7 @@ namespace LoRaWan.Crypto
             w1 ^= w0; w2 ^= w1; w3 ^= w2;
             rk[40] = w0; rk[41] = w1; rk[42] = w2; rk[43] = w3;
             _hasKey = true;
+            _keyArray = NoKey;
         }
 
         /// <summary>
@@ -156,12 +170,46 @@ namespace LoRaWan.Crypto
             return true;
         }
 
+        /// <summary>
+        /// True when the schedule was expanded by <see cref="UseKey(byte[], int, int)"/> from this very array, offset and
+        /// key generation: an identity check of three values, no byte is read. See <see cref="UseKey(byte[], int, int)"/>.
+        /// </summary>
+        public bool IsKey(byte[] key, int offset, int generation)
+        {
+            return key == _keyArray && offset == _keyOffset && generation == _keyGeneration;
+        }
+
+        /// <summary>
+        /// Expands the 16-byte key at <paramref name="key"/>[<paramref name="offset"/>] unless the schedule already came
+        /// from the same array, offset and <paramref name="generation"/>; returns true if it expanded. The key's owner
+        /// changes the generation on every write of the key bytes (the session's <c>SessionKeys.Generation</c>), so a
+        /// reused schedule is always the current key's. A caller that cannot promise that passes <see cref="NoGeneration"/>
+        /// (any negative value) or uses <see cref="UseKey(byte[], int)"/>: the bytes are compared.
+        /// </summary>
+        public bool UseKey(byte[] key, int offset, int generation)
+        {
+            if (generation < 0)
+            {
+                // No generation: compare the bytes (inlined rather than a call to UseKey(key, offset): a call is costly on nanoCLR).
+                if (IsKey(key, offset)) return false;
+                SetKey(key, offset);
+                return true;
+            }
+            if (key == _keyArray && offset == _keyOffset && generation == _keyGeneration) return false;
+            SetKey(key, offset);
+            _keyArray = key;
+            _keyOffset = offset;
+            _keyGeneration = generation;
+            return true;
+        }
+
         /// <summary>Wipes the key schedule.</summary>
         public void Clear()
         {
             Array.Clear(_rk, 0, 44);
             Array.Clear(_out, 0, 4);
             _hasKey = false;
+            _keyArray = NoKey;
         }
 
         /// <summary>

@@ -40,6 +40,23 @@ namespace LoRaWan.Crypto
             Begin();
             if (_aes.IsKey(key, offset)) return;
             _aes.SetKey(key, offset);
+            Subkeys();
+        }
+
+        /// <summary>
+        /// Selects the key at <paramref name="key"/>[<paramref name="offset"/>] and starts a new message, expanding it (and
+        /// its subkeys) only when the array, offset or <paramref name="generation"/> differ from the current key's: no byte
+        /// is compared. The key's owner must change the generation on every write of the key bytes
+        /// (<see cref="Aes128.UseKey(byte[], int, int)"/>); <see cref="Aes128.NoGeneration"/> compares the bytes.
+        /// </summary>
+        public void SetKey(byte[] key, int offset, int generation)
+        {
+            Begin();
+            if (_aes.UseKey(key, offset, generation)) Subkeys();
+        }
+
+        void Subkeys()
+        {
             // RFC 4493 §2.3 Generate_Subkey: L = AES-128(K, 0^128); K1 = L << 1 (^ Rb if msb(L));
             // K2 = K1 << 1 (^ Rb if msb(K1)). The conditional XOR is done without a branch.
             uint[] k1 = _k1, k2 = _k2;
@@ -152,7 +169,7 @@ namespace LoRaWan.Crypto
             {
                 if (n < 0) throw new InvalidOperationException("a block from UpdateBlock cannot end the message");
                 b[n] = 0x80;
-                for (int i = n + 1; i < 16; i++) b[i] = 0;
+                if (n < 15) Array.Clear(b, n + 1, 15 - n);
                 k = _k2;
             }
             uint[] x = _x;

@@ -19,22 +19,79 @@ namespace LoRaWan.Crypto
         readonly byte[] _block = new byte[16];
 
         /// <summary>
-        /// LoRaWAN 1.0.x MIC, both directions: cmac(NwkSKey, B0 | msg)[0..3] with
-        /// B0 = 0x49 | 4×0x00 | Dir | DevAddr | FCnt (32 bits) | 0x00 | len(msg). A 1.1 device talking to a
-        /// 1.0 network (OptNeg = 0) uses this with FNwkSIntKey.
+        /// Key generations: every method has a form with <c>keyGeneration</c> after the key(s). The session that owns the keys
+        /// changes its generation on every write of their bytes (LoRaWan.Mac's <c>SessionKeys.Generation</c>); an expanded
+        /// key and its CMAC subkeys are then reused while array, offset and generation are the same, without reading the
+        /// 16 bytes (<see cref="Aes128.UseKey(byte[], int, int)"/>). The forms without it (and <see cref="Aes128.NoGeneration"/>)
+        /// compare the key bytes instead. In the 1.1 uplink forms the one generation covers both keys.
         /// </summary>
         public void Compute10(byte[] nwkSKey, int keyOffset, FrameDirection direction, uint devAddr, uint fCnt,
             byte[] message, int offset, int length, byte[] mic, int micOffset)
         {
-            ConstantTime.WriteMic(Cmac(_f, nwkSKey, keyOffset, 0, 0, 0, (int)direction, devAddr, fCnt, message, offset, length), mic, micOffset);
+            ConstantTime.WriteMic(Cmac(_f, nwkSKey, keyOffset, Aes128.NoGeneration, 0, 0, 0, (int)direction, devAddr, fCnt, message, offset, length), mic, micOffset);
         }
 
-        /// <summary>Checks the MIC at the end of a 1.0.x data frame (<paramref name="length"/> includes the MIC).</summary>
+        /// <summary>Checks a 1.0.x data-frame MIC, comparing the key bytes (<see cref="Verify10(byte[], int, int, FrameDirection, uint, uint, byte[], int, int)"/>).</summary>
         public bool Verify10(byte[] nwkSKey, int keyOffset, FrameDirection direction, uint devAddr, uint fCnt,
             byte[] phyPayload, int offset, int length)
         {
             if (length < MicSize + 1 || length > 255 + MicSize) return false;
-            uint mic = Cmac(_f, nwkSKey, keyOffset, 0, 0, 0, (int)direction, devAddr, fCnt, phyPayload, offset, length - MicSize);
+            uint mic = Cmac(_f, nwkSKey, keyOffset, Aes128.NoGeneration, 0, 0, 0, (int)direction, devAddr, fCnt, phyPayload, offset, length - MicSize);
+            return ConstantTime.MicEquals(mic, phyPayload, offset + length - MicSize);
+        }
+
+        /// <summary>The 1.1 uplink MIC, comparing the key bytes (<see cref="ComputeUplink11(byte[], int, byte[], int, int, uint, byte, byte, uint, uint, byte[], int, int, byte[], int)"/>).</summary>
+        public void ComputeUplink11(byte[] sNwkSIntKey, int sKeyOffset, byte[] fNwkSIntKey, int fKeyOffset,
+            uint confFCnt, byte txDr, byte txCh, uint devAddr, uint fCntUp,
+            byte[] message, int offset, int length, byte[] mic, int micOffset)
+        {
+            ConstantTime.WriteMic(Uplink11(sNwkSIntKey, sKeyOffset, fNwkSIntKey, fKeyOffset, Aes128.NoGeneration, confFCnt, txDr, txCh, devAddr, fCntUp,
+                message, offset, length), mic, micOffset);
+        }
+
+        /// <summary>Checks a 1.1 uplink MIC, comparing the key bytes (network-server side).</summary>
+        public bool VerifyUplink11(byte[] sNwkSIntKey, int sKeyOffset, byte[] fNwkSIntKey, int fKeyOffset,
+            uint confFCnt, byte txDr, byte txCh, uint devAddr, uint fCntUp, byte[] phyPayload, int offset, int length)
+        {
+            if (length < MicSize + 1 || length > 255 + MicSize) return false;
+            uint mic = Uplink11(sNwkSIntKey, sKeyOffset, fNwkSIntKey, fKeyOffset, Aes128.NoGeneration, confFCnt, txDr, txCh, devAddr, fCntUp,
+                phyPayload, offset, length - MicSize);
+            return ConstantTime.MicEquals(mic, phyPayload, offset + length - MicSize);
+        }
+
+        /// <summary>The 1.1 downlink MIC, comparing the key bytes (<see cref="ComputeDownlink11(byte[], int, int, uint, uint, uint, byte[], int, int, byte[], int)"/>).</summary>
+        public void ComputeDownlink11(byte[] sNwkSIntKey, int keyOffset, uint confFCnt, uint devAddr, uint fCntDown,
+            byte[] message, int offset, int length, byte[] mic, int micOffset)
+        {
+            ConstantTime.WriteMic(Cmac(_s, sNwkSIntKey, keyOffset, Aes128.NoGeneration, (int)(confFCnt & 0xFFFF), 0, 0, 1, devAddr, fCntDown, message, offset, length), mic, micOffset);
+        }
+
+        /// <summary>Checks a 1.1 downlink MIC, comparing the key bytes.</summary>
+        public bool VerifyDownlink11(byte[] sNwkSIntKey, int keyOffset, uint confFCnt, uint devAddr, uint fCntDown,
+            byte[] phyPayload, int offset, int length)
+        {
+            if (length < MicSize + 1 || length > 255 + MicSize) return false;
+            uint mic = Cmac(_s, sNwkSIntKey, keyOffset, Aes128.NoGeneration, (int)(confFCnt & 0xFFFF), 0, 0, 1, devAddr, fCntDown, phyPayload, offset, length - MicSize);
+            return ConstantTime.MicEquals(mic, phyPayload, offset + length - MicSize);
+        }
+
+        /// <summary>
+        /// LoRaWAN 1.0.x MIC, both directions: cmac(NwkSKey, B0 | msg)[0..3] with
+        /// B0 = 0x49 | 4×0x00 | Dir | DevAddr | FCnt (32 bits) | 0x00 | len(msg). A 1.1 device talking to a
+        /// 1.0 network (OptNeg = 0) uses this with FNwkSIntKey.
+        /// </summary>
+        public void Compute10(byte[] nwkSKey, int keyOffset, int keyGeneration, FrameDirection direction, uint devAddr, uint fCnt,
+            byte[] message, int offset, int length, byte[] mic, int micOffset)
+        {
+            ConstantTime.WriteMic(Cmac(_f, nwkSKey, keyOffset, keyGeneration, 0, 0, 0, (int)direction, devAddr, fCnt, message, offset, length), mic, micOffset);
+        }
+
+        /// <summary>Checks the MIC at the end of a 1.0.x data frame (<paramref name="length"/> includes the MIC).</summary>
+        public bool Verify10(byte[] nwkSKey, int keyOffset, int keyGeneration, FrameDirection direction, uint devAddr, uint fCnt,
+            byte[] phyPayload, int offset, int length)
+        {
+            if (length < MicSize + 1 || length > 255 + MicSize) return false;
+            uint mic = Cmac(_f, nwkSKey, keyOffset, keyGeneration, 0, 0, 0, (int)direction, devAddr, fCnt, phyPayload, offset, length - MicSize);
             return ConstantTime.MicEquals(mic, phyPayload, offset + length - MicSize);
         }
 
@@ -47,19 +104,19 @@ namespace LoRaWan.Crypto
         /// 16 bits are used) or 0 when ACK is not set; <paramref name="txDr"/> and <paramref name="txCh"/> are the data
         /// rate and channel index of this transmission.
         /// </summary>
-        public void ComputeUplink11(byte[] sNwkSIntKey, int sKeyOffset, byte[] fNwkSIntKey, int fKeyOffset,
+        public void ComputeUplink11(byte[] sNwkSIntKey, int sKeyOffset, byte[] fNwkSIntKey, int fKeyOffset, int keyGeneration,
             uint confFCnt, byte txDr, byte txCh, uint devAddr, uint fCntUp,
             byte[] message, int offset, int length, byte[] mic, int micOffset)
         {
-            ConstantTime.WriteMic(Uplink11(sNwkSIntKey, sKeyOffset, fNwkSIntKey, fKeyOffset, confFCnt, txDr, txCh, devAddr, fCntUp, message, offset, length), mic, micOffset);
+            ConstantTime.WriteMic(Uplink11(sNwkSIntKey, sKeyOffset, fNwkSIntKey, fKeyOffset, keyGeneration, confFCnt, txDr, txCh, devAddr, fCntUp, message, offset, length), mic, micOffset);
         }
 
         /// <summary>Checks the MIC at the end of a 1.1 uplink (network-server side; <paramref name="length"/> includes the MIC).</summary>
-        public bool VerifyUplink11(byte[] sNwkSIntKey, int sKeyOffset, byte[] fNwkSIntKey, int fKeyOffset,
+        public bool VerifyUplink11(byte[] sNwkSIntKey, int sKeyOffset, byte[] fNwkSIntKey, int fKeyOffset, int keyGeneration,
             uint confFCnt, byte txDr, byte txCh, uint devAddr, uint fCntUp, byte[] phyPayload, int offset, int length)
         {
             if (length < MicSize + 1 || length > 255 + MicSize) return false;
-            uint mic = Uplink11(sNwkSIntKey, sKeyOffset, fNwkSIntKey, fKeyOffset, confFCnt, txDr, txCh, devAddr, fCntUp, phyPayload, offset, length - MicSize);
+            uint mic = Uplink11(sNwkSIntKey, sKeyOffset, fNwkSIntKey, fKeyOffset, keyGeneration, confFCnt, txDr, txCh, devAddr, fCntUp, phyPayload, offset, length - MicSize);
             return ConstantTime.MicEquals(mic, phyPayload, offset + length - MicSize);
         }
 
@@ -69,35 +126,35 @@ namespace LoRaWan.Crypto
         /// <paramref name="confFCnt"/> is the FCntUp of the confirmed uplink this downlink acknowledges (low 16 bits)
         /// or 0 when ACK is not set.
         /// </summary>
-        public void ComputeDownlink11(byte[] sNwkSIntKey, int keyOffset, uint confFCnt, uint devAddr, uint fCntDown,
+        public void ComputeDownlink11(byte[] sNwkSIntKey, int keyOffset, int keyGeneration, uint confFCnt, uint devAddr, uint fCntDown,
             byte[] message, int offset, int length, byte[] mic, int micOffset)
         {
-            ConstantTime.WriteMic(Cmac(_s, sNwkSIntKey, keyOffset, (int)(confFCnt & 0xFFFF), 0, 0, 1, devAddr, fCntDown, message, offset, length), mic, micOffset);
+            ConstantTime.WriteMic(Cmac(_s, sNwkSIntKey, keyOffset, keyGeneration, (int)(confFCnt & 0xFFFF), 0, 0, 1, devAddr, fCntDown, message, offset, length), mic, micOffset);
         }
 
         /// <summary>Checks the MIC at the end of a 1.1 downlink (<paramref name="length"/> includes the MIC).</summary>
-        public bool VerifyDownlink11(byte[] sNwkSIntKey, int keyOffset, uint confFCnt, uint devAddr, uint fCntDown,
+        public bool VerifyDownlink11(byte[] sNwkSIntKey, int keyOffset, int keyGeneration, uint confFCnt, uint devAddr, uint fCntDown,
             byte[] phyPayload, int offset, int length)
         {
             if (length < MicSize + 1 || length > 255 + MicSize) return false;
-            uint mic = Cmac(_s, sNwkSIntKey, keyOffset, (int)(confFCnt & 0xFFFF), 0, 0, 1, devAddr, fCntDown, phyPayload, offset, length - MicSize);
+            uint mic = Cmac(_s, sNwkSIntKey, keyOffset, keyGeneration, (int)(confFCnt & 0xFFFF), 0, 0, 1, devAddr, fCntDown, phyPayload, offset, length - MicSize);
             return ConstantTime.MicEquals(mic, phyPayload, offset + length - MicSize);
         }
 
-        uint Uplink11(byte[] sKey, int sKeyOffset, byte[] fKey, int fKeyOffset, uint confFCnt, byte txDr, byte txCh,
+        uint Uplink11(byte[] sKey, int sKeyOffset, byte[] fKey, int fKeyOffset, int keyGeneration, uint confFCnt, byte txDr, byte txCh,
             uint devAddr, uint fCntUp, byte[] message, int offset, int length)
         {
-            uint cmacF = Cmac(_f, fKey, fKeyOffset, 0, 0, 0, 0, devAddr, fCntUp, message, offset, length);
-            uint cmacS = Cmac(_s, sKey, sKeyOffset, (int)(confFCnt & 0xFFFF), txDr, txCh, 0, devAddr, fCntUp, message, offset, length);
+            uint cmacF = Cmac(_f, fKey, fKeyOffset, keyGeneration, 0, 0, 0, 0, devAddr, fCntUp, message, offset, length);
+            uint cmacS = Cmac(_s, sKey, sKeyOffset, keyGeneration, (int)(confFCnt & 0xFFFF), txDr, txCh, 0, devAddr, fCntUp, message, offset, length);
             return (cmacS & 0xFFFF0000u) | (cmacF >> 16);
         }
 
         // cmac(key, B | msg)[0..3] where B = 0x49 | confFCnt (LE) | b3 | b4 | dir | DevAddr (LE) | FCnt (LE) | 0x00 | len(msg).
-        uint Cmac(AesCmac cmac, byte[] key, int keyOffset, int confFCnt, int b3, int b4, int dir, uint devAddr, uint fCnt,
+        uint Cmac(AesCmac cmac, byte[] key, int keyOffset, int generation, int confFCnt, int b3, int b4, int dir, uint devAddr, uint fCnt,
             byte[] message, int offset, int length)
         {
             if (length < 0 || length > 255) throw new ArgumentOutOfRangeException("length", "MIC message must be 0..255 bytes");
-            cmac.SetKey(key, keyOffset);
+            cmac.SetKey(key, keyOffset, generation);
             if (length == 0)
             {
                 // B0 alone is the whole (last) block: the byte path pads and keys it as RFC 4493 says.

@@ -32,7 +32,18 @@ namespace LoRaWan.Crypto
         /// </summary>
         public void ComputeRequestMic(byte[] key, int keyOffset, byte[] message, int offset, int length, byte[] mic, int micOffset)
         {
-            _cmac.SetKey(key, keyOffset);
+            ComputeRequestMic(key, keyOffset, Aes128.NoGeneration, message, offset, length, mic, micOffset);
+        }
+
+        /// <summary>
+        /// <see cref="ComputeRequestMic(byte[], int, byte[], int, int, byte[], int)"/> with the key's generation: the expanded key
+        /// and its CMAC subkeys are reused while array, offset and <paramref name="keyGeneration"/> are unchanged, without
+        /// comparing the bytes (<see cref="Aes128.UseKey(byte[], int, int)"/>; the MAC passes a constant for the identity's root
+        /// keys, which never change).
+        /// </summary>
+        public void ComputeRequestMic(byte[] key, int keyOffset, int keyGeneration, byte[] message, int offset, int length, byte[] mic, int micOffset)
+        {
+            _cmac.SetKey(key, keyOffset, keyGeneration);
             _cmac.Update(message, offset, length);
             ConstantTime.WriteMic(_cmac.FinalWord(), mic, micOffset);
         }
@@ -40,8 +51,13 @@ namespace LoRaWan.Crypto
         /// <summary>Checks the MIC at the end of a Join-request or Rejoin-request (<paramref name="length"/> includes the MIC).</summary>
         public bool VerifyRequestMic(byte[] key, int keyOffset, byte[] phyPayload, int offset, int length)
         {
+            return VerifyRequestMic(key, keyOffset, Aes128.NoGeneration, phyPayload, offset, length);
+        }
+
+        bool VerifyRequestMic(byte[] key, int keyOffset, int keyGeneration, byte[] phyPayload, int offset, int length)
+        {
             if (length < MicSize) return false;
-            _cmac.SetKey(key, keyOffset);
+            _cmac.SetKey(key, keyOffset, keyGeneration);
             _cmac.Update(phyPayload, offset, length - MicSize);
             return ConstantTime.MicEquals(_cmac.FinalWord(), phyPayload, offset + length - MicSize);
         }
@@ -55,9 +71,15 @@ namespace LoRaWan.Crypto
         /// </summary>
         public bool DecryptJoinAccept(byte[] key, int keyOffset, byte[] phyPayload, int offset, int length)
         {
+            return DecryptJoinAccept(key, keyOffset, Aes128.NoGeneration, phyPayload, offset, length);
+        }
+
+        /// <summary><see cref="DecryptJoinAccept(byte[], int, byte[], int, int)"/> with the key's generation (see <see cref="ComputeRequestMic(byte[], int, int, byte[], int, int, byte[], int)"/>).</summary>
+        public bool DecryptJoinAccept(byte[] key, int keyOffset, int keyGeneration, byte[] phyPayload, int offset, int length)
+        {
             if (length != JoinAcceptLength && length != JoinAcceptWithCFListLength) return false;
             if (offset < 0 || offset > phyPayload.Length - length) return false;
-            _aes.UseKey(key, keyOffset);
+            _aes.UseKey(key, keyOffset, keyGeneration);
             for (int p = offset + 1; p < offset + length; p += 16) _aes.EncryptBlock(phyPayload, p, phyPayload, p);
             return true;
         }
@@ -76,7 +98,14 @@ namespace LoRaWan.Crypto
         public bool VerifyJoinAcceptMic10(byte[] key, int keyOffset, byte[] phyPayload, int offset, int length)
         {
             if (length != JoinAcceptLength && length != JoinAcceptWithCFListLength) return false;
-            return VerifyRequestMic(key, keyOffset, phyPayload, offset, length);
+            return VerifyRequestMic(key, keyOffset, Aes128.NoGeneration, phyPayload, offset, length);
+        }
+
+        /// <summary><see cref="VerifyJoinAcceptMic10(byte[], int, byte[], int, int)"/> with the key's generation (see <see cref="ComputeRequestMic(byte[], int, int, byte[], int, int, byte[], int)"/>).</summary>
+        public bool VerifyJoinAcceptMic10(byte[] key, int keyOffset, int keyGeneration, byte[] phyPayload, int offset, int length)
+        {
+            if (length != JoinAcceptLength && length != JoinAcceptWithCFListLength) return false;
+            return VerifyRequestMic(key, keyOffset, keyGeneration, phyPayload, offset, length);
         }
 
         /// <summary>

@@ -22,11 +22,22 @@ namespace LoRaWan.Crypto
         public void Derive10(byte[] key, int keyOffset, byte keyType, uint appNonce, uint netId, ushort devNonce,
             byte[] output, int outputOffset)
         {
+            Derive10(key, keyOffset, Aes128.NoGeneration, keyType, appNonce, netId, devNonce, output, outputOffset);
+        }
+
+        /// <summary>
+        /// <see cref="Derive10(byte[], int, byte, uint, uint, ushort, byte[], int)"/> with the root key's generation: the expanded
+        /// root key is reused while array, offset and <paramref name="keyGeneration"/> are unchanged, without comparing its bytes
+        /// (<see cref="Aes128.UseKey(byte[], int, int)"/>; the MAC passes a constant for the identity's root keys, which never change).
+        /// </summary>
+        public void Derive10(byte[] key, int keyOffset, int keyGeneration, byte keyType, uint appNonce, uint netId, ushort devNonce,
+            byte[] output, int outputOffset)
+        {
             if (appNonce > 0xFFFFFF) throw new ArgumentOutOfRangeException("appNonce");
             if (netId > 0xFFFFFF) throw new ArgumentOutOfRangeException("netId");
             // The block type | AppNonce (LE) | NetID (LE) | DevNonce (LE) | pad16 as four big-endian words: no bytes
             // packed around the cipher.
-            _aes.UseKey(key, keyOffset);
+            _aes.UseKey(key, keyOffset, keyGeneration);
             uint[] o = _out;
             _aes.EncryptWords(
                 ((uint)keyType << 24) | ((appNonce & 0xFF) << 16) | (appNonce & 0xFF00) | (appNonce >> 16),
@@ -52,6 +63,13 @@ namespace LoRaWan.Crypto
         public void Derive11(byte[] key, int keyOffset, byte keyType, uint joinNonce, ulong joinEui, ushort devNonce,
             byte[] output, int outputOffset)
         {
+            Derive11(key, keyOffset, Aes128.NoGeneration, keyType, joinNonce, joinEui, devNonce, output, outputOffset);
+        }
+
+        /// <summary><see cref="Derive11(byte[], int, byte, uint, ulong, ushort, byte[], int)"/> with the root key's generation (see <see cref="Derive10(byte[], int, int, byte, uint, uint, ushort, byte[], int)"/>).</summary>
+        public void Derive11(byte[] key, int keyOffset, int keyGeneration, byte keyType, uint joinNonce, ulong joinEui, ushort devNonce,
+            byte[] output, int outputOffset)
+        {
             if (joinNonce > 0xFFFFFF) throw new ArgumentOutOfRangeException("joinNonce");
             byte[] b = _block;
             Array.Clear(b, 0, 16);
@@ -59,7 +77,7 @@ namespace LoRaWan.Crypto
             b[1] = (byte)joinNonce; b[2] = (byte)(joinNonce >> 8); b[3] = (byte)(joinNonce >> 16);
             for (int i = 0; i < 8; i++) b[4 + i] = (byte)(joinEui >> (8 * i));
             b[12] = (byte)devNonce; b[13] = (byte)(devNonce >> 8);
-            Encrypt(key, keyOffset, output, outputOffset);
+            Encrypt(key, keyOffset, keyGeneration, output, outputOffset);
         }
 
         /// <summary>
@@ -67,16 +85,22 @@ namespace LoRaWan.Crypto
         /// </summary>
         public void DeriveJoinServerKey(byte[] nwkKey, int keyOffset, byte keyType, ulong devEui, byte[] output, int outputOffset)
         {
+            DeriveJoinServerKey(nwkKey, keyOffset, Aes128.NoGeneration, keyType, devEui, output, outputOffset);
+        }
+
+        /// <summary><see cref="DeriveJoinServerKey(byte[], int, byte, ulong, byte[], int)"/> with the NwkKey's generation (see <see cref="Derive10(byte[], int, int, byte, uint, uint, ushort, byte[], int)"/>).</summary>
+        public void DeriveJoinServerKey(byte[] nwkKey, int keyOffset, int keyGeneration, byte keyType, ulong devEui, byte[] output, int outputOffset)
+        {
             byte[] b = _block;
             Array.Clear(b, 0, 16);
             b[0] = keyType;
             for (int i = 0; i < 8; i++) b[1 + i] = (byte)(devEui >> (8 * i));
-            Encrypt(nwkKey, keyOffset, output, outputOffset);
+            Encrypt(nwkKey, keyOffset, keyGeneration, output, outputOffset);
         }
 
-        void Encrypt(byte[] key, int keyOffset, byte[] output, int outputOffset)
+        void Encrypt(byte[] key, int keyOffset, int keyGeneration, byte[] output, int outputOffset)
         {
-            _aes.UseKey(key, keyOffset);
+            _aes.UseKey(key, keyOffset, keyGeneration);
             _aes.EncryptBlock(_block, 0, output, outputOffset);
             Array.Clear(_block, 0, 16);
         }

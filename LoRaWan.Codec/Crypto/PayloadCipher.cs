@@ -38,14 +38,32 @@ namespace LoRaWan.Crypto
         public void EncryptFrmPayload(byte[] key, int keyOffset, FrameDirection direction, uint devAddr, uint fCnt,
             byte[] buffer, int offset, int length)
         {
-            Crypt(key, keyOffset, 0, (uint)direction, devAddr, fCnt, buffer, offset, length);
+            Crypt(key, keyOffset, Aes128.NoGeneration, 0, (uint)direction, devAddr, fCnt, buffer, offset, length);
         }
 
-        /// <summary>Decrypts FRMPayload in place; the same operation as <see cref="EncryptFrmPayload"/>.</summary>
+        /// <summary>
+        /// <see cref="EncryptFrmPayload(byte[], int, FrameDirection, uint, uint, byte[], int, int)"/> with the key's generation:
+        /// the expanded key is reused while array, offset and <paramref name="keyGeneration"/> are the same, without reading
+        /// the key bytes; the key's owner changes the generation on every write of them (<see cref="Aes128.UseKey(byte[], int, int)"/>).
+        /// </summary>
+        public void EncryptFrmPayload(byte[] key, int keyOffset, int keyGeneration, FrameDirection direction, uint devAddr, uint fCnt,
+            byte[] buffer, int offset, int length)
+        {
+            Crypt(key, keyOffset, keyGeneration, 0, (uint)direction, devAddr, fCnt, buffer, offset, length);
+        }
+
+        /// <summary>Decrypts FRMPayload in place with the key's generation; the same operation as <see cref="EncryptFrmPayload(byte[], int, int, FrameDirection, uint, uint, byte[], int, int)"/>.</summary>
+        public void DecryptFrmPayload(byte[] key, int keyOffset, int keyGeneration, FrameDirection direction, uint devAddr, uint fCnt,
+            byte[] buffer, int offset, int length)
+        {
+            Crypt(key, keyOffset, keyGeneration, 0, (uint)direction, devAddr, fCnt, buffer, offset, length);
+        }
+
+        /// <summary>Decrypts FRMPayload in place; the same operation as <see cref="EncryptFrmPayload(byte[], int, FrameDirection, uint, uint, byte[], int, int)"/>.</summary>
         public void DecryptFrmPayload(byte[] key, int keyOffset, FrameDirection direction, uint devAddr, uint fCnt,
             byte[] buffer, int offset, int length)
         {
-            Crypt(key, keyOffset, 0, (uint)direction, devAddr, fCnt, buffer, offset, length);
+            Crypt(key, keyOffset, Aes128.NoGeneration, 0, (uint)direction, devAddr, fCnt, buffer, offset, length);
         }
 
         /// <summary>
@@ -59,34 +77,51 @@ namespace LoRaWan.Crypto
         public void EncryptFOpts(byte[] nwkSEncKey, int keyOffset, FCntType counter, uint devAddr, uint fCnt,
             byte[] buffer, int offset, int length)
         {
-            FOpts(nwkSEncKey, keyOffset, counter, devAddr, fCnt, buffer, offset, length);
+            FOpts(nwkSEncKey, keyOffset, Aes128.NoGeneration, counter, devAddr, fCnt, buffer, offset, length);
         }
 
-        /// <summary>Decrypts a LoRaWAN 1.1 FOpts field in place; the same operation as <see cref="EncryptFOpts"/>.</summary>
+        /// <summary>Decrypts a LoRaWAN 1.1 FOpts field in place; the same operation as <see cref="EncryptFOpts(byte[], int, FCntType, uint, uint, byte[], int, int)"/>.</summary>
         public void DecryptFOpts(byte[] nwkSEncKey, int keyOffset, FCntType counter, uint devAddr, uint fCnt,
             byte[] buffer, int offset, int length)
         {
-            FOpts(nwkSEncKey, keyOffset, counter, devAddr, fCnt, buffer, offset, length);
+            FOpts(nwkSEncKey, keyOffset, Aes128.NoGeneration, counter, devAddr, fCnt, buffer, offset, length);
         }
 
-        void FOpts(byte[] nwkSEncKey, int keyOffset, FCntType counter, uint devAddr, uint fCnt,
+        /// <summary>
+        /// <see cref="EncryptFOpts(byte[], int, FCntType, uint, uint, byte[], int, int)"/> with the key's generation (see
+        /// <see cref="EncryptFrmPayload(byte[], int, int, FrameDirection, uint, uint, byte[], int, int)"/>).
+        /// </summary>
+        public void EncryptFOpts(byte[] nwkSEncKey, int keyOffset, int keyGeneration, FCntType counter, uint devAddr, uint fCnt,
+            byte[] buffer, int offset, int length)
+        {
+            FOpts(nwkSEncKey, keyOffset, keyGeneration, counter, devAddr, fCnt, buffer, offset, length);
+        }
+
+        /// <summary>Decrypts a LoRaWAN 1.1 FOpts field in place with the key's generation; the same operation as encrypting.</summary>
+        public void DecryptFOpts(byte[] nwkSEncKey, int keyOffset, int keyGeneration, FCntType counter, uint devAddr, uint fCnt,
+            byte[] buffer, int offset, int length)
+        {
+            FOpts(nwkSEncKey, keyOffset, keyGeneration, counter, devAddr, fCnt, buffer, offset, length);
+        }
+
+        void FOpts(byte[] nwkSEncKey, int keyOffset, int keyGeneration, FCntType counter, uint devAddr, uint fCnt,
             byte[] buffer, int offset, int length)
         {
             if (length > MaxFOptsLength) throw new ArgumentOutOfRangeException("length", "FOpts is at most 15 bytes");
             uint frameType = counter == FCntType.AFCntDown ? 2u : 1u;
             uint dir = counter == FCntType.FCntUp ? 0u : 1u;
-            Crypt(nwkSEncKey, keyOffset, frameType, dir, devAddr, fCnt, buffer, offset, length);
+            Crypt(nwkSEncKey, keyOffset, keyGeneration, frameType, dir, devAddr, fCnt, buffer, offset, length);
         }
 
         // buffer ^= AES(K, A_1) | AES(K, A_2) | ... with A_i = 0x01 | 0x000000 | frameType | dir | DevAddr | FCnt | 0x00 | i,
         // each block built directly as four big-endian words.
-        void Crypt(byte[] key, int keyOffset, uint frameType, uint dir, uint devAddr, uint fCnt,
+        void Crypt(byte[] key, int keyOffset, int keyGeneration, uint frameType, uint dir, uint devAddr, uint fCnt,
             byte[] buffer, int offset, int length)
         {
             if (length < 0 || length > MaxLength) throw new ArgumentOutOfRangeException("length");
             if (offset < 0 || offset > buffer.Length - length) throw new ArgumentOutOfRangeException("offset");
             if (length == 0) return;
-            Aes128 aes = Select(key, keyOffset);
+            Aes128 aes = Select(key, keyOffset, keyGeneration);
             uint w1 = (frameType << 24) | (dir << 16) | ((devAddr & 0xFF) << 8) | ((devAddr >> 8) & 0xFF);
             uint w2 = (((devAddr >> 16) & 0xFF) << 24) | ((devAddr >> 24) << 16) | ((fCnt & 0xFF) << 8) | ((fCnt >> 8) & 0xFF);
             uint w3 = (((fCnt >> 16) & 0xFF) << 24) | ((fCnt >> 24) << 16);
@@ -139,10 +174,19 @@ namespace LoRaWan.Crypto
             }
         }
 
-        // Two key slots, most recently used first; a third key replaces the older slot.
-        Aes128 Select(byte[] key, int keyOffset)
+        // Two key slots, most recently used first; a third key replaces the older slot. A known generation is an identity
+        // check (array, offset, generation); NoGeneration compares the key bytes.
+        Aes128 Select(byte[] key, int keyOffset, int keyGeneration)
         {
             Aes128 recent = _recent;
+            if (keyGeneration >= 0)
+            {
+                if (recent.IsKey(key, keyOffset, keyGeneration)) return recent;
+                Aes128 next = recent == _first ? _second : _first;
+                next.UseKey(key, keyOffset, keyGeneration);
+                _recent = next;
+                return next;
+            }
             if (recent.IsKey(key, keyOffset)) return recent;
             Aes128 other = recent == _first ? _second : _first;
             if (!other.IsKey(key, keyOffset)) other.SetKey(key, keyOffset);

@@ -217,7 +217,7 @@ namespace LoRaWan.Mac
                 length = rw.Header.FrmPayloadLength;
                 // LoRaWAN 1.1 §4.3.3: NwkSEncKey (a 1.0 session: NwkSKey).
                 byte[] key = _session.Keys.Separate ? _session.Keys.NwkSEncKey : _session.NwkSKey;
-                _cipher.DecryptFrmPayload(key, 0, FrameDirection.Downlink, _session.DevAddr, fcnt, rw.Frame, offset, length);
+                _cipher.DecryptFrmPayload(key, 0, _session.Keys.Generation, FrameDirection.Downlink, _session.DevAddr, fcnt, rw.Frame, offset, length);
             }
             else return;
 

@@ -96,7 +96,7 @@ namespace LoRaWan.Mac
             ja.Request.DevEui = _identity.DevEui;
             ja.Request.DevNonce = (ushort)devNonce;
             tx.Length = ja.Request.Write(tx.Frame, 0);
-            ja.Crypto.ComputeRequestMic(JoinRootKey, 0, tx.Frame, 0, JoinRequestFrame.MicIndex, tx.Frame, JoinRequestFrame.MicIndex);
+            ja.Crypto.ComputeRequestMic(JoinRootKey, 0, RootKeyGeneration, tx.Frame, 0, JoinRequestFrame.MicIndex, tx.Frame, JoinRequestFrame.MicIndex);
             ja.DataRate = JoinDataRate(ja.Number);
             tx.Count = 0;
             TransmitPending();
@@ -134,7 +134,7 @@ namespace LoRaWan.Mac
             // LoRaWAN 1.0.2 §6.2.5: the network encrypts with AES decrypt so the device "decrypts" with AES encrypt; with
             // the NwkKey in LoRaWAN 1.1 (§6.2.3: the accept that answers a Join-request). Nothing is acted on before the MIC.
             byte[] root = JoinRootKey;
-            if (!ja.Crypto.DecryptJoinAccept(root, 0, rw.Frame, 0, length)
+            if (!ja.Crypto.DecryptJoinAccept(root, 0, RootKeyGeneration, rw.Frame, 0, length)
                 || ja.Accept.Read(rw.Frame, 0, length) != FrameResult.Ok
                 || !VerifyJoinAcceptMic(length))
             {
@@ -172,6 +172,13 @@ namespace LoRaWan.Mac
             return true;
         }
 
+        /// <summary>
+        /// The key generation passed with the identity's root keys (AppKey, NwkKey) to the join crypto: their bytes never change
+        /// after the device is built (the key check value of the nonce record is taken from them once, too), so one constant
+        /// lets JoinCrypto and KeyDerivation reuse an expanded root key by identity instead of comparing its 16 bytes.
+        /// </summary>
+        const int RootKeyGeneration = 0;
+
         /// <summary>The key that signs the Join-request and opens the join-accept: NwkKey in LoRaWAN 1.1 (§6.2.2), AppKey in 1.0.x.</summary>
         byte[] JoinRootKey { get { return _identity.Is11 ? _identity.NwkKey : _identity.AppKey; } }
 
@@ -188,8 +195,8 @@ namespace LoRaWan.Mac
         {
             JoinAttempt ja = _join;
             byte[] frame = _windows.Frame;
-            if (!IsOptNeg11) return ja.Crypto.VerifyJoinAcceptMic10(JoinRootKey, 0, frame, 0, length);
-            ja.Keys.DeriveJoinServerKey(_identity.NwkKey, 0, SessionKeyType.JSIntKey, _identity.DevEui, ja.JsIntKey, 0);
+            if (!IsOptNeg11) return ja.Crypto.VerifyJoinAcceptMic10(JoinRootKey, 0, RootKeyGeneration, frame, 0, length);
+            ja.Keys.DeriveJoinServerKey(_identity.NwkKey, 0, RootKeyGeneration, SessionKeyType.JSIntKey, _identity.DevEui, ja.JsIntKey, 0);
             return ja.Crypto.VerifyJoinAcceptMic11(ja.JsIntKey, 0, JoinCrypto.JoinRequestType, _identity.JoinEui, (ushort)ja.DevNonce, frame, 0, length);
         }
 
@@ -205,14 +212,14 @@ namespace LoRaWan.Mac
             JoinAttempt ja = _join;
             // LoRaWAN 1.1 §6.2.3, OptNeg = 0: the 1.0 derivation with the NwkKey as root, and FNwkSIntKey = SNwkSIntKey =
             // NwkSEncKey = that NwkSKey (a 1.0 session in every respect: 1.0 MICs, FOpts in clear, one FCntDown, no RekeyInd).
-            if (!_session.StartFromJoinAccept(ja.Accept, (ushort)devNonce, JoinRootKey, ja.Keys, _region,
+            if (!_session.StartFromJoinAccept(ja.Accept, (ushort)devNonce, JoinRootKey, RootKeyGeneration, ja.Keys, _region,
                     _options.DataRate >= 0 ? _options.DataRate : dataRate, _options.TxPowerIndex >= 0 ? _options.TxPowerIndex : 0,
                     _options.NbTrans, _options.Adr))
                 _diag.Counters.MalformedFrames++;   // DLSettings replaced by the regional defaults
             if (IsOptNeg11)
             {
                 // OptNeg = 1: the four 1.1 session keys, and RekeyInd in every uplink until RekeyConf (§5.10).
-                _session.DeriveKeys11(ja.Keys, _identity.NwkKey, _identity.AppKey, _identity.JoinEui, (ushort)devNonce);
+                _session.DeriveKeys11(ja.Keys, _identity.NwkKey, _identity.AppKey, RootKeyGeneration, _identity.JoinEui, (ushort)devNonce);
                 _session.Keys.RekeyOwed = true;
                 _session.Keys.RekeyUplinks = 0;
             }

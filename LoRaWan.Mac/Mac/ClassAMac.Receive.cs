@@ -164,7 +164,7 @@ namespace LoRaWan.Mac
             else { session.FCntDown = fcnt; session.HasFCntDown = true; }
             // LoRaWAN 1.1 §4.3.1.6: FOpts are encrypted with NwkSEncKey under the frame's own counter (erratum "FOpts Encryption").
             if (keys.Separate && rw.Header.FOptsLength > 0)
-                _cipher.DecryptFOpts(keys.NwkSEncKey, 0, appCounter ? FCntType.AFCntDown : FCntType.NFCntDown, session.DevAddr, fcnt,
+                _cipher.DecryptFOpts(keys.NwkSEncKey, 0, keys.Generation, appCounter ? FCntType.AFCntDown : FCntType.NFCntDown, session.DevAddr, fcnt,
                     rw.Frame, rw.Header.FOptsOffset, rw.Header.FOptsLength);
             session.AdrAckCounter = 0;
             up.DownlinkSeen = true;
@@ -180,7 +180,7 @@ namespace LoRaWan.Mac
 
             if (RouteAcceptedDownlink(rw.Header.FPort, rw.Header.Ack) && rw.Header.FrmPayloadLength >= 0)
             {
-                _cipher.DecryptFrmPayload(session.AppSKey, 0, FrameDirection.Downlink, session.DevAddr, fcnt, rw.Frame, rw.Header.FrmPayloadOffset, rw.Header.FrmPayloadLength);
+                _cipher.DecryptFrmPayload(session.AppSKey, 0, session.Keys.Generation, FrameDirection.Downlink, session.DevAddr, fcnt, rw.Frame, rw.Header.FrmPayloadOffset, rw.Header.FrmPayloadLength);
                 Deliver(fcnt);
             }
             return true;
@@ -194,9 +194,9 @@ namespace LoRaWan.Mac
         {
             ReceiveWindows rw = _windows;
             DeviceSession session = _session;
-            if (!session.Keys.Separate) return _mic.Verify10(session.NwkSKey, 0, FrameDirection.Downlink, session.DevAddr, fcnt, rw.Frame, 0, length);
+            if (!session.Keys.Separate) return _mic.Verify10(session.NwkSKey, 0, session.Keys.Generation, FrameDirection.Downlink, session.DevAddr, fcnt, rw.Frame, 0, length);
             uint confFCnt = rw.Header.Ack ? _uplink.FCnt : 0;
-            return _mic.VerifyDownlink11(session.Keys.SNwkSIntKey, 0, confFCnt, session.DevAddr, fcnt, rw.Frame, 0, length);
+            return _mic.VerifyDownlink11(session.Keys.SNwkSIntKey, 0, session.Keys.Generation, confFCnt, session.DevAddr, fcnt, rw.Frame, 0, length);
         }
 
         void Deliver(uint fcnt)

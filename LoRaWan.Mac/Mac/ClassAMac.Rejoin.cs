@@ -148,7 +148,7 @@ namespace LoRaWan.Mac
             byte[] key = _session.Keys.SNwkSIntKey;
             if (type == 1)
             {
-                ja.Keys.DeriveJoinServerKey(_identity.NwkKey, 0, SessionKeyType.JSIntKey, _identity.DevEui, ja.JsIntKey, 0);
+                ja.Keys.DeriveJoinServerKey(_identity.NwkKey, 0, RootKeyGeneration, SessionKeyType.JSIntKey, _identity.DevEui, ja.JsIntKey, 0);
                 key = ja.JsIntKey;
             }
             ja.Crypto.ComputeRequestMic(key, 0, tx.Frame, 0, micAt, tx.Frame, micAt);
@@ -169,8 +169,8 @@ namespace LoRaWan.Mac
             RejoinAttempt ra = ja.Rejoin;
             MacCounterValues counters = _diag.Counters;
             if (length < 1 || Mhdr.GetMType(frame[0]) != MType.JoinAccept) { counters.MalformedFrames++; return false; }
-            ja.Keys.DeriveJoinServerKey(_identity.NwkKey, 0, SessionKeyType.JSEncKey, _identity.DevEui, ra.JsEncKey, 0);
-            ja.Keys.DeriveJoinServerKey(_identity.NwkKey, 0, SessionKeyType.JSIntKey, _identity.DevEui, ja.JsIntKey, 0);
+            ja.Keys.DeriveJoinServerKey(_identity.NwkKey, 0, RootKeyGeneration, SessionKeyType.JSEncKey, _identity.DevEui, ra.JsEncKey, 0);
+            ja.Keys.DeriveJoinServerKey(_identity.NwkKey, 0, RootKeyGeneration, SessionKeyType.JSIntKey, _identity.DevEui, ja.JsIntKey, 0);
             if (!ja.Crypto.DecryptJoinAccept(ra.JsEncKey, 0, frame, 0, length)
                 || ja.Accept.Read(frame, 0, length) != FrameResult.Ok || !ja.Accept.OptNeg
                 || !ja.Crypto.VerifyJoinAcceptMic11(ja.JsIntKey, 0, (byte)ra.Type, _identity.JoinEui, (ushort)ra.RjCount, frame, 0, length)

@@ -24,7 +24,7 @@ namespace LoRaWan.Mac
                     // A 1.1 session (OptNeg = 1) stores FNwkSIntKey and AppSKey; SNwkSIntKey and NwkSEncKey come again
                     // from the NwkKey and the join's DevNonce (LoRaWAN 1.1 §6.2.3).
                     if (_session.Keys.Separate)
-                        _session.DeriveKeys11(_join.Keys, _identity.NwkKey, _identity.AppKey, _identity.JoinEui, _session.Keys.DevNonce);
+                        _session.DeriveKeys11(_join.Keys, _identity.NwkKey, _identity.AppKey, RootKeyGeneration, _identity.JoinEui, _session.Keys.DevNonce);
                     RestoreOwed();
                     EnsureUsableDataRate();
                 }
@@ -37,17 +37,9 @@ namespace LoRaWan.Mac
             _session.Otaa = false;
             _session.DevAddr = _identity.DevAddr;
             _session.CounterTag = _keyCheck;
-            Array.Copy(_identity.NwkSKey, 0, _session.NwkSKey, 0, 16);
-            Array.Copy(_identity.AppSKey, 0, _session.AppSKey, 0, 16);
-            SessionKeys keys = _session.Keys;
-            if (_identity.Is11)
-            {
-                // ABP 1.1 (LoRaWAN 1.1 §6.3): four keys from the identity, NFCntDown/AFCntDown from the counter record.
-                Array.Copy(_identity.SNwkSIntKey, 0, keys.SNwkSIntKey, 0, 16);
-                Array.Copy(_identity.NwkSEncKey, 0, keys.NwkSEncKey, 0, 16);
-                keys.Separate = true;
-            }
-            else keys.UseOneNetworkKey();
+            // ABP 1.1 (LoRaWAN 1.1 §6.3): four keys from the identity, NFCntDown/AFCntDown from the counter record; 1.0: two.
+            if (_identity.Is11) _session.Keys.Personalize(_identity.NwkSKey, _identity.AppSKey, _identity.SNwkSIntKey, _identity.NwkSEncKey);
+            else _session.Keys.Personalize(_identity.NwkSKey, _identity.AppSKey, null, null);
             // A persisted rate this plan cannot send (a record written while the rate was unset) would leave the
             // device mute: start again from the default.
             if (!_region.IsDataRateAvailable(_plan, _session.DataRate)) _session.DataRate = AbpDefaultDataRate();

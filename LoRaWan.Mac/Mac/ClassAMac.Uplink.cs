@@ -267,14 +267,14 @@ namespace LoRaWan.Mac
             {
                 // FRMPayload key: AppSKey for FPort 1..255; for FPort 0 NwkSKey (LoRaWAN 1.0.4 §4.3.3), NwkSEncKey (1.1 §4.3.3).
                 byte[] key = port != 0 ? session.AppSKey : v11 ? session.Keys.NwkSEncKey : session.NwkSKey;
-                _cipher.EncryptFrmPayload(key, 0, FrameDirection.Uplink, session.DevAddr, up.FCnt, tx.Frame, up.Header.FrmPayloadOffset, up.Header.FrmPayloadLength);
+                _cipher.EncryptFrmPayload(key, 0, session.Keys.Generation, FrameDirection.Uplink, session.DevAddr, up.FCnt, tx.Frame, up.Header.FrmPayloadOffset, up.Header.FrmPayloadLength);
             }
             // LoRaWAN 1.1 §4.4: the ACK's ConfFCnt enters the MIC (B1).
             up.ConfFCnt = up.AckOwed ? session.Keys.ConfirmedDownFCnt : 0u;
             up.AckOwed = false;
             // 1.1: FOpts encrypted with NwkSEncKey (§4.3.1.6 and its erratum); the MIC waits for the channel (SignUplink11).
             if (v11) { EncryptUplinkFOpts(foptsLength); return up.Header.Length; }
-            _mic.Compute10(session.NwkSKey, 0, FrameDirection.Uplink, session.DevAddr, up.FCnt, tx.Frame, 0, up.Header.MicInputLength, tx.Frame, up.Header.MicOffset);
+            _mic.Compute10(session.NwkSKey, 0, session.Keys.Generation, FrameDirection.Uplink, session.DevAddr, up.FCnt, tx.Frame, 0, up.Header.MicInputLength, tx.Frame, up.Header.MicOffset);
             return up.Header.Length;
         }
 
@@ -286,7 +286,7 @@ namespace LoRaWan.Mac
         {
             if (foptsLength <= 0) return;
             DeviceSession session = _session;
-            _cipher.EncryptFOpts(session.Keys.NwkSEncKey, 0, FCntType.FCntUp, session.DevAddr, _uplink.FCnt, _tx.Frame, FOptsIndex, foptsLength);
+            _cipher.EncryptFOpts(session.Keys.NwkSEncKey, 0, session.Keys.Generation, FCntType.FCntUp, session.DevAddr, _uplink.FCnt, _tx.Frame, FOptsIndex, foptsLength);
         }
 
         /// <summary>
@@ -299,7 +299,7 @@ namespace LoRaWan.Mac
             Uplink up = _uplink;
             DeviceSession session = _session;
             SessionKeys keys = session.Keys;
-            _mic.ComputeUplink11(keys.SNwkSIntKey, 0, keys.NwkSKey, 0, up.ConfFCnt, (byte)dataRate, (byte)channel, session.DevAddr, up.FCnt,
+            _mic.ComputeUplink11(keys.SNwkSIntKey, 0, keys.NwkSKey, 0, keys.Generation, up.ConfFCnt, (byte)dataRate, (byte)channel, session.DevAddr, up.FCnt,
                 _tx.Frame, 0, up.Header.MicInputLength, _tx.Frame, up.Header.MicOffset);
         }
 

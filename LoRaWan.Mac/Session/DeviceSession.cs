@@ -113,11 +113,21 @@ namespace LoRaWan.Session
         public bool StartFromJoinAccept(JoinAcceptFrame accept, ushort devNonce, byte[] appKey, KeyDerivation keys, Region region,
             int dataRate, int txPowerIndex, int nbTrans, bool adr)
         {
+            return StartFromJoinAccept(accept, devNonce, appKey, Aes128.NoGeneration, keys, region, dataRate, txPowerIndex, nbTrans, adr);
+        }
+
+        /// <summary>
+        /// <see cref="StartFromJoinAccept(JoinAcceptFrame, ushort, byte[], KeyDerivation, Region, int, int, int, bool)"/> with the
+        /// root key's generation (<see cref="KeyDerivation.Derive10(byte[], int, int, byte, uint, uint, ushort, byte[], int)"/>).
+        /// </summary>
+        public bool StartFromJoinAccept(JoinAcceptFrame accept, ushort devNonce, byte[] appKey, int appKeyGeneration, KeyDerivation keys,
+            Region region, int dataRate, int txPowerIndex, int nbTrans, bool adr)
+        {
             uint joinNonce = accept.JoinNonce;
             uint netId = accept.NetId;
-            keys.Derive10(appKey, 0, SessionKeyType.NwkSKey, joinNonce, netId, devNonce, NwkSKey, 0);
-            keys.Derive10(appKey, 0, SessionKeyType.AppSKey, joinNonce, netId, devNonce, AppSKey, 0);
-            Keys.UseOneNetworkKey();
+            keys.Derive10(appKey, 0, appKeyGeneration, SessionKeyType.NwkSKey, joinNonce, netId, devNonce, NwkSKey, 0);
+            keys.Derive10(appKey, 0, appKeyGeneration, SessionKeyType.AppSKey, joinNonce, netId, devNonce, AppSKey, 0);
+            Keys.UseOneNetworkKey();   // also records the key write (SessionKeys.Generation)
             Keys.DevNonce = 0;
             DevAddr = accept.DevAddr;
             NetId = netId;
@@ -173,12 +183,23 @@ namespace LoRaWan.Session
         /// </summary>
         public void DeriveKeys11(KeyDerivation keys, byte[] nwkKey, byte[] appKey, ulong joinEui, ushort devNonce)
         {
+            DeriveKeys11(keys, nwkKey, appKey, Aes128.NoGeneration, joinEui, devNonce);
+        }
+
+        /// <summary>
+        /// <see cref="DeriveKeys11(KeyDerivation, byte[], byte[], ulong, ushort)"/> with the root keys' generation (one for both,
+        /// <see cref="KeyDerivation.Derive11(byte[], int, int, byte, uint, ulong, ushort, byte[], int)"/>).
+        /// </summary>
+        public void DeriveKeys11(KeyDerivation keys, byte[] nwkKey, byte[] appKey, int rootKeyGeneration, ulong joinEui, ushort devNonce)
+        {
             SessionKeys k = Keys;
             uint joinNonce = JoinNonce;
-            keys.Derive11(nwkKey, 0, SessionKeyType.FNwkSIntKey, joinNonce, joinEui, devNonce, k.NwkSKey, 0);
-            keys.Derive11(nwkKey, 0, SessionKeyType.SNwkSIntKey, joinNonce, joinEui, devNonce, k.SNwkSIntKey, 0);
-            keys.Derive11(nwkKey, 0, SessionKeyType.NwkSEncKey, joinNonce, joinEui, devNonce, k.NwkSEncKey, 0);
-            keys.Derive11(appKey, 0, SessionKeyType.AppSKey, joinNonce, joinEui, devNonce, k.AppSKey, 0);
+            int g = rootKeyGeneration;
+            keys.Derive11(nwkKey, 0, g, SessionKeyType.FNwkSIntKey, joinNonce, joinEui, devNonce, k.NwkSKey, 0);
+            keys.Derive11(nwkKey, 0, g, SessionKeyType.SNwkSIntKey, joinNonce, joinEui, devNonce, k.SNwkSIntKey, 0);
+            keys.Derive11(nwkKey, 0, g, SessionKeyType.NwkSEncKey, joinNonce, joinEui, devNonce, k.NwkSEncKey, 0);
+            keys.Derive11(appKey, 0, g, SessionKeyType.AppSKey, joinNonce, joinEui, devNonce, k.AppSKey, 0);
+            k.KeysChanged();
             k.DevNonce = devNonce;
             k.Separate = true;
         }
@@ -215,7 +236,8 @@ namespace LoRaWan.Session
             System.Array.Copy(b, 5, NwkSKey, 0, 16);
             System.Array.Copy(b, 21, AppSKey, 0, 16);
             // 1.1 (flags 4, 32, 64): the other two network keys are not stored (no room left in the record); the MAC derives
-            // them again (OTAA, from the DevNonce in bytes 56 and 60) or takes them from the identity (ABP).
+            // them again (OTAA, from the DevNonce in bytes 56 and 60) or takes them from the identity (ABP). UseOneNetworkKey
+            // also records the key write (SessionKeys.Generation).
             Keys.UseOneNetworkKey();
             Keys.Separate = (flags & 4) != 0;
             Keys.RekeyOwed = (flags & 32) != 0;

@@ -82,6 +82,29 @@ namespace LoRaWan.Tests.Crypto
             Assert.IsTrue(mic.Verify10(key, 0, FrameDirection.Uplink, DevAddr, 2, frame, 0, frame.Length), "restored");
         }
 
+        /// <summary>
+        /// Every Verify form, with and without a key generation, answers false (never throws) for a PHYPayload with no message
+        /// before the MIC (length 4) or a message over 255 bytes (length 260): the MIC message is MHDR .. FRMPayload, 1..255 bytes.
+        /// </summary>
+        [TestMethod]
+        public void EveryVerifyForm_RejectsAnEmptyOrOversizedMessage()
+        {
+            byte[] key = TestHex.Bytes(NwkSKey);
+            var mic = new DataMic();
+            byte[] frame = new byte[260];
+            int[] lengths = { 4, 260 };
+            foreach (int n in lengths)
+            {
+                string what = " length " + n.ToString();
+                Assert.IsFalse(mic.Verify10(key, 0, FrameDirection.Uplink, DevAddr, 2, frame, 0, n), "Verify10" + what);
+                Assert.IsFalse(mic.Verify10(key, 0, 1, FrameDirection.Uplink, DevAddr, 2, frame, 0, n), "Verify10 with generation" + what);
+                Assert.IsFalse(mic.VerifyUplink11(key, 0, key, 0, 0, 0, 0, DevAddr, 2, frame, 0, n), "VerifyUplink11" + what);
+                Assert.IsFalse(mic.VerifyUplink11(key, 0, key, 0, 1, 0, 0, 0, DevAddr, 2, frame, 0, n), "VerifyUplink11 with generation" + what);
+                Assert.IsFalse(mic.VerifyDownlink11(key, 0, 0, DevAddr, 2, frame, 0, n), "VerifyDownlink11" + what);
+                Assert.IsFalse(mic.VerifyDownlink11(key, 0, 1, 0, DevAddr, 2, frame, 0, n), "VerifyDownlink11 with generation" + what);
+            }
+        }
+
         [TestMethod]
         public void TheThingsStackVectors_10And11BothDirections()
         {

@@ -21,10 +21,10 @@ namespace LoRaWan.HostTests.Meter
             ["aes-block"] = 1530,
             ["aes-key-expansion"] = 800,
             ["cmac-64"] = 6010,
-            ["uplink-20"] = 8030,
-            ["join-accept"] = 10260,
-            ["class-a-cycle"] = 14660,   // 14,372: the event queue and MacOperation without a lock (14,490 before; 15,262 before the data-rate rows; 16,346 before issue 20's tuning)
-            ["class-a-cycle-sx1276"] = 17550,   // 17,203 (17,361 with the locked event queue and MacOperation)
+            ["uplink-20"] = 7770,   // 7,617: key identity by generation, CMAC padding by Array.Clear (7,871 before)
+            ["join-accept"] = 9860,   // 9,668: the root key reused by identity (RootKeyGeneration), not compared (10,161 before)
+            ["class-a-cycle"] = 14520,   // 14,240: session keys by generation, no 16-byte compare per frame (14,482 before); 14,372: the event queue and MacOperation without a lock (14,490 before; 15,262 before the data-rate rows; 16,346 before issue 20's tuning)
+            ["class-a-cycle-sx1276"] = 17410,   // 17,071 with session keys by generation; 17,203 (17,361 with the locked event queue and MacOperation)
         };
 
         // Locks taken per operation (Monitor.Enter calls; Host/IlMeter's "locks" column), exact: on nanoCLR each one allocates a

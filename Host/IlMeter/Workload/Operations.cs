@@ -161,8 +161,9 @@ namespace LoRaWan.IlMeter.Workload
             f.FCnt = fCnt;
             f.FPort = 1;
             Expect(f.Write(frame, 0, null, 0, 0, payload, 0, length) == FrameResult.Ok, "frame written");
-            cipher.EncryptFrmPayload(appSKey, 0, FrameDirection.Uplink, 0x49BE7DF1, fCnt, frame, f.FrmPayloadOffset, f.FrmPayloadLength);
-            mic.Compute10(nwkSKey, 0, FrameDirection.Uplink, 0x49BE7DF1, fCnt, frame, 0, f.MicInputLength, frame, f.MicOffset);
+            // The MAC passes its session's key generation (SessionKeys.Generation; these keys never change: 1).
+            cipher.EncryptFrmPayload(appSKey, 0, 1, FrameDirection.Uplink, 0x49BE7DF1, fCnt, frame, f.FrmPayloadOffset, f.FrmPayloadLength);
+            mic.Compute10(nwkSKey, 0, 1, FrameDirection.Uplink, 0x49BE7DF1, fCnt, frame, 0, f.MicInputLength, frame, f.MicOffset);
         }
 
         static Action JoinAccept(out Action between)
@@ -183,12 +184,14 @@ namespace LoRaWan.IlMeter.Workload
             Action op = () =>
             {
                 Array.Copy(received, frame, received.Length);
-                Expect(crypto.DecryptJoinAccept(appKey, 0, frame, 0, frame.Length), "decrypted");
-                Expect(crypto.VerifyJoinAcceptMic10(appKey, 0, frame, 0, frame.Length), "MIC F86F0A91");
+                // The MAC passes a constant generation with the identity's root key (ClassAMac.RootKeyGeneration = 0).
+                Expect(crypto.DecryptJoinAccept(appKey, 0, 0, frame, 0, frame.Length), "decrypted");
+                Expect(crypto.VerifyJoinAcceptMic10(appKey, 0, 0, frame, 0, frame.Length), "MIC F86F0A91");
                 Expect(accept.Read(frame, 0, frame.Length) == FrameResult.Ok, "read");
-                session.StartFromJoinAccept(accept, 0x1234, appKey, keys, region, 5, 0, 1, false);
-                aes.SetKey(session.AppSKey, 0);
-                cmac.SetKey(session.NwkSKey, 0);
+                session.StartFromJoinAccept(accept, 0x1234, appKey, 0, keys, region, 5, 0, 1, false);
+                // As the first uplink's PayloadCipher and DataMic do: the join changed the keys' generation, so both expand.
+                Expect(aes.UseKey(session.AppSKey, 0, session.Keys.Generation), "AppSKey expanded");
+                cmac.SetKey(session.NwkSKey, 0, session.Keys.Generation);
             };
             between = () => cmac.SetKey(appKey, 0);   // so the next run expands NwkSKey again
             return op;
