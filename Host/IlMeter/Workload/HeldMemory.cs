@@ -57,6 +57,7 @@ namespace LoRaWan.IlMeter.Workload
             var s = new StringBuilder();
             s.AppendLine("held after the join (nanoCLR heap model, Host/IlMeter/Workload/NanoHeapModel.cs):");
             s.AppendLine($"  64-bit nanoCLR: {joined.Bytes64:N0} B ({joined.Bytes64 / NanoHeapModel.Bits64.Block:N0} blocks of {NanoHeapModel.Bits64.Block} B); ESP32 (32-bit): {joined.Bytes32:N0} B (blocks of {NanoHeapModel.Bits32.Block} B)");
+            s.AppendLine($"  of which static (slots, tables: the same whatever the device): 64-bit {joined.Static64:N0} B, 32-bit {joined.Static32:N0} B; the device's objects: 64-bit {joined.Bytes64 - joined.Static64:N0} B, 32-bit {joined.Bytes32 - joined.Static32:N0} B");
             s.AppendLine("  " + joined.Counts());
             s.AppendLine($"  {"64-bit B",9} {"32-bit B",9} {"count",6}  holder (a type's instances; an array, string, struct or delegate by the field holding it)");
             foreach (KeyValuePair<string, Walk.Tally> kv in joined.Holders.OrderByDescending(k => k.Value.Bytes64).ThenBy(k => k.Key, StringComparer.Ordinal).Take(TopHolders))
@@ -101,7 +102,6 @@ namespace LoRaWan.IlMeter.Workload
 
             public Walk(object root)
             {
-                _stack.Push((root, null));
                 var assemblies = new[] { typeof(LoRaWan.Radio.AirTime).Assembly, typeof(LoRaWan.Crypto.Aes128).Assembly, typeof(LoRaWan.Regions.Region).Assembly, typeof(LoRaWanDevice).Assembly, typeof(Drivers.Sx127x.Sx1276).Assembly };
                 foreach (Type t in assemblies.SelectMany(a => a.GetTypes()).OrderBy(t => t.FullName, StringComparer.Ordinal))
                     foreach (FieldInfo f in t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
@@ -111,6 +111,18 @@ namespace LoRaWan.IlMeter.Workload
                         Charge("static field slots", 1);
                         Reference(f.FieldType, f.GetValue(null), Name(t) + "." + f.Name);
                     }
+                Drain();
+                Static32 = Bytes32;
+                Static64 = Bytes64;
+                _stack.Push((root, null));
+                Drain();
+            }
+
+            /// <summary>The part held through static fields (the slots and what only they reach): the same for every device.</summary>
+            public long Static32, Static64;
+
+            void Drain()
+            {
                 while (_stack.Count > 0)
                 {
                     (object x, string via) = _stack.Pop();
