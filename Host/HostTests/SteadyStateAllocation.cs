@@ -14,7 +14,7 @@ namespace LoRaWan.HostTests
     /// 4,096, allocated on the thread that cast: int[1,542] = 6,192 B for 256 entries, int[24,582] = 98,352 B for 4,096,
     /// exactly the bytes MacAllocationTests reported in some full-suite runs. It also empties it to a 2-entry sentinel
     /// (CastCache::FlushCurrentCache) when a collectible AssemblyLoadContext is freed — the IL meter's, unloaded by
-    /// FirstUplinkAfterTheJoin_AddsNothingTheDeviceHolds just before the windows, or BoardDefinitionTests' — whenever a
+    /// HeldMemoryTests (Host/HostTests/Meter) just before the windows, or BoardDefinitionTests' — whenever a
     /// collection has found it unreachable (LoaderAllocator::GCLoaderAllocators); the next cast that misses re-creates
     /// it at its last size on its own thread (98,352 or 6,192 B in full-suite runs, SteadyStateAllocationTests). The device code
     /// casts (interface casts, stores into interface-typed arrays); whether one of its casts lands in a full bucket depends on every cast the

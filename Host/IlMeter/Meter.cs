@@ -109,15 +109,19 @@ namespace LoRaWan.IlMeter
             }
         }
 
-        /// <summary>What the stack holds after an OTAA join (Workload/HeldMemory.cs), loaded in its own context.</summary>
-        public static string HeldAfterJoin(string directory = null)
+        /// <summary>
+        /// What the stack holds after an OTAA join (Workload/HeldMemory.cs), loaded in its own context: the report, and in
+        /// <paramref name="totals"/> (4 elements, if given) the held bytes under the nanoCLR heap model { 64-bit after the
+        /// join, 32-bit after the join, 64-bit after the first uplink, 32-bit after it }.
+        /// </summary>
+        public static string HeldAfterJoin(long[] totals = null, string directory = null)
         {
             directory ??= Path.GetDirectoryName(typeof(Meter).Assembly.Location);
             var context = new MeterContext(directory, new Dictionary<string, byte[]>());
             try
             {
                 Assembly workload = context.LoadFromAssemblyName(new AssemblyName("IlMeter.Workload"));
-                return (string)workload.GetType("LoRaWan.IlMeter.Workload.HeldMemory", true).GetMethod("AfterJoin").Invoke(null, null);
+                return (string)workload.GetType("LoRaWan.IlMeter.Workload.HeldMemory", true).GetMethod("AfterJoin").Invoke(null, new object[] { totals });
             }
             finally
             {

@@ -5,7 +5,7 @@ namespace LoRaWan.IlMeter
     /// <summary>
     /// `dotnet run -c Release --project Host/IlMeter` prints the IL table (README.md, "Interpreter cost");
     /// `-- --profile class-a-cycle` prints where one operation's IL goes, per method (exclusive of callees);
-    /// `-- --memory` counts what the stack holds after a join (objects, arrays and their element bytes).
+    /// `-- --memory` prices what the stack holds after a join on the nanoCLR heap (32-bit ESP32 and 64-bit), with the top holders.
     /// </summary>
     public static class Program
     {

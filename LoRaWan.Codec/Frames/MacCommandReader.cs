@@ -18,6 +18,7 @@ namespace LoRaWan.Frames
         int _position;
         int _end;
         bool _downlink;
+        bool _known;
 
         /// <summary>Starts over on <paramref name="length"/> bytes at <paramref name="offset"/>.</summary>
         /// <param name="buffer">the bytes holding the commands (FOpts, or an FRMPayload on FPort 0); not copied</param>
@@ -29,7 +30,7 @@ namespace LoRaWan.Frames
         {
             _downlink = downlink;
             Cid = 0;
-            Info = null;
+            _known = false;
             CommandOffset = offset;
             PayloadOffset = offset;
             PayloadLength = 0;
@@ -53,8 +54,11 @@ namespace LoRaWan.Frames
         /// <summary>The CID of the current command.</summary>
         public byte Cid { get; private set; }
 
-        /// <summary>The table row of the current command.</summary>
-        public MacCommandInfo Info { get; private set; }
+        /// <summary>
+        /// The table row of the current command, or null (unknown CID, or not on a command). Looked up on each read
+        /// (<see cref="MacCommandTable.Find"/>, which builds the rows on first use): for tools, not the device's path.
+        /// </summary>
+        public MacCommandInfo Info => _known ? MacCommandTable.Find(Cid) : null;
 
         /// <summary>Absolute index of the current command's CID (or, after a stop, of the byte where it stopped).</summary>
         public int CommandOffset { get; private set; }
@@ -69,7 +73,14 @@ namespace LoRaWan.Frames
         public int Consumed => _position - _start;
 
         /// <summary>The name of the current command in this direction (e.g. "LinkADRReq").</summary>
-        public string Name => Info == null ? null : Info.Name(_downlink);
+        public string Name
+        {
+            get
+            {
+                MacCommandInfo info = Info;
+                return info == null ? null : info.Name(_downlink);
+            }
+        }
 
         /// <summary>
         /// Moves to the next command. Returns true when positioned on a complete, known command; false at the end
@@ -82,23 +93,22 @@ namespace LoRaWan.Frames
             if (p >= _end)
             {
                 Status = MacCommandStatus.End;
-                Info = null;
+                _known = false;
                 return false;
             }
             byte cid = _buffer[p];
             CommandOffset = p;
             Cid = cid;
-            MacCommandInfo info = MacCommandTable.Find(cid);
-            int length = info == null ? -1 : info.PayloadLength(_downlink);
+            int length = MacCommandTable.PayloadLength(cid, _downlink);
             if (length < 0)
             {
-                Info = null;
+                _known = false;
                 PayloadOffset = p + 1;
                 PayloadLength = 0;
                 Status = MacCommandStatus.UnknownCid;
                 return false;
             }
-            Info = info;
+            _known = true;
             PayloadOffset = p + 1;
             PayloadLength = length;
             if (length > _end - p - 1)

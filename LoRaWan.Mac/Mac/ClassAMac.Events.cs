@@ -38,8 +38,16 @@ namespace LoRaWan.Mac
         void NoteUplinkCompleted(SendResult result)
         {
             EventNotes notes = _notes;
-            if (notes.Count < EventNotes.Capacity) notes.Result[notes.Count] = result;
+            if (notes.ResultPending)
+            {
+                RecordInternalError("an uplink result was noted before the last one was raised");
+                return;
+            }
+            int n = notes.Count;
             Note(EventNotes.Uplink, 0, 0, 0);
+            if (notes.Count == n) return;   // overflowed: counted by Note
+            notes.Result = result;
+            notes.ResultPending = true;
         }
 
         /// <summary>Raises what the last transition noted, in order; a handler's exception is counted, never rethrown.</summary>
@@ -74,6 +82,7 @@ namespace LoRaWan.Mac
             finally
             {
                 notes.Count = 0;
+                notes.ResultPending = false;
                 notes.Raising = false;
             }
         }
@@ -85,7 +94,10 @@ namespace LoRaWan.Mac
             switch (kind)
             {
                 case EventNotes.Downlink: RaiseDownlink(listener); break;
-                case EventNotes.Uplink: if (listener != null) listener.OnUplinkCompleted(notes.Result[i]); break;
+                case EventNotes.Uplink:
+                    notes.ResultPending = false;   // a handler's own uplink may note its result from here on
+                    if (listener != null) listener.OnUplinkCompleted(notes.Result);
+                    break;
                 case EventNotes.JoinAttempt: if (listener != null) listener.OnJoinAttempt(notes.A[i] != 0, notes.B[i]); break;
                 case EventNotes.LinkCheck: if (commandListener != null) commandListener.OnLinkCheck(notes.A[i], notes.B[i]); break;
                 case EventNotes.NetworkTime: if (commandListener != null) commandListener.OnNetworkTime((uint)notes.A[i], notes.B[i], notes.Time[i]); break;

@@ -19,7 +19,15 @@ namespace LoRaWan.Mac
         internal readonly int[] A = new int[Capacity];
         internal readonly int[] B = new int[Capacity];
         internal readonly ulong[] Time = new ulong[Capacity];
-        internal readonly SendResult[] Result = new SendResult[Capacity];
+        /// <summary>
+        /// The result the pending <see cref="Uplink"/> note reports. One slot, not one per note: an uplink completes once
+        /// per transition (the next one starts in a later input), and a handler's own uplink is noted after this one was
+        /// raised; a second result noted before the first was raised is counted as an internal error, never overwrites it.
+        /// (Eight SendResult structs, each its own nanoCLR allocation, held 1,968 B on a 64-bit heap for this.)
+        /// </summary>
+        internal SendResult Result;
+        /// <summary><see cref="Result"/> holds a result not yet raised.</summary>
+        internal bool ResultPending;
         internal int Count;
         /// <summary>The notes are being raised on thread <see cref="RaisingThreadId"/>.</summary>
         internal bool Raising;

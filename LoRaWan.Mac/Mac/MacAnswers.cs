@@ -285,8 +285,7 @@ namespace LoRaWan.Mac
             while (p < _selectedFresh)
             {
                 int size = CommandSize(_fresh, p);
-                MacCommandInfo info = MacCommandTable.Find(_fresh[p]);
-                if (info != null && info.IsStickyAnswer)
+                if (MacCommandTable.IsStickyAnswer(_fresh[p]))
                 {
                     if (_stickyLength + size <= StickyCapacity)
                     {

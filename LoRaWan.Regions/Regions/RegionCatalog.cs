@@ -22,11 +22,15 @@ namespace LoRaWan.Regions
         private const ushort D = 2;  // downlink only
         private const ushort UD = 3; // both
 
+        // The tables below are properties that build a new array on each read, not static fields: a region's constructor
+        // copies what it needs (Region.DefineDataRates, DefineRx1Rule, DefineRx1Table) and drops the array, so the
+        // device holds its own region's rows only, not every region's (about 2.4 KB of nanoCLR heap on the ESP32 otherwise).
+
         // Columns: DR, modulation, SF, bandwidth kHz (FSK: kbit/s; LR-FHSS: occupied width kHz), direction,
         // max MACPayload M: no dwell, dwell (400 ms), repeater, repeater + dwell. M = 0: not allowed.
 
         // RP002-1.0.4 EU863-870: data rates, maximum payload size (M) and repeater-compatible M.
-        private static readonly ushort[] Eu868DataRates =
+        private static ushort[] Eu868DataRates => new ushort[]
         {
             0, L, 12, 125, UD, 59, 59, 59, 59,
             1, L, 11, 125, UD, 59, 59, 59, 59,
@@ -43,7 +47,7 @@ namespace LoRaWan.Regions
         };
 
         // RP002-1.0.4 EU863-870 RX1 for the LR-FHSS uplink rates (DR0..7 follow the subtract rule).
-        private static readonly sbyte[] Eu868LrFhssRx1 =
+        private static sbyte[] Eu868LrFhssRx1 => new sbyte[]
         {
             8, 1, 0, 0, 0, 0, 0,
             9, 2, 1, 0, 0, 0, 0,
@@ -52,7 +56,7 @@ namespace LoRaWan.Regions
         };
 
         // RP002-1.0.4 US902-928.
-        private static readonly ushort[] Us915DataRates =
+        private static ushort[] Us915DataRates => new ushort[]
         {
             0, L, 10, 125, U, 19, 19, 19, 19,
             1, L, 9, 125, U, 61, 61, 61, 61,
@@ -70,7 +74,7 @@ namespace LoRaWan.Regions
         };
 
         // RP002-1.0.4 US902-928 RX1 data rate, RX1DROffset 0..3.
-        private static readonly sbyte[] Us915Rx1 =
+        private static sbyte[] Us915Rx1 => new sbyte[]
         {
             0, 10, 9, 8, 8,
             1, 11, 10, 9, 8,
@@ -82,7 +86,7 @@ namespace LoRaWan.Regions
         };
 
         // RP002-1.0.4 AU915-928 (dwell-time columns from the UplinkDwellTime = 1 table).
-        private static readonly ushort[] Au915DataRates =
+        private static ushort[] Au915DataRates => new ushort[]
         {
             0, L, 12, 125, U, 59, 0, 59, 0,
             1, L, 11, 125, U, 59, 0, 59, 0,
@@ -101,7 +105,7 @@ namespace LoRaWan.Regions
         };
 
         // RP002-1.0.4 AU915-928 RX1 data rate, RX1DROffset 0..5.
-        private static readonly sbyte[] Au915Rx1 =
+        private static sbyte[] Au915Rx1 => new sbyte[]
         {
             0, 8, 8, 8, 8, 8, 8,
             1, 9, 8, 8, 8, 8, 8,
@@ -114,7 +118,7 @@ namespace LoRaWan.Regions
         };
 
         // RP002-1.0.4 AS923 (groups 1..4 share the table).
-        private static readonly ushort[] As923DataRates =
+        private static ushort[] As923DataRates => new ushort[]
         {
             0, L, 12, 125, UD, 59, 0, 59, 0,
             1, L, 11, 125, UD, 59, 0, 59, 0,
@@ -127,13 +131,13 @@ namespace LoRaWan.Regions
         };
 
         // RP002-1.0.4 AS923 Effective_RX1DROffset for RX1DROffset 0..7 (6 and 7 raise the rate).
-        private static readonly sbyte[] As923EffectiveOffsets = { 0, 1, 2, 3, 4, 5, -1, -2 };
+        private static sbyte[] As923EffectiveOffsets => new sbyte[] { 0, 1, 2, 3, 4, 5, -1, -2 };
 
         // EU-like RX1: DR − RX1DROffset for offsets 0..5.
-        private static readonly sbyte[] SubtractOffsets = { 0, 1, 2, 3, 4, 5 };
+        private static sbyte[] SubtractOffsets => new sbyte[] { 0, 1, 2, 3, 4, 5 };
 
         // RP002-1.0.4 IN865-867 (DR6 RFU).
-        private static readonly ushort[] In865DataRates =
+        private static ushort[] In865DataRates => new ushort[]
         {
             0, L, 12, 125, UD, 59, 59, 59, 59,
             1, L, 11, 125, UD, 59, 59, 59, 59,
@@ -145,7 +149,7 @@ namespace LoRaWan.Regions
         };
 
         // RP002-1.0.4 IN865-867 RX1 data rate table, RX1DROffset 0..7.
-        private static readonly sbyte[] In865Rx1 =
+        private static sbyte[] In865Rx1 => new sbyte[]
         {
             0, 0, 0, 0, 0, 0, 0, 1, 2,
             1, 1, 0, 0, 0, 0, 0, 2, 3,
@@ -157,7 +161,7 @@ namespace LoRaWan.Regions
         };
 
         // RP002-1.0.4 KR920-923.
-        private static readonly ushort[] Kr920DataRates =
+        private static ushort[] Kr920DataRates => new ushort[]
         {
             0, L, 12, 125, UD, 59, 59, 59, 59,
             1, L, 11, 125, UD, 59, 59, 59, 59,
@@ -169,7 +173,7 @@ namespace LoRaWan.Regions
 
         // RP002-1.0.4 RU864-870, EU433 and CN779-787: the EU863-870 rows without LR-FHSS (The Things Stack
         // ru_864_870/eu_433/cn_779_787 band files; LoRaMac-node MaxPayloadOfDatarate N = M − 8).
-        private static readonly ushort[] EuLikeDataRates =
+        private static ushort[] EuLikeDataRates => new ushort[]
         {
             0, L, 12, 125, UD, 59, 59, 59, 59,
             1, L, 11, 125, UD, 59, 59, 59, 59,
@@ -185,7 +189,7 @@ namespace LoRaWan.Regions
         // allowed, M = 0); DR6 SF7/500 kHz and DR7 FSK exist but no channel carries them (channels are DR1..DR5).
         // M from The Things Stack cn_470_510_*_rp2_v1_0_4 (LoRaMac-node has DR3 N = 184, i.e. M = 192: README).
         // No repeater column in RP002 for CN470: the same values.
-        private static readonly ushort[] Cn470DataRates =
+        private static ushort[] Cn470DataRates => new ushort[]
         {
             0, L, 12, 125, UD, 0, 0, 0, 0,
             1, L, 11, 125, UD, 31, 31, 31, 31,
@@ -198,7 +202,7 @@ namespace LoRaWan.Regions
         };
 
         // RP001-1.0.x CN470-510 (The Things Stack cn_470_510_rp1_*): DR0..DR5 only.
-        private static readonly ushort[] Cn470Rp1DataRates =
+        private static ushort[] Cn470Rp1DataRates => new ushort[]
         {
             0, L, 12, 125, UD, 59, 59, 59, 59,
             1, L, 11, 125, UD, 59, 59, 59, 59,

@@ -179,8 +179,7 @@ namespace LoRaWan.Simulation
         {
             byte cid = b[at];
             int status = size > 1 ? b[at + 1] : -1;
-            MacCommandInfo info = MacCommandTable.Find(cid);
-            bool sticky = info != null && info.IsStickyAnswer;
+            bool sticky = MacCommandTable.IsStickyAnswer(cid);
 
             int match = -1;
             for (int i = 0; i < m.InFlightCount && match < 0; i++)

@@ -15,6 +15,21 @@ namespace LoRaWan.Tests.Frames
             Assert.AreEqual(upLength, info.UplinkLength, "uplink length of " + upName);
             Assert.AreEqual(downName, info.DownlinkName, "downlink name of " + upName);
             Assert.AreEqual(downLength, info.DownlinkLength, "downlink length of " + downName);
+            // The compact rows the device reads (MacCommandTable.PayloadLength) say the same.
+            Assert.AreEqual(upLength, MacCommandTable.PayloadLength(cid, false), "device's uplink length of CID " + cid.ToString());
+            Assert.AreEqual(downLength, MacCommandTable.PayloadLength(cid, true), "device's downlink length of CID " + cid.ToString());
+        }
+
+        [TestMethod]
+        public void CompactRows_KnowNoOtherCid()
+        {
+            int[] unknown = { -1, 0x00, 0x14, 0x1F, 0x21, 0x80, 0xFF, 256 };
+            for (int i = 0; i < unknown.Length; i++)
+            {
+                Assert.AreEqual(-1, MacCommandTable.PayloadLength(unknown[i], true), "downlink " + unknown[i].ToString());
+                Assert.AreEqual(-1, MacCommandTable.PayloadLength(unknown[i], false), "uplink " + unknown[i].ToString());
+                Assert.IsFalse(MacCommandTable.IsStickyAnswer(unknown[i]), "sticky " + unknown[i].ToString());
+            }
         }
 
         [TestMethod]
@@ -43,6 +58,13 @@ namespace LoRaWan.Tests.Frames
         {
             // 1.0.4: RXParamSetupAns, DlChannelAns, RXTimingSetupAns (and TXParamSetupAns); Class B PingSlotChannelAns.
             Assert.IsTrue(MacCommandTable.Find(Cid.RxParamSetup).IsStickyAnswer, "RXParamSetupAns");
+            int[] stickyCids = { Cid.RxParamSetup, Cid.RxTimingSetup, Cid.DlChannel, Cid.TxParamSetup, Cid.PingSlotChannel };
+            for (int cid = 0; cid < 0x21; cid++)
+            {
+                bool expected = false;
+                for (int k = 0; k < stickyCids.Length; k++) if (stickyCids[k] == cid) expected = true;
+                Assert.AreEqual(expected, MacCommandTable.IsStickyAnswer(cid), "device's sticky flag of CID " + cid.ToString());
+            }
             Assert.IsTrue(MacCommandTable.Find(Cid.RxTimingSetup).IsStickyAnswer, "RXTimingSetupAns");
             Assert.IsTrue(MacCommandTable.Find(Cid.DlChannel).IsStickyAnswer, "DlChannelAns");
             Assert.IsTrue(MacCommandTable.Find(Cid.TxParamSetup).IsStickyAnswer, "TXParamSetupAns");

@@ -84,6 +84,48 @@ namespace LoRaWan.Tests.Mac
             Assert.AreEqual(0, rig.Device.Diagnostics.Counters.ListenerErrors + rig.Device.Diagnostics.Counters.InternalErrors, rig.Device.Diagnostics.LastError);
         }
 
+        /// <summary>Sends the next uplink from OnUplinkCompleted until <see cref="Rounds"/> have completed.</summary>
+        sealed class ChainingSketch
+        {
+            public const int Rounds = 4;
+            public readonly uint[] FCnts = new uint[Rounds + 1];
+            public readonly int[] Statuses = new int[Rounds + 1];
+            public int Completed;
+            public int NotPending;
+
+            public void OnCompleted(LoRaWanDevice sender, SendResult result)
+            {
+                if (Completed <= Rounds)
+                {
+                    FCnts[Completed] = result.FCnt;
+                    Statuses[Completed] = (int)result.Status;
+                }
+                Completed++;
+                if (Completed < Rounds && sender.BeginSend(3, new byte[] { (byte)Completed }, 0, 1, false).Status != SendStatus.Pending) NotPending++;
+            }
+        }
+
+        [TestMethod]
+        public void SendFromUplinkCompletedHandler_EachResultIsRaisedOnceWithItsOwnFCnt()
+        {
+            // EventNotes keeps one uplink result: the handler's uplink completes in a later input, after this result was
+            // raised, so each completion reports its own frame and none is lost or counted as an internal error.
+            var rig = new CommandRig("EU868", MacTestRig.Dr5NoAdr());
+            var sketch = new ChainingSketch();
+            rig.Device.OnUplinkCompleted += sketch.OnCompleted;
+            Assert.AreEqual((int)SendStatus.Pending, (int)rig.Device.BeginSend(1, new byte[] { 0 }, 0, 1, false).Status);
+            rig.Runner.RunUntil(rig.Scheduler.NowMicroseconds + 600000000);
+            Assert.AreEqual(ChainingSketch.Rounds, sketch.Completed, "one completion per uplink");
+            Assert.AreEqual(ChainingSketch.Rounds, rig.Radio.Sent.Count, "uplinks on air");
+            Assert.AreEqual(0, sketch.NotPending, "BeginSend from the handler queued");
+            for (int i = 0; i < ChainingSketch.Rounds; i++)
+            {
+                Assert.AreEqual((int)SendStatus.Sent, sketch.Statuses[i], "result " + i.ToString());
+                Assert.AreEqual(CommandRig.Read(rig.Sent(i)).FCnt, sketch.FCnts[i], "result " + i.ToString() + " reports its own frame");
+            }
+            Assert.AreEqual(0, rig.Device.Diagnostics.Counters.ListenerErrors + rig.Device.Diagnostics.Counters.InternalErrors, rig.Device.Diagnostics.LastError);
+        }
+
         [TestMethod]
         public void SendFromHandler_WhileTheMacIsStillBusy_QueuesBehindTheUplinkInProgress()
         {

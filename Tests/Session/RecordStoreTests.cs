@@ -23,6 +23,18 @@ namespace LoRaWan.Tests.Session
         }
 
         [TestMethod]
+        public void Crc32_MatchesZlibOnEveryByteValueAndAnOffset()
+        {
+            // zlib.crc32: bytes 0x00..0xFF → 0x29058C73 (every table entry reached); "a" → 0xE8B7BE43; nothing → 0.
+            var all = new byte[258];
+            for (int i = 0; i < 256; i++) all[i + 1] = (byte)i;
+            all[257] = 0x61;
+            Assert.AreEqual(0x29058C73u, Crc32.Compute(all, 1, 256), "0x00..0xFF");
+            Assert.AreEqual(0xE8B7BE43u, Crc32.Compute(all, 257, 1), "\"a\" at an offset");
+            Assert.AreEqual(0u, Crc32.Compute(all, 5, 0), "empty");
+        }
+
+        [TestMethod]
         public void EmptyStore_LoadsNothing()
         {
             var flash = new SimulatedFlash(4, 64);

@@ -58,21 +58,6 @@ namespace LoRaWan.HostTests.Mac
         }
 
         [TestMethod]
-        public void FirstUplinkAfterTheJoin_AddsNothingTheDeviceHolds()
-        {
-            // Issue 20 "no allocation after the first uplink": the MAC command state (processor, answers, reader, the
-            // scratch channel plan and their 12 arrays) exists before the first uplink. Measured with the IL meter's walk
-            // of everything the device holds (Host/IlMeter/Workload/HeldMemory.cs: objects reachable from the
-            // LoRaWanDevice through device types): the first uplink after an OTAA join adds nothing. (The thread's
-            // allocated bytes cannot be the oracle here: the simulated board, air and network allocate on their own
-            // first data uplink, 2,248 B, outside the MAC's event handling.)
-            string held = LoRaWan.IlMeter.Meter.HeldAfterJoin();
-            OutputHelper.WriteLine(held);
-            string added = held.Substring(held.IndexOf("the first uplink added:") + "the first uplink added:".Length).Trim();
-            Assert.AreEqual("", added, "device objects created by the first uplink");
-        }
-
-        [TestMethod]
         public void UplinkCycle_WithEveryTxDoneInterruptLost_RecoveredAtTheTxDeadline_AllocatesNothing()
         {
             // Issue 14: the MAC's TX deadline asks the driver (IRadio.TxDeadlinePassed), which finds TxDone in

@@ -1,0 +1,83 @@
+extern alias IlMeterWorkload;
+
+using IlMeterWorkload::LoRaWan.IlMeter.Workload;
+using nanoFramework.TestFramework;
+
+namespace LoRaWan.HostTests.Meter
+{
+    /// <summary>
+    /// Managed memory the stack holds after an OTAA join, held to a budget (issue 20): Host/IlMeter's walk of everything
+    /// the device holds (Workload/HeldMemory.cs), priced by the nanoCLR heap model read from nf-interpreter
+    /// (Workload/NanoHeapModel.cs). A buffer, object, field or table added to what the stack keeps fails here; one removed
+    /// should lower the budget. The first uplink must add nothing held (issue 20: "no allocation after the first uplink").
+    /// </summary>
+    [TestClass]
+    public class HeldMemoryTests
+    {
+        // Held bytes after the join under the model, exact: the smallest buffer (a byte[1]) adds two blocks on 64-bit.
+        const long Budget64 = 41760;
+        const long Budget32 = 28908;
+
+        static long[] _totals;
+        static string _report;
+
+        static long[] Totals()
+        {
+            if (_totals == null)
+            {
+                var t = new long[4];
+                _report = LoRaWan.IlMeter.Meter.HeldAfterJoin(t);
+                _totals = t;
+            }
+            OutputHelper.WriteLine(_report);
+            return _totals;
+        }
+
+        [TestMethod]
+        public void AfterTheJoin_TheStackHoldsNoMoreThanItsBudget()
+        {
+            long[] t = Totals();
+            Assert.IsTrue(t[0] <= Budget64, $"64-bit nanoCLR heap: {t[0]} B held > budget {Budget64} B");
+            Assert.IsTrue(t[1] <= Budget32, $"ESP32 (32-bit) heap: {t[1]} B held > budget {Budget32} B");
+        }
+
+        [TestMethod]
+        public void FirstUplinkAfterTheJoin_AddsNothingHeld()
+        {
+            // The MAC-command state (processor, answers, reader, the scratch channel plan and their arrays) exists before
+            // the first uplink. (The thread's allocated bytes cannot be the oracle here: the simulated board, air and
+            // network allocate on their own first data uplink, outside the MAC's event handling.)
+            long[] t = Totals();
+            Assert.AreEqual(t[0], t[2], "64-bit bytes held after the first uplink");
+            Assert.AreEqual(t[1], t[3], "32-bit bytes held after the first uplink");
+            string added = _report.Substring(_report.IndexOf("the first uplink added:") + "the first uplink added:".Length);
+            added = added.Substring(0, added.IndexOf('\n')).Trim();
+            Assert.AreEqual("", added, "holders changed by the first uplink");
+        }
+
+        [TestMethod]
+        public void TheModel_PricesEachKindOfObjectAsNanoClrAllocatesIt()
+        {
+            // Hand-computed from nf-interpreter's structs: CLR_RT_HeapBlock 12 B (32-bit) / 24 B (LP64);
+            // CLR_RT_HeapBlock_Array a block + 8 B; CLR_RT_HeapBlock_Delegate a block + 2 × 4 B + a block; whole blocks.
+            Assert.AreEqual(12, NanoHeapModel.Bits32.Block);
+            Assert.AreEqual(24, NanoHeapModel.Bits64.Block);
+            Assert.AreEqual(36L, NanoHeapModel.Bits32.Array(16, 1), "byte[16], 32-bit: 20 + 16 = 36 B, 3 blocks");
+            Assert.AreEqual(48L, NanoHeapModel.Bits64.Array(16, 1), "byte[16], 64-bit: 32 + 16 = 48 B, 2 blocks");
+            Assert.AreEqual(24L, NanoHeapModel.Bits32.Array(1, 1), "byte[1], 32-bit: 21 B → 2 blocks");
+            Assert.AreEqual(180L, NanoHeapModel.Bits32.Array(40, 4), "uint[40], 32-bit: 20 + 160 = 180 B, 15 blocks");
+            Assert.AreEqual(144L, NanoHeapModel.Bits64.Array(4, 0), "object[4], 64-bit: 32 + 4 × 24 = 128 B → 6 blocks");
+            Assert.AreEqual(60L, NanoHeapModel.Bits32.Object(4), "4 fields, 32-bit: header + 4 blocks");
+            Assert.AreEqual(72L, NanoHeapModel.Bits64.Object(2), "2 fields, 64-bit: 3 blocks");
+            Assert.AreEqual(36L, NanoHeapModel.Bits32.Delegate(), "delegate, 32-bit: 32 B → 3 blocks");
+            Assert.AreEqual(72L, NanoHeapModel.Bits64.Delegate(), "delegate, 64-bit: 56 B → 3 blocks");
+            Assert.AreEqual(12L, NanoHeapModel.Bits32.String("LinkADRReq", true), "a literal: one block");
+            Assert.AreEqual(24L, NanoHeapModel.Bits32.String("abcdefghijk", false), "11 chars at run time, 32-bit: 12 + 12 = 24 B");
+            Assert.AreEqual(36L, NanoHeapModel.Bits32.String("abcdefghijkl", false), "12 chars + zero: 25 B → 3 blocks");
+            Assert.AreEqual(1, NanoHeapModel.ElementSize(typeof(bool)));
+            Assert.AreEqual(2, NanoHeapModel.ElementSize(typeof(char)));
+            Assert.AreEqual(8, NanoHeapModel.ElementSize(typeof(ulong)));
+            Assert.AreEqual(0, NanoHeapModel.ElementSize(typeof(System.DateTime)), "DateTime: a block per element");
+        }
+    }
+}
