@@ -252,7 +252,7 @@ namespace LoRaWan.Mac
                         // Even the way back failed: drop the operation so the MAC does not stay busy for ever.
                         RecordInternalError(again.GetType().FullName + ": " + again.Message);
                         _state = MacState.Idle;
-                        lock (_requests) { _requests.Operation = MacRequestSlot.None; _requests.Preemptible = false; }
+                        _requests.End(MacRequestSlot.None);
                         Note(EventNotes.Idle, 0, 0, 0);
                     }
                 }

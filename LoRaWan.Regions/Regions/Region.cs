@@ -195,7 +195,9 @@ namespace LoRaWan.Regions
         /// <summary>The maximum MACPayload size under the dwell-time setting held in <paramref name="plan"/>.</summary>
         public int GetMaxMacPayload(ChannelPlan plan, int dataRate)
         {
-            return GetMaxMacPayload(dataRate, plan.UplinkDwellTime, false);
+            // GetMaxMacPayload(dataRate, plan.UplinkDwellTime, false), without the second call (issue 20: 4 per cycle).
+            if (dataRate < 0 || dataRate >= DataRateSlots) return 0;
+            return _maxMacPayload[dataRate * 4 + (plan.UplinkDwellTime ? 1 : 0)];
         }
 
         /// <summary>

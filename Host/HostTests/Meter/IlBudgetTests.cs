@@ -23,8 +23,8 @@ namespace LoRaWan.HostTests.Meter
             ["cmac-64"] = 6010,
             ["uplink-20"] = 8030,
             ["join-accept"] = 10260,
-            ["class-a-cycle"] = 14660,   // 14,372: the event queue and MacOperation without a lock (14,490 before; 15,262 before the data-rate rows; 16,346 before issue 20's tuning)
-            ["class-a-cycle-sx1276"] = 17550,   // 17,203 (17,361 with the locked event queue and MacOperation)
+            ["class-a-cycle"] = 14020,   // 13,741: channel selection on the enabled channels only, window timing kept per data-rate row, the request slot lock-free (14,482 before); 14,372: the event queue and MacOperation without a lock (14,490 before; 15,262 before the data-rate rows; 16,346 before issue 20's tuning)
+            ["class-a-cycle-sx1276"] = 16770,   // 16,438 (17,313 before the same changes); 17,203 (17,361 with the locked event queue and MacOperation)
         };
 
         // Locks taken per operation (Monitor.Enter calls; Host/IlMeter's "locks" column), exact: on nanoCLR each one allocates a
@@ -36,8 +36,8 @@ namespace LoRaWan.HostTests.Meter
             ["cmac-64"] = 0,
             ["uplink-20"] = 0,
             ["join-accept"] = 0,
-            ["class-a-cycle"] = 6,           // 30 with the locked event queue (2 per event: Post, TryTake) and MacOperation (4)
-            ["class-a-cycle-sx1276"] = 13,   // 42 before; the SX1276 driver takes 7
+            ["class-a-cycle"] = 0,           // 6 with the locked MacRequestSlot; 30 with the locked event queue (2 per event: Post, TryTake) and MacOperation (4)
+            ["class-a-cycle-sx1276"] = 7,    // 13 with the locked MacRequestSlot, 42 before; the SX1276 driver takes 7
         };
 
         static List<IlRow> _rows;
