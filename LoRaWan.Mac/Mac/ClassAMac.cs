@@ -214,24 +214,23 @@ namespace LoRaWan.Mac
         public int ProcessEvents()
         {
             int handled = 0;
+            MacEventQueue queue = _queue;
             MacEventKind kind;
-            RadioEvent radioEvent;
-            ulong timeUs;
-            ulong dueUs;
-            while (_queue.TryTake(out kind, out radioEvent, out timeUs, out dueUs))
+            while ((kind = queue.Take()) != MacEventKind.None)
             {
                 handled++;
                 try
                 {
                     switch (kind)
                     {
-                        case MacEventKind.Radio: Dispatch(MacTransitions.InputOf(radioEvent), timeUs, 0); break;
+                        case MacEventKind.Radio: Dispatch(MacTransitions.InputOf(queue.TakenRadioEvent), queue.TakenTimeUs, 0); break;
                         case MacEventKind.Timer:
+                            ulong dueUs = queue.TakenDueUs;
                             if (!_alarm.Take(dueUs)) { _diag.Counters.StaleTimers++; break; }
-                            Dispatch(MacTransitions.Alarm, timeUs, dueUs);
+                            Dispatch(MacTransitions.Alarm, queue.TakenTimeUs, dueUs);
                             break;
-                        case MacEventKind.Request: Dispatch(MacTransitions.Request, timeUs, 0); break;
-                        case MacEventKind.DeviceClass: Dispatch(MacTransitions.ClassSwitch, timeUs, dueUs); break;
+                        case MacEventKind.Request: Dispatch(MacTransitions.Request, queue.TakenTimeUs, 0); break;
+                        case MacEventKind.DeviceClass: Dispatch(MacTransitions.ClassSwitch, queue.TakenTimeUs, queue.TakenDueUs); break;
                     }
                     KeepRxc();   // Class C's receive policy, after every input (ClassAMac.ClassC.cs)
                 }

@@ -215,9 +215,16 @@ namespace LoRaWan.Regions
         // Bit ch set when channel ch is eligible (IsChannelEligible's rule, with the plan's arrays and mask word 0, which
         // holds the 16 dynamic channels, read once). Only the enabled channels are visited, and the loop ends after the
         // highest of them (issue 20: the 16-slot loop was 353 IL of a 14,482 IL cycle for EU868's three channels).
-        // usedBands: bit b set when an eligible channel is on sub-band b.
+        // usedBands: bit b set when an eligible channel is on sub-band b. Kept in the plan until it changes
+        // (ChannelPlan.Version) or another data rate or join flag is asked for.
         int EligibleMask(ChannelPlan plan, int dataRate, bool joinRequest, out int usedBands)
         {
+            int key = dataRate * 2 + (joinRequest ? 1 : 0);
+            if (plan.EligibleVersion == plan.Version && plan.EligibleKey == key)
+            {
+                usedBands = plan.EligibleBands;
+                return plan.EligibleChannels;
+            }
             int enabled = plan.Mask[0];
             if (joinRequest) enabled &= (1 << _defaultChannels.Length) - 1;
             uint[] frequency = plan.Frequency;
@@ -234,6 +241,10 @@ namespace LoRaWan.Regions
                 eligible |= 1 << ch;
                 used |= 1 << b;
             }
+            plan.EligibleKey = key;
+            plan.EligibleChannels = eligible;
+            plan.EligibleBands = used;
+            plan.EligibleVersion = plan.Version;
             usedBands = used;
             return eligible;
         }
