@@ -256,7 +256,7 @@ namespace LoRaWan.Mac
                     }
                 }
                 // Events after the transition: handlers see a consistent MAC and may queue an uplink.
-                RaiseNotes();
+                if (_notes.Count != 0) RaiseNotes();
             }
             return handled;
         }

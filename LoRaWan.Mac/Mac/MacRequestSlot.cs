@@ -27,9 +27,10 @@ namespace LoRaWan.Mac
     /// in <see cref="Take"/>, which leaves a Writing slot untouched (the claimer's own post brings the MAC back), so it
     /// never reads half-written data. Interlocked calls are full fences on .NET and a native call never switches thread
     /// on nanoCLR: the data are written before the publishing exchange and read after the taking one.</para>
-    /// <para>Only the MAC's thread changes the operation and <see cref="Preemptible"/>; the application changes the request
-    /// kind and <see cref="JoinCancelled"/>. The MAC's thread reads <see cref="Operation"/> without an exchange (its own
-    /// field); any thread may read <see cref="IsBusy"/>, a snapshot as the old lock's was once it was released.</para>
+    /// <para>Only the MAC's thread changes the operation and <see cref="Preemptible"/>, and clears the request kind when it
+    /// takes the request; the application's threads set the request kind and <see cref="JoinCancelled"/>. The MAC's
+    /// thread reads <see cref="Operation"/> without an exchange (no other thread writes it); any thread may read
+    /// <see cref="IsBusy"/>, a snapshot as the old lock's was once it was released.</para>
     /// </remarks>
     internal sealed class MacRequestSlot
     {

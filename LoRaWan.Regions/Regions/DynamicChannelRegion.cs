@@ -212,6 +212,13 @@ namespace LoRaWan.Regions
                 && dataRate >= plan.MinDataRate[channel] && dataRate <= plan.MaxDataRate[channel];
         }
 
+        /// <summary>The eligible channels of <see cref="SelectChannel"/>, kept in the plan (issue 20: one per uplink, UsableDataRate).</summary>
+        internal override bool HasChannelFor(ChannelPlan plan, int dataRate)
+        {
+            int usedBands;
+            return EligibleMask(plan, dataRate, false, out usedBands) != 0;
+        }
+
         // Bit ch set when channel ch is eligible (IsChannelEligible's rule, with the plan's arrays and mask word 0, which
         // holds the 16 dynamic channels, read once). Only the enabled channels are visited, and the loop ends after the
         // highest of them (issue 20: the 16-slot loop was 353 IL of a 14,482 IL cycle for EU868's three channels).

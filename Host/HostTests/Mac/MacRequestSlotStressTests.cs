@@ -18,7 +18,7 @@ namespace LoRaWan.HostTests.Mac
     public class MacRequestSlotStressTests
     {
         const int Requesters = 4;
-        const int PerRequester = 2000;
+        const int PerRequester = 1000;
         const int PayloadBytes = 24;
 
         delegate int TakeFn(out bool replacing);
