@@ -232,7 +232,9 @@ namespace LoRaWan.Mac
                         case MacEventKind.Request: Dispatch(MacTransitions.Request, queue.TakenTimeUs, 0); break;
                         case MacEventKind.DeviceClass: Dispatch(MacTransitions.ClassSwitch, queue.TakenTimeUs, queue.TakenDueUs); break;
                     }
-                    KeepRxc();   // Class C's receive policy, after every input (ClassAMac.ClassC.cs)
+                    // Class C's receive policy, after every input (ClassAMac.ClassC.cs); KeepRxc's own first test, here
+                    // to spare a Class A device the call (issue 20: a call costs nanoCLR about 13 plain IL instructions).
+                    if (_rxc.Open || _session.DeviceClass == DeviceClass.C) KeepRxc();
                 }
                 catch (Exception e)
                 {
