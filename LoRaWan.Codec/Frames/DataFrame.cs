@@ -11,7 +11,8 @@ namespace LoRaWan.Frames
     /// </code>
     /// <see cref="Read"/> fills the view with field values and offsets into the buffer and allocates
     /// nothing; the FOpts and FRMPayload bytes stay where they are (still encrypted as received).
-    /// <see cref="Write"/> builds a frame from the properties, leaves the MIC slot zero and then describes
+    /// <see cref="Write"/> builds a frame from the header fields (<see cref="MType"/> … <see cref="FPort"/>: plain fields,
+    /// issue 20: two calls each per uplink as auto-properties), leaves the MIC slot zero and then describes
     /// the frame it wrote, so the crypto layer can encrypt <see cref="FrmPayloadOffset"/> in place and
     /// store the MIC with <see cref="SetMic"/>. Create one per direction and reuse it.
     /// </summary>
@@ -54,7 +55,7 @@ namespace LoRaWan.Frames
         public int Length => _length;
 
         /// <summary>The message type; one of the four data types.</summary>
-        public MType MType { get; set; }
+        public MType MType;
 
         /// <summary>True for Unconfirmed/Confirmed Data Down.</summary>
         public bool IsDownlink => MType == MType.UnconfirmedDataDown || MType == MType.ConfirmedDataDown;
@@ -63,28 +64,28 @@ namespace LoRaWan.Frames
         public bool IsConfirmed => MType == MType.ConfirmedDataUp || MType == MType.ConfirmedDataDown;
 
         /// <summary>DevAddr as a number (the way the console shows it, e.g. 0x49BE7DF1); little-endian on air.</summary>
-        public uint DevAddr { get; set; }
+        public uint DevAddr;
 
         /// <summary>FCtrl bit 7, both directions.</summary>
-        public bool Adr { get; set; }
+        public bool Adr;
 
         /// <summary>FCtrl bit 6, uplink only (RFU downlink: read as false, never written).</summary>
-        public bool AdrAckReq { get; set; }
+        public bool AdrAckReq;
 
         /// <summary>FCtrl bit 5, both directions.</summary>
-        public bool Ack { get; set; }
+        public bool Ack;
 
         /// <summary>FCtrl bit 4 of an uplink (read as false for downlinks, never written to them).</summary>
-        public bool ClassB { get; set; }
+        public bool ClassB;
 
         /// <summary>FCtrl bit 4 of a downlink (read as false for uplinks, never written to them).</summary>
-        public bool FPending { get; set; }
+        public bool FPending;
 
         /// <summary>The 16 low bits of the frame counter as on air.</summary>
-        public ushort FCnt { get; set; }
+        public ushort FCnt;
 
         /// <summary>FPort 0..255, or <see cref="NoPort"/> when absent.</summary>
-        public int FPort { get; set; }
+        public int FPort;
 
         /// <summary>The raw FCtrl octet of the last frame read or written (including FOptsLen).</summary>
         public byte FCtrlByte { get; private set; }

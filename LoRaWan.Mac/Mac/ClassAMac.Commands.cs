@@ -157,8 +157,9 @@ namespace LoRaWan.Mac
             int dataRate = _session.DataRate;
             if (port >= 1)
             {
-                if (length > MaxAppPayload(dataRate, 0)) return -1;
-                int room = MaxAppPayload(dataRate, 0) - length;
+                int max = MaxAppPayload(dataRate, 0);
+                if (length > max) return -1;
+                int room = max - length;
                 if (room > DataFrame.MaxFOptsLength) room = DataFrame.MaxFOptsLength;
                 int n = _cmd.Answers.Select(up.FOpts, 0, room);
                 if (_cmd.Answers.Commit()) ApplyIndicatedClass();

@@ -25,14 +25,11 @@ namespace LoRaWan.Mac
             if (frequencyHz < _region.MinFrequencyHz || frequencyHz > _region.MaxFrequencyHz) return SendStatus.InvalidArgument;
             if (seconds < 1 || seconds > MaxContinuousWaveSeconds) return SendStatus.InvalidArgument;
             MacRequestSlot slot = _requests;
-            lock (_requests)
-            {
-                if (slot.Operation != MacRequestSlot.None || slot.Kind != MacRequestSlot.None) return SendStatus.Busy;
-                slot.Kind = MacRequestSlot.ContinuousWave;
-                slot.CwFrequencyHz = frequencyHz;
-                slot.CwPowerDbm = powerDbm;
-                slot.CwDurationUs = (ulong)seconds * 1000000UL;
-            }
+            if (!slot.TryClaim(false, false)) return SendStatus.Busy;
+            slot.CwFrequencyHz = frequencyHz;
+            slot.CwPowerDbm = powerDbm;
+            slot.CwDurationUs = (ulong)seconds * 1000000UL;
+            slot.Publish(MacRequestSlot.ContinuousWave);
             PostRequest();
             return SendStatus.Pending;
         }
@@ -57,12 +54,7 @@ namespace LoRaWan.Mac
             _alarm.Disarm();
             SleepRadio();
             _state = MacState.Idle;
-            bool requestWaiting;
-            lock (_requests)
-            {
-                _requests.Operation = MacRequestSlot.None;
-                requestWaiting = _requests.Kind != MacRequestSlot.None;
-            }
+            bool requestWaiting = _requests.End(MacRequestSlot.None);
             Note(EventNotes.Idle, 0, 0, 0);
             if (requestWaiting) PostRequest();
             ScheduleIdleWork();

@@ -16,12 +16,7 @@ namespace LoRaWan.Mac
         {
             MacRequestSlot slot = _requests;
             if (!_identity.IsOtaa) throw new InvalidOperationException("this device is personalised (ABP); it does not join");
-            lock (_requests)
-            {
-                if (slot.Operation != MacRequestSlot.None || slot.Kind != MacRequestSlot.None) return false;
-                slot.Kind = MacRequestSlot.Join;
-                slot.JoinCancelled = false;
-            }
+            if (!slot.TryRequestJoin()) return false;
             PostRequest();
             return true;
         }
@@ -29,12 +24,7 @@ namespace LoRaWan.Mac
         /// <summary>Stops retrying the join after the current attempt (any thread).</summary>
         public void CancelJoin()
         {
-            MacRequestSlot slot = _requests;
-            lock (_requests)
-            {
-                slot.JoinCancelled = true;
-                if (slot.Kind == MacRequestSlot.Join) slot.Kind = MacRequestSlot.None;
-            }
+            _requests.CancelJoin();
             PostRequest();
         }
 
@@ -56,13 +46,7 @@ namespace LoRaWan.Mac
         {
             Transmission tx = _tx;
             JoinAttempt ja = _join;
-            bool cancelled;
-            lock (_requests)
-            {
-                cancelled = _requests.JoinCancelled;
-                if (cancelled) _requests.Operation = MacRequestSlot.None;
-            }
-            if (cancelled)
+            if (_requests.TryEndCancelledJoin())
             {
                 _state = MacState.Idle;
                 Note(EventNotes.Idle, 0, 0, 0);
@@ -235,8 +219,7 @@ namespace LoRaWan.Mac
         {
             int attempt = _join.Number + 1;
             _state = MacState.Idle;
-            bool requestWaiting;
-            lock (_requests) { _requests.Operation = MacRequestSlot.None; requestWaiting = _requests.Kind != MacRequestSlot.None; }
+            bool requestWaiting = _requests.End(MacRequestSlot.None);
             Note(EventNotes.Idle, 0, 0, 0);
             NotifyJoinAttempt(true, attempt);
             if (requestWaiting) PostRequest();
@@ -257,7 +240,7 @@ namespace LoRaWan.Mac
         void AbortJoin()
         {
             _state = MacState.Idle;
-            lock (_requests) { _requests.Operation = MacRequestSlot.None; }
+            _requests.End(MacRequestSlot.None);
             Note(EventNotes.Idle, 0, 0, 0);
             NotifyJoinAttempt(false, -1);
         }

@@ -22,26 +22,25 @@ namespace LoRaWan.Mac
             int dataRate = window == 1 ? rw.Rx1DataRate : rw.Rx2DataRate;
             DataRateRow row = WindowRow(window, dataRate);
             int fsk = row.FskBitRate;
-            long tsym = row.WindowSymbolTimeUs;
-            rw.Config.FrequencyHz = window == 1 ? rw.Rx1FrequencyHz : rw.Rx2FrequencyHz;
-            rw.Config.SpreadingFactor = row.SpreadingFactor;
-            rw.Config.BandwidthHz = row.BandwidthHz;
-            rw.Config.FskBitRate = fsk;
-            rw.Config.CodingRate = 1;
-            rw.Config.PreambleSymbols = fsk != 0 ? AirTime.LoRaWanFskPreambleBytes : 8;
-            rw.Config.Crc = fsk != 0;       // LoRa downlinks carry no payload CRC (LoRaWAN 1.0.4 §4.1); FSK frames always do
-            rw.Config.InvertIq = true;
-            rw.Config.SymbolTimeout = RxWindowTiming.SymbolTimeoutFor(tsym, EffectiveTimingErrorUs);
+            row.FitWindow(EffectiveTimingErrorUs, _options.RadioWakeUpUs);
+            RxConfig config = rw.Config;
+            config.FrequencyHz = window == 1 ? rw.Rx1FrequencyHz : rw.Rx2FrequencyHz;
+            config.SpreadingFactor = row.SpreadingFactor;
+            config.BandwidthHz = row.BandwidthHz;
+            config.FskBitRate = fsk;
+            config.CodingRate = 1;
+            config.PreambleSymbols = fsk != 0 ? AirTime.LoRaWanFskPreambleBytes : 8;
+            config.Crc = fsk != 0;       // LoRa downlinks carry no payload CRC (LoRaWAN 1.0.4 §4.1); FSK frames always do
+            config.InvertIq = true;
+            config.SymbolTimeout = row.WindowSymbols;
             _state = window == 1 ? MacState.Rx1 : MacState.Rx2;
             // LoRa: a guard, if the radio never reports the end of the window (the chip's symbol timeout does). FSK: the
             // window's end itself (the SX1276's FSK timeout reaches no wired DIO; the driver keeps no alarm). Either way a
             // frame that started inside the window may last up to its maximum air time.
-            ulong listen = (ulong)rw.Config.SymbolTimeout * (ulong)tsym;
-            ulong frame = row.MaxDownlinkUs(_region);
-            _alarm.Arm(openedUs + listen + frame + (fsk != 0 ? FskWindowEndMarginUs : RxGuardMarginUs));
-            if (_observers.Trace != null) _observers.Trace.WindowOpened(window, dueUs, firedUs, rw.Config.FrequencyHz, dataRate, rw.Config.SymbolTimeout);
+            _alarm.Arm(openedUs + row.WindowListenUs + row.MaxDownlinkUs(_region) + (fsk != 0 ? FskWindowEndMarginUs : RxGuardMarginUs));
+            if (_observers.Trace != null) _observers.Trace.WindowOpened(window, dueUs, firedUs, config.FrequencyHz, dataRate, config.SymbolTimeout);
             _rxc.Open = false;   // RX1/RX2 take precedence over RXC (LoRaWAN 1.0.4 §15)
-            _radio.Receive(rw.Config);
+            _radio.Receive(config);
         }
 
         void OnRxDone()

@@ -24,12 +24,9 @@ namespace LoRaWan.Mac
             MacRequestSlot slot = _requests;
             if (type != 0 && type != 1) throw new ArgumentOutOfRangeException("type", "a device starts Rejoin-requests of type 0 or 1; type 2 answers the network's ForceRejoinReq (LoRaWAN 1.1 §6.2.4)");
             if (!CanRejoin) throw new InvalidOperationException("Rejoin-requests need a LoRaWAN 1.1 session joined over the air with OptNeg = 1 (LoRaWAN 1.1 §6.2.4)");
-            lock (_requests)
-            {
-                if (slot.Operation != MacRequestSlot.None || slot.Kind != MacRequestSlot.None) return false;
-                _join.Rejoin.Schedule(type, _session.DataRate, 1, 0, false, 0);
-                slot.Kind = MacRequestSlot.Rejoin;
-            }
+            if (!slot.TryClaim(false, false)) return false;
+            _join.Rejoin.Schedule(type, _session.DataRate, 1, 0, false, 0);
+            slot.Publish(MacRequestSlot.Rejoin);
             PostRequest();
             return true;
         }
@@ -99,11 +96,7 @@ namespace LoRaWan.Mac
             RejoinAttempt ra = _join.Rejoin;
             MacRequestSlot slot = _requests;
             if (ra.Type == RejoinAttempt.NoneDue || _scheduler.NowMicroseconds < ra.DueUs || !CanRejoin) return false;
-            lock (_requests)
-            {
-                if (slot.Operation != MacRequestSlot.None || slot.Kind == MacRequestSlot.Rejoin) return false;
-                slot.Operation = MacRequestSlot.Rejoin;
-            }
+            if (!slot.TryBegin(MacRequestSlot.Rejoin)) return false;
             BeginRejoinAttempt();
             return true;
         }
@@ -236,8 +229,7 @@ namespace LoRaWan.Mac
             else ra.Clear();
             ra.Accepted = false;
             _state = MacState.Idle;
-            bool requestWaiting;
-            lock (_requests) { _requests.Operation = MacRequestSlot.None; requestWaiting = _requests.Kind != MacRequestSlot.None; }
+            bool requestWaiting = _requests.End(MacRequestSlot.None);
             Note(EventNotes.Idle, 0, 0, 0);
             if (requestWaiting) PostRequest();
             ScheduleIdleWork();

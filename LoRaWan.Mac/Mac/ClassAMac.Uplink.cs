@@ -9,7 +9,7 @@ namespace LoRaWan.Mac
     public sealed partial class ClassAMac
     {
         /// <summary>True while a join or an uplink is in progress.</summary>
-        public bool IsBusy { get { lock (_requests) { return _requests.Operation != MacRequestSlot.None || _requests.Kind != MacRequestSlot.None; } } }
+        public bool IsBusy { get { return _requests.IsBusy; } }
 
         /// <summary>The result of the last finished uplink request.</summary>
         public SendResult LastResult { get { return _uplink.Result; } }
@@ -40,7 +40,7 @@ namespace LoRaWan.Mac
         /// <summary>True when an application uplink would have to wait for another operation (a join, an uplink on air).</summary>
         bool IsBusyForApplication
         {
-            get { lock (_requests) { return (_requests.Operation != MacRequestSlot.None && !_requests.Preemptible) || _requests.Kind != MacRequestSlot.None; } }
+            get { return _requests.IsBusyForApplication; }
         }
 
         /// <summary>
@@ -86,7 +86,7 @@ namespace LoRaWan.Mac
         {
             int m = _region.GetMaxMacPayload(_plan, dataRate);
             int fsk = _options.MaxFskPhyPayload - 5;
-            return _region.GetFskBitRate(dataRate) != 0 && m > fsk ? fsk : m;
+            return m > fsk && _region.GetFskBitRate(dataRate) != 0 ? fsk : m;
         }
 
         /// <summary>
@@ -139,19 +139,17 @@ namespace LoRaWan.Mac
                     return r;
                 }
             }
-            lock (_requests)
-            {
-                // An empty uplink the MAC queued for its own answers/ACK and that is still waiting for a free
-                // channel gives way: the application's uplink carries the same answers. A handler cannot wait for the
-                // uplink in progress (it runs on the MAC's thread): its request waits in the slot, and Complete posts
-                // it again when that uplink is done (HandleRequest).
-                if ((_requests.Operation != MacRequestSlot.None && !_requests.Preemptible && !fromHandler) || _requests.Kind != MacRequestSlot.None) return SendResult.Of(SendStatus.Busy);
-                if (length > 0) Array.Copy(payload, offset, _requests.Payload, 0, length);
-                _requests.Port = port;
-                _requests.Length = length;
-                _requests.Confirmed = confirmed;
-                _requests.Kind = MacRequestSlot.Data;
-            }
+            // An empty uplink the MAC queued for its own answers/ACK and that is still waiting for a free
+            // channel gives way: the application's uplink carries the same answers. A handler cannot wait for the
+            // uplink in progress (it runs on the MAC's thread): its request waits in the slot, and Complete posts
+            // it again when that uplink is done (HandleRequest). Claimed, written, published: MacRequestSlot's remarks.
+            MacRequestSlot slot = _requests;
+            if (!slot.TryClaim(true, fromHandler)) return SendResult.Of(SendStatus.Busy);
+            if (length > 0) Array.Copy(payload, offset, slot.Payload, 0, length);
+            slot.Port = port;
+            slot.Length = length;
+            slot.Confirmed = confirmed;
+            slot.Publish(MacRequestSlot.Data);
             PostRequest();
             return SendResult.Of(SendStatus.Pending);
         }
@@ -159,15 +157,8 @@ namespace LoRaWan.Mac
         void HandleRequest()
         {
             MacRequestSlot slot = _requests;
-            int kind;
             bool replacing;
-            bool stopJoin;
-            lock (_requests)
-            {
-                stopJoin = slot.Kind == MacRequestSlot.None && slot.Operation == MacRequestSlot.Join && slot.JoinCancelled && _state == MacState.BackingOff;
-                if (stopJoin) slot.Operation = MacRequestSlot.None;
-            }
-            if (stopJoin)
+            if (slot.TryStopCancelledJoin(_state == MacState.BackingOff))
             {
                 // CancelJoin while the next attempt waits for its back-off: do not keep the MAC busy until then.
                 _alarm.Disarm();
@@ -177,17 +168,10 @@ namespace LoRaWan.Mac
                 NotifyJoinAttempt(false, -1);
                 return;
             }
-            lock (_requests)
-            {
-                kind = slot.Kind;
-                // The internal uplink this request was to replace went on air in the meantime: take the request
-                // when that cycle completes (Complete posts it again).
-                if (kind != MacRequestSlot.None && slot.Operation != MacRequestSlot.None && !slot.Preemptible) return;
-                replacing = kind == MacRequestSlot.Data && slot.Operation != MacRequestSlot.None && slot.Preemptible;
-                slot.Kind = MacRequestSlot.None;
-                if (kind != MacRequestSlot.None) slot.Operation = kind;
-                slot.Preemptible = false;
-            }
+            // The internal uplink this request was to replace went on air in the meantime: take the request
+            // when that cycle completes (Complete posts it again).
+            int kind = slot.Take(out replacing);
+            if (kind == MacRequestSlot.Wait) return;
             if (replacing)
             {
                 // The internal frame never went on air: what it carried is owed again. Its FCnt stays unused.
@@ -211,7 +195,7 @@ namespace LoRaWan.Mac
             Transmission tx = _tx;
             DeviceSession session = _session;
             up.Internal = internalOp;
-            lock (_requests) { _requests.Preemptible = internalOp; }
+            _requests.SetPreemptible(internalOp);
             up.Confirmed = confirmed;
             tx.Count = 0;
             up.Acked = false;
@@ -352,7 +336,7 @@ namespace LoRaWan.Mac
             tx.StartUs = now;
             _state = MacState.Transmitting;
             _alarm.Arm(now + airTime + TxDeadlineMarginUs);   // the one TX watchdog (IRadio's remarks)
-            if (_uplink.Internal) lock (_requests) { _requests.Preemptible = false; }
+            if (_uplink.Internal) _requests.SetPreemptible(false);
             tx.Count++;
             _diag.Counters.Transmissions++;
             _rxc.Open = false;   // a transmission interrupts RXC (LoRaWAN 1.0.4 §15)
@@ -426,10 +410,9 @@ namespace LoRaWan.Mac
         /// <summary>When to start listening for a window whose preamble is due <paramref name="delayUs"/> after TxDone.</summary>
         ulong WindowOpenTime(ulong delayUs, int window, int dataRate)
         {
-            long tsym = WindowRow(window, dataRate).WindowSymbolTimeUs;
-            int symbols = RxWindowTiming.SymbolTimeoutFor(tsym, EffectiveTimingErrorUs);
-            long offsetUs = RxWindowTiming.WindowOffsetMillisecondsFor(tsym, symbols, _options.RadioWakeUpUs) * 1000L;
-            long at = (long)(_windows.TxDoneUs + delayUs) + offsetUs;
+            DataRateRow row = WindowRow(window, dataRate);
+            row.FitWindow(EffectiveTimingErrorUs, _options.RadioWakeUpUs);
+            long at = (long)(_windows.TxDoneUs + delayUs) + row.WindowOffsetUs;
             return at < 0 ? 0 : (ulong)at;
         }
 
@@ -481,13 +464,7 @@ namespace LoRaWan.Mac
             up.Internal = false;
             _state = MacState.Idle;
             if (_session.Network.RejoinParam >= 0) CountUplinkForRejoin();
-            bool requestWaiting;
-            lock (_requests)
-            {
-                slot.Operation = MacRequestSlot.None;
-                slot.Preemptible = false;
-                requestWaiting = slot.Kind != MacRequestSlot.None;
-            }
+            bool requestWaiting = slot.End(MacRequestSlot.None);
             // The result first, then "idle": a Send waiting for the MAC must not start before this result is delivered.
             // Both are raised after this transition (RaiseNotes).
             if (!wasInternal) NoteUplinkCompleted(up.Result);
@@ -517,7 +494,7 @@ namespace LoRaWan.Mac
             }
             if (_requests.Operation == MacRequestSlot.Data) { Complete(status); return; }
             if (_requests.Operation == MacRequestSlot.Rejoin) { EndRejoinAttempt(); return; }
-            lock (_requests) { if (_requests.Operation == MacRequestSlot.ContinuousWave) _requests.Operation = MacRequestSlot.None; }
+            _requests.End(MacRequestSlot.ContinuousWave);
             _state = MacState.Idle;
         }
 
@@ -538,11 +515,7 @@ namespace LoRaWan.Mac
             MacRequestSlot slot = _requests;
             if (TryBeginDueRejoin()) return;
             if ((!_uplink.AckOwed && !AnswersOwed) || !_session.Active) return;
-            lock (_requests)
-            {
-                if (slot.Operation != MacRequestSlot.None || slot.Kind != MacRequestSlot.None) return;
-                slot.Operation = MacRequestSlot.Data;
-            }
+            if (!slot.TryBegin(MacRequestSlot.Data)) return;
             // An empty uplink, FPort absent, carrying the ACK (LoRaWAN 1.0.4 §4.3.1.2 / §18.1).
             BeginData(DataFrame.NoPort, 0, false, true);
         }

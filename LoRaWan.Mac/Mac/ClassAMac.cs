@@ -214,26 +214,27 @@ namespace LoRaWan.Mac
         public int ProcessEvents()
         {
             int handled = 0;
+            MacEventQueue queue = _queue;
             MacEventKind kind;
-            RadioEvent radioEvent;
-            ulong timeUs;
-            ulong dueUs;
-            while (_queue.TryTake(out kind, out radioEvent, out timeUs, out dueUs))
+            while ((kind = queue.Take()) != MacEventKind.None)
             {
                 handled++;
                 try
                 {
                     switch (kind)
                     {
-                        case MacEventKind.Radio: Dispatch(MacTransitions.InputOf(radioEvent), timeUs, 0); break;
+                        case MacEventKind.Radio: Dispatch(MacTransitions.InputOf(queue.TakenRadioEvent), queue.TakenTimeUs, 0); break;
                         case MacEventKind.Timer:
+                            ulong dueUs = queue.TakenDueUs;
                             if (!_alarm.Take(dueUs)) { _diag.Counters.StaleTimers++; break; }
-                            Dispatch(MacTransitions.Alarm, timeUs, dueUs);
+                            Dispatch(MacTransitions.Alarm, queue.TakenTimeUs, dueUs);
                             break;
-                        case MacEventKind.Request: Dispatch(MacTransitions.Request, timeUs, 0); break;
-                        case MacEventKind.DeviceClass: Dispatch(MacTransitions.ClassSwitch, timeUs, dueUs); break;
+                        case MacEventKind.Request: Dispatch(MacTransitions.Request, queue.TakenTimeUs, 0); break;
+                        case MacEventKind.DeviceClass: Dispatch(MacTransitions.ClassSwitch, queue.TakenTimeUs, queue.TakenDueUs); break;
                     }
-                    KeepRxc();   // Class C's receive policy, after every input (ClassAMac.ClassC.cs)
+                    // Class C's receive policy, after every input (ClassAMac.ClassC.cs); KeepRxc's own first test, here
+                    // to spare a Class A device the call (issue 20: a call costs nanoCLR about 13 plain IL instructions).
+                    if (_rxc.Open || _session.DeviceClass == DeviceClass.C) KeepRxc();
                 }
                 catch (Exception e)
                 {
@@ -252,12 +253,12 @@ namespace LoRaWan.Mac
                         // Even the way back failed: drop the operation so the MAC does not stay busy for ever.
                         RecordInternalError(again.GetType().FullName + ": " + again.Message);
                         _state = MacState.Idle;
-                        lock (_requests) { _requests.Operation = MacRequestSlot.None; _requests.Preemptible = false; }
+                        _requests.End(MacRequestSlot.None);
                         Note(EventNotes.Idle, 0, 0, 0);
                     }
                 }
                 // Events after the transition: handlers see a consistent MAC and may queue an uplink.
-                RaiseNotes();
+                if (_notes.Count != 0) RaiseNotes();
             }
             return handled;
         }

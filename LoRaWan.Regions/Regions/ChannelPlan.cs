@@ -36,6 +36,18 @@ namespace LoRaWan.Regions
         internal readonly byte[] MaxDataRate = new byte[MaxDynamicChannels];
         internal readonly sbyte[] Band = new sbyte[MaxDynamicChannels];
         internal readonly ushort[] Mask = new ushort[MaskWords];
+        /// <summary>
+        /// Changes with every change of the channels or the mask (<see cref="Reset"/>, <see cref="SetEnabled"/>, which
+        /// DynamicChannelRegion's channel definitions end with, <see cref="CopyFrom"/>, <see cref="Read"/>): a cache key.
+        /// </summary>
+        internal int Version;
+        // DynamicChannelRegion's eligible channels (bit mask) and their sub-bands for one data rate and join flag
+        // (EligibleKey: dataRate * 2 + join), valid while EligibleVersion == Version (issue 20: recomputed on every
+        // uplink before, 200-480 IL of a Class A cycle). Like the rest of the plan, used by one thread at a time.
+        internal int EligibleVersion = -1;
+        internal int EligibleKey;
+        internal int EligibleChannels;
+        internal int EligibleBands;
 
         // Fixed plans: the application's default channel mask (all 72 channels, or the sub-band the application
         // chose with Region.SetSubBand). The ADR back-off restores it (LoRaWAN 1.0.4 §4.3.1.1; LoRaMac-node
@@ -87,6 +99,7 @@ namespace LoRaWan.Regions
             _maxEirpDbm = _region.DefaultMaxEirpDbm;
             _maxDutyCycle = 0;
             _region.ResetChannels(this);
+            Version++;
         }
 
         /// <summary>UplinkDwellTime (TxParamSetupReq): the 400 ms limit and its smaller payload table apply.</summary>
@@ -143,6 +156,7 @@ namespace LoRaWan.Regions
             int bit = 1 << (channel & 15);
             if (enabled) Mask[channel >> 4] = (ushort)(Mask[channel >> 4] | bit);
             else Mask[channel >> 4] = (ushort)(Mask[channel >> 4] & ~bit);
+            Version++;
         }
 
         /// <summary>True when <paramref name="channel"/> is in the default channel mask (fixed plans; see <see cref="Region.RestoreDefaultChannels"/>).</summary>
@@ -206,6 +220,7 @@ namespace LoRaWan.Regions
             _downlinkDwellTime = other._downlinkDwellTime;
             _maxEirpDbm = other._maxEirpDbm;
             _maxDutyCycle = other._maxDutyCycle;
+            Version++;
         }
 
         /// <summary>
@@ -302,6 +317,7 @@ namespace LoRaWan.Regions
             else for (int w = 1; w < MaskWords; w++) Mask[w] = 0;
             Array.Copy(Mask, 0, Remaining, 0, MaskWords);
             JoinGroup = 0;
+            Version++;
             return true;
         }
 

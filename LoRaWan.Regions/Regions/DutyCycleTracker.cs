@@ -26,9 +26,12 @@ namespace LoRaWan.Regions
         /// <summary>The duty-cycle observation period: one hour.</summary>
         public const ulong ObservationUs = AirTimeWindow.ObservationUs;
 
-        private readonly Region _region;
         private readonly int _bands;
         private readonly ulong[] _bandReadyUs;
+        // Per sub-band, from the region's table (fixed once the region is built): the duty-cycle divisor and the hour's
+        // budget, ObservationUs / divisor (issue 20: read and divided on every channel selection before).
+        private readonly ulong[] _bandDivisor;
+        private readonly ulong[] _bandBudgetUs;
         private readonly AirTimeWindow[] _bandWindows;
         private readonly AirTimeWindow _all;
         private readonly JoinBackoff _join;
@@ -42,12 +45,18 @@ namespace LoRaWan.Regions
         public DutyCycleTracker(Region region, ulong startUs)
         {
             if (region == null) throw new ArgumentNullException("region");
-            _region = region;
             _bands = region.BandCount;
             _bandReadyUs = new ulong[_bands];
             _bandWindows = new AirTimeWindow[_bands];
+            _bandDivisor = new ulong[_bands];
+            _bandBudgetUs = new ulong[_bands];
             for (int b = 0; b < _bands; b++)
-                if (region.GetBandDutyCycleDivisor(b) > 1) _bandWindows[b] = new AirTimeWindow();
+            {
+                int divisor = region.GetBandDutyCycleDivisor(b);
+                _bandDivisor[b] = (ulong)divisor;
+                _bandBudgetUs[b] = ObservationUs / (ulong)divisor;
+                if (divisor > 1) _bandWindows[b] = new AirTimeWindow();
+            }
             _all = new AirTimeWindow();
             _join = new JoinBackoff(startUs);
             _enabled = region.DutyCycleEnforced;
@@ -90,9 +99,8 @@ namespace LoRaWan.Regions
             if (!_enabled || band < 0 || band >= _bands) return 0;
             AirTimeWindow window = _bandWindows[band];
             if (window == null) return 0;
-            ulong budget = ObservationUs / (ulong)_region.GetBandDutyCycleDivisor(band);
-            ulong t = nowUs > _bandReadyUs[band] ? nowUs : _bandReadyUs[band];
-            ulong start = window.GetEarliestStartUs(t, airTimeUs, budget);
+            ulong ready = _bandReadyUs[band];
+            ulong start = window.GetEarliestStartUs(nowUs > ready ? nowUs : ready, airTimeUs, _bandBudgetUs[band]);
             return start == ulong.MaxValue ? ulong.MaxValue : start - nowUs;
         }
 
@@ -155,7 +163,7 @@ namespace LoRaWan.Regions
         {
             if (_enabled && band >= 0 && band < _bands && _bandWindows[band] != null)
             {
-                ulong ready = startUs + airTimeUs * (ulong)_region.GetBandDutyCycleDivisor(band);
+                ulong ready = startUs + airTimeUs * _bandDivisor[band];
                 if (ready > _bandReadyUs[band]) _bandReadyUs[band] = ready;
                 _bandWindows[band].Record(startUs, airTimeUs);
             }

@@ -128,8 +128,10 @@ namespace LoRaWan.Regions
         /// <summary>True when this stack can use <paramref name="dataRate"/>: it is defined and it is LoRa or GFSK.</summary>
         public bool IsDataRateSupported(int dataRate)
         {
-            Modulation m = GetModulation(dataRate);
-            return m == Modulation.LoRa || m == Modulation.Fsk;
+            // GetModulation's table read without the call (issue 20: 4 per Class A cycle).
+            if (dataRate < 0 || dataRate >= DataRateSlots) return false;
+            int m = _modulation[dataRate];
+            return m == (int)Modulation.LoRa || m == (int)Modulation.Fsk;
         }
 
         /// <summary>Throws unless <paramref name="dataRate"/> is a LoRa or GFSK rate of this region.</summary>
@@ -195,7 +197,9 @@ namespace LoRaWan.Regions
         /// <summary>The maximum MACPayload size under the dwell-time setting held in <paramref name="plan"/>.</summary>
         public int GetMaxMacPayload(ChannelPlan plan, int dataRate)
         {
-            return GetMaxMacPayload(dataRate, plan.UplinkDwellTime, false);
+            // GetMaxMacPayload(dataRate, plan.UplinkDwellTime, false), without the second call (issue 20: 4 per cycle).
+            if (dataRate < 0 || dataRate >= DataRateSlots) return 0;
+            return _maxMacPayload[dataRate * 4 + (plan.UplinkDwellTime ? 1 : 0)];
         }
 
         /// <summary>
@@ -537,7 +541,12 @@ namespace LoRaWan.Regions
         /// </summary>
         public bool IsDataRateAvailable(ChannelPlan plan, int dataRate)
         {
-            if (!IsUplinkDataRateUsable(plan, dataRate)) return false;
+            return IsUplinkDataRateUsable(plan, dataRate) && HasChannelFor(plan, dataRate);
+        }
+
+        /// <summary>True when an enabled channel of <paramref name="plan"/> carries <paramref name="dataRate"/> (not a Join-Request).</summary>
+        internal virtual bool HasChannelFor(ChannelPlan plan, int dataRate)
+        {
             int n = ChannelCount;
             for (int ch = 0; ch < n; ch++)
                 if (IsChannelEligible(plan, ch, dataRate, false)) return true;

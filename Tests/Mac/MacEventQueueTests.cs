@@ -37,6 +37,31 @@ namespace LoRaWan.Tests.Mac
         }
 
         [TestMethod]
+        public void Take_ReturnsTheKind_AndLeavesTheEventsFieldsInTheTakenFields()
+        {
+            var q = new MacEventQueue(4);
+            Assert.AreEqual((int)MacEventKind.None, (int)q.Take(), "empty");
+            Assert.IsTrue(q.Post(MacEventKind.Timer, RadioEvent.None, 0x123456789UL, 0x987654321UL), "posted");
+            Assert.IsTrue(q.Post(MacEventKind.Radio, RadioEvent.RxTimeout, 7, 0), "posted");
+            Assert.AreEqual((int)MacEventKind.Timer, (int)q.Take(), "the alarm first");
+            Assert.AreEqual(0x123456789UL, q.TakenTimeUs, "its time");
+            Assert.AreEqual(0x987654321UL, q.TakenDueUs, "its due value");
+            Assert.AreEqual((int)MacEventKind.Radio, (int)q.Take(), "then the radio event");
+            Assert.AreEqual((int)RadioEvent.RxTimeout, (int)q.TakenRadioEvent, "which one");
+            Assert.AreEqual(7UL, q.TakenTimeUs, "its time");
+            Assert.AreEqual((int)MacEventKind.None, (int)q.Take(), "empty again");
+        }
+
+        [TestMethod]
+        public void AnEventWithoutAKind_IsRefusedWithAClearError()
+        {
+            // Take answers None for "empty": an event of kind None would end the MAC's loop with events still queued.
+            var q = new MacEventQueue(4);
+            Assert.ThrowsException(typeof(ArgumentException), () => q.Post(MacEventKind.None, RadioEvent.TxDone, 1, 0));
+            Assert.AreEqual(0, q.Count, "nothing queued");
+        }
+
+        [TestMethod]
         public void Events_ComeOutInOrder_WithTheirFields_LapAfterLap()
         {
             var q = new MacEventQueue(4);

@@ -65,6 +65,54 @@ namespace LoRaWan.Tests.Regions
             Assert.AreEqual(8, eu.SelectChannel(plan, 7, false, 0, 1000, null, new XorShiftRandom(1), out wait), "DR7 goes there");
         }
 
+        // The channels 64 selections pick (bit ch set when ch was picked), or -1 when none is available.
+        static int Picked(Region region, ChannelPlan plan, int dataRate, bool joinRequest)
+        {
+            var random = new XorShiftRandom(7);
+            int seen = 0;
+            ulong wait;
+            for (int i = 0; i < 64; i++)
+            {
+                int ch = region.SelectChannel(plan, dataRate, joinRequest, 0, 60000, null, random, out wait);
+                if (ch < 0) return -1;
+                seen |= 1 << ch;
+            }
+            return seen;
+        }
+
+        [TestMethod]
+        public void EveryChangeOfThePlan_IsSeenByTheNextSelection()
+        {
+            // The eligible channels are kept in the plan between selections (issue 20); each step selects before and after
+            // a change, so a change that did not invalidate them would show the channels of before.
+            Region eu = Region.Create("EU868");
+            ChannelPlan plan = eu.CreateChannelPlan();
+            Assert.AreEqual(0x7, Picked(eu, plan, 5, false), "the three default channels");
+            eu.ApplyNewChannel(plan, 3, 867100000, 0, 5);
+            Assert.AreEqual(0xF, Picked(eu, plan, 5, false), "NewChannelReq adds channel 3");
+            Assert.AreEqual(0x7, Picked(eu, plan, 5, true), "a Join-Request uses the default channels only");
+            eu.ApplyNewChannel(plan, 4, 867300000, 0, 3);
+            Assert.AreEqual(0xF, Picked(eu, plan, 5, false), "channel 4 does not carry DR5");
+            Assert.AreEqual(0x1F, Picked(eu, plan, 3, false), "it carries DR3");
+            eu.ApplyChannelMask(plan, 0, 0x000A);
+            Assert.AreEqual(0xA, Picked(eu, plan, 5, false), "LinkADRReq's mask: channels 1 and 3");
+            eu.ApplyNewChannel(plan, 3, 0, 0, 0);
+            Assert.AreEqual(0x2, Picked(eu, plan, 5, false), "channel 3 removed");
+            var saved = new byte[ChannelPlan.SerializedSize];
+            plan.Write(saved, 0);
+            eu.ApplyChannelMask(plan, 6, 0);
+            Assert.AreEqual(0x7, Picked(eu, plan, 5, false), "ChMaskCntl 6: every defined channel on");
+            Assert.IsTrue(plan.Read(saved, 0), "the saved plan reads back");
+            Assert.AreEqual(0x2, Picked(eu, plan, 5, false), "the plan read back: channel 1 only");
+            plan.CopyFrom(eu.CreateChannelPlan());
+            Assert.AreEqual(0x7, Picked(eu, plan, 5, false), "a copy of a fresh plan");
+            byte[] cfList = { 0x18, 0x4F, 0x84, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };   // 867.1 MHz (8671000 x 100 Hz) in channel 3
+            Assert.IsTrue(eu.ApplyCfList(plan, cfList, 0), "CFList");
+            Assert.AreEqual(0xF, Picked(eu, plan, 5, false), "the CFList's channel 3");
+            plan.Reset();
+            Assert.AreEqual(0x7, Picked(eu, plan, 5, false), "Reset: the default channels");
+        }
+
         [TestMethod]
         public void SelectionIsReproducibleFromTheSeed()
         {
