@@ -180,6 +180,9 @@ namespace LoRaWan
         /// <see cref="OnUplinkCompleted"/>. Also the answer from an event handler, see below.</item>
         /// <item>NotJoined, PayloadTooLarge (with <see cref="SendResult.MaxPayload"/>), InvalidArgument, Busy,
         /// CounterExhausted: refused, nothing queued. RadioError, InternalError: see <see cref="SendStatus"/>.</item>
+        /// <item>PayloadSkipped (LoRaWAN 1.1): MAC commands owed in every uplink (RekeyInd, ResetInd, DeviceModeInd) did
+        /// not fit beside the payload; they went ahead alone, their Conf did not come, and the payload was not sent
+        /// (<see cref="SendResult.MaxPayload"/> fits beside them). Send it again.</item>
         /// </list>
         /// From an event handler (<see cref="OnDownlink"/> and the others run on the MAC's thread) Send does not wait:
         /// the uplink is queued — behind the one in progress, if any — and Send returns Pending at once; the outcome

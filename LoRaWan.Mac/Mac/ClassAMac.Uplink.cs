@@ -223,7 +223,9 @@ namespace LoRaWan.Mac
             // Last line of defence: never build a frame at a rate the dwell time forbids or no channel carries.
             if (UsableDataRate.Ensure(_region, _plan, _session)) PersistSession();
             // MAC commands: ADR back-off and ADR_ACK_CNT; answers that do not fit beside the payload go first, alone.
-            if (PrepareUplinkCommands(port, length, internalOp)) { port = DataFrame.NoPort; length = 0; confirmed = false; up.Confirmed = false; }
+            int commands = PrepareUplinkCommands(port, length, internalOp);
+            if (commands == PayloadCannotRide) { Complete(SendStatus.PayloadSkipped); return; }
+            if (commands == CommandsFirst) { port = DataFrame.NoPort; length = 0; confirmed = false; up.Confirmed = false; }
 
             // LoRaWAN 1.0.4 §4.3.1.5: FCntUp is never reused. Persist a window ahead before using a counter
             // the persisted record does not cover.
@@ -477,6 +479,7 @@ namespace LoRaWan.Mac
             up.Result.AirTimeUs = tx.AirTimeUs;
             up.Result.Transmissions = tx.Count;
             if (status == SendStatus.PayloadTooLarge) up.Result.MaxPayload = MaxAppPayload(_session.DataRate, 0);
+            if (status == SendStatus.PayloadSkipped) up.Result.MaxPayload = MaxAppPayload(_session.DataRate, _cmd.Answers.IndicationLength);
             bool wasInternal = up.Internal;
             up.Internal = false;
             _state = MacState.Idle;
