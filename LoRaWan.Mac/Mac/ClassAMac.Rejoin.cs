@@ -89,6 +89,26 @@ namespace LoRaWan.Mac
         }
 
         /// <summary>
+        /// When RejoinParamSetupReq's MaxTimeN period (LoRaWAN 1.1 §5.14: 2^(MaxTimeN + 10) s since the last type 0
+        /// Rejoin-request or the session's start) runs out, on the MAC clock; ulong.MaxValue when no period is set or the
+        /// session takes no Rejoin-requests. The idle alarm waits for it too, so it falls due while the device sends nothing.
+        /// </summary>
+        ulong PeriodicRejoinTimeUs()
+        {
+            int rejoinParam = _session.Network.RejoinParam;
+            if (rejoinParam < 0 || !CanRejoin) return ulong.MaxValue;
+            return _join.Rejoin.LastRejoinUs + (1UL << ((rejoinParam >> 4) + 10)) * 1000000UL;
+        }
+
+        /// <summary>In Idle: the periodic type 0 Rejoin-request falls due when its MaxTimeN period has run out (none other due).</summary>
+        void CheckPeriodicRejoinTime()
+        {
+            RejoinAttempt ra = _join.Rejoin;
+            ulong now = _scheduler.NowMicroseconds;
+            if (ra.Type == RejoinAttempt.NoneDue && PeriodicRejoinTimeUs() <= now) ra.Schedule(0, _session.DataRate, 1, 0, false, now);
+        }
+
+        /// <summary>
         /// In Idle with a Rejoin-request due: at once when its time has come (a waiting request is taken after it), else the
         /// alarm for it, or for the empty uplink owed in <paramref name="owedDelayMs"/> (−1: none) when that comes first.
         /// </summary>

@@ -532,13 +532,19 @@ namespace LoRaWan.Mac
             int delayMs = _session.DeviceClass == DeviceClass.C && _uplink.AckOwed ? _options.ClassCAckUplinkDelayMs : _options.EmptyAckUplinkDelayMs;
             bool owed = (_uplink.AckOwed || AnswersOwed) && delayMs > 0;
             // A Rejoin-request due (ForceRejoinReq, RejoinParamSetupReq, LoRaWAN 1.1 §5.13/§5.14) goes out from Idle too.
+            CheckPeriodicRejoinTime();
             if (_join.Rejoin.Type != RejoinAttempt.NoneDue) { ScheduleRejoin(owed ? delayMs : -1); return; }
-            if (owed) _alarm.Arm(_scheduler.NowMicroseconds + (ulong)delayMs * 1000UL);
+            // ... and the alarm waits for RejoinParamSetupReq's MaxTimeN period as well, not only for the next uplink.
+            ulong due = owed ? _scheduler.NowMicroseconds + (ulong)delayMs * 1000UL : ulong.MaxValue;
+            ulong rejoinAt = PeriodicRejoinTimeUs();
+            if (rejoinAt < due) due = rejoinAt;
+            if (due != ulong.MaxValue) _alarm.Arm(due);
         }
 
         void OnIdleTimer()
         {
             MacRequestSlot slot = _requests;
+            CheckPeriodicRejoinTime();
             if (TryBeginDueRejoin()) return;
             if ((!_uplink.AckOwed && !AnswersOwed) || !_session.Active) return;
             lock (_requests)

@@ -127,6 +127,29 @@ namespace LoRaWan.Tests.EndToEnd
         }
 
         [TestMethod]
+        public void RejoinParamSetup_MaxTimeNRunsOut_WhileTheDeviceSendsNothing_TheType0GoesOut()
+        {
+            // LoRaWAN 1.1 §5.14: a type 0 Rejoin-request every 2^(MaxTimeN + 10) s or 2^(MaxCountN + 4) uplinks, whichever
+            // comes first. MaxTimeN 0: 1024 s; MaxCountN 15: 2^19 uplinks, out of reach. The device then sends nothing.
+            var rig = new Rig(410);
+            JoinAndSettle(rig);
+            uint oldDevAddr = rig.Mac.Session.DevAddr;
+            rig.World.Network.RejoinParamSetup(rig.Identity.DevEui, 0, 15);
+            Assert.IsTrue(rig.Send().Succeeded, "carries the uplink whose downlink asks");
+            Assert.IsTrue(rig.Send().Succeeded, "carries RejoinParamSetupAns");
+            Assert.AreEqual(1, rig.World.Network.GetMacState(rig.Identity.DevEui).RejoinParamSetupCount, "answered");
+            Assert.AreEqual(0, rig.Rejoins.Count);
+            rig.World.Sleep(1100000);   // idle past 1024 s since the session started
+            Assert.AreEqual(1, rig.Rejoins.Count, "the period ran out without an uplink: the type 0 Rejoin-request went out");
+            Assert.AreEqual(0, (int)rig.Rejoin(0)[1], "type 0");
+            Assert.AreEqual(1, rig.World.Network.Counters.RejoinAccepts, "answered with a new session");
+            Assert.AreNotEqual(oldDevAddr, rig.Mac.Session.DevAddr);
+            Assert.IsTrue(rig.Send().Succeeded, "data on the new session");
+            rig.World.Sleep(600000);
+            Assert.AreEqual(1, rig.Rejoins.Count, "a new session forgets RejoinParamSetupReq: no more periodic requests");
+        }
+
+        [TestMethod]
         public void Facade_StartRejoinType0_IsAnsweredWithANewSession_AndDataContinues()
         {
             var rig = new Rig(405);
