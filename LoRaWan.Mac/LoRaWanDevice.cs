@@ -165,6 +165,24 @@ namespace LoRaWan
         }
 
         /// <summary>
+        /// Sends a LoRaWAN 1.1 Rejoin-request (§6.2.4) and returns at once: <paramref name="type"/> 0 asks the network for a
+        /// new session and radio parameters (signed with SNwkSIntKey), 1 restores a lost session context through the join
+        /// server (signed with JSIntKey). Its RJcount is persisted before it goes out and never reused. The session in use
+        /// stays in use, and uplinks wait, until the request's join windows are over; when a join-accept answers it the
+        /// new session replaces the old one (<see cref="DevAddr"/>, keys, frame counters from 0, RekeyInd until RekeyConf).
+        /// An unanswered request changes nothing; send it again later. Type 2 is not the device's to start: the MAC sends
+        /// it when the network's ForceRejoinReq asks. False while the MAC is busy (a join, an uplink, another Rejoin-request).
+        /// Any thread, event handlers included.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="type"/> is not 0 or 1</exception>
+        /// <exception cref="InvalidOperationException">Rejoin-requests do not apply: a LoRaWAN 1.0.x device, an ABP device,
+        /// no session yet, or a join the network answered with OptNeg = 0 (a LoRaWAN 1.0 network); the message says which</exception>
+        public bool StartRejoin(int type)
+        {
+            return _mac.StartRejoin(type);
+        }
+
+        /// <summary>
         /// Sends <paramref name="payload"/> (all of it; a zero-length array sends an uplink with FPort and no
         /// FRMPayload; null is refused with InvalidArgument) on <paramref name="port"/> (1..223) and waits at most
         /// <paramref name="timeoutMs"/> ms for the outcome. The result is exact about what happens on air:
@@ -180,6 +198,9 @@ namespace LoRaWan
         /// <see cref="OnUplinkCompleted"/>. Also the answer from an event handler, see below.</item>
         /// <item>NotJoined, PayloadTooLarge (with <see cref="SendResult.MaxPayload"/>), InvalidArgument, Busy,
         /// CounterExhausted: refused, nothing queued. RadioError, InternalError: see <see cref="SendStatus"/>.</item>
+        /// <item>PayloadSkipped (LoRaWAN 1.1): MAC commands owed in every uplink (RekeyInd, ResetInd, DeviceModeInd) did
+        /// not fit beside the payload; they went ahead alone, their Conf did not come, and the payload was not sent
+        /// (<see cref="SendResult.MaxPayload"/> fits beside them). Send it again.</item>
         /// </list>
         /// From an event handler (<see cref="OnDownlink"/> and the others run on the MAC's thread) Send does not wait:
         /// the uplink is queued — behind the one in progress, if any — and Send returns Pending at once; the outcome

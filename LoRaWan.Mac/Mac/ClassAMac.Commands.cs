@@ -101,13 +101,23 @@ namespace LoRaWan.Mac
                 _cmd.Answers.IndicateDeviceMode((int)DeviceClass.C, true);
         }
 
+        /// <summary><see cref="PrepareUplinkCommands"/>: the uplink goes as asked, with what fits riding along.</summary>
+        const int CommandsRide = 0;
+        /// <summary><see cref="PrepareUplinkCommands"/>: a MAC-only uplink goes first, the application's right after.</summary>
+        const int CommandsFirst = 1;
+        /// <summary><see cref="PrepareUplinkCommands"/>: the application payload cannot be sent with what every uplink must carry.</summary>
+        const int PayloadCannotRide = 2;
+
         /// <summary>
         /// BeginData, before the frame counter is taken: the ADR back-off and ADRACKReq for this uplink
         /// (LoRaWAN 1.0.4 §4.3.1.1), ADR_ACK_CNT, and whether an application uplink must make way for a MAC-only one
-        /// because the fresh answers do not fit beside its payload (returns true: send port-less now, the
-        /// application payload right after, see <see cref="ResumeDeferredSend"/>).
+        /// because what it must carry does not fit beside its payload: the fresh answers, and the LoRaWAN 1.1 indications
+        /// owed in every uplink (RekeyInd §5.10, ResetInd §5.1, DeviceModeInd; The Things Stack drops an uplink of a new
+        /// session without RekeyInd). Returns <see cref="CommandsFirst"/> (send port-less now, the application payload
+        /// right after, see <see cref="ResumeDeferredSend"/>), or, for that application payload once the MAC-only uplink
+        /// is done, <see cref="PayloadCannotRide"/> when an indication is still owed and still does not fit beside it.
         /// </summary>
-        bool PrepareUplinkCommands(int port, int length, bool internalOp)
+        int PrepareUplinkCommands(int port, int length, bool internalOp)
         {
             Uplink up = _uplink;
             DeviceSession session = _session;
@@ -131,15 +141,21 @@ namespace LoRaWan.Mac
             if (session.AdrAckCounter < AdrBackoff.MaxCounter) session.AdrAckCounter++;
             // LoRaWAN 1.1 §5.10 RekeyInd, §5.1 ResetInd: in every uplink until the Conf.
             SessionKeys keys = session.Keys;
-            _cmd.Answers.Indication = keys.RekeyOwed ? Cid.Rekey : keys.ResetOwed ? Cid.Reset : 0;
+            MacAnswers answers = _cmd.Answers;
+            answers.Indication = keys.RekeyOwed ? Cid.Rekey : keys.ResetOwed ? Cid.Reset : 0;
 
             bool resuming = up.Deferral == Uplink.Resuming;
             if (resuming) up.Deferral = Uplink.NotDeferred;
-            int fresh = _cmd.Answers.FreshLength;
-            if (internalOp || resuming || port < 1 || fresh == 0) return false;
-            if (fresh <= DataFrame.MaxFOptsLength && length <= MaxAppPayload(session.DataRate, fresh)) return false;
+            if (internalOp || port < 1) return CommandsRide;
+            int indications = answers.IndicationLength;
+            int dataRate = session.DataRate;
+            // After the MAC-only uplink: its Conf did not come, and an uplink without the indication is not sent.
+            if (resuming) return indications == 0 || length <= MaxAppPayload(dataRate, indications) ? CommandsRide : PayloadCannotRide;
+            int owed = answers.FreshLength + indications;
+            if (owed == 0) return CommandsRide;
+            if (owed <= DataFrame.MaxFOptsLength && length <= MaxAppPayload(dataRate, owed)) return CommandsRide;
             up.Deferral = Uplink.Deferred;
-            return true;
+            return CommandsFirst;
         }
 
         /// <summary>

@@ -18,12 +18,14 @@ namespace LoRaWan.Mac
         /// RekeyInd until RekeyConf). Returns false while the MAC is busy. Any thread.
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="type"/> is not 0 or 1</exception>
-        /// <exception cref="InvalidOperationException">no LoRaWAN 1.1 OTAA session joined with OptNeg = 1</exception>
+        /// <exception cref="InvalidOperationException">no LoRaWAN 1.1 OTAA session joined with OptNeg = 1; the message says
+        /// which of these is missing</exception>
         public bool StartRejoin(int type)
         {
             MacRequestSlot slot = _requests;
             if (type != 0 && type != 1) throw new ArgumentOutOfRangeException("type", "a device starts Rejoin-requests of type 0 or 1; type 2 answers the network's ForceRejoinReq (LoRaWAN 1.1 §6.2.4)");
-            if (!CanRejoin) throw new InvalidOperationException("Rejoin-requests need a LoRaWAN 1.1 session joined over the air with OptNeg = 1 (LoRaWAN 1.1 §6.2.4)");
+            string why = WhyNoRejoin();
+            if (why != null) throw new InvalidOperationException(why);
             if (!slot.TryClaim(false, false)) return false;
             _join.Rejoin.Schedule(type, _session.DataRate, 1, 0, false, 0);
             slot.Publish(MacRequestSlot.Rejoin);
@@ -39,6 +41,16 @@ namespace LoRaWan.Mac
 
         /// <summary>A 1.1 OTAA session with the four 1.1 keys (OptNeg = 1): the only one a Rejoin-request belongs to.</summary>
         bool CanRejoin { get { return _identity.Is11 && _session.Active && _session.Otaa && _session.Keys.Separate; } }
+
+        /// <summary>Why <see cref="StartRejoin"/> does not apply now (null: it does), in words for the exception.</summary>
+        string WhyNoRejoin()
+        {
+            if (!_identity.Is11) return "Rejoin-requests are LoRaWAN 1.1 (section 6.2.4); this device runs LoRaWAN 1.0.x (LoRaWanOptions.Version)";
+            if (!_identity.IsOtaa) return "an ABP device has no join server to answer a Rejoin-request (LoRaWAN 1.1 section 6.2.4 is for devices activated over the air)";
+            if (!_session.Active) return "not joined: a Rejoin-request continues a session; join first";
+            if (!_session.Keys.Separate) return "the network answered the join with OptNeg = 0 (a LoRaWAN 1.0 network, section 6.2.3): it does not take Rejoin-requests";
+            return null;
+        }
 
         /// <summary>
         /// ForceRejoinReq (LoRaWAN 1.1 §5.13) at <paramref name="p"/> in the frame just received: Max_Retries + 1 Rejoin-requests
@@ -71,6 +83,26 @@ namespace LoRaWan.Mac
             bool byCount = ra.UplinksSinceRejoin >= 1 << ((rejoinParam & 0x0F) + 4);
             bool byTime = now - ra.LastRejoinUs >= (1UL << ((rejoinParam >> 4) + 10)) * 1000000UL;
             if (byCount || byTime) ra.Schedule(0, _session.DataRate, 1, 0, false, now);
+        }
+
+        /// <summary>
+        /// When RejoinParamSetupReq's MaxTimeN period (LoRaWAN 1.1 §5.14: 2^(MaxTimeN + 10) s since the last type 0
+        /// Rejoin-request or the session's start) runs out, on the MAC clock; ulong.MaxValue when no period is set or the
+        /// session takes no Rejoin-requests. The idle alarm waits for it too, so it falls due while the device sends nothing.
+        /// </summary>
+        ulong PeriodicRejoinTimeUs()
+        {
+            int rejoinParam = _session.Network.RejoinParam;
+            if (rejoinParam < 0 || !CanRejoin) return ulong.MaxValue;
+            return _join.Rejoin.LastRejoinUs + (1UL << ((rejoinParam >> 4) + 10)) * 1000000UL;
+        }
+
+        /// <summary>In Idle: the periodic type 0 Rejoin-request falls due when its MaxTimeN period has run out (none other due).</summary>
+        void CheckPeriodicRejoinTime()
+        {
+            RejoinAttempt ra = _join.Rejoin;
+            ulong now = _scheduler.NowMicroseconds;
+            if (ra.Type == RejoinAttempt.NoneDue && PeriodicRejoinTimeUs() <= now) ra.Schedule(0, _session.DataRate, 1, 0, false, now);
         }
 
         /// <summary>

@@ -104,11 +104,15 @@ namespace LoRaWan.Mac
             return _options.DataRate >= 0 ? _options.DataRate : _region.DefaultDataRate;
         }
 
-        /// <summary>The ACK and MAC answers owed when the session was last saved come back after a reset.</summary>
+        /// <summary>
+        /// The ACK and MAC answers owed when the session was last saved come back after a reset, unless the uplink that
+        /// carried them had started (<see cref="OwedAnswers.Carried"/>): a fresh answer is sent once, a sticky one repeats
+        /// until a downlink arrives (LoRaWAN 1.0.4 §5: RXParamSetupAns, RXTimingSetupAns, DlChannelAns).
+        /// </summary>
         void RestoreOwed()
         {
             OwedAnswers owed = _session.Owed;
-            _uplink.AckOwed = owed.Ack;
+            _uplink.AckOwed = owed.Ack && !owed.Carried;
             if (owed.DeviceModeInd && _options.Version >= LoRaWan.Frames.LoRaWanVersion.V1_1)
             {
                 // The class in force was indicated and not yet confirmed: keep repeating it (LoRaWAN 1.1 §18.1).
@@ -118,6 +122,7 @@ namespace LoRaWan.Mac
             if (owed.FreshLength == 0 && owed.StickyLength == 0) return;
             EnsureCommands();
             _cmd.Answers.Import(owed.Fresh, 0, owed.FreshLength, owed.Sticky, 0, owed.StickyLength);
+            if (owed.Carried) _cmd.Answers.RetireImportedFresh();
         }
 
         /// <summary>Persists the session with what is owed to the network (ACK, answers), keeping the FCnt window.</summary>

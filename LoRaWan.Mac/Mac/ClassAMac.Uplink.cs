@@ -207,7 +207,9 @@ namespace LoRaWan.Mac
             // Last line of defence: never build a frame at a rate the dwell time forbids or no channel carries.
             if (UsableDataRate.Ensure(_region, _plan, _session)) PersistSession();
             // MAC commands: ADR back-off and ADR_ACK_CNT; answers that do not fit beside the payload go first, alone.
-            if (PrepareUplinkCommands(port, length, internalOp)) { port = DataFrame.NoPort; length = 0; confirmed = false; up.Confirmed = false; }
+            int commands = PrepareUplinkCommands(port, length, internalOp);
+            if (commands == PayloadCannotRide) { Complete(SendStatus.PayloadSkipped); return; }
+            if (commands == CommandsFirst) { port = DataFrame.NoPort; length = 0; confirmed = false; up.Confirmed = false; }
 
             // LoRaWAN 1.0.4 §4.3.1.5: FCntUp is never reused. Persist a window ahead before using a counter
             // the persisted record does not cover.
@@ -460,6 +462,7 @@ namespace LoRaWan.Mac
             up.Result.AirTimeUs = tx.AirTimeUs;
             up.Result.Transmissions = tx.Count;
             if (status == SendStatus.PayloadTooLarge) up.Result.MaxPayload = MaxAppPayload(_session.DataRate, 0);
+            if (status == SendStatus.PayloadSkipped) up.Result.MaxPayload = MaxAppPayload(_session.DataRate, _cmd.Answers.IndicationLength);
             bool wasInternal = up.Internal;
             up.Internal = false;
             _state = MacState.Idle;
@@ -506,13 +509,19 @@ namespace LoRaWan.Mac
             int delayMs = _session.DeviceClass == DeviceClass.C && _uplink.AckOwed ? _options.ClassCAckUplinkDelayMs : _options.EmptyAckUplinkDelayMs;
             bool owed = (_uplink.AckOwed || AnswersOwed) && delayMs > 0;
             // A Rejoin-request due (ForceRejoinReq, RejoinParamSetupReq, LoRaWAN 1.1 §5.13/§5.14) goes out from Idle too.
+            CheckPeriodicRejoinTime();
             if (_join.Rejoin.Type != RejoinAttempt.NoneDue) { ScheduleRejoin(owed ? delayMs : -1); return; }
-            if (owed) _alarm.Arm(_scheduler.NowMicroseconds + (ulong)delayMs * 1000UL);
+            // ... and the alarm waits for RejoinParamSetupReq's MaxTimeN period as well, not only for the next uplink.
+            ulong due = owed ? _scheduler.NowMicroseconds + (ulong)delayMs * 1000UL : ulong.MaxValue;
+            ulong rejoinAt = PeriodicRejoinTimeUs();
+            if (rejoinAt < due) due = rejoinAt;
+            if (due != ulong.MaxValue) _alarm.Arm(due);
         }
 
         void OnIdleTimer()
         {
             MacRequestSlot slot = _requests;
+            CheckPeriodicRejoinTime();
             if (TryBeginDueRejoin()) return;
             if ((!_uplink.AckOwed && !AnswersOwed) || !_session.Active) return;
             if (!slot.TryBegin(MacRequestSlot.Data)) return;

@@ -78,6 +78,15 @@ namespace LoRaWan.Mac
         /// <summary>True when the last <see cref="Select"/> included a DeviceTimeReq (cleared by the next one).</summary>
         public bool DeviceTimeSelected { get { return _selectedDeviceTime; } }
 
+        /// <summary>
+        /// Bytes of the LoRaWAN 1.1 indications every uplink must carry while they are owed: RekeyInd or ResetInd (§5.10,
+        /// §5.1) and DeviceModeInd, 2 each. <see cref="Select"/> never leaves them out of a frame that has room for them.
+        /// </summary>
+        public int IndicationLength
+        {
+            get { return (Indication != 0 ? 2 : 0) + (_deviceMode >= 0 ? 2 : 0); }
+        }
+
         /// <summary>Everything pending in bytes: fresh + sticky + requests.</summary>
         public int PendingLength
         {
@@ -144,7 +153,8 @@ namespace LoRaWan.Mac
 
         /// <summary>
         /// Copies whole commands into <paramref name="destination"/> at <paramref name="offset"/>, at most
-        /// <paramref name="room"/> bytes: fresh answers in order (stopping at the first that does not fit), then each
+        /// <paramref name="room"/> bytes: the 1.1 indications first (their room is kept from everything else, see
+        /// <see cref="IndicationLength"/>), fresh answers in order (stopping at the first that does not fit), then each
         /// sticky answer and request that fits. Returns the bytes copied; call <see cref="Commit"/> once the frame is built.
         /// </summary>
         public int Select(byte[] destination, int offset, int room)
@@ -162,31 +172,15 @@ namespace LoRaWan.Mac
                 destination[offset + n++] = (byte)Indication;
                 destination[offset + n++] = 1;
             }
+            // DeviceModeInd goes last but its room is kept (LoRaWAN 1.1: in every uplink until DeviceModeConf).
+            int all = room;
+            if (_deviceMode >= 0 && room - n >= 2) room -= 2;
 
-            int p = 0;
-            while (p < _freshLength)
-            {
-                int size = CommandSize(_fresh, p);
-                if (size <= 0 || size > _freshLength - p) { _freshLength = p; break; }   // cannot happen: we wrote them
-                if (n + size > room) break;
-                Array.Copy(_fresh, p, destination, offset + n, size);
-                n += size;
-                p += size;
-            }
-            _selectedFresh = p;
-
-            // Sticky repeats are all-or-nothing per command, in order; stop at the first that does not fit.
-            p = 0;
-            while (p < _stickyLength)
-            {
-                int size = CommandSize(_sticky, p);
-                if (size <= 0 || size > _stickyLength - p) { _stickyLength = p; break; }
-                if (n + size > room) break;
-                Array.Copy(_sticky, p, destination, offset + n, size);
-                n += size;
-                p += size;
-            }
-            _selectedSticky = p;
+            // Fresh answers, then sticky repeats: whole commands in order, stopping at the first that does not fit.
+            _selectedFresh = CopyWhole(_fresh, _freshLength, destination, offset, ref n, room);
+            if (_selectedFresh < 0) { _selectedFresh = -_selectedFresh - 1; _freshLength = _selectedFresh; }   // cannot happen: we wrote them
+            _selectedSticky = CopyWhole(_sticky, _stickyLength, destination, offset, ref n, room);
+            if (_selectedSticky < 0) { _selectedSticky = -_selectedSticky - 1; _stickyLength = _selectedSticky; }
 
             if (LinkCheckRequested && n + 1 <= room)
             {
@@ -198,13 +192,33 @@ namespace LoRaWan.Mac
                 destination[offset + n++] = Cid.DeviceTime;
                 _selectedDeviceTime = true;
             }
-            if (_deviceMode >= 0 && n + 2 <= room)
+            if (_deviceMode >= 0 && n + 2 <= all)
             {
                 destination[offset + n++] = Cid.DeviceMode;
                 destination[offset + n++] = (byte)_deviceMode;
                 _selectedDeviceMode = 1;
             }
             return n;
+        }
+
+        /// <summary>
+        /// Copies whole commands of <paramref name="source"/> (<paramref name="length"/> bytes) to
+        /// <paramref name="destination"/> at <paramref name="offset"/> + <paramref name="n"/> while they fit under
+        /// <paramref name="room"/>; returns the source bytes taken, or −(taken + 1) when a command there is malformed.
+        /// </summary>
+        static int CopyWhole(byte[] source, int length, byte[] destination, int offset, ref int n, int room)
+        {
+            int p = 0;
+            while (p < length)
+            {
+                int size = CommandSize(source, p);
+                if (size <= 0 || size > length - p) return -p - 1;
+                if (n + size > room) break;
+                Array.Copy(source, p, destination, offset + n, size);
+                n += size;
+                p += size;
+            }
+            return p;
         }
 
         /// <summary>
@@ -281,6 +295,29 @@ namespace LoRaWan.Mac
         /// </summary>
         public bool Commit()
         {
+            RetireSelectedFresh();
+            _selectedSticky = 0;
+            if (_selectedLinkCheck) LinkCheckRequested = false;
+            if (_selectedDeviceTime) DeviceTimeRequested = false;
+            if (_selectedDeviceMode == 0) return false;
+            _selectedDeviceMode = 0;
+            return ++_deviceModeSends == 1;
+        }
+
+        /// <summary>
+        /// The fresh answers restored by <see cref="Import"/> already went out before a reset (the uplink that carried
+        /// them started): they are retired as <see cref="Commit"/> would have, the sticky ones kept for repetition until a
+        /// downlink arrives (LoRaWAN 1.0.4 §5.4, §5.6, §5.7).
+        /// </summary>
+        internal void RetireImportedFresh()
+        {
+            _selectedFresh = _freshLength;
+            RetireSelectedFresh();
+        }
+
+        /// <summary>Drops the fresh answers a frame carried (the first <c>_selectedFresh</c> bytes); sticky ones move to the repeat list.</summary>
+        void RetireSelectedFresh()
+        {
             int p = 0;
             while (p < _selectedFresh)
             {
@@ -300,12 +337,6 @@ namespace LoRaWan.Mac
             if (rest > 0) Array.Copy(_fresh, _selectedFresh, _fresh, 0, rest);
             _freshLength = rest;
             _selectedFresh = 0;
-            _selectedSticky = 0;
-            if (_selectedLinkCheck) LinkCheckRequested = false;
-            if (_selectedDeviceTime) DeviceTimeRequested = false;
-            if (_selectedDeviceMode == 0) return false;
-            _selectedDeviceMode = 0;
-            return ++_deviceModeSends == 1;
         }
 
         /// <summary>Bytes of the uplink command at <paramref name="p"/> (CID + payload), from <see cref="MacCommandTable"/>.</summary>

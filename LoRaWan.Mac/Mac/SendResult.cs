@@ -15,7 +15,10 @@ namespace LoRaWan.Mac
         public ulong AirTimeUs;
         /// <summary>Transmissions made (1..NbTrans).</summary>
         public int Transmissions;
-        /// <summary>With <see cref="SendStatus.PayloadTooLarge"/>: the largest application payload the current data rate carries.</summary>
+        /// <summary>
+        /// With <see cref="SendStatus.PayloadTooLarge"/>: the largest application payload the current data rate carries; with
+        /// <see cref="SendStatus.PayloadSkipped"/>: the largest that fits beside the LoRaWAN 1.1 indication still owed.
+        /// </summary>
         public int MaxPayload;
         /// <summary>With <see cref="SendStatus.DutyCycleWait"/>: milliseconds until a channel is free (−1: never, no channel carries the data rate).</summary>
         public long WaitMs;
@@ -54,6 +57,7 @@ namespace LoRaWan.Mac
                 case SendStatus.RadioError: return "RadioError";
                 case SendStatus.InvalidArgument: return "InvalidArgument";
                 case SendStatus.InternalError: return "InternalError";
+                case SendStatus.PayloadSkipped: return "PayloadSkipped";
                 default: return "CounterExhausted";
             }
         }

@@ -42,5 +42,15 @@ namespace LoRaWan.Mac
         /// ClassAMac.LastInternalError.
         /// </summary>
         InternalError = 12,
+        /// <summary>
+        /// The application payload was not sent (no FCnt of its own was used): a LoRaWAN 1.1 indication the network
+        /// requires in every uplink (RekeyInd §5.10, ResetInd §5.1, DeviceModeInd) does not fit beside it at the current
+        /// data rate, and still did not after the MAC had sent it ahead in an uplink of its own, because the network's
+        /// Conf did not arrive in that uplink's windows. Sending the payload without it would get it dropped (The Things
+        /// Stack drops an uplink of a new session without RekeyInd). <see cref="SendResult.MaxPayload"/> is the largest
+        /// payload that fits beside the indication; <see cref="SendResult.FCnt"/> and the other fields describe the
+        /// MAC-only uplink that went on air. Send again: a smaller payload now, or the same once the Conf has arrived.
+        /// </summary>
+        PayloadSkipped = 13,
     }
 }

@@ -294,14 +294,24 @@ namespace LoRaWan.Session
             Keys.HasAFCntDown = (c[16] & 2) != 0;
             Keys.AFCntDown = ByteWriter.U32(c, 21);
             Keys.ConfirmedDownFCnt = (ushort)ByteWriter.U16(c, 19);
+            Owed.Carried = (c[16] & 4) != 0;   // a record before this bit: 0, the owed answers as saved
             return true;
         }
 
         /// <summary>
         /// Persists the frame counters with <see cref="FCntUpLimit"/> = FCntUp + <paramref name="fCntWindow"/>; after a
-        /// reset the next uplink uses that limit, so no FCntUp is ever reused. Writes only the small counter record.
+        /// reset the next uplink uses that limit, so no FCntUp is ever reused. Writes only the small counter record, and
+        /// marks in it that the ACK and fresh answers owed in the session record have gone out (<see cref="OwedAnswers.Carried"/>):
+        /// the MAC calls it when an uplink takes a counter the record does not cover, and, with nothing owed on record,
+        /// after a plain downlink. <see cref="Save"/> ends the window at FCntUp whenever it records an ACK or fresh answers,
+        /// so the uplink that carries them always rewrites this record first: no flash write of its own is needed.
         /// </summary>
         public void SaveCounters(int fCntWindow)
+        {
+            WriteCounters(fCntWindow, true);
+        }
+
+        void WriteCounters(int fCntWindow, bool owedCarried)
         {
             FCntUpLimit = FCntUp + (uint)fCntWindow;
             byte[] c = _records.Counters.Payload;
@@ -309,7 +319,7 @@ namespace LoRaWan.Session
             ByteWriter.PutU32(c, 4, CounterTag);
             ByteWriter.PutU32(c, 8, FCntUpLimit);
             ByteWriter.PutU32(c, 12, FCntDown);
-            c[16] = (byte)((HasFCntDown ? 1 : 0) | (Keys.HasAFCntDown ? 2 : 0));
+            c[16] = (byte)((HasFCntDown ? 1 : 0) | (Keys.HasAFCntDown ? 2 : 0) | (owedCarried ? 4 : 0));
             ByteWriter.PutU16(c, 17, AdrAckCounter > 0xFFFF ? 0xFFFF : AdrAckCounter);
             ByteWriter.PutU16(c, 19, Keys.ConfirmedDownFCnt);
             ByteWriter.PutU32(c, 21, Keys.AFCntDown);
@@ -322,10 +332,9 @@ namespace LoRaWan.Session
             SaveCounters(FCntUpLimit > FCntUp ? (int)(FCntUpLimit - FCntUp) : 0);
         }
 
-        /// <summary>Persists the counters (window <paramref name="fCntWindow"/>) and the session.</summary>
+        /// <summary>Persists the session, then the counters (window <paramref name="fCntWindow"/>, 0 while an ACK or fresh answers are owed).</summary>
         public void Save(int fCntWindow)
         {
-            SaveCounters(fCntWindow);
             byte[] b = _records.Session.Payload;
             OwedAnswers owed = Owed;
             SessionKeys k = Keys;
@@ -360,6 +369,14 @@ namespace LoRaWan.Session
             System.Array.Copy(owed.Fresh, 0, b, OwedOffset + 3, OwedFreshCapacity);
             System.Array.Copy(owed.Sticky, 0, b, OwedOffset + 3 + OwedFreshCapacity, OwedStickyCapacity);
             _records.Session.Save();
+            // Then the counters, saying that what this record owes has not gone out. An ACK or fresh answers on record are
+            // owed to the uplink with FCnt = FCntUp: the window ends there, so that uplink rewrites the counter record
+            // (SaveCounters, "carried") before it goes out. In this order a cut during the session write leaves the old
+            // record with the counter record that speaks of it; a cut during the counter write may leave the new answers
+            // marked as carried: they are then lost (the network asks again), never sent twice.
+            if (owed.Ack || owed.FreshLength > 0) fCntWindow = 0;
+            WriteCounters(fCntWindow, false);
+            owed.Carried = false;
         }
 
         /// <summary>

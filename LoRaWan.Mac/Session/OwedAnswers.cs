@@ -22,12 +22,19 @@ namespace LoRaWan.Session
         public readonly byte[] Sticky = new byte[DeviceSession.OwedStickyCapacity];
         /// <summary>Bytes in <see cref="Sticky"/>.</summary>
         public int StickyLength;
+        /// <summary>
+        /// Read from the counter record: an uplink has taken a frame counter since this record was saved, so the ACK and
+        /// the fresh answers in it have gone out; after a reset they are not sent again (the sticky ones among them still
+        /// repeat until a downlink arrives). See <see cref="DeviceSession.SaveCounters"/>.
+        /// </summary>
+        public bool Carried;
 
         /// <summary>Owes nothing (a new session).</summary>
         public void Clear()
         {
             Ack = false;
             DeviceModeInd = false;
+            Carried = false;
             FreshLength = 0;
             StickyLength = 0;
         }

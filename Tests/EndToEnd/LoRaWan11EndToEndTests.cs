@@ -153,6 +153,46 @@ namespace LoRaWan.Tests.EndToEnd
             AssertNothingRejected(rig, "ABP 1.1");
         }
 
+        /// <summary>The accepted uplink on <paramref name="port"/> with <paramref name="length"/> bytes, or null.</summary>
+        static UplinkRecord FindUplink(WorldRig rig, int port, int length)
+        {
+            UplinkLog log = rig.World.Network.Uplinks;
+            for (int i = 0; i < log.Count; i++)
+                if (log[i].FPort == port && log[i].PayloadLength == length) return log[i];
+            return null;
+        }
+
+        [TestMethod]
+        public void Otaa11_MaxSizeFirstUplinkAtDr0_RekeyIndGoesAheadAlone_ThePayloadArrives()
+        {
+            // EU868 DR0: M = 59, so the largest application payload is 59 − 8 = 51 bytes (RP002-1.0.4 table 10; FHDR 7 +
+            // FPort 1) and RekeyInd (2 bytes, LoRaWAN 1.1 §5.10) cannot ride beside it. The Things Stack drops an uplink of
+            // the pending session that lacks RekeyInd, so the indication goes first in an uplink of its own and the
+            // payload follows once RekeyConf has arrived.
+            WorldRig rig = Rig11("EU868", 1107, new NetworkOptions());
+            LoRaWanOptions o = Options11("EU868", 1107);
+            o.DataRate = 0;
+            o.Adr = false;
+            rig.PowerOn(o);
+            Assert.IsTrue(rig.Device.Join(600000), "joined");
+            Assert.IsTrue(rig.Mac.Session.Keys.RekeyOwed, "RekeyInd owed after the join");
+            byte[] payload = new byte[51];
+            for (int i = 0; i < payload.Length; i++) payload[i] = (byte)(0xA0 + i);
+            SendResult r = rig.Device.Send(1, payload, false, 3600000);
+            Assert.AreEqual((int)SendStatus.Sent, (int)r.Status, r.ToString());
+            Assert.AreEqual(0, rig.World.Network.Counters.UplinksRejectedNoRekeyInd, "no uplink dropped for a missing RekeyInd");
+            UplinkRecord first = rig.World.Network.Uplinks[0];
+            Assert.IsTrue(first.FPort <= 0, "the first uplink carries MAC commands only");
+            Assert.IsTrue(StartsWith(first, Cid.Rekey) || first.FPort == 0 && first.Payload[0] == Cid.Rekey, "RekeyInd in the first uplink");
+            UplinkRecord data = FindUplink(rig, 1, 51);
+            Assert.IsNotNull(data, "the 51-byte payload reached the network");
+            Assert.AreEqual(0xA0, (int)data.Payload[0]);
+            Assert.AreEqual(0xD2, (int)data.Payload[50]);
+            Assert.AreEqual(r.FCnt, data.FCnt, "the result names the frame that carried the payload");
+            Assert.IsFalse(rig.Mac.Session.Keys.RekeyOwed, "RekeyConf arrived");
+            AssertNothingRejected(rig, "max-size first uplink");
+        }
+
         [DataRow("EU868")]
         [DataRow("US915")]
         [DataRow("AU915")]

@@ -127,6 +127,103 @@ namespace LoRaWan.Tests.EndToEnd
         }
 
         [TestMethod]
+        public void RejoinParamSetup_MaxTimeNRunsOut_WhileTheDeviceSendsNothing_TheType0GoesOut()
+        {
+            // LoRaWAN 1.1 §5.14: a type 0 Rejoin-request every 2^(MaxTimeN + 10) s or 2^(MaxCountN + 4) uplinks, whichever
+            // comes first. MaxTimeN 0: 1024 s; MaxCountN 15: 2^19 uplinks, out of reach. The device then sends nothing.
+            var rig = new Rig(410);
+            JoinAndSettle(rig);
+            uint oldDevAddr = rig.Mac.Session.DevAddr;
+            rig.World.Network.RejoinParamSetup(rig.Identity.DevEui, 0, 15);
+            Assert.IsTrue(rig.Send().Succeeded, "carries the uplink whose downlink asks");
+            Assert.IsTrue(rig.Send().Succeeded, "carries RejoinParamSetupAns");
+            Assert.AreEqual(1, rig.World.Network.GetMacState(rig.Identity.DevEui).RejoinParamSetupCount, "answered");
+            Assert.AreEqual(0, rig.Rejoins.Count);
+            rig.World.Sleep(1100000);   // idle past 1024 s since the session started
+            Assert.AreEqual(1, rig.Rejoins.Count, "the period ran out without an uplink: the type 0 Rejoin-request went out");
+            Assert.AreEqual(0, (int)rig.Rejoin(0)[1], "type 0");
+            Assert.AreEqual(1, rig.World.Network.Counters.RejoinAccepts, "answered with a new session");
+            Assert.AreNotEqual(oldDevAddr, rig.Mac.Session.DevAddr);
+            Assert.IsTrue(rig.Send().Succeeded, "data on the new session");
+            rig.World.Sleep(600000);
+            Assert.AreEqual(1, rig.Rejoins.Count, "a new session forgets RejoinParamSetupReq: no more periodic requests");
+        }
+
+        [TestMethod]
+        public void Facade_StartRejoinType0_IsAnsweredWithANewSession_AndDataContinues()
+        {
+            var rig = new Rig(405);
+            JoinAndSettle(rig);
+            uint oldDevAddr = rig.Device.DevAddr;
+            Assert.IsTrue(rig.Device.StartRejoin(0), "started from the device facade");
+            Assert.IsFalse(rig.Device.StartRejoin(0), "busy with the first one");
+            rig.World.Sleep(10000);   // JOIN_ACCEPT_DELAY2 is 6 s
+            Assert.AreEqual(1, rig.Rejoins.Count, "one Rejoin-request on air");
+            Assert.AreEqual(0, (int)rig.Rejoin(0)[1], "type 0");
+            Assert.AreEqual(1, rig.World.Network.Counters.RejoinAccepts, "answered");
+            Assert.IsTrue(rig.Device.IsJoined);
+            Assert.AreNotEqual(oldDevAddr, rig.Device.DevAddr, "the new session is in use");
+            Assert.IsTrue(rig.Send().Succeeded, "data on the new session");
+            Assert.AreEqual(rig.Device.DevAddr, rig.NetworkDevice.Session.DevAddr, "the network switched with RekeyInd");
+        }
+
+        static string RejoinRefusal(LoRaWanDevice device, int type)
+        {
+            try
+            {
+                device.StartRejoin(type);
+                return "no exception";
+            }
+            catch (System.ArgumentOutOfRangeException e) { return "ArgumentOutOfRange: " + e.Message; }
+            catch (System.InvalidOperationException e) { return "InvalidOperation: " + e.Message; }
+        }
+
+        static bool Has(string text, string part)
+        {
+            return text.IndexOf(part) >= 0;
+        }
+
+        [TestMethod]
+        public void Facade_StartRejoin_ValidatesTheTypeAndSaysWhereItDoesNotApply()
+        {
+            // Types: 0 and 1 are the device's (LoRaWAN 1.1 §6.2.4); 2 answers ForceRejoinReq only.
+            var rig = new Rig(406);
+            rig.PowerOn();
+            string r = RejoinRefusal(rig.Device, 0);
+            Assert.IsTrue(Has(r, "InvalidOperation") && Has(r, "join first"), "a 1.1 OTAA device not joined yet: " + r);
+            JoinAndSettle(rig);
+            r = RejoinRefusal(rig.Device, 2);
+            Assert.IsTrue(Has(r, "ArgumentOutOfRange") && Has(r, "ForceRejoinReq"), "type 2: " + r);
+            Assert.IsTrue(Has(RejoinRefusal(rig.Device, -1), "ArgumentOutOfRange"), "type -1");
+            Assert.IsTrue(Has(RejoinRefusal(rig.Device, 3), "ArgumentOutOfRange"), "type 3");
+            Assert.AreEqual(0, rig.Rejoins.Count, "nothing went out");
+
+            // A LoRaWAN 1.0.x device.
+            var v10 = new WorldRig("EU868", 407, LoRaWanVersion.V1_0_4);
+            v10.PowerOn(WorldRig.Options("EU868", 407));
+            Assert.IsTrue(v10.Device.Join(600000));
+            r = RejoinRefusal(v10.Device, 0);
+            Assert.IsTrue(Has(r, "InvalidOperation") && Has(r, "1.0.x"), "1.0.4 OTAA: " + r);
+
+            // ABP 1.1.
+            var abp = new WorldRig("EU868", 408, DeviceIdentity.Abp11(LoRaWan11EndToEndTests.AbpDevAddr, LoRaWan11EndToEndTests.FNwk,
+                LoRaWan11EndToEndTests.SNwk, LoRaWan11EndToEndTests.NwkSEnc, LoRaWan11EndToEndTests.AppS), LoRaWanVersion.V1_1, new NetworkOptions());
+            abp.PowerOn(LoRaWan11EndToEndTests.Options11("EU868", 408));
+            Assert.IsTrue(abp.Device.IsJoined);
+            r = RejoinRefusal(abp.Device, 1);
+            Assert.IsTrue(Has(r, "InvalidOperation") && Has(r, "ABP"), "ABP 1.1: " + r);
+
+            // A 1.1 device joined to a 1.0 network (OptNeg = 0, LoRaWAN 1.1 §6.2.3).
+            var net = new NetworkOptions();
+            net.OptNeg = false;
+            WorldRig optNeg0 = LoRaWan11EndToEndTests.Rig11("EU868", 409, net);
+            optNeg0.PowerOn(LoRaWan11EndToEndTests.Options11("EU868", 409));
+            Assert.IsTrue(optNeg0.Device.Join(600000));
+            r = RejoinRefusal(optNeg0.Device, 0);
+            Assert.IsTrue(Has(r, "InvalidOperation") && Has(r, "OptNeg = 0"), "OptNeg 0: " + r);
+        }
+
+        [TestMethod]
         public void ForceRejoinReq_Type2_AtItsDataRate_NewKeysAndDevAddr_RadioParametersKept()
         {
             var rig = new Rig(402);

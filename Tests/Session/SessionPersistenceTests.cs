@@ -82,6 +82,89 @@ namespace LoRaWan.Tests.Session
         }
 
         [TestMethod]
+        public void FreshAnswerSentBeforeAReset_IsNotSentAgain_TheStickyOneIsRepeated()
+        {
+            // DutyCycleReq (LoRaWAN 1.0.4 §5.3) is answered once; RXTimingSetupAns (§5.7) repeats until a downlink.
+            LoRaWanOptions o = CommandRig.Adr(5);
+            o.EmptyAckUplinkDelayMs = 0;
+            var rig = new CommandRig("EU868", o);
+            rig.DeliverNext(CommandRig.Down(1, "04 00 08 05"));   // DutyCycleReq 1/2^0, RXTimingSetupReq 5 s
+            rig.Send();
+            rig.Send();
+            Assert.AreEqual("04" + "08", CommandRig.FOpts(rig.Sent(1)), "both answers in the next uplink");
+            var again = new CommandRig("EU868", o, rig.Flash, rig.Scheduler);   // reset (deep sleep) after it went out
+            again.Send();
+            Assert.AreEqual("08", CommandRig.FOpts(again.Sent(0)), "DutyCycleAns was sent: not again; RXTimingSetupAns repeated");
+            again.Send();
+            Assert.AreEqual("08", CommandRig.FOpts(again.Sent(1)), "still repeated: no downlink yet");
+            var third = new CommandRig("EU868", o, again.Flash, again.Scheduler);   // a second reset keeps it so
+            third.Send();
+            Assert.AreEqual("08", CommandRig.FOpts(third.Sent(0)));
+            Assert.IsTrue(CommandRig.Read(third.Sent(0)).FCnt > CommandRig.Read(again.Sent(1)).FCnt, "no FCntUp reused");
+        }
+
+        [TestMethod]
+        public void FreshAnswerOwedAtAReset_BeforeItsUplink_IsStillSent()
+        {
+            LoRaWanOptions o = CommandRig.Adr(5);
+            o.EmptyAckUplinkDelayMs = 0;
+            var rig = new CommandRig("EU868", o);
+            rig.DeliverNext(CommandRig.Down(1, "04 00"));   // DutyCycleReq
+            rig.Send();
+            var again = new CommandRig("EU868", o, rig.Flash, rig.Scheduler);   // reset before any uplink carried the answer
+            again.Send();
+            Assert.AreEqual("04", CommandRig.FOpts(again.Sent(0)), "DutyCycleAns owed across the reset");
+            Assert.IsTrue(CommandRig.Read(again.Sent(0)).FCnt > CommandRig.Read(rig.Sent(0)).FCnt, "no FCntUp reused");
+            var third = new CommandRig("EU868", o, again.Flash, again.Scheduler);
+            third.Send();
+            Assert.AreEqual("", CommandRig.FOpts(third.Sent(0)), "and once sent, not again");
+        }
+
+        [TestMethod]
+        public void MacAnswers_PowerCutAtEveryStoreWrite_NoAnswerReachesTheNetworkTwice()
+        {
+            // A device that sleeps (resets) after every uplink, asked for DutyCycleReq (answered once) and RXTimingSetupReq
+            // (its answer repeats until a downlink). The network model counts an answer it did not ask for (a DutyCycleAns
+            // sent again after a reset) as unexpected, as The Things Stack rejects an answer with no pending request.
+            // Power is cut in the middle of the n-th flash write, for every n, then the device lives on.
+            int cut = 0;
+            for (; cut < 100; cut++)
+            {
+                var rig = new WorldRig("EU868", 33, LoRaWanVersion.V1_0_4);
+                LoRaWanOptions o = WorldRig.Options("EU868", 33);
+                o.EmptyAckUplinkDelayMs = 0;
+                rig.PowerOn(o);
+                Assert.IsTrue(rig.Device.Join(600000), "joined");
+                rig.World.Network.Mac.Enabled = true;
+                rig.World.Network.RequestDutyCycle(rig.Identity.DevEui, 0);
+                rig.World.Network.RequestRxTiming(rig.Identity.DevEui, 2);
+                rig.World.Flash.TearAfter(cut, 7);
+                bool wasCut = false;
+                for (int i = 0; i < 5 && !wasCut; i++)
+                {
+                    rig.Device.Send(1, new byte[] { (byte)i }, false, 600000);
+                    wasCut = rig.World.Flash.PowerLost;
+                    if (!wasCut) rig.PowerOn(o);   // deep sleep: the session and what it owes come from flash
+                }
+                rig.World.Flash.TearAfter(-1, 0);
+                for (int i = 0; i < 4; i++)
+                {
+                    rig.PowerOn(o);
+                    Assert.IsTrue(rig.Device.IsJoined, "cut at write " + cut.ToString() + ": the session resumes");
+                    rig.Device.Send(2, new byte[] { (byte)i }, false, 600000);
+                }
+                NetworkMacCounters m = rig.World.Network.MacCounters;
+                string at = "cut at write " + cut.ToString() + ": ";
+                Assert.AreEqual(0, m.AnswersUnexpected, at + "an answer the network did not ask for (sent twice)");
+                Assert.AreEqual(0, m.AnswersWrong, at + "a wrong answer");
+                Assert.IsTrue(m.AnswersCorrect >= 2, at + "both requests answered: " + m.AnswersCorrect.ToString());
+                Assert.AreEqual(0, rig.World.Network.Counters.ReusedFCntWithNewData, at + "an FCntUp was reused");
+                if (!wasCut) break;
+            }
+            Assert.IsTrue(cut >= 5 && cut < 100, "every write was cut once: " + cut.ToString());
+        }
+
+        [TestMethod]
         public void AckOwedAtReset_IsSentAfterTheReset()
         {
             LoRaWanOptions o = MacTestRig.Dr5NoAdr();

@@ -138,7 +138,13 @@ namespace LoRaWan.Tests.Session
             Assert.AreEqual(owed + 3 + 15 + 32, b.Length, "nothing after the owed answers");
 
             byte[] c = StoredPayload(flash, StoreSlots.Counters, 0x46);
-            Assert.AreEqual("E7CD2C01" + "38633700" + "30000000" + "0B0A0000" + "01" + "0201" + "0000" + "00000000", TestHex.Of(c), "counter record");
+            // An ACK and fresh answers are owed: the FCntUp window ends at FCntUp 0x20, the uplink that carries them.
+            Assert.AreEqual("E7CD2C01" + "38633700" + "20000000" + "0B0A0000" + "01" + "0201" + "0000" + "00000000", TestHex.Of(c), "counter record");
+            // That uplink rewrites the counter record alone, with flag bit 2: what the session record owes has gone out.
+            s.FCntUp = 0x21;
+            s.SaveCounters(0x10);
+            c = StoredPayload(flash, StoreSlots.Counters + 1, 0x46);   // the second write goes to the other slot
+            Assert.AreEqual("E7CD2C01" + "38633700" + "31000000" + "0B0A0000" + "05" + "0201" + "0000" + "00000000", TestHex.Of(c), "counter record, carried");
         }
 
         /// <summary>

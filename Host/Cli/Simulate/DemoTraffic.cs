@@ -74,7 +74,7 @@ namespace LoRaWan.Cli.Simulate
                 payload = sized;
             }
             SendResult r = _device.Send(1, payload, confirmed, SendTimeoutMs);
-            string limit = r.Status == SendStatus.PayloadTooLarge ? $", limit {r.MaxPayload} B" : "";
+            string limit = r.Status == SendStatus.PayloadTooLarge || r.Status == SendStatus.PayloadSkipped ? $", limit {r.MaxPayload} B" : "";
             _timeline.Line(_now(), "app", $"Send {payload.Length} B → {SendResult.StatusName(r.Status)} (FCnt {r.FCnt}, {r.Transmissions} transmission(s){limit})");
             if (r.Status == SendStatus.Acked) Acked++;
             else if (r.Status == SendStatus.NoAck) NoAck++;

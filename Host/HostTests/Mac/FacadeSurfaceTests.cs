@@ -36,6 +36,7 @@ namespace LoRaWan.HostTests.Mac
             "method SetDeviceClass(DeviceClass): Void",     // issue 15: Class C
             "method Join(Int32): Boolean",
             "method BeginJoin(): Boolean",
+            "method StartRejoin(Int32): Boolean",           // LoRaWAN 1.1 Rejoin-request types 0 and 1
             "method Send(Int32, Byte[], Boolean, Int32): SendResult",
             "method Send(Int32, Byte[], Boolean): SendResult",
             "method BeginSend(Int32, Byte[], Int32, Int32, Boolean): SendResult",
