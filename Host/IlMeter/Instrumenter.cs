@@ -14,6 +14,8 @@ namespace LoRaWan.IlMeter
     /// first assembly rewritten (LoRaWan.Radio, the lowest; the others reference it there). A block is entered whole: the count is the
     /// IL the interpreter would execute, except in a block an exception leaves early (no measured operation throws).
     /// Calls out of the rewritten assemblies (mscorlib, host shims) count as the one call instruction.
+    /// Beside the count, each block adds its instructions' <see cref="CostModel"/> weights to <c>Counter.Cost</c>: the x86
+    /// instructions nanoCLR is estimated to execute for them.
     /// </summary>
     public static class Instrumenter
     {
@@ -28,6 +30,18 @@ namespace LoRaWan.IlMeter
         /// one allocates a lock block and links it to the thread, native work the IL count does not show (issue 20).
         /// </summary>
         public const string LocksField = "Locks";
+
+        /// <summary>
+        /// The counter's <c>long</c> of estimated x86 instructions nanoCLR executes for the counted IL: each block adds the
+        /// <see cref="CostModel"/> weights of its instructions beside its IL count.
+        /// </summary>
+        public const string CostField = "Cost";
+
+        /// <summary>
+        /// The counter's <c>long</c>s of the environment's IL and estimated x86 (its own methods, and device code it calls
+        /// while <c>Paused</c>): not the device's work, kept apart to compare a whole run with a nanoCLR measurement of it.
+        /// </summary>
+        public const string EnvironmentIlField = "EnvironmentIl", EnvironmentCostField = "EnvironmentCost";
 
         /// <summary>The counter's <c>int</c>: above 0 while the environment (simulation, test rig) runs device code for itself.</summary>
         public const string PausedField = "Paused";
@@ -64,10 +78,13 @@ namespace LoRaWan.IlMeter
         public static Dictionary<string, byte[]> Rewrite(IList<string> paths, List<string> methodNames)
         {
             var images = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-            FieldReference counter = null, methods = null, paused = null, locks = null;
+            FieldReference counter = null, methods = null, paused = null, locks = null, cost = null, envIl = null, envCost = null;
             foreach (string path in paths)
             {
-                using var module = ModuleDefinition.ReadModule(path, new ReaderParameters { ReadSymbols = false, InMemory = true });
+                // The resolver finds the other device assemblies next to this one (CostModel asks whether a callee is virtual).
+                using var resolver = new DefaultAssemblyResolver();
+                resolver.AddSearchDirectory(Path.GetDirectoryName(Path.GetFullPath(path)));
+                using var module = ModuleDefinition.ReadModule(path, new ReaderParameters { ReadSymbols = false, InMemory = true, AssemblyResolver = resolver });
                 RejectDebugBuild(module);
                 FieldReference field;
                 if (counter == null)
@@ -83,7 +100,16 @@ namespace LoRaWan.IlMeter
                     type.Fields.Add(pausedDef);
                     var locksDef = new FieldDefinition(LocksField, FieldAttributes.Public | FieldAttributes.Static, module.TypeSystem.Int64);
                     type.Fields.Add(locksDef);
+                    var costDef = new FieldDefinition(CostField, FieldAttributes.Public | FieldAttributes.Static, module.TypeSystem.Int64);
+                    type.Fields.Add(costDef);
+                    var envIlDef = new FieldDefinition(EnvironmentIlField, FieldAttributes.Public | FieldAttributes.Static, module.TypeSystem.Int64);
+                    type.Fields.Add(envIlDef);
+                    var envCostDef = new FieldDefinition(EnvironmentCostField, FieldAttributes.Public | FieldAttributes.Static, module.TypeSystem.Int64);
+                    type.Fields.Add(envCostDef);
                     module.Types.Add(type);
+                    cost = costDef;
+                    envIl = envIlDef;
+                    envCost = envCostDef;
                     counter = def;
                     methods = perMethod;
                     paused = pausedDef;
@@ -93,6 +119,8 @@ namespace LoRaWan.IlMeter
                 else field = module.ImportReference(counter);
                 FieldReference pausedField = module.ImportReference(paused);
                 FieldReference locksField = module.ImportReference(locks);
+                FieldReference costField = module.ImportReference(cost);
+                var environment = new[] { module.ImportReference(envIl), module.ImportReference(envCost) };
                 FieldReference methodsField = methodNames == null ? null : module.ImportReference(methods);
                 foreach (TypeDefinition type in module.GetTypes().ToList())
                 {
@@ -102,7 +130,7 @@ namespace LoRaWan.IlMeter
                         if (!method.HasBody) continue;
                         int id = -1;
                         if (methodNames != null) { id = methodNames.Count; methodNames.Add(type.FullName + "::" + method.Name); }
-                        Instrument(method, field, methodsField, id, pausedField, locksField);
+                        Instrument(method, field, methodsField, id, pausedField, locksField, costField, environment);
                     }
                 }
                 using var stream = new MemoryStream();
@@ -125,15 +153,65 @@ namespace LoRaWan.IlMeter
                 ?? throw new InvalidOperationException(module.Assembly.Name.Name + " does not reference " + counterAssembly);
             var counterType = new TypeReference(CounterNamespace, CounterName, module, scope);
             var paused = new FieldReference(PausedField, module.TypeSystem.Int32, counterType);
+            var envIl = new FieldReference(EnvironmentIlField, module.TypeSystem.Int64, counterType);
+            var envCost = new FieldReference(EnvironmentCostField, module.TypeSystem.Int64, counterType);
             foreach (TypeDefinition type in module.GetTypes().ToList())
             {
                 if (namespaces != null && !namespaces.Any(n => type.Namespace.StartsWith(n, StringComparison.Ordinal))) continue;
                 foreach (MethodDefinition method in type.Methods)
-                    if (method.HasBody) PauseAroundDeviceCalls(method, counted, paused);
+                    if (method.HasBody)
+                    {
+                        CountEnvironment(method, envIl, envCost);
+                        PauseAroundDeviceCalls(method, counted, paused);
+                    }
             }
             using var stream = new MemoryStream();
             module.Write(stream);
             return stream.ToArray();
+        }
+
+        // Every basic block of an environment method adds its IL count and CostModel weight to the environment's counters.
+        static void CountEnvironment(MethodDefinition method, FieldReference envIl, FieldReference envCost)
+        {
+            MethodBody body = method.Body;
+            body.SimplifyMacros();
+            List<Instruction> leaders = Leaders(body);
+            var index = new Dictionary<Instruction, int>();
+            for (int i = 0; i < body.Instructions.Count; i++) index[body.Instructions[i]] = i;
+            var sizes = new int[leaders.Count];
+            var weights = new long[leaders.Count];
+            for (int b = 0; b < leaders.Count; b++)
+            {
+                int end = b + 1 < leaders.Count ? index[leaders[b + 1]] : body.Instructions.Count;
+                sizes[b] = end - index[leaders[b]];
+                for (int i = index[leaders[b]]; i < end; i++) weights[b] += CostModel.Weight(body.Instructions[i]);
+            }
+            ILProcessor il = body.GetILProcessor();
+            for (int b = 0; b < leaders.Count; b++)
+            {
+                // As in Instrument: the leader becomes the first added instruction, a copy of it follows the counting.
+                Instruction leader = leaders[b];
+                Instruction copy = il.Create(OpCodes.Nop);
+                copy.OpCode = leader.OpCode;
+                copy.Operand = leader.Operand;
+                Instruction[] add = AddTo(il, envIl, sizes[b], envCost, weights[b]);
+                leader.OpCode = add[0].OpCode;
+                leader.Operand = add[0].Operand;
+                Instruction last = leader;
+                for (int i = 1; i < add.Length; i++) { il.InsertAfter(last, add[i]); last = add[i]; }
+                il.InsertAfter(last, copy);
+            }
+            body.OptimizeMacros();
+        }
+
+        // first += a; second += b
+        static Instruction[] AddTo(ILProcessor il, FieldReference first, long a, FieldReference second, long b)
+        {
+            return new[]
+            {
+                il.Create(OpCodes.Ldsfld, first), il.Create(OpCodes.Ldc_I8, a), il.Create(OpCodes.Add), il.Create(OpCodes.Stsfld, first),
+                il.Create(OpCodes.Ldsfld, second), il.Create(OpCodes.Ldc_I8, b), il.Create(OpCodes.Add), il.Create(OpCodes.Stsfld, second),
+            };
         }
 
         static void PauseAroundDeviceCalls(MethodDefinition method, ICollection<string> counted, FieldReference paused)
@@ -216,7 +294,8 @@ namespace LoRaWan.IlMeter
             return i.OpCode.Code == Code.Call && i.Operand is MethodReference m && m.Name == "Enter" && m.DeclaringType.FullName == "System.Threading.Monitor";
         }
 
-        static void Instrument(MethodDefinition method, FieldReference counter, FieldReference methods, int id, FieldReference paused, FieldReference locks)
+        static void Instrument(MethodDefinition method, FieldReference counter, FieldReference methods, int id, FieldReference paused, FieldReference locks,
+            FieldReference cost, FieldReference[] environment)
         {
             MethodBody body = method.Body;
             body.SimplifyMacros();
@@ -225,11 +304,16 @@ namespace LoRaWan.IlMeter
             for (int i = 0; i < body.Instructions.Count; i++) index[body.Instructions[i]] = i;
             var sizes = new int[leaders.Count];
             var lockCalls = new int[leaders.Count];
+            var weights = new long[leaders.Count];
             for (int b = 0; b < leaders.Count; b++)
             {
                 int end = b + 1 < leaders.Count ? index[leaders[b + 1]] : body.Instructions.Count;
                 sizes[b] = end - index[leaders[b]];
-                for (int i = index[leaders[b]]; i < end; i++) if (IsLock(body.Instructions[i])) lockCalls[b]++;
+                for (int i = index[leaders[b]]; i < end; i++)
+                {
+                    if (IsLock(body.Instructions[i])) lockCalls[b]++;
+                    weights[b] += CostModel.Weight(body.Instructions[i]);
+                }
             }
             ILProcessor il = body.GetILProcessor();
             for (int b = 0; b < leaders.Count; b++)
@@ -242,9 +326,10 @@ namespace LoRaWan.IlMeter
                 copy.Operand = leader.Operand;
                 leader.OpCode = OpCodes.Ldsfld;
                 leader.Operand = counter;
-                // if (Paused == 0) Count += size
+                // if (Paused == 0) Count += size, ... else EnvironmentIl += size, EnvironmentCost += weight
                 leader.Operand = paused;
-                Instruction skip = il.Create(OpCodes.Brtrue, copy);
+                Instruction[] apart = AddTo(il, environment[0], sizes[b], environment[1], weights[b]);
+                Instruction skip = il.Create(OpCodes.Brtrue, apart[0]);
                 Instruction load = il.Create(OpCodes.Ldsfld, counter);
                 Instruction size = il.Create(OpCodes.Ldc_I8, (long)sizes[b]);
                 Instruction add = il.Create(OpCodes.Add);
@@ -255,6 +340,9 @@ namespace LoRaWan.IlMeter
                 il.InsertAfter(size, add);
                 il.InsertAfter(add, store);
                 Instruction last = store;
+                // Cost += the block's estimated x86 (CostModel)
+                Instruction[] estimate = { il.Create(OpCodes.Ldsfld, cost), il.Create(OpCodes.Ldc_I8, weights[b]), il.Create(OpCodes.Add), il.Create(OpCodes.Stsfld, cost) };
+                foreach (Instruction e in estimate) { il.InsertAfter(last, e); last = e; }
                 if (lockCalls[b] > 0)
                 {
                     // Locks += the Monitor.Enter calls of this block
@@ -272,6 +360,10 @@ namespace LoRaWan.IlMeter
                     };
                     foreach (Instruction p in profile) { il.InsertAfter(last, p); last = p; }
                 }
+                Instruction over = il.Create(OpCodes.Br, copy);
+                il.InsertAfter(last, over);
+                last = over;
+                foreach (Instruction e in apart) { il.InsertAfter(last, e); last = e; }
                 il.InsertAfter(last, copy);
             }
             body.OptimizeMacros();

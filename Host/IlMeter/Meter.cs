@@ -17,6 +17,15 @@ namespace LoRaWan.IlMeter
         public long Il;
         /// <summary>Locks taken (Monitor.Enter calls) in the device assemblies: native work on nanoCLR that <see cref="Il"/> does not show.</summary>
         public long Locks;
+        /// <summary>
+        /// Estimated x86 instructions nanoCLR executes for <see cref="Il"/> (<see cref="CostModel"/>'s weights per opcode class,
+        /// measured on nanoCLR by NanoBench): calls, field and array accesses, conversions and natives cost more than plain IL.
+        /// </summary>
+        public long EstX86;
+        /// <summary>The environment's IL (rig, simulation, and device code it calls for itself) in the same run: not counted above.</summary>
+        public long EnvironmentIl;
+        /// <summary>The environment's estimated x86, as <see cref="EstX86"/>.</summary>
+        public long EnvironmentEstX86;
     }
 
     /// <summary>
@@ -95,7 +104,16 @@ namespace LoRaWan.IlMeter
                     long il;
                     try { il = (long)measure.Invoke(null, new object[] { names[i] }); }
                     catch (TargetInvocationException e) { throw new InvalidOperationException(names[i] + ": " + e.InnerException.Message, e.InnerException); }
-                    rows.Add(new IlRow { Name = names[i], Description = descriptions[i], Il = il, Locks = (long)ops.GetField("LastLocks").GetValue(null) });
+                    rows.Add(new IlRow
+                    {
+                        Name = names[i],
+                        Description = descriptions[i],
+                        Il = il,
+                        Locks = (long)ops.GetField("LastLocks").GetValue(null),
+                        EstX86 = (long)ops.GetField("LastCost").GetValue(null),
+                        EnvironmentIl = (long)ops.GetField("LastEnvironmentIl").GetValue(null),
+                        EnvironmentEstX86 = (long)ops.GetField("LastEnvironmentCost").GetValue(null)
+                    });
                 }
                 if (only != null && rows.Count == 0) throw new ArgumentException("unknown operation " + only + "; one of " + string.Join(", ", names));
                 if (perMethod != null)
@@ -133,10 +151,14 @@ namespace LoRaWan.IlMeter
         public static string Format(IList<IlRow> rows)
         {
             var s = new System.Text.StringBuilder();
-            s.AppendLine($"{"operation",-20} {"IL executed",12} {"ESP32 est.",11} {"locks",6}  what");
+            s.AppendLine($"{"operation",-20} {"IL executed",12} {"est. x86",10} {"ESP32 est.",11} {"locks",6}  what");
             foreach (IlRow r in rows)
-                s.AppendLine($"{r.Name,-20} {r.Il,12:N0} {r.Il / EspIlPerSecond * 1000.0,8:F2} ms {r.Locks,6}  {r.Description}");
+                s.AppendLine($"{r.Name,-20} {r.Il,12:N0} {r.EstX86,10:N0} {r.Il / EspIlPerSecond * 1000.0,8:F2} ms {r.Locks,6}  {r.Description}");
             s.AppendLine($"IL counted in {string.Join(", ", Counted)} only; ESP32 estimate at {EspIlPerSecond / 1e6:F0} million IL/s (240 MHz, issue 20).");
+            foreach (IlRow r in rows)
+                if (r.EnvironmentIl != 0)
+                    s.AppendLine($"{r.Name}: environment (not counted above) {r.EnvironmentIl:N0} IL, est. {r.EnvironmentEstX86:N0} x86; with it {r.Il + r.EnvironmentIl:N0} IL, est. {r.EstX86 + r.EnvironmentEstX86:N0} x86");
+            s.AppendLine("est. x86: x86 instructions nanoCLR (-O2, x86-64) is estimated to execute, IL weighted by opcode class (CostModel, from NanoBench).");
             s.AppendLine("locks: Monitor.Enter calls executed; each allocates a lock block on nanoCLR, native work not in the IL count or the estimate.");
             return s.ToString();
         }

@@ -40,10 +40,19 @@ namespace LoRaWan.IlMeter.Workload
 
         static FieldInfo _counter;
         static FieldInfo _locks;
+        static FieldInfo _cost;
+        static FieldInfo _environmentIl;
+        static FieldInfo _environmentCost;
         static long[] _methods;
 
         /// <summary>The locks (Monitor.Enter calls) the last measured run took in the device assemblies.</summary>
         public static long LastLocks;
+
+        /// <summary>The estimated nanoCLR x86 instructions (Counter.Cost, the meter's CostModel) of the last measured run.</summary>
+        public static long LastCost;
+
+        /// <summary>The environment's IL and estimated x86 in the last measured run (Counter.EnvironmentIl, EnvironmentCost).</summary>
+        public static long LastEnvironmentIl, LastEnvironmentCost;
 
         static long Count
         {
@@ -57,6 +66,9 @@ namespace LoRaWan.IlMeter.Workload
             Type counter = typeof(LoRaWan.Radio.AirTime).Assembly.GetType("LoRaWan.IlMeter.Counter", true);
             _counter = counter.GetField("Count");
             _locks = counter.GetField("Locks");
+            _cost = counter.GetField("Cost");
+            _environmentIl = counter.GetField("EnvironmentIl");
+            _environmentCost = counter.GetField("EnvironmentCost");
             _methods = (long[])counter.GetField("Methods").GetValue(null);   // set by the meter for a per-method profile
             Action between;
             Action op = Prepare(name, out between);
@@ -64,10 +76,16 @@ namespace LoRaWan.IlMeter.Workload
             if (between != null) between();
             Count = 0;
             _locks.SetValue(null, 0L);
+            _cost.SetValue(null, 0L);
+            _environmentIl.SetValue(null, 0L);
+            _environmentCost.SetValue(null, 0L);
             if (_methods != null) Array.Clear(_methods, 0, _methods.Length);
             op();
             long n = Count;
             LastLocks = (long)_locks.GetValue(null);
+            LastCost = (long)_cost.GetValue(null);
+            LastEnvironmentIl = (long)_environmentIl.GetValue(null);
+            LastEnvironmentCost = (long)_environmentCost.GetValue(null);
             Count = 0;
             return n;
         }
