@@ -15,8 +15,10 @@ namespace LoRaWan.HostTests.Meter
     public class HeldMemoryTests
     {
         // Held bytes after the join under the model, exact: the smallest buffer (a byte[1]) adds two blocks on 64-bit.
-        const long Budget64 = 41760;
-        const long Budget32 = 28908;
+        // 41,760 / 28,908 on the memory branch; 43,200 / 29,676 once merged with the Class A tuning of the same round (each
+        // DataRateRow keeps its windows' timing, each ChannelPlan its eligible channels, SessionKeys a key generation).
+        const long Budget64 = 43200;
+        const long Budget32 = 29676;
 
         static long[] _totals;
         static string _report;
