@@ -15,6 +15,15 @@ namespace LoRaWan.Regions
     /// 280 s apart on a 1 % band), and conservative by less than one slot's other frames otherwise. So no sliding
     /// hour ever holds more than the budget, however it is measured.
     /// </para>
+    /// <para>
+    /// Memory (issue 20): an entry is two <see cref="uint"/>s in one array — its end in µs after an epoch the window
+    /// moves as time goes on, and its air time in µs — and one bit of a <see cref="ulong"/> saying it holds more than
+    /// one frame (8 bytes an entry instead of 17). The live entries end within about 71 minutes of each other for frames
+    /// recorded in time order (each at most <see cref="MaxAirTimeUs"/>), so the epoch moves only every hour or so. Should a
+    /// frame be recorded so far out of order that the ends no longer fit 2^32 µs, the oldest ends are moved later, which
+    /// keeps every answer an upper bound. An entry's summed air time stops at 2^32 − 1 µs (71 minutes, more than any
+    /// hourly budget), which changes no answer about an hour.
+    /// </para>
     /// </summary>
     public sealed class AirTimeWindow
     {
@@ -33,9 +42,16 @@ namespace LoRaWan.Regions
         /// </summary>
         public const int Capacity = Slots + 3;
 
-        private readonly byte[] _frames = new byte[Capacity];
-        private readonly ulong[] _endUs = new ulong[Capacity];
-        private readonly ulong[] _airUs = new ulong[Capacity];
+        /// <summary>
+        /// The longest frame <see cref="Record"/> accepts: 600 s, far beyond any LoRa or FSK frame (SF12 at 125 kHz,
+        /// 255 bytes: 9.0 s), so that the live entries' ends fit 2^32 µs after the epoch.
+        /// </summary>
+        public const ulong MaxAirTimeUs = 600UL * 1000000UL;
+
+        // Entry k: [2k] its end − _epochUs, [2k + 1] its air time (µs). Bit k of _multi: it holds more than one frame.
+        private readonly uint[] _entries = new uint[2 * Capacity];
+        private ulong _epochUs;
+        private ulong _multi;
         private int _head;
         private int _count;
         private ulong _newestSlot;
@@ -45,6 +61,7 @@ namespace LoRaWan.Regions
         {
             _head = 0;
             _count = 0;
+            _multi = 0;
         }
 
         /// <summary>Entries in use (for tests of the memory bound).</summary>
@@ -53,42 +70,108 @@ namespace LoRaWan.Regions
             get { return _count; }
         }
 
-        /// <summary>Records a frame of <paramref name="airTimeUs"/> that started at <paramref name="startUs"/>.</summary>
+        /// <summary>
+        /// Records a frame of <paramref name="airTimeUs"/> that started at <paramref name="startUs"/>.
+        /// </summary>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="airTimeUs"/> is above <see cref="MaxAirTimeUs"/>.</exception>
         public void Record(ulong startUs, ulong airTimeUs)
         {
+            if (airTimeUs > MaxAirTimeUs) throw new ArgumentOutOfRangeException("airTimeUs", "a frame of more than 600 s");
+            uint[] entries = _entries;
+            int head = _head;
+            int count = _count;
+            ulong epoch = _epochUs;
             // Entries that ended an hour before this frame started can fall into no window with a later frame.
-            while (_count > 0 && _endUs[_head] + ObservationUs <= startUs)
+            while (count > 0 && epoch + entries[2 * head] + ObservationUs <= startUs)
             {
-                _head = (_head + 1) % Capacity;
-                _count--;
+                _multi &= ~(1UL << head);
+                head = head == Capacity - 1 ? 0 : head + 1;
+                count--;
             }
             ulong endUs = startUs + airTimeUs;
-            ulong slot = startUs / SlotUs;
-            if (_count > 0 && slot == _newestSlot)
+            bool exact = true;
+            if (count == 0) epoch = _epochUs = startUs;
+            else if (endUs < epoch || endUs - epoch > uint.MaxValue)
             {
-                int newest = (_head + _count - 1) % Capacity;
-                _airUs[newest] += airTimeUs;
-                _frames[newest] = 2;
-                if (endUs > _endUs[newest]) _endUs[newest] = endUs;
+                _head = head;
+                _count = count;
+                ulong moved = MoveEpoch(endUs);
+                exact = moved == endUs;
+                endUs = moved;
+                epoch = _epochUs;
+            }
+            uint end = (uint)(endUs - epoch);
+            ulong slot = startUs / SlotUs;
+            int at;
+            if (count > 0 && slot == _newestSlot)
+            {
+                at = head + count - 1;
+                if (at >= Capacity) at -= Capacity;
+                int j = 2 * at;
+                ulong sum = entries[j + 1] + airTimeUs;
+                entries[j + 1] = sum > uint.MaxValue ? uint.MaxValue : (uint)sum;
+                if (end > entries[j]) entries[j] = end;
+                _multi |= 1UL << at;
+                _head = head;
+                _count = count;
                 return;
             }
-            if (_count == Capacity)
+            if (count == Capacity)
             {
-                // Only frames longer than a slot get here: merge the two oldest (the later end counts for both).
-                int oldest = _head;
-                int next = (_head + 1) % Capacity;
-                _airUs[next] += _airUs[oldest];
-                if (_endUs[oldest] > _endUs[next]) _endUs[next] = _endUs[oldest];
-                _frames[next] = 2;   // "more than one": no longer exact
-                _head = next;
-                _count--;
+                head = MergeTwoOldest(head);
+                count--;
             }
-            int at = (_head + _count) % Capacity;
-            _frames[at] = 1;
-            _endUs[at] = endUs;
-            _airUs[at] = airTimeUs;
-            _count++;
+            at = head + count;
+            if (at >= Capacity) at -= Capacity;
+            if (exact) _multi &= ~(1UL << at);
+            else _multi |= 1UL << at;   // its end moved: no longer exact
+            entries[2 * at] = end;
+            entries[2 * at + 1] = (uint)airTimeUs;
+            _head = head;
+            _count = count + 1;
             _newestSlot = slot;
+        }
+
+        // Only frames longer than a slot get here: merges the two oldest entries (the later end counts for both) and
+        // returns the new head.
+        private int MergeTwoOldest(int oldest)
+        {
+            uint[] entries = _entries;
+            int next = oldest == Capacity - 1 ? 0 : oldest + 1;
+            ulong sum = (ulong)entries[2 * next + 1] + entries[2 * oldest + 1];
+            entries[2 * next + 1] = sum > uint.MaxValue ? uint.MaxValue : (uint)sum;
+            if (entries[2 * oldest] > entries[2 * next]) entries[2 * next] = entries[2 * oldest];
+            _multi = (_multi & ~(1UL << oldest)) | (1UL << next);   // "more than one": no longer exact
+            return next;
+        }
+
+        // A frame ending at endUs does not fit the epoch (recorded out of time order, or the epoch is old): the epoch moves
+        // to the earliest end, but no further back than 2^32 − 1 µs before the latest; ends before it move up to it (an
+        // upper bound, no longer exact). Returns the frame's end, likewise moved.
+        private ulong MoveEpoch(ulong endUs)
+        {
+            ulong low = endUs;
+            ulong high = endUs;
+            for (int i = 0; i < _count; i++)
+            {
+                ulong e = _epochUs + _entries[2 * ((_head + i) % Capacity)];
+                if (e < low) low = e;
+                if (e > high) high = e;
+            }
+            ulong epoch = high - low > uint.MaxValue ? high - uint.MaxValue : low;
+            for (int i = 0; i < _count; i++)
+            {
+                int k = (_head + i) % Capacity;
+                ulong e = _epochUs + _entries[2 * k];
+                if (e < epoch)
+                {
+                    e = epoch;
+                    _multi |= 1UL << k;
+                }
+                _entries[2 * k] = (uint)(e - epoch);
+            }
+            _epochUs = epoch;
+            return endUs < epoch ? epoch : endUs;
         }
 
         /// <summary>
@@ -99,14 +182,18 @@ namespace LoRaWan.Regions
         public ulong GetAirTimeUs(ulong fromUs, ulong toUs)
         {
             ulong sum = 0;
+            ulong epoch = _epochUs;
+            uint[] entries = _entries;
             for (int i = 0; i < _count; i++)
             {
                 int k = (_head + i) % Capacity;
-                ulong first = _frames[k] == 1 ? _endUs[k] - _airUs[k] : 0;
+                ulong end = epoch + entries[2 * k];
+                ulong air = entries[2 * k + 1];
+                ulong first = (_multi & (1UL << k)) == 0 ? end - air : 0;
                 ulong s = first > fromUs ? first : fromUs;
-                ulong e = _endUs[k] < toUs ? _endUs[k] : toUs;
+                ulong e = end < toUs ? end : toUs;
                 if (e <= s) continue;
-                sum += e - s < _airUs[k] ? e - s : _airUs[k];
+                sum += e - s < air ? e - s : air;
             }
             return sum;
         }
@@ -130,20 +217,27 @@ namespace LoRaWan.Regions
             ulong room = budgetUs - airTimeUs;
             // The hour ending with the frame starts at w = start + air − 1 h.
             ulong w = nowUs + airTimeUs > ObservationUs ? nowUs + airTimeUs - ObservationUs : 0;
+            ulong epoch = _epochUs;
+            uint[] entries = _entries;
             ulong inHour = 0;
+            int k = 2 * _head;
             for (int i = 0; i < _count; i++)
             {
-                int k = (_head + i) % Capacity;
-                if (_endUs[k] > w) inHour += _airUs[k];
+                if (epoch + entries[k] > w) inHour += entries[k + 1];
+                k = k == 2 * Capacity - 2 ? 0 : k + 2;
             }
             if (inHour <= room) return nowUs;
             // Let the oldest entries leave the hour (w passes their end) until the rest leaves room for the frame.
+            k = 2 * _head;
             for (int i = 0; i < _count && inHour > room; i++)
             {
-                int k = (_head + i) % Capacity;
-                if (_endUs[k] <= w) continue;
-                inHour -= _airUs[k];
-                w = _endUs[k];
+                ulong end = epoch + entries[k];
+                if (end > w)
+                {
+                    inHour -= entries[k + 1];
+                    w = end;
+                }
+                k = k == 2 * Capacity - 2 ? 0 : k + 2;
             }
             return w + ObservationUs - airTimeUs;
         }

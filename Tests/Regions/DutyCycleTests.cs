@@ -381,6 +381,70 @@ namespace LoRaWan.Tests.Regions
             Assert.IsTrue(t > Hour, "10000 frames of 41 ms (412 s) at 10 % (360 s per hour) take over an hour");
         }
 
+        [TestMethod]
+        public void AirTimeWindow_FrameLongerThanItsBound_IsRefusedWithAClearError()
+        {
+            // Entries hold 32-bit µs after a moving epoch (issue 20's memory): a frame of more than 600 s (no LoRa or FSK
+            // frame comes near: SF12, 255 bytes is 9.0 s) is a caller's error, not a value to wrap silently.
+            var w = new AirTimeWindow();
+            w.Record(0, AirTimeWindow.MaxAirTimeUs);
+            Assert.AreEqual(AirTimeWindow.MaxAirTimeUs, w.GetAirTimeInLastHourUs(Hour), "600 s is accepted");
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => w.Record(Hour, AirTimeWindow.MaxAirTimeUs + 1));
+            Assert.AreEqual(1, w.EntryCount, "the refused frame left nothing behind");
+        }
+
+        [TestMethod]
+        public void AirTimeWindow_ThreeDaysOfSparseFrames_StaysExactAcrossEpochMoves()
+        {
+            // One SF12 frame every 7 minutes to 1 h 50 min (one per 100 s slot) for 72 h: the window's 32-bit ends after
+            // its epoch (2^32 µs = 71.6 min) move many times; every answer must equal the log's exact on-air time.
+            var w = new AirTimeWindow();
+            var log = new AirLog(2000);
+            var random = new XorShiftRandom(11);
+            ulong air = Dr0MaxAirUs;
+            ulong t = 5 * Second;
+            int checks = 0;
+            while (t < 72 * Hour)
+            {
+                w.Record(t, air);
+                Assert.IsTrue(log.Add(t, air, 0), "log capacity");
+                ulong next = t + 420 * Second + (ulong)random.Next(6180) * Second;
+                for (ulong q = t + air / 3; q < next; q += 313 * Second + 7)
+                {
+                    Assert.AreEqual(log.OnAir(0, q > Hour ? q - Hour : 0, q), w.GetAirTimeInLastHourUs(q), "at " + q.ToString() + " us");
+                    checks++;
+                }
+                ulong budget = Hour / 100;
+                ulong earliest = w.GetEarliestStartUs(next, air, budget);
+                Assert.AreEqual(next, earliest, "sparse frames never wait for the hour's budget");
+                t = next;
+            }
+            Assert.IsTrue(checks > 500, "checked " + checks.ToString() + " times");
+        }
+
+        [TestMethod]
+        public void AirTimeWindow_FramesRecordedOutOfOrderHoursApart_StillNeverUndercount()
+        {
+            // Out of time order (a gateway's downlinks are recorded when scheduled) and further apart than 32 bits of µs:
+            // the window may move old ends later (an upper bound) but never loses air time from an hour.
+            var w = new AirTimeWindow();
+            var log = new AirLog(16);
+            ulong[] starts = { 3 * Hour, 10 * Second, 3 * Hour + 30 * Second, 2 * Hour + 3500 * Second, 5 * Hour, 4 * Hour + 1800 * Second };
+            ulong latest = 0;
+            for (int i = 0; i < starts.Length; i++)
+            {
+                w.Record(starts[i], 2 * Second);
+                log.Add(starts[i], 2 * Second, 0);
+                if (starts[i] > latest) latest = starts[i];
+                // Asked from the latest start on (the hours a decision to send looks at).
+                for (ulong q = latest; q <= 7 * Hour; q += 97 * Second)
+                {
+                    ulong real = log.OnAir(0, q > Hour ? q - Hour : 0, q);
+                    Assert.IsTrue(w.GetAirTimeInLastHourUs(q) >= real, "after frame " + i.ToString() + ", at " + q.ToString() + " us: " + w.GetAirTimeInLastHourUs(q).ToString() + " < " + real.ToString());
+                }
+            }
+        }
+
         /// <summary>Sends frames of <paramref name="air"/> on <paramref name="band"/> as soon as the tracker allows, until <paramref name="untilUs"/>.</summary>
         private static AirLog Saturate(DutyCycleTracker dc, int band, ulong air, ulong untilUs, int maxDCycle, int capacity)
         {
