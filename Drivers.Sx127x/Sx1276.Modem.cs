@@ -49,9 +49,10 @@ namespace Drivers.Sx127x
         void WriteFrequency(uint frequencyHz)
         {
             uint frf = FrequencyToFrf(frequencyHz);
-            W(Register.FrfMsb, (byte)(frf >> 16));
-            W(Register.FrfMid, (byte)(frf >> 8));
-            W(Register.FrfLsb, (byte)frf);
+            IRegisterBus bus = _bus;
+            bus.WriteRegister((byte)Register.FrfMsb, (byte)(frf >> 16));
+            bus.WriteRegister((byte)Register.FrfMid, (byte)(frf >> 8));
+            bus.WriteRegister((byte)Register.FrfLsb, (byte)frf);
         }
 
         /// <summary>
@@ -62,49 +63,35 @@ namespace Drivers.Sx127x
         void WriteModem(uint frequencyHz, int spreadingFactor, int bandwidthHz, int codingRate, int preambleSymbols, bool crc, int symbolTimeout)
         {
             int bw = BandwidthCode(bandwidthHz);
-            WriteFrequency(frequencyHz);
+            // Straight to the bus, not through W and WriteFrequency (issue 20: a call per register; this runs per window and per uplink).
+            IRegisterBus bus = _bus;
+            uint frf = FrequencyToFrf(frequencyHz);
+            bus.WriteRegister((byte)Register.FrfMsb, (byte)(frf >> 16));
+            bus.WriteRegister((byte)Register.FrfMid, (byte)(frf >> 8));
+            bus.WriteRegister((byte)Register.FrfLsb, (byte)frf);
             // RegModemConfig1: Bw | CodingRate | ImplicitHeaderModeOn = 0 (explicit header).
-            W(Register.ModemConfig1, (bw << 4) | (codingRate << 1));
+            bus.WriteRegister((byte)Register.ModemConfig1, (byte)((bw << 4) | (codingRate << 1)));
             // RegModemConfig2: SpreadingFactor | TxContinuousMode = 0 | RxPayloadCrcOn | SymbTimeout(9:8).
-            W(Register.ModemConfig2, (spreadingFactor << 4) | (crc ? 0x04 : 0x00) | ((symbolTimeout >> 8) & 0x03));
-            W(Register.SymbTimeoutLsb, symbolTimeout & 0xFF);
+            bus.WriteRegister((byte)Register.ModemConfig2, (byte)((spreadingFactor << 4) | (crc ? 0x04 : 0x00) | ((symbolTimeout >> 8) & 0x03)));
+            bus.WriteRegister((byte)Register.SymbTimeoutLsb, (byte)symbolTimeout);
             // RegModemConfig3: LowDataRateOptimize when the symbol lasts 16 ms or more; AGC sets the LNA gain.
             bool ldro = AirTime.IsLowDataRateOptimizeRequired(spreadingFactor, bandwidthHz);
-            W(Register.ModemConfig3, RegisterBits.AgcAutoOn | (ldro ? RegisterBits.LowDataRateOptimize : 0));
-            W(Register.PreambleMsb, (preambleSymbols >> 8) & 0xFF);
-            W(Register.PreambleLsb, preambleSymbols & 0xFF);
-            W(Register.SyncWord, _syncWord);
+            bus.WriteRegister((byte)Register.ModemConfig3, (byte)(RegisterBits.AgcAutoOn | (ldro ? RegisterBits.LowDataRateOptimize : 0)));
+            bus.WriteRegister((byte)Register.PreambleMsb, (byte)(preambleSymbols >> 8));
+            bus.WriteRegister((byte)Register.PreambleLsb, (byte)preambleSymbols);
+            bus.WriteRegister((byte)Register.SyncWord, _syncWord);
 
             // Errata 2.1, "Sensitivity optimization with a 500 kHz bandwidth".
             if (bw == 9)
             {
-                W(Register.HighBwOptimize1, RegisterBits.HighBwOptimize1Bw500);
-                W(Register.HighBwOptimize2, frequencyHz > HighFrequencyThresholdHz
+                bus.WriteRegister((byte)Register.HighBwOptimize1, RegisterBits.HighBwOptimize1Bw500);
+                bus.WriteRegister((byte)Register.HighBwOptimize2, frequencyHz > HighFrequencyThresholdHz
                     ? RegisterBits.HighBwOptimize2Bw500Hf
                     : RegisterBits.HighBwOptimize2Bw500Lf);
             }
             else
             {
-                W(Register.HighBwOptimize1, RegisterBits.HighBwOptimize1Default);
-            }
-        }
-
-        /// <summary>
-        /// Errata 2.3, "Receiver spurious reception of a LoRa signal": below 500 kHz turn the automatic IF off
-        /// (RegDetectOptimize bit 7 = 0) and set RegIfFreq1 (0x2F) = 0x40 and RegIfFreq2 (0x30) = 0x00 (62.5..250 kHz); at 500 kHz
-        /// keep the automatic IF on.
-        /// </summary>
-        void WriteSpuriousReceptionErrata(int bandwidthHz)
-        {
-            if (bandwidthHz < 500000)
-            {
-                W(Register.DetectOptimize, RegisterBits.DetectOptimizeManualIf);
-                W(Register.IfFreq1, RegisterBits.IfFreq1Errata);
-                W(Register.IfFreq2, RegisterBits.IfFreq2Errata);
-            }
-            else
-            {
-                W(Register.DetectOptimize, RegisterBits.DetectOptimizeAutoIf);
+                bus.WriteRegister((byte)Register.HighBwOptimize1, RegisterBits.HighBwOptimize1Default);
             }
         }
 

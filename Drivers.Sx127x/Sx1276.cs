@@ -83,6 +83,7 @@ namespace Drivers.Sx127x
         bool _txStartTrusted;
         bool _recoveryPending;
         readonly TxDoneTiming _txTiming = new TxDoneTiming();
+        readonly LoRaAirTimeMemo _lastAir = new LoRaAirTimeMemo();
         uint _imageCalibrationHz = DefaultImageCalibrationHz;
         bool _allowHighPower;
         bool _highPowerUsed;
@@ -259,11 +260,20 @@ namespace Drivers.Sx127x
                 TransmitFsk(config, buffer, offset, length);   // GFSK data rate: Sx1276.Fsk.cs
                 return;
             }
-            ulong airTimeUs = ValidateAndComputeAirTime(config.SpreadingFactor, config.BandwidthHz, config.CodingRate,
-                config.PreambleSymbols, length, config.Crc);
+            int spreadingFactor = config.SpreadingFactor;
+            int bandwidthHz = config.BandwidthHz;
+            int codingRate = config.CodingRate;
+            int preambleSymbols = config.PreambleSymbols;
+            bool crc = config.Crc;
 
             lock (_sync)
             {
+                // Validated and computed once per parameter set (LoRaAirTimeMemo); a bad set throws here, before anything is written.
+                LoRaAirTimeMemo memo = _lastAir;
+                ulong airTimeUs = memo.Matches(spreadingFactor, bandwidthHz, codingRate, preambleSymbols, length, crc)
+                    ? memo.AirTimeUs
+                    : memo.Keep(spreadingFactor, bandwidthHz, codingRate, preambleSymbols, length, crc,
+                        ValidateAndComputeAirTime(spreadingFactor, bandwidthHz, codingRate, preambleSymbols, length, crc));
                 _txOutcome = RadioEvent.None;
                 if (!EnsureInitialized())
                 {
@@ -271,21 +281,23 @@ namespace Drivers.Sx127x
                     return;
                 }
                 EnterStandby();
-                WriteModem(config.FrequencyHz, config.SpreadingFactor, config.BandwidthHz, config.CodingRate,
-                    config.PreambleSymbols, config.Crc, 0);
+                WriteModem(config.FrequencyHz, spreadingFactor, bandwidthHz, codingRate, preambleSymbols, crc, 0);
                 WriteTxPower(LimitTxPower(config.PowerDbm, _clock.NowMicroseconds, airTimeUs));
-                W(Register.InvertIQ, config.InvertIq ? RegisterBits.InvertIqTxInverted : RegisterBits.InvertIqNormal);
-                W(Register.InvertIQ2, config.InvertIq ? RegisterBits.InvertIq2Inverted : RegisterBits.InvertIq2Normal);
+                // The register writes below go straight to the bus, not through W (issue 20: a call per register).
+                IRegisterBus bus = _bus;
+                bool invertIq = config.InvertIq;
+                bus.WriteRegister((byte)Register.InvertIQ, invertIq ? RegisterBits.InvertIqTxInverted : RegisterBits.InvertIqNormal);
+                bus.WriteRegister((byte)Register.InvertIQ2, invertIq ? RegisterBits.InvertIq2Inverted : RegisterBits.InvertIq2Normal);
 
                 // The FIFO is written in standby (datasheet, LoRa FIFO: not accessible in sleep mode): TX base 0, pointer at the base.
-                W(Register.FifoTxBaseAddr, 0x00);
-                W(Register.FifoAddrPtr, 0x00);
-                _bus.WriteFifo(buffer, offset, length);
-                W(Register.PayloadLength, (byte)length);
+                bus.WriteRegister((byte)Register.FifoTxBaseAddr, 0x00);
+                bus.WriteRegister((byte)Register.FifoAddrPtr, 0x00);
+                bus.WriteFifo(buffer, offset, length);
+                bus.WriteRegister((byte)Register.PayloadLength, (byte)length);
 
-                W(Register.DioMapping1, RegisterBits.DioMappingTx);
-                W(Register.IrqFlagsMask, RegisterBits.IrqMaskAllButTxDone);
-                W(Register.IrqFlags, RegisterBits.IrqAll);
+                bus.WriteRegister((byte)Register.DioMapping1, RegisterBits.DioMappingTx);
+                bus.WriteRegister((byte)Register.IrqFlagsMask, RegisterBits.IrqMaskAllButTxDone);
+                bus.WriteRegister((byte)Register.IrqFlags, RegisterBits.IrqAll);
 
                 _packetReady = false;
                 _state = StateTx;
@@ -302,7 +314,7 @@ namespace Drivers.Sx127x
         void StartTransmitter(int opMode, ulong airTimeUs)
         {
             ulong beforeUs = _clock.NowMicroseconds;
-            W(Register.OpMode, opMode);
+            _bus.WriteRegister((byte)Register.OpMode, (byte)opMode);   // not through W: once per transmission (issue 20)
             ulong afterUs = _clock.NowMicroseconds;
             _txStartUs = afterUs;
             _txComputedEndUs = afterUs + airTimeUs + PaRampDownUs;
@@ -337,7 +349,7 @@ namespace Drivers.Sx127x
                 }
                 ProgramLoRaReceiver(config, symbolTimeout, RegisterBits.IrqMaskAllButRx);
                 _state = StateRx;
-                W(Register.OpMode, RegisterBits.LongRangeMode | RegisterBits.LowFrequencyModeOn | RegisterBits.ModeRxSingle);
+                _bus.WriteRegister((byte)Register.OpMode, RegisterBits.LongRangeMode | RegisterBits.LowFrequencyModeOn | RegisterBits.ModeRxSingle);
             }
         }
 
@@ -349,20 +361,36 @@ namespace Drivers.Sx127x
         void ProgramLoRaReceiver(RxConfig config, int symbolTimeout, byte irqMask)
         {
             EnterStandby();
-            WriteModem(config.FrequencyHz, config.SpreadingFactor, config.BandwidthHz, config.CodingRate,
-                config.PreambleSymbols, config.Crc, symbolTimeout);
-            W(Register.InvertIQ, config.InvertIq ? RegisterBits.InvertIqRxInverted : RegisterBits.InvertIqNormal);
-            W(Register.InvertIQ2, config.InvertIq ? RegisterBits.InvertIq2Inverted : RegisterBits.InvertIq2Normal);
-            WriteSpuriousReceptionErrata(config.BandwidthHz);
+            uint frequencyHz = config.FrequencyHz;
+            int bandwidthHz = config.BandwidthHz;
+            WriteModem(frequencyHz, config.SpreadingFactor, bandwidthHz, config.CodingRate, config.PreambleSymbols, config.Crc, symbolTimeout);
+            // Straight to the bus, not through W (issue 20: a call per register).
+            IRegisterBus bus = _bus;
+            bool invertIq = config.InvertIq;
+            bus.WriteRegister((byte)Register.InvertIQ, invertIq ? RegisterBits.InvertIqRxInverted : RegisterBits.InvertIqNormal);
+            bus.WriteRegister((byte)Register.InvertIQ2, invertIq ? RegisterBits.InvertIq2Inverted : RegisterBits.InvertIq2Normal);
+            // Errata 2.3, "Receiver spurious reception of a LoRa signal": below 500 kHz turn the automatic IF off
+            // (RegDetectOptimize bit 7 = 0) and set RegIfFreq1 (0x2F) = 0x40 and RegIfFreq2 (0x30) = 0x00 (62.5..250 kHz);
+            // at 500 kHz keep the automatic IF on.
+            if (bandwidthHz < 500000)
+            {
+                bus.WriteRegister((byte)Register.DetectOptimize, RegisterBits.DetectOptimizeManualIf);
+                bus.WriteRegister((byte)Register.IfFreq1, RegisterBits.IfFreq1Errata);
+                bus.WriteRegister((byte)Register.IfFreq2, RegisterBits.IfFreq2Errata);
+            }
+            else
+            {
+                bus.WriteRegister((byte)Register.DetectOptimize, RegisterBits.DetectOptimizeAutoIf);
+            }
 
-            W(Register.FifoRxBaseAddr, 0x00);
-            W(Register.FifoAddrPtr, 0x00);
-            W(Register.DioMapping1, RegisterBits.DioMappingRx);
-            W(Register.IrqFlagsMask, irqMask);
-            W(Register.IrqFlags, RegisterBits.IrqAll);
+            bus.WriteRegister((byte)Register.FifoRxBaseAddr, 0x00);
+            bus.WriteRegister((byte)Register.FifoAddrPtr, 0x00);
+            bus.WriteRegister((byte)Register.DioMapping1, RegisterBits.DioMappingRx);
+            bus.WriteRegister((byte)Register.IrqFlagsMask, irqMask);
+            bus.WriteRegister((byte)Register.IrqFlags, RegisterBits.IrqAll);
 
             _packetReady = false;
-            _rxFrequencyHz = config.FrequencyHz;
+            _rxFrequencyHz = frequencyHz;
         }
 
         /// <inheritdoc />
@@ -398,7 +426,7 @@ namespace Drivers.Sx127x
                 _packetReady = false;
                 _state = StateSleep;
                 if (_fskMode) LeaveFskMode();
-                W(Register.OpMode, RegisterBits.LongRangeMode | RegisterBits.LowFrequencyModeOn | RegisterBits.ModeSleep);
+                _bus.WriteRegister((byte)Register.OpMode, RegisterBits.LongRangeMode | RegisterBits.LowFrequencyModeOn | RegisterBits.ModeSleep);
             }
         }
 
@@ -438,7 +466,7 @@ namespace Drivers.Sx127x
         void EnterStandby()
         {
             if (_fskMode) LeaveFskMode();   // back from a GFSK frame or window: the modem changes in sleep only
-            W(Register.OpMode, RegisterBits.LongRangeMode | RegisterBits.LowFrequencyModeOn | RegisterBits.ModeStandby);
+            _bus.WriteRegister((byte)Register.OpMode, RegisterBits.LongRangeMode | RegisterBits.LowFrequencyModeOn | RegisterBits.ModeStandby);
             _state = StateStandby;
         }
 

@@ -22,8 +22,15 @@ namespace LoRaWan.IlMeter
         /// <summary>Namespace and name of the counter type added to the first assembly.</summary>
         public const string CounterNamespace = "LoRaWan.IlMeter", CounterName = "Counter", CounterField = "Count";
 
-        /// <summary>With a profile: the counter's <c>long[]</c> of IL per method (exclusive), indexed as the returned names.</summary>
+        /// <summary>
+        /// With a profile: the counter's <c>long[]</c>, <see cref="MethodSlots"/> per method (indexed as the returned names): IL
+        /// executed in it (exclusive), its estimated x86 (exclusive), and the times it was entered (0 when a branch returns to its
+        /// first instruction: entries and loop turns cannot be told apart there).
+        /// </summary>
         public const string MethodsField = "Methods";
+
+        /// <summary>Elements per method in <see cref="MethodsField"/>: IL, est. x86, calls.</summary>
+        public const int MethodSlots = 3;
 
         /// <summary>
         /// The counter's <c>long</c> of locks taken (calls of <c>System.Threading.Monitor::Enter</c> executed): on nanoCLR each
@@ -244,6 +251,19 @@ namespace LoRaWan.IlMeter
             body.OptimizeMacros();
         }
 
+        // array[element] += value (a long[] in a static field)
+        static void AddToElement(ILProcessor il, List<Instruction> to, FieldReference array, int element, long value, TypeReference int64)
+        {
+            to.Add(il.Create(OpCodes.Ldsfld, array));
+            to.Add(il.Create(OpCodes.Ldc_I4, element));
+            to.Add(il.Create(OpCodes.Ldelema, int64));
+            to.Add(il.Create(OpCodes.Dup));
+            to.Add(il.Create(OpCodes.Ldind_I8));
+            to.Add(il.Create(OpCodes.Ldc_I8, value));
+            to.Add(il.Create(OpCodes.Add));
+            to.Add(il.Create(OpCodes.Stind_I8));
+        }
+
         static void RejectDebugBuild(ModuleDefinition module)
         {
             foreach (CustomAttribute a in module.Assembly.CustomAttributes)
@@ -300,6 +320,8 @@ namespace LoRaWan.IlMeter
             MethodBody body = method.Body;
             body.SimplifyMacros();
             List<Instruction> leaders = Leaders(body);
+            Instruction entry = body.Instructions[0];
+            bool entryIsTarget = body.Instructions.Any(i => i.Operand == entry || (i.Operand is Instruction[] t && t.Contains(entry)));
             var index = new Dictionary<Instruction, int>();
             for (int i = 0; i < body.Instructions.Count; i++) index[body.Instructions[i]] = i;
             var sizes = new int[leaders.Count];
@@ -351,13 +373,12 @@ namespace LoRaWan.IlMeter
                 }
                 if (methods != null)
                 {
-                    // Methods[id] += size
-                    Instruction[] profile =
-                    {
-                        il.Create(OpCodes.Ldsfld, methods), il.Create(OpCodes.Ldc_I4, id),
-                        il.Create(OpCodes.Ldelema, method.Module.TypeSystem.Int64), il.Create(OpCodes.Dup), il.Create(OpCodes.Ldind_I8),
-                        il.Create(OpCodes.Ldc_I8, (long)sizes[b]), il.Create(OpCodes.Add), il.Create(OpCodes.Stind_I8),
-                    };
+                    // Methods[3 id] += size, Methods[3 id + 1] += weight, and on entry (the first block, when no branch returns
+                    // to it) Methods[3 id + 2] += 1: the method's calls
+                    var profile = new List<Instruction>();
+                    AddToElement(il, profile, methods, MethodSlots * id, sizes[b], method.Module.TypeSystem.Int64);
+                    AddToElement(il, profile, methods, MethodSlots * id + 1, weights[b], method.Module.TypeSystem.Int64);
+                    if (b == 0 && !entryIsTarget) AddToElement(il, profile, methods, MethodSlots * id + 2, 1, method.Module.TypeSystem.Int64);
                     foreach (Instruction p in profile) { il.InsertAfter(last, p); last = p; }
                 }
                 Instruction over = il.Create(OpCodes.Br, copy);

@@ -22,6 +22,8 @@ namespace LoRaWan.IlMeter
         /// measured on nanoCLR by NanoBench): calls, field and array accesses, conversions and natives cost more than plain IL.
         /// </summary>
         public long EstX86;
+        /// <summary>In a profile: the times the method was entered (0 when a branch returns to its first instruction).</summary>
+        public long Calls;
         /// <summary>The environment's IL (rig, simulation, and device code it calls for itself) in the same run: not counted above.</summary>
         public long EnvironmentIl;
         /// <summary>The environment's estimated x86, as <see cref="EstX86"/>.</summary>
@@ -88,7 +90,7 @@ namespace LoRaWan.IlMeter
                 long[] perMethod = null;
                 if (methodNames != null)
                 {
-                    perMethod = new long[methodNames.Count];
+                    perMethod = new long[Instrumenter.MethodSlots * methodNames.Count];
                     context.LoadFromAssemblyName(new AssemblyName(Counted[0])).GetType(Instrumenter.CounterNamespace + "." + Instrumenter.CounterName, true)
                         .GetField(Instrumenter.MethodsField).SetValue(null, perMethod);
                 }
@@ -117,8 +119,11 @@ namespace LoRaWan.IlMeter
                 }
                 if (only != null && rows.Count == 0) throw new ArgumentException("unknown operation " + only + "; one of " + string.Join(", ", names));
                 if (perMethod != null)
-                    for (int m = 0; m < perMethod.Length; m++)
-                        if (perMethod[m] != 0) profile.Add(new IlRow { Name = methodNames[m], Il = perMethod[m] });
+                    for (int m = 0; m < methodNames.Count; m++)
+                    {
+                        int at = Instrumenter.MethodSlots * m;
+                        if (perMethod[at] != 0) profile.Add(new IlRow { Name = methodNames[m], Il = perMethod[at], EstX86 = perMethod[at + 1], Calls = perMethod[at + 2] });
+                    }
                 return rows;
             }
             finally

@@ -20,9 +20,8 @@ namespace LoRaWan.Mac
             if (openedUs < firedUs) openedUs = firedUs;
             if (fromAlarm) _diag.Timing.Lateness.Record((long)(openedUs - dueUs));
             int dataRate = window == 1 ? rw.Rx1DataRate : rw.Rx2DataRate;
-            DataRateRow row = WindowRow(window, dataRate);
+            DataRateRow row = FittedRow(window, dataRate);
             int fsk = row.FskBitRate;
-            row.FitWindow(EffectiveTimingErrorUs, _options.RadioWakeUpUs);
             RxConfig config = rw.Config;
             config.FrequencyHz = window == 1 ? rw.Rx1FrequencyHz : rw.Rx2FrequencyHz;
             config.SpreadingFactor = row.SpreadingFactor;

@@ -3,6 +3,7 @@ using LoRaWan.Crypto;
 using LoRaWan.Frames;
 using LoRaWan.Session;
 using LoRaWan.Radio;
+using LoRaWan.Regions;
 
 namespace LoRaWan.Mac
 {
@@ -235,33 +236,41 @@ namespace LoRaWan.Mac
             Uplink up = _uplink;
             Transmission tx = _tx;
             DeviceSession session = _session;
-            up.Header.MType = confirmed ? MType.ConfirmedDataUp : MType.UnconfirmedDataUp;
-            up.Header.DevAddr = session.DevAddr;
-            up.Header.Adr = session.Adr;
-            up.Header.AdrAckReq = up.AdrAckReq;
-            up.Header.Ack = up.AckOwed;
-            up.Header.ClassB = false;
-            up.Header.FPending = false;
-            up.Header.FCnt = (ushort)up.FCnt;
+            // Read once into locals (issue 20: each up.Header.X was two field reads, each session.Keys one more).
+            DataFrame header = up.Header;
+            SessionKeys keys = session.Keys;
+            uint devAddr = session.DevAddr;
+            uint fcnt = up.FCnt;
+            bool ackOwed = up.AckOwed;
+            byte[] frame = tx.Frame;
+            header.MType = confirmed ? MType.ConfirmedDataUp : MType.UnconfirmedDataUp;
+            header.DevAddr = devAddr;
+            header.Adr = session.Adr;
+            header.AdrAckReq = up.AdrAckReq;
+            header.Ack = ackOwed;
+            header.ClassB = false;
+            header.FPending = false;
+            header.FCnt = (ushort)fcnt;
             byte[] payload = _requests.Payload;
             int foptsLength = SelectUplinkCommands(ref port, ref length, ref payload);
-            up.Header.FPort = port;
-            FrameResult r = up.Header.Write(tx.Frame, 0, up.FOpts, 0, foptsLength, payload, 0, port == DataFrame.NoPort ? 0 : length);
+            header.FPort = port;
+            FrameResult r = header.Write(frame, 0, up.FOpts, 0, foptsLength, payload, 0, port == DataFrame.NoPort ? 0 : length);
             if (r != FrameResult.Ok) return 0;
-            bool v11 = session.Keys.Separate;
-            if (up.Header.FrmPayloadLength > 0)
+            bool v11 = keys.Separate;
+            int frmPayloadLength = header.FrmPayloadLength;
+            if (frmPayloadLength > 0)
             {
                 // FRMPayload key: AppSKey for FPort 1..255; for FPort 0 NwkSKey (LoRaWAN 1.0.4 §4.3.3), NwkSEncKey (1.1 §4.3.3).
-                byte[] key = port != 0 ? session.AppSKey : v11 ? session.Keys.NwkSEncKey : session.NwkSKey;
-                _cipher.EncryptFrmPayload(key, 0, session.Keys.Generation, FrameDirection.Uplink, session.DevAddr, up.FCnt, tx.Frame, up.Header.FrmPayloadOffset, up.Header.FrmPayloadLength);
+                byte[] key = port != 0 ? keys.AppSKey : v11 ? keys.NwkSEncKey : keys.NwkSKey;
+                _cipher.EncryptFrmPayload(key, 0, keys.Generation, FrameDirection.Uplink, devAddr, fcnt, frame, header.FrmPayloadOffset, frmPayloadLength);
             }
             // LoRaWAN 1.1 §4.4: the ACK's ConfFCnt enters the MIC (B1).
-            up.ConfFCnt = up.AckOwed ? session.Keys.ConfirmedDownFCnt : 0u;
+            up.ConfFCnt = ackOwed ? keys.ConfirmedDownFCnt : 0u;
             up.AckOwed = false;
             // 1.1: FOpts encrypted with NwkSEncKey (§4.3.1.6 and its erratum); the MIC waits for the channel (SignUplink11).
-            if (v11) { EncryptUplinkFOpts(foptsLength); return up.Header.Length; }
-            _mic.Compute10(session.NwkSKey, 0, session.Keys.Generation, FrameDirection.Uplink, session.DevAddr, up.FCnt, tx.Frame, 0, up.Header.MicInputLength, tx.Frame, up.Header.MicOffset);
-            return up.Header.Length;
+            if (v11) { EncryptUplinkFOpts(foptsLength); return header.Length; }
+            _mic.Compute10(keys.NwkSKey, 0, keys.Generation, FrameDirection.Uplink, devAddr, fcnt, frame, 0, header.MicInputLength, frame, header.MicOffset);
+            return header.Length;
         }
 
         /// <summary>FOpts start after MHDR (1) and the fixed FHDR (DevAddr 4, FCtrl 1, FCnt 2).</summary>
@@ -306,8 +315,9 @@ namespace LoRaWan.Mac
             if (operation == MacRequestSlot.Rejoin) { rejoin = true; dataRate = _join.Rejoin.DataRate; }
             ulong now = _scheduler.NowMicroseconds;
             DataRateRow row = tx.Row;
-            row.Load(_region, dataRate);
-            ulong airTime = row.UplinkUs(_region, tx.Length);
+            Region region = _region;
+            if (row.DataRate != dataRate) row.Load(region, dataRate);
+            ulong airTime = row.UplinkUs(region, tx.Length);
             ulong waitUs;
             // Listen-before-talk (KR920; AS923 in Japan): a busy channel is skipped for the next free one (Regions/README.md).
             LoRaWan.Radio.IRadio sensor = _options.UsesListenBeforeTalk(_region) ? _radio : null;
@@ -350,7 +360,9 @@ namespace LoRaWan.Mac
         void ConfigureTransmission(Transmission tx, int channel, int dataRate, ulong airTime, bool join)
         {
             TxConfig config = tx.Config;
-            uint frequency = _region.GetUplinkFrequency(_plan, channel);
+            Region region = _region;
+            ChannelPlan plan = _plan;
+            uint frequency = region.GetUplinkFrequency(plan, channel);
             tx.Channel = channel;
             tx.DataRate = dataRate;
             tx.FrequencyHz = frequency;
@@ -359,12 +371,13 @@ namespace LoRaWan.Mac
             DataRateRow row = tx.Row;   // loaded for dataRate by TransmitPending
             config.SpreadingFactor = row.SpreadingFactor;
             config.BandwidthHz = row.BandwidthHz;
-            config.FskBitRate = row.FskBitRate;   // GFSK rows (e.g. EU868 DR7): RP002's FSK format
+            int fsk = row.FskBitRate;
+            config.FskBitRate = fsk;   // GFSK rows (e.g. EU868 DR7): RP002's FSK format
             config.CodingRate = 1;
-            config.PreambleSymbols = config.FskBitRate != 0 ? AirTime.LoRaWanFskPreambleBytes : 8;
+            config.PreambleSymbols = fsk != 0 ? AirTime.LoRaWanFskPreambleBytes : 8;
             config.Crc = true;
             config.InvertIq = false;
-            int eirp = _region.LimitEirpForFrequency(frequency, _region.GetTxPowerEirpDbm(_plan, join ? 0 : _session.TxPowerIndex));
+            int eirp = region.LimitEirpForFrequency(frequency, region.GetTxPowerEirpDbm(plan, join ? 0 : _session.TxPowerIndex));
             config.PowerDbm = eirp - _options.AntennaGainDbi;
         }
 
@@ -373,18 +386,20 @@ namespace LoRaWan.Mac
         {
             DeviceSession session = _session;
             ReceiveWindows w = _windows;
-            w.Rx1FrequencyHz = _region.GetRx1Frequency(_plan, channel);
+            Region region = _region;
+            ChannelPlan plan = _plan;
+            w.Rx1FrequencyHz = region.GetRx1Frequency(plan, channel);
             if (join)
             {
                 w.Rx1DelayUs = JoinAcceptDelay1Us;
-                w.Rx1DataRate = _region.GetRx1DataRate(_plan, dataRate, 0);
-                w.Rx2FrequencyHz = _region.Rx2Frequency;
-                w.Rx2DataRate = _region.Rx2DataRate;
+                w.Rx1DataRate = region.GetRx1DataRate(plan, dataRate, 0);
+                w.Rx2FrequencyHz = region.Rx2Frequency;
+                w.Rx2DataRate = region.Rx2DataRate;
             }
             else
             {
                 w.Rx1DelayUs = (ulong)session.RxDelaySeconds * OneSecondUs;
-                w.Rx1DataRate = _region.GetRx1DataRate(_plan, dataRate, session.Rx1DrOffset);
+                w.Rx1DataRate = region.GetRx1DataRate(plan, dataRate, session.Rx1DrOffset);
                 w.Rx2FrequencyHz = session.Rx2FrequencyHz;
                 w.Rx2DataRate = session.Rx2DataRate;
             }
@@ -412,20 +427,26 @@ namespace LoRaWan.Mac
         /// <summary>When to start listening for a window whose preamble is due <paramref name="delayUs"/> after TxDone.</summary>
         ulong WindowOpenTime(ulong delayUs, int window, int dataRate)
         {
-            DataRateRow row = WindowRow(window, dataRate);
-            row.FitWindow(EffectiveTimingErrorUs, _options.RadioWakeUpUs);
+            DataRateRow row = FittedRow(window, dataRate);
             long at = (long)(_windows.TxDoneUs + delayUs) + row.WindowOffsetUs;
             return at < 0 ? 0 : (ulong)at;
         }
 
         /// <summary>
         /// The row of <paramref name="window"/>'s data rate (1: RX1, 2: RX2), read from the region when the rate changed
-        /// (issue 20: each window's rate is read once, not on every use, and kept from one uplink to the next).
+        /// (issue 20: each window's rate is read once, not on every use, and kept from one uplink to the next), with the
+        /// window fitted to <see cref="EffectiveTimingErrorUs"/> and the radio's wake-up (<see cref="DataRateRow.FitWindow"/>,
+        /// refitted only when either changed). Issue 20: one call where WindowRow, DataRateRow.Load, EffectiveTimingErrorUs
+        /// and FitWindow were four, twice per window (at TxDone for the open time, at the window for the symbol timeout).
         /// </summary>
-        DataRateRow WindowRow(int window, int dataRate)
+        DataRateRow FittedRow(int window, int dataRate)
         {
             DataRateRow row = window == 1 ? _windows.Rx1Row : _windows.Rx2Row;
-            row.Load(_region, dataRate);
+            if (row.DataRate != dataRate) row.Load(_region, dataRate);
+            LoRaWanOptions options = _options;
+            long errorUs = options.AdaptTimingError ? EffectiveTimingErrorUs : options.TimingErrorUs;
+            long wakeUpUs = options.RadioWakeUpUs;
+            if (errorUs != row.FittedErrorUs || wakeUpUs != row.FittedWakeUpUs) row.FitWindow(errorUs, wakeUpUs);
             return row;
         }
 
@@ -504,16 +525,26 @@ namespace LoRaWan.Mac
         /// <summary>In Idle, arms the alarm for work the MAC owes the network (the ACK of a confirmed downlink).</summary>
         void ScheduleIdleWork()
         {
-            if (_state != MacState.Idle || !_session.Active) return;
+            DeviceSession session = _session;
+            if (_state != MacState.Idle || !session.Active) return;
+            LoRaWanOptions options = _options;
+            bool ackOwed = _uplink.AckOwed;
             // Class C answers a confirmed downlink within CLASS_C_RESP_TIMEOUT (LoRaWAN 1.0.4 §15): its own, shorter delay.
-            int delayMs = _session.DeviceClass == DeviceClass.C && _uplink.AckOwed ? _options.ClassCAckUplinkDelayMs : _options.EmptyAckUplinkDelayMs;
-            bool owed = (_uplink.AckOwed || AnswersOwed) && delayMs > 0;
-            // A Rejoin-request due (ForceRejoinReq, RejoinParamSetupReq, LoRaWAN 1.1 §5.13/§5.14) goes out from Idle too.
-            CheckPeriodicRejoinTime();
-            if (_join.Rejoin.Type != RejoinAttempt.NoneDue) { ScheduleRejoin(owed ? delayMs : -1); return; }
+            int delayMs = session.DeviceClass == DeviceClass.C && ackOwed ? options.ClassCAckUplinkDelayMs : options.EmptyAckUplinkDelayMs;
+            bool owed = (ackOwed || AnswersOwed) && delayMs > 0;
+            // A Rejoin-request due (ForceRejoinReq, RejoinParamSetupReq, LoRaWAN 1.1 §5.13/§5.14) goes out from Idle too:
+            // CheckPeriodicRejoinTime's test, here by hand on one reading of the period (issue 20: it read it twice per
+            // cycle, and the clock even with no period set).
+            RejoinAttempt ra = _join.Rejoin;
+            ulong rejoinAt = PeriodicRejoinTimeUs();
+            if (ra.Type == RejoinAttempt.NoneDue && rejoinAt != ulong.MaxValue)
+            {
+                ulong now = _scheduler.NowMicroseconds;
+                if (rejoinAt <= now) ra.Schedule(0, session.DataRate, 1, 0, false, now);
+            }
+            if (ra.Type != RejoinAttempt.NoneDue) { ScheduleRejoin(owed ? delayMs : -1); return; }
             // ... and the alarm waits for RejoinParamSetupReq's MaxTimeN period as well, not only for the next uplink.
             ulong due = owed ? _scheduler.NowMicroseconds + (ulong)delayMs * 1000UL : ulong.MaxValue;
-            ulong rejoinAt = PeriodicRejoinTimeUs();
             if (rejoinAt < due) due = rejoinAt;
             if (due != ulong.MaxValue) _alarm.Arm(due);
         }

@@ -223,7 +223,12 @@ namespace LoRaWan.Mac
                 {
                     switch (kind)
                     {
-                        case MacEventKind.Radio: Dispatch(MacTransitions.InputOf(queue.TakenRadioEvent), queue.TakenTimeUs, 0); break;
+                        case MacEventKind.Radio:
+                            // MacTransitions.InputOf by hand (issue 20: a static call per radio event): RadioEvent TxDone (1)
+                            // .. TxTimeout (5) are the radio inputs, one lower; anything else is ignored (−1).
+                            int input = (int)queue.TakenRadioEvent - 1;
+                            Dispatch(input >= MacTransitions.TxDone && input <= MacTransitions.TxTimeout ? input : -1, queue.TakenTimeUs, 0);
+                            break;
                         case MacEventKind.Timer:
                             ulong dueUs = queue.TakenDueUs;
                             if (!_alarm.Take(dueUs)) { _diag.Counters.StaleTimers++; break; }

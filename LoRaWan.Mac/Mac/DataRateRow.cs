@@ -22,9 +22,10 @@ namespace LoRaWan.Mac
         ulong _maxDownlinkUs;
         int _uplinkLength = -1;
         ulong _uplinkUs;
-        // The receive window fitted to a timing error and radio wake-up (FitWindow); _windowErrorUs −1: none yet.
-        long _windowErrorUs = -1;
-        long _windowWakeUpUs;
+        /// <summary>The timing error the window was last fitted to (<see cref="FitWindow"/>), µs; −1: not fitted since the last <see cref="Load"/>.</summary>
+        internal long FittedErrorUs = -1;
+        /// <summary>The radio wake-up the window was last fitted to, µs.</summary>
+        internal long FittedWakeUpUs;
 
         /// <summary>The window's symbol timeout (RxWindowTiming.SymbolTimeoutFor), as of the last <see cref="FitWindow"/>.</summary>
         internal int WindowSymbols;
@@ -36,32 +37,32 @@ namespace LoRaWan.Mac
         /// <summary>Holds <paramref name="dataRate"/>'s row of <paramref name="region"/> (nothing to do when it already does).</summary>
         internal void Load(Region region, int dataRate)
         {
-            if (dataRate == DataRate) return;
+            if (dataRate == DataRate) return;   // the caller tests this first on the hot path (ClassAMac.FittedRow)
             SpreadingFactor = region.GetSpreadingFactor(dataRate);
             BandwidthHz = region.GetBandwidthHz(dataRate);
             FskBitRate = region.GetFskBitRate(dataRate);
             _symbolTimeUs = 0;
             _maxDownlinkUs = 0;
             _uplinkLength = -1;
-            _windowErrorUs = -1;
+            FittedErrorUs = -1;
             DataRate = dataRate;
         }
 
         /// <summary>
         /// Sets <see cref="WindowSymbols"/>, <see cref="WindowOffsetUs"/> and <see cref="WindowListenUs"/> for a timing
         /// error of <paramref name="errorUs"/> (≥ 0) and a radio wake-up of <paramref name="wakeUpUs"/>, computed once per
-        /// row and pair (issue 20: RxWindowTiming's divisions ran three times per window, 229 IL of a 14,482 IL cycle).
+        /// row and pair (issue 20: RxWindowTiming's divisions ran three times per window, 229 IL of a 14,482 IL cycle): the caller
+        /// calls it only when <see cref="FittedErrorUs"/> or <see cref="FittedWakeUpUs"/> differs (ClassAMac.FittedRow).
         /// </summary>
         internal void FitWindow(long errorUs, long wakeUpUs)
         {
-            if (errorUs == _windowErrorUs && wakeUpUs == _windowWakeUpUs) return;
             long tsym = WindowSymbolTimeUs;
             int symbols = RxWindowTiming.SymbolTimeoutFor(tsym, errorUs);
             WindowSymbols = symbols;
             WindowOffsetUs = RxWindowTiming.WindowOffsetMillisecondsFor(tsym, symbols, wakeUpUs) * 1000L;
             WindowListenUs = (ulong)symbols * (ulong)tsym;
-            _windowErrorUs = errorUs;
-            _windowWakeUpUs = wakeUpUs;
+            FittedErrorUs = errorUs;
+            FittedWakeUpUs = wakeUpUs;
         }
 
         /// <summary>The receive window's symbol in µs: 2^SF / BW for LoRa, one byte (8 / bitrate) for GFSK.</summary>

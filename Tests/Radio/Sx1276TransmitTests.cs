@@ -291,5 +291,37 @@ namespace LoRaWan.Tests.Radio
             Assert.AreEqual(0, events.Count, "no TxDone and no watchdog after sleep");
             Assert.AreEqual(0, board.Chip.Mode, "sleep");
         }
+
+        [TestMethod]
+        public void AirTime_IsTheCalculatorsForEachParameterSet_WhenTransmissionsChangeLengthOrRate()
+        {
+            // The driver keeps the last set's validation and air time (issue 20): any parameter that changes must give
+            // that set's own air time, and an invalid set must still throw. Semtech's LoRa calculator (datasheet
+            // §4.1.1.7), CR 4/5, preamble 8, explicit header, CRC on: 13 B SF7 46.336 ms, 10 B SF7 41.216 ms,
+            // 10 B SF9 144.384 ms, 13 B SF12 1155.072 ms (low data rate optimisation on).
+            RadioEventRecorder events = new RadioEventRecorder();
+            SimulatedBoard board = RadioTestKit.Board(16, events);
+            byte[] frame = RadioTestKit.Frame13();
+            TxConfig sf7 = RadioTestKit.Uplink(868100000, 7, 125000, 14);
+            ulong[] expected = { 46336UL, 46336UL, 41216UL, 144384UL, 1155072UL };
+            int[] lengths = { 13, 13, 10, 10, 13 };
+            int[] factors = { 7, 7, 7, 9, 12 };
+            for (int i = 0; i < expected.Length; i++)
+            {
+                sf7.SpreadingFactor = factors[i];
+                board.Radio.Transmit(sf7, frame, 0, lengths[i]);
+                board.Scheduler.RunFor(2000000);
+                Assert.AreEqual(expected[i], board.Driver.TxTiming.LastAirTimeUs, "transmission " + i.ToString());
+                Assert.AreEqual((int)RadioEvent.TxDone, (int)events.Last, "TxDone " + i.ToString());
+            }
+            sf7.PreambleSymbols = 5;
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => board.Radio.Transmit(sf7, frame, 0, 13));
+            sf7.PreambleSymbols = 8;
+            sf7.CodingRate = 5;
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => board.Radio.Transmit(sf7, frame, 0, 13));
+            sf7.CodingRate = 1;
+            sf7.BandwidthHz = 200000;
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => board.Radio.Transmit(sf7, frame, 0, 13));
+        }
     }
 }

@@ -18,9 +18,10 @@ namespace LoRaWan.HostTests.Meter
         // 41,760 / 28,908 on the memory branch; 43,200 / 29,676 once merged with the Class A tuning of the same round (each
         // DataRateRow keeps its windows' timing, each ChannelPlan its eligible channels, SessionKeys a key generation);
         // 40,176 / 26,904 on the heap branch (each AirTimeWindow entry two uints after an epoch and a bit: 7 windows
-        // 6,720 → 3,696 B on 64-bit).
-        const long Budget64 = 40176;
-        const long Budget32 = 26904;
+        // 6,720 → 3,696 B on 64-bit); + 216 / 108 B for the SX1276 driver's LoRaAirTimeMemo (9 blocks, for about 6,000 x86
+        // per uplink).
+        const long Budget64 = 40392;
+        const long Budget32 = 27012;
 
         static long[] _totals;
         static string _report;
