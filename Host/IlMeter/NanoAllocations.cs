@@ -89,6 +89,7 @@ namespace LoRaWan.IlMeter
                     return IsStruct(((FieldReference)i.Operand).FieldType) ? 1 : 0;
                 case Code.Ldobj:
                 case Code.Ldelem_Any:
+                case Code.Unbox_Any:
                     return IsStruct((TypeReference)i.Operand) ? 1 : 0;
                 default:
                     return 0;
