@@ -162,14 +162,15 @@ namespace LoRaWan.Certification
             // pending: the uplink goes out empty (still carrying MAC answers and giving the harness a window), and the
             // answer follows once the harness has raised the data rate. TS009 leaves the size to the harness.
             bool fits = s.AnswerLength <= mac.MaxPayload;
-            SendResult r = mac.StartSend(ClassAMac.CertificationFPort, fits && s.AnswerLength > 0 ? _answer : _empty, 0, fits ? s.AnswerLength : 0, s.Confirmed);
-            if (r.Status == SendStatus.Pending)
+            // Stored straight into the field and read through it: on nanoCLR a SendResult local, or a copy of one, is a heap
+            // object each time (README.md, "Allocation").
+            _lastResult = mac.StartSend(ClassAMac.CertificationFPort, fits && s.AnswerLength > 0 ? _answer : _empty, 0, fits ? s.AnswerLength : 0, s.Confirmed);
+            if (_lastResult.Status == SendStatus.Pending)
             {
                 if (fits) s.AnswerLength = 0;
                 s.SendNow = false;
                 s.NextUplinkUs = now + (ulong)s.PeriodMs * 1000UL;
             }
-            _lastResult = r;
             return true;
         }
 

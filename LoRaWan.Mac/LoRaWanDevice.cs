@@ -213,19 +213,23 @@ namespace LoRaWan
             // A handler runs on the MAC's thread: waiting here would wait for itself. Queue and return.
             if (_mac.IsInEventHandler) return _mac.StartSend(port, payload, 0, length, confirmed);
             // The MAC may be busy with an uplink of its own (ACK, MAC answers already on air): wait for it.
+            // No SendResult is held in a local or copied on the way (on nanoCLR each copy of the struct is a heap object):
+            // the status and a refusal's details are plain values, and the one copy made is the value returned.
             ulong deadline = _clock.NowMicroseconds + (ulong)timeoutMs * 1000UL;
-            SendResult r;
+            SendStatus status;
+            int dataRate, maxPayload;
+            long waitMs;
             while (true)
             {
                 _sendOp.Reset();
                 _idle.Reset();
                 ulong now = _clock.NowMicroseconds;
-                r = _mac.StartSend(port, payload, 0, length, confirmed, now >= deadline ? 0 : deadline - now);
-                if (r.Status != SendStatus.Busy) break;
+                status = _mac.RequestSend(port, payload, 0, length, confirmed, now >= deadline ? 0 : deadline - now, out dataRate, out maxPayload, out waitMs);
+                if (status != SendStatus.Busy) break;
                 now = _clock.NowMicroseconds;
                 if (now >= deadline || !_runner.Wait(_idle, (int)((deadline - now) / 1000UL) + 1)) return SendResult.Of(SendStatus.Timeout);
             }
-            if (r.Status != SendStatus.Pending) return r;
+            if (status != SendStatus.Pending) return SendResult.Refused(status, dataRate, maxPayload, waitMs);
             ulong left = _clock.NowMicroseconds >= deadline ? 1 : (deadline - _clock.NowMicroseconds) / 1000UL + 1;
             // Not finished in time: the uplink stays queued (or is between its transmissions and windows), so say so.
             if (!_runner.Wait(_sendOp, (int)left)) return SendResult.Of(SendStatus.Pending);
@@ -273,12 +277,13 @@ namespace LoRaWan
                 if (h != null) h(_d, joined, attempt);
             }
 
-            public void OnUplinkCompleted(SendResult result)
+            public void OnUplinkCompleted(UplinkOutcome outcome)
             {
-                _d._lastResult = result;
+                // In place, field by field: no struct is copied here (the event below copies it, for its handlers only).
+                outcome.CopyTo(ref _d._lastResult);
                 _d._sendOp.Finish();
                 UplinkCompletedEventHandler h = _d.OnUplinkCompleted;
-                if (h != null) h(_d, result);
+                if (h != null) h(_d, _d._lastResult);
             }
 
             public void OnDownlink(Downlink downlink)

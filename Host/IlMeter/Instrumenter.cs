@@ -39,6 +39,15 @@ namespace LoRaWan.IlMeter
         public const string LocksField = "Locks";
 
         /// <summary>
+        /// The counter's <c>long</c> of heap allocations nanoCLR makes for the counted IL (<see cref="NanoAllocations"/>: struct
+        /// copies, struct locals, boxing, newobj, newarr, ldstr), which the host's 0-B tests cannot see for structs and boxes.
+        /// </summary>
+        public const string AllocationsField = "Allocations";
+
+        /// <summary>With a profile: the counter's <c>long[]</c> of <see cref="AllocationsField"/> per method, indexed as <see cref="MethodsField"/>.</summary>
+        public const string MethodAllocationsField = "MethodAllocations";
+
+        /// <summary>
         /// The counter's <c>long</c> of estimated x86 instructions nanoCLR executes for the counted IL: each block adds the
         /// <see cref="CostModel"/> weights of its instructions beside its IL count.
         /// </summary>
@@ -86,6 +95,7 @@ namespace LoRaWan.IlMeter
         {
             var images = new Dictionary<string, byte[]>(StringComparer.Ordinal);
             FieldReference counter = null, methods = null, paused = null, locks = null, cost = null, envIl = null, envCost = null;
+            FieldReference allocations = null, methodAllocations = null;
             foreach (string path in paths)
             {
                 // The resolver finds the other device assemblies next to this one (CostModel asks whether a callee is virtual).
@@ -113,7 +123,13 @@ namespace LoRaWan.IlMeter
                     type.Fields.Add(envIlDef);
                     var envCostDef = new FieldDefinition(EnvironmentCostField, FieldAttributes.Public | FieldAttributes.Static, module.TypeSystem.Int64);
                     type.Fields.Add(envCostDef);
+                    var allocDef = new FieldDefinition(AllocationsField, FieldAttributes.Public | FieldAttributes.Static, module.TypeSystem.Int64);
+                    type.Fields.Add(allocDef);
+                    var allocPerMethod = new FieldDefinition(MethodAllocationsField, FieldAttributes.Public | FieldAttributes.Static, new ArrayType(module.TypeSystem.Int64));
+                    type.Fields.Add(allocPerMethod);
                     module.Types.Add(type);
+                    allocations = allocDef;
+                    methodAllocations = allocPerMethod;
                     cost = costDef;
                     envIl = envIlDef;
                     envCost = envCostDef;
@@ -129,6 +145,7 @@ namespace LoRaWan.IlMeter
                 FieldReference costField = module.ImportReference(cost);
                 var environment = new[] { module.ImportReference(envIl), module.ImportReference(envCost) };
                 FieldReference methodsField = methodNames == null ? null : module.ImportReference(methods);
+                var allocationFields = new[] { module.ImportReference(allocations), methodNames == null ? null : module.ImportReference(methodAllocations) };
                 foreach (TypeDefinition type in module.GetTypes().ToList())
                 {
                     if (type.Namespace == CounterNamespace && type.Name == CounterName) continue;
@@ -137,7 +154,7 @@ namespace LoRaWan.IlMeter
                         if (!method.HasBody) continue;
                         int id = -1;
                         if (methodNames != null) { id = methodNames.Count; methodNames.Add(type.FullName + "::" + method.Name); }
-                        Instrument(method, field, methodsField, id, pausedField, locksField, costField, environment);
+                        Instrument(method, field, methodsField, id, pausedField, locksField, costField, environment, allocationFields);
                     }
                 }
                 using var stream = new MemoryStream();
@@ -315,7 +332,7 @@ namespace LoRaWan.IlMeter
         }
 
         static void Instrument(MethodDefinition method, FieldReference counter, FieldReference methods, int id, FieldReference paused, FieldReference locks,
-            FieldReference cost, FieldReference[] environment)
+            FieldReference cost, FieldReference[] environment, FieldReference[] allocations)
         {
             MethodBody body = method.Body;
             body.SimplifyMacros();
@@ -327,6 +344,7 @@ namespace LoRaWan.IlMeter
             var sizes = new int[leaders.Count];
             var lockCalls = new int[leaders.Count];
             var weights = new long[leaders.Count];
+            var allocs = new int[leaders.Count];
             for (int b = 0; b < leaders.Count; b++)
             {
                 int end = b + 1 < leaders.Count ? index[leaders[b + 1]] : body.Instructions.Count;
@@ -334,6 +352,7 @@ namespace LoRaWan.IlMeter
                 for (int i = index[leaders[b]]; i < end; i++)
                 {
                     if (IsLock(body.Instructions[i])) lockCalls[b]++;
+                    allocs[b] += NanoAllocations.Of(body.Instructions[i], method);
                     weights[b] += CostModel.Weight(body.Instructions[i]);
                 }
             }
@@ -371,6 +390,11 @@ namespace LoRaWan.IlMeter
                     Instruction[] count = { il.Create(OpCodes.Ldsfld, locks), il.Create(OpCodes.Ldc_I8, (long)lockCalls[b]), il.Create(OpCodes.Add), il.Create(OpCodes.Stsfld, locks) };
                     foreach (Instruction c in count) { il.InsertAfter(last, c); last = c; }
                 }
+                if (allocs[b] > 0)
+                {
+                    Instruction[] count = AllocationCount(il, allocations, id, allocs[b]);
+                    foreach (Instruction c in count) { il.InsertAfter(last, c); last = c; }
+                }
                 if (methods != null)
                 {
                     // Methods[3 id] += size, Methods[3 id + 1] += weight, and on entry (the first block, when no branch returns
@@ -387,7 +411,39 @@ namespace LoRaWan.IlMeter
                 foreach (Instruction e in apart) { il.InsertAfter(last, e); last = e; }
                 il.InsertAfter(last, copy);
             }
+            int locals = NanoAllocations.Locals(method);
+            if (locals > 0)
+            {
+                // Each entry allocates the struct locals (InitializeLocals): if (Paused == 0) Allocations += locals, before
+                // block 0's count so that a branch back to the method's first instruction does not count them again.
+                Instruction first = body.Instructions[0];
+                Instruction[] count = AllocationCount(il, allocations, id, locals);
+                il.InsertBefore(first, il.Create(OpCodes.Ldsfld, paused));
+                il.InsertBefore(first, il.Create(OpCodes.Brtrue, first));
+                foreach (Instruction c in count) il.InsertBefore(first, c);
+            }
             body.OptimizeMacros();
+        }
+
+        // Allocations += n, and with a profile MethodAllocations[id] += n
+        static Instruction[] AllocationCount(ILProcessor il, FieldReference[] allocations, int id, int n)
+        {
+            var list = new List<Instruction>
+            {
+                il.Create(OpCodes.Ldsfld, allocations[0]), il.Create(OpCodes.Ldc_I8, (long)n), il.Create(OpCodes.Add), il.Create(OpCodes.Stsfld, allocations[0]),
+            };
+            if (allocations[1] != null)
+            {
+                list.Add(il.Create(OpCodes.Ldsfld, allocations[1]));
+                list.Add(il.Create(OpCodes.Ldc_I4, id));
+                list.Add(il.Create(OpCodes.Ldelema, il.Body.Method.Module.TypeSystem.Int64));
+                list.Add(il.Create(OpCodes.Dup));
+                list.Add(il.Create(OpCodes.Ldind_I8));
+                list.Add(il.Create(OpCodes.Ldc_I8, (long)n));
+                list.Add(il.Create(OpCodes.Add));
+                list.Add(il.Create(OpCodes.Stind_I8));
+            }
+            return list.ToArray();
         }
     }
 }

@@ -18,6 +18,11 @@ namespace LoRaWan.IlMeter
         /// <summary>Locks taken (Monitor.Enter calls) in the device assemblies: native work on nanoCLR that <see cref="Il"/> does not show.</summary>
         public long Locks;
         /// <summary>
+        /// Heap allocations nanoCLR makes for the counted IL (<see cref="NanoAllocations"/>: struct copies and locals, boxing,
+        /// newobj, newarr, ldstr); the host's 0-B tests cannot see the struct and boxing ones.
+        /// </summary>
+        public long Allocations;
+        /// <summary>
         /// Estimated x86 instructions nanoCLR executes for <see cref="Il"/> (<see cref="CostModel"/>'s weights per opcode class,
         /// measured on nanoCLR by NanoBench): calls, field and array accesses, conversions and natives cost more than plain IL.
         /// </summary>
@@ -87,12 +92,14 @@ namespace LoRaWan.IlMeter
             var context = new MeterContext(directory, images);
             try
             {
-                long[] perMethod = null;
+                long[] perMethod = null, perMethodAllocations = null;
                 if (methodNames != null)
                 {
                     perMethod = new long[Instrumenter.MethodSlots * methodNames.Count];
-                    context.LoadFromAssemblyName(new AssemblyName(Counted[0])).GetType(Instrumenter.CounterNamespace + "." + Instrumenter.CounterName, true)
-                        .GetField(Instrumenter.MethodsField).SetValue(null, perMethod);
+                    perMethodAllocations = new long[methodNames.Count];
+                    Type counter = context.LoadFromAssemblyName(new AssemblyName(Counted[0])).GetType(Instrumenter.CounterNamespace + "." + Instrumenter.CounterName, true);
+                    counter.GetField(Instrumenter.MethodsField).SetValue(null, perMethod);
+                    counter.GetField(Instrumenter.MethodAllocationsField).SetValue(null, perMethodAllocations);
                 }
                 Assembly workload = context.LoadFromAssemblyName(new AssemblyName("IlMeter.Workload"));
                 Type ops = workload.GetType("LoRaWan.IlMeter.Workload.Operations", true);
@@ -112,6 +119,7 @@ namespace LoRaWan.IlMeter
                         Description = descriptions[i],
                         Il = il,
                         Locks = (long)ops.GetField("LastLocks").GetValue(null),
+                        Allocations = (long)ops.GetField("LastAllocations").GetValue(null),
                         EstX86 = (long)ops.GetField("LastCost").GetValue(null),
                         EnvironmentIl = (long)ops.GetField("LastEnvironmentIl").GetValue(null),
                         EnvironmentEstX86 = (long)ops.GetField("LastEnvironmentCost").GetValue(null)
@@ -122,7 +130,8 @@ namespace LoRaWan.IlMeter
                     for (int m = 0; m < methodNames.Count; m++)
                     {
                         int at = Instrumenter.MethodSlots * m;
-                        if (perMethod[at] != 0) profile.Add(new IlRow { Name = methodNames[m], Il = perMethod[at], EstX86 = perMethod[at + 1], Calls = perMethod[at + 2] });
+                        if (perMethod[at] != 0 || perMethodAllocations[m] != 0)
+                            profile.Add(new IlRow { Name = methodNames[m], Il = perMethod[at], EstX86 = perMethod[at + 1], Calls = perMethod[at + 2], Allocations = perMethodAllocations[m] });
                     }
                 return rows;
             }
@@ -130,6 +139,66 @@ namespace LoRaWan.IlMeter
             {
                 context.Unload();
             }
+        }
+
+        /// <summary>
+        /// The instructions of <paramref name="method"/> ("Namespace.Type::Name" as in a profile; every overload) where nanoCLR
+        /// allocates (<see cref="NanoAllocations"/>), and its struct locals, as text.
+        /// </summary>
+        public static List<string> AllocationSites(string method, string directory = null)
+        {
+            directory ??= Path.GetDirectoryName(typeof(Meter).Assembly.Location);
+            var sites = new List<string>();
+            int split = method.LastIndexOf("::", StringComparison.Ordinal);
+            string typeName = method.Substring(0, split), name = method.Substring(split + 2);
+            foreach (string assembly in Counted)
+            {
+                using var resolver = new Mono.Cecil.DefaultAssemblyResolver();
+                resolver.AddSearchDirectory(directory);
+                using var module = Mono.Cecil.ModuleDefinition.ReadModule(Path.Combine(directory, assembly + ".dll"), new Mono.Cecil.ReaderParameters { AssemblyResolver = resolver });
+                foreach (Mono.Cecil.TypeDefinition type in module.GetTypes())
+                {
+                    if (type.FullName != typeName) continue;
+                    foreach (Mono.Cecil.MethodDefinition m in type.Methods)
+                    {
+                        if (m.Name != name || !m.HasBody) continue;
+                        foreach (Mono.Cecil.Cil.VariableDefinition v in m.Body.Variables)
+                            if (NanoAllocations.IsStruct(v.VariableType)) sites.Add($"struct local V_{v.Index} {v.VariableType.Name} (per call)");
+                        foreach (Mono.Cecil.Cil.Instruction i in m.Body.Instructions)
+                        {
+                            int n = NanoAllocations.Of(i, m);
+                            if (n > 0) sites.Add($"IL_{i.Offset:x4} {i.OpCode.Name} {i.Operand} ({n})");
+                        }
+                    }
+                }
+            }
+            return sites;
+        }
+
+        /// <summary>
+        /// Every place in the counted assemblies where nanoCLR copies a struct, allocates a struct local or boxes
+        /// (<see cref="NanoAllocations"/> without newobj, newarr and ldstr), as "method: site" text.
+        /// </summary>
+        public static List<string> StructSites(string directory = null)
+        {
+            directory ??= Path.GetDirectoryName(typeof(Meter).Assembly.Location);
+            var sites = new List<string>();
+            foreach (string assembly in Counted)
+            {
+                using var resolver = new Mono.Cecil.DefaultAssemblyResolver();
+                resolver.AddSearchDirectory(directory);
+                using var module = Mono.Cecil.ModuleDefinition.ReadModule(Path.Combine(directory, assembly + ".dll"), new Mono.Cecil.ReaderParameters { AssemblyResolver = resolver });
+                foreach (Mono.Cecil.TypeDefinition type in module.GetTypes())
+                    foreach (Mono.Cecil.MethodDefinition m in type.Methods)
+                        if (m.HasBody)
+                            foreach (string site in AllocationSites(type.FullName + "::" + m.Name, directory))
+                            {
+                                if (site.Contains(" newobj ") || site.Contains(" newarr ") || site.Contains(" ldstr ")) continue;
+                                string line = type.FullName + "::" + m.Name + ": " + site;
+                                if (!sites.Contains(line)) sites.Add(line);
+                            }
+            }
+            return sites;
         }
 
         /// <summary>
@@ -156,15 +225,16 @@ namespace LoRaWan.IlMeter
         public static string Format(IList<IlRow> rows)
         {
             var s = new System.Text.StringBuilder();
-            s.AppendLine($"{"operation",-20} {"IL executed",12} {"est. x86",10} {"ESP32 est.",11} {"locks",6}  what");
+            s.AppendLine($"{"operation",-20} {"IL executed",12} {"est. x86",10} {"ESP32 est.",11} {"locks",6} {"allocs",6}  what");
             foreach (IlRow r in rows)
-                s.AppendLine($"{r.Name,-20} {r.Il,12:N0} {r.EstX86,10:N0} {r.Il / EspIlPerSecond * 1000.0,8:F2} ms {r.Locks,6}  {r.Description}");
+                s.AppendLine($"{r.Name,-20} {r.Il,12:N0} {r.EstX86,10:N0} {r.Il / EspIlPerSecond * 1000.0,8:F2} ms {r.Locks,6} {r.Allocations,6}  {r.Description}");
             s.AppendLine($"IL counted in {string.Join(", ", Counted)} only; ESP32 estimate at {EspIlPerSecond / 1e6:F0} million IL/s (240 MHz, issue 20).");
             foreach (IlRow r in rows)
                 if (r.EnvironmentIl != 0)
                     s.AppendLine($"{r.Name}: environment (not counted above) {r.EnvironmentIl:N0} IL, est. {r.EnvironmentEstX86:N0} x86; with it {r.Il + r.EnvironmentIl:N0} IL, est. {r.EstX86 + r.EnvironmentEstX86:N0} x86");
             s.AppendLine("est. x86: x86 instructions nanoCLR (-O2, x86-64) is estimated to execute, IL weighted by opcode class (CostModel, from NanoBench).");
             s.AppendLine("locks: Monitor.Enter calls executed; each allocates a lock block on nanoCLR, native work not in the IL count or the estimate.");
+            s.AppendLine("allocs: heap allocations nanoCLR makes for the counted IL (struct copies and struct locals, box, newobj, newarr, ldstr; NanoAllocations).");
             return s.ToString();
         }
 

@@ -35,7 +35,7 @@ namespace LoRaWan.Mac
             notes.Count = n + 1;
         }
 
-        void NoteUplinkCompleted(SendResult result)
+        void NoteUplinkCompleted(UplinkOutcome result)
         {
             EventNotes notes = _notes;
             if (notes.ResultPending)
@@ -46,7 +46,7 @@ namespace LoRaWan.Mac
             int n = notes.Count;
             Note(EventNotes.Uplink, 0, 0, 0);
             if (notes.Count == n) return;   // overflowed: counted by Note
-            notes.Result = result;
+            notes.Result.CopyFrom(result);
             notes.ResultPending = true;
         }
 

@@ -13,7 +13,7 @@ namespace LoRaWan.Mac
         public bool IsBusy { get { return _requests.IsBusy; } }
 
         /// <summary>The result of the last finished uplink request.</summary>
-        public SendResult LastResult { get { return _uplink.Result; } }
+        public SendResult LastResult { get { return _uplink.Result.ToSendResult(); } }
 
         /// <summary>
         /// Microseconds until every duty-cycle sub-band may send a maximum-size frame at the current data rate again,
@@ -114,18 +114,34 @@ namespace LoRaWan.Mac
         /// </summary>
         public SendResult StartSend(int port, byte[] payload, int offset, int length, bool confirmed, ulong limitUs)
         {
+            int dataRate, maxPayload;
+            long waitMs;
+            SendStatus status = RequestSend(port, payload, offset, length, confirmed, limitUs, out dataRate, out maxPayload, out waitMs);
+            return SendResult.Refused(status, dataRate, maxPayload, waitMs);
+        }
+
+        /// <summary>
+        /// <see cref="StartSend(int, byte[], int, int, bool, ulong)"/> without a <see cref="SendResult"/> (on nanoCLR a struct
+        /// returned is a heap object): the status, and for a refusal the data rate, the largest payload
+        /// (PayloadTooLarge) and the wait in ms (DutyCycleWait, Timeout); 0 where they do not apply.
+        /// </summary>
+        internal SendStatus RequestSend(int port, byte[] payload, int offset, int length, bool confirmed, ulong limitUs,
+            out int dataRate, out int maxPayload, out long waitMs)
+        {
             DeviceSession session = _session;
+            dataRate = 0;
+            maxPayload = 0;
+            waitMs = 0;
             if (!IsSendablePort(port) || payload == null || offset < 0 || length < 0 || offset > payload.Length - length)
-                return SendResult.Of(SendStatus.InvalidArgument);
-            if (IsApplicationSuspended(port)) return SendResult.Of(SendStatus.Busy);
-            if (!session.Active) return SendResult.Of(SendStatus.NotJoined);
+                return SendStatus.InvalidArgument;
+            if (IsApplicationSuspended(port)) return SendStatus.Busy;
+            if (!session.Active) return SendStatus.NotJoined;
             int max = MaxAppPayload(session.DataRate, 0);
             if (length > max)
             {
-                SendResult r = SendResult.Of(SendStatus.PayloadTooLarge);
-                r.MaxPayload = max;
-                r.DataRate = session.DataRate;
-                return r;
+                maxPayload = max;
+                dataRate = session.DataRate;
+                return SendStatus.PayloadTooLarge;
             }
             bool fromHandler = IsInEventHandler;
             if (limitUs != ulong.MaxValue && !IsBusyForApplication)
@@ -134,10 +150,9 @@ namespace LoRaWan.Mac
                 ulong cycleUs = GetShortestCycleUs(length, out waitUs);
                 if (cycleUs != ulong.MaxValue && cycleUs > limitUs)
                 {
-                    SendResult r = SendResult.Of(waitUs > 0 ? SendStatus.DutyCycleWait : SendStatus.Timeout);
-                    r.WaitMs = (long)((waitUs + 999) / 1000);
-                    r.DataRate = session.DataRate;
-                    return r;
+                    waitMs = (long)((waitUs + 999) / 1000);
+                    dataRate = session.DataRate;
+                    return waitUs > 0 ? SendStatus.DutyCycleWait : SendStatus.Timeout;
                 }
             }
             // An empty uplink the MAC queued for its own answers/ACK and that is still waiting for a free
@@ -145,14 +160,14 @@ namespace LoRaWan.Mac
             // uplink in progress (it runs on the MAC's thread): its request waits in the slot, and Complete posts
             // it again when that uplink is done (HandleRequest). Claimed, written, published: MacRequestSlot's remarks.
             MacRequestSlot slot = _requests;
-            if (!slot.TryClaim(true, fromHandler)) return SendResult.Of(SendStatus.Busy);
+            if (!slot.TryClaim(true, fromHandler)) return SendStatus.Busy;
             if (length > 0) Array.Copy(payload, offset, slot.Payload, 0, length);
             slot.Port = port;
             slot.Length = length;
             slot.Confirmed = confirmed;
             slot.Publish(MacRequestSlot.Data);
             PostRequest();
-            return SendResult.Of(SendStatus.Pending);
+            return SendStatus.Pending;
         }
 
         void HandleRequest()
@@ -329,7 +344,7 @@ namespace LoRaWan.Mac
                 if (waitUs == ulong.MaxValue)
                 {
                     // No enabled channel carries this data rate: nothing will ever free up.
-                    _uplink.Result.WaitMs = -1;
+                    _uplink.Result.SetWaitMs(-1);
                     if (join) { AbortJoin(); return; }
                     if (rejoin) { _join.Rejoin.Clear(); EndRejoinAttempt(); return; }
                     Complete(SendStatus.DutyCycleWait);
@@ -476,14 +491,9 @@ namespace LoRaWan.Mac
             Transmission tx = _tx;
             MacRequestSlot slot = _requests;
             if (up.Deferral == Uplink.Deferred && ResumeDeferredSend()) return;
-            up.Result.Status = status;
-            up.Result.FCnt = up.FCnt;
-            up.Result.DataRate = tx.DataRate;
-            up.Result.FrequencyHz = tx.FrequencyHz;
-            up.Result.AirTimeUs = tx.AirTimeUs;
-            up.Result.Transmissions = tx.Count;
-            if (status == SendStatus.PayloadTooLarge) up.Result.MaxPayload = MaxAppPayload(_session.DataRate, 0);
-            if (status == SendStatus.PayloadSkipped) up.Result.MaxPayload = MaxAppPayload(_session.DataRate, _cmd.Answers.IndicationLength);
+            up.Result.Set(status, up.FCnt, tx.DataRate, tx.FrequencyHz, tx.AirTimeUs, tx.Count);
+            if (status == SendStatus.PayloadTooLarge) up.Result.SetMaxPayload(MaxAppPayload(_session.DataRate, 0));
+            if (status == SendStatus.PayloadSkipped) up.Result.SetMaxPayload(MaxAppPayload(_session.DataRate, _cmd.Answers.IndicationLength));
             bool wasInternal = up.Internal;
             up.Internal = false;
             _state = MacState.Idle;

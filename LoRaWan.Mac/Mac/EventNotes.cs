@@ -23,9 +23,10 @@ namespace LoRaWan.Mac
         /// The result the pending <see cref="Uplink"/> note reports. One slot, not one per note: an uplink completes once
         /// per transition (the next one starts in a later input), and a handler's own uplink is noted after this one was
         /// raised; a second result noted before the first was raised is counted as an internal error, never overwrites it.
-        /// (Eight SendResult structs, each its own nanoCLR allocation, held 1,968 B on a 64-bit heap for this.)
+        /// (Eight SendResult structs, each its own nanoCLR allocation, held 1,968 B on a 64-bit heap for this.) A copy of the
+        /// uplink's outcome, field by field: the uplink's own may change before this one is raised.
         /// </summary>
-        internal SendResult Result;
+        internal readonly UplinkOutcome Result = new UplinkOutcome();
         /// <summary><see cref="Result"/> holds a result not yet raised.</summary>
         internal bool ResultPending;
         internal int Count;

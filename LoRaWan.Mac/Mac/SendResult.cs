@@ -31,6 +31,17 @@ namespace LoRaWan.Mac
             return r;
         }
 
+        /// <summary>A result built from a status and, for a refusal, the data rate, the largest payload and the wait in ms.</summary>
+        internal static SendResult Refused(SendStatus status, int dataRate, int maxPayload, long waitMs)
+        {
+            var r = new SendResult();
+            r.Status = status;
+            r.DataRate = dataRate;
+            r.MaxPayload = maxPayload;
+            r.WaitMs = waitMs;
+            return r;
+        }
+
         /// <summary>True for Sent and Acked.</summary>
         public bool Succeeded { get { return Status == SendStatus.Sent || Status == SendStatus.Acked; } }
 

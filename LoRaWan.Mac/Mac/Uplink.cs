@@ -24,7 +24,8 @@ namespace LoRaWan.Mac
         internal uint FCnt;
         internal int NbTrans;
         internal int Deferral;
-        internal SendResult Result;
+        /// <summary>The result of the last finished uplink, filled in place (a class: no struct copies on nanoCLR).</summary>
+        internal readonly UplinkOutcome Result = new UplinkOutcome();
         /// <summary>An empty uplink the MAC decided to send (ACK, MAC answers).</summary>
         internal bool Internal;
         internal bool Confirmed;

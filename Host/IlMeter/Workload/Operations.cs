@@ -40,13 +40,17 @@ namespace LoRaWan.IlMeter.Workload
 
         static FieldInfo _counter;
         static FieldInfo _locks;
+        static FieldInfo _allocations;
         static FieldInfo _cost;
         static FieldInfo _environmentIl;
         static FieldInfo _environmentCost;
-        static long[] _methods;
+        static long[] _methods, _methodAllocations;
 
         /// <summary>The locks (Monitor.Enter calls) the last measured run took in the device assemblies.</summary>
         public static long LastLocks;
+
+        /// <summary>The heap allocations nanoCLR would make (Counter.Allocations, the meter's NanoAllocations) in the last measured run.</summary>
+        public static long LastAllocations;
 
         /// <summary>The estimated nanoCLR x86 instructions (Counter.Cost, the meter's CostModel) of the last measured run.</summary>
         public static long LastCost;
@@ -66,23 +70,28 @@ namespace LoRaWan.IlMeter.Workload
             Type counter = typeof(LoRaWan.Radio.AirTime).Assembly.GetType("LoRaWan.IlMeter.Counter", true);
             _counter = counter.GetField("Count");
             _locks = counter.GetField("Locks");
+            _allocations = counter.GetField("Allocations");
             _cost = counter.GetField("Cost");
             _environmentIl = counter.GetField("EnvironmentIl");
             _environmentCost = counter.GetField("EnvironmentCost");
             _methods = (long[])counter.GetField("Methods").GetValue(null);   // set by the meter for a per-method profile
+            _methodAllocations = (long[])counter.GetField("MethodAllocations").GetValue(null);
             Action between;
             Action op = Prepare(name, out between);
             op();                       // warm-up, unmeasured
             if (between != null) between();
             Count = 0;
             _locks.SetValue(null, 0L);
+            _allocations.SetValue(null, 0L);
             _cost.SetValue(null, 0L);
             _environmentIl.SetValue(null, 0L);
             _environmentCost.SetValue(null, 0L);
             if (_methods != null) Array.Clear(_methods, 0, _methods.Length);
+            if (_methodAllocations != null) Array.Clear(_methodAllocations, 0, _methodAllocations.Length);
             op();
             long n = Count;
             LastLocks = (long)_locks.GetValue(null);
+            LastAllocations = (long)_allocations.GetValue(null);
             LastCost = (long)_cost.GetValue(null);
             LastEnvironmentIl = (long)_environmentIl.GetValue(null);
             LastEnvironmentCost = (long)_environmentCost.GetValue(null);
