@@ -173,12 +173,13 @@ namespace LoRaWan.NanoBench
         public override void Run()
         {
             Array.Copy(_received, _frame, _received.Length);
-            _decrypted = _crypto.DecryptJoinAccept(_appKey, 0, _frame, 0, _frame.Length);
-            _micOk = _crypto.VerifyJoinAcceptMic10(_appKey, 0, _frame, 0, _frame.Length);
+            // As the MAC (and the IL meter's workload) does: the root key with the constant generation ClassAMac.RootKeyGeneration (0).
+            _decrypted = _crypto.DecryptJoinAccept(_appKey, 0, 0, _frame, 0, _frame.Length);
+            _micOk = _crypto.VerifyJoinAcceptMic10(_appKey, 0, 0, _frame, 0, _frame.Length);
             _read = _accept.Read(_frame, 0, _frame.Length);
-            _session.StartFromJoinAccept(_accept, 0x1234, _appKey, _keys, _region, 5, 0, 1, false);
-            _aes.SetKey(_session.AppSKey, 0);
-            _cmac.SetKey(_session.NwkSKey, 0);
+            _session.StartFromJoinAccept(_accept, 0x1234, _appKey, 0, _keys, _region, 5, 0, 1, false);
+            _aes.UseKey(_session.AppSKey, 0, _session.Keys.Generation);
+            _cmac.SetKey(_session.NwkSKey, 0, _session.Keys.Generation);
         }
 
         /// <summary>Checks the steps; then a key change, so that the next run expands NwkSKey again.</summary>

@@ -79,7 +79,6 @@ namespace LoRaWan.Crypto
         static readonly byte[] NoKey = new byte[0];
 
         readonly uint[] _rk = new uint[44];
-        readonly uint[] _out = new uint[4];
         bool _hasKey;
         byte[] _keyArray = NoKey;
         int _keyOffset;
@@ -105,43 +104,43 @@ namespace LoRaWan.Crypto
             rk[0] = w0; rk[1] = w1; rk[2] = w2; rk[3] = w3;
             // w[i] = w[i-4] ^ SubWord(RotWord(w[i-1])) ^ Rcon[i/4] for i % 4 == 0, else w[i-4] ^ w[i-1].
             // round key 1, Rcon = 0x01
-            w0 ^= ((uint)sb[(byte)(w3 >> 16)] << 24) ^ ((uint)sb[(byte)(w3 >> 8)] << 16) ^ ((uint)sb[(byte)w3] << 8) ^ sb[(int)(w3 >> 24)] ^ 0x01000000u;
+            w0 ^= ((uint)sb[(int)((w3 >> 16) & 0xFF)] << 24) ^ ((uint)sb[(int)((w3 >> 8) & 0xFF)] << 16) ^ ((uint)sb[(int)(w3 & 0xFF)] << 8) ^ sb[(int)(w3 >> 24)] ^ 0x01000000u;
             w1 ^= w0; w2 ^= w1; w3 ^= w2;
             rk[4] = w0; rk[5] = w1; rk[6] = w2; rk[7] = w3;
             // round key 2, Rcon = 0x02
-            w0 ^= ((uint)sb[(byte)(w3 >> 16)] << 24) ^ ((uint)sb[(byte)(w3 >> 8)] << 16) ^ ((uint)sb[(byte)w3] << 8) ^ sb[(int)(w3 >> 24)] ^ 0x02000000u;
+            w0 ^= ((uint)sb[(int)((w3 >> 16) & 0xFF)] << 24) ^ ((uint)sb[(int)((w3 >> 8) & 0xFF)] << 16) ^ ((uint)sb[(int)(w3 & 0xFF)] << 8) ^ sb[(int)(w3 >> 24)] ^ 0x02000000u;
             w1 ^= w0; w2 ^= w1; w3 ^= w2;
             rk[8] = w0; rk[9] = w1; rk[10] = w2; rk[11] = w3;
             // round key 3, Rcon = 0x04
-            w0 ^= ((uint)sb[(byte)(w3 >> 16)] << 24) ^ ((uint)sb[(byte)(w3 >> 8)] << 16) ^ ((uint)sb[(byte)w3] << 8) ^ sb[(int)(w3 >> 24)] ^ 0x04000000u;
+            w0 ^= ((uint)sb[(int)((w3 >> 16) & 0xFF)] << 24) ^ ((uint)sb[(int)((w3 >> 8) & 0xFF)] << 16) ^ ((uint)sb[(int)(w3 & 0xFF)] << 8) ^ sb[(int)(w3 >> 24)] ^ 0x04000000u;
             w1 ^= w0; w2 ^= w1; w3 ^= w2;
             rk[12] = w0; rk[13] = w1; rk[14] = w2; rk[15] = w3;
             // round key 4, Rcon = 0x08
-            w0 ^= ((uint)sb[(byte)(w3 >> 16)] << 24) ^ ((uint)sb[(byte)(w3 >> 8)] << 16) ^ ((uint)sb[(byte)w3] << 8) ^ sb[(int)(w3 >> 24)] ^ 0x08000000u;
+            w0 ^= ((uint)sb[(int)((w3 >> 16) & 0xFF)] << 24) ^ ((uint)sb[(int)((w3 >> 8) & 0xFF)] << 16) ^ ((uint)sb[(int)(w3 & 0xFF)] << 8) ^ sb[(int)(w3 >> 24)] ^ 0x08000000u;
             w1 ^= w0; w2 ^= w1; w3 ^= w2;
             rk[16] = w0; rk[17] = w1; rk[18] = w2; rk[19] = w3;
             // round key 5, Rcon = 0x10
-            w0 ^= ((uint)sb[(byte)(w3 >> 16)] << 24) ^ ((uint)sb[(byte)(w3 >> 8)] << 16) ^ ((uint)sb[(byte)w3] << 8) ^ sb[(int)(w3 >> 24)] ^ 0x10000000u;
+            w0 ^= ((uint)sb[(int)((w3 >> 16) & 0xFF)] << 24) ^ ((uint)sb[(int)((w3 >> 8) & 0xFF)] << 16) ^ ((uint)sb[(int)(w3 & 0xFF)] << 8) ^ sb[(int)(w3 >> 24)] ^ 0x10000000u;
             w1 ^= w0; w2 ^= w1; w3 ^= w2;
             rk[20] = w0; rk[21] = w1; rk[22] = w2; rk[23] = w3;
             // round key 6, Rcon = 0x20
-            w0 ^= ((uint)sb[(byte)(w3 >> 16)] << 24) ^ ((uint)sb[(byte)(w3 >> 8)] << 16) ^ ((uint)sb[(byte)w3] << 8) ^ sb[(int)(w3 >> 24)] ^ 0x20000000u;
+            w0 ^= ((uint)sb[(int)((w3 >> 16) & 0xFF)] << 24) ^ ((uint)sb[(int)((w3 >> 8) & 0xFF)] << 16) ^ ((uint)sb[(int)(w3 & 0xFF)] << 8) ^ sb[(int)(w3 >> 24)] ^ 0x20000000u;
             w1 ^= w0; w2 ^= w1; w3 ^= w2;
             rk[24] = w0; rk[25] = w1; rk[26] = w2; rk[27] = w3;
             // round key 7, Rcon = 0x40
-            w0 ^= ((uint)sb[(byte)(w3 >> 16)] << 24) ^ ((uint)sb[(byte)(w3 >> 8)] << 16) ^ ((uint)sb[(byte)w3] << 8) ^ sb[(int)(w3 >> 24)] ^ 0x40000000u;
+            w0 ^= ((uint)sb[(int)((w3 >> 16) & 0xFF)] << 24) ^ ((uint)sb[(int)((w3 >> 8) & 0xFF)] << 16) ^ ((uint)sb[(int)(w3 & 0xFF)] << 8) ^ sb[(int)(w3 >> 24)] ^ 0x40000000u;
             w1 ^= w0; w2 ^= w1; w3 ^= w2;
             rk[28] = w0; rk[29] = w1; rk[30] = w2; rk[31] = w3;
             // round key 8, Rcon = 0x80
-            w0 ^= ((uint)sb[(byte)(w3 >> 16)] << 24) ^ ((uint)sb[(byte)(w3 >> 8)] << 16) ^ ((uint)sb[(byte)w3] << 8) ^ sb[(int)(w3 >> 24)] ^ 0x80000000u;
+            w0 ^= ((uint)sb[(int)((w3 >> 16) & 0xFF)] << 24) ^ ((uint)sb[(int)((w3 >> 8) & 0xFF)] << 16) ^ ((uint)sb[(int)(w3 & 0xFF)] << 8) ^ sb[(int)(w3 >> 24)] ^ 0x80000000u;
             w1 ^= w0; w2 ^= w1; w3 ^= w2;
             rk[32] = w0; rk[33] = w1; rk[34] = w2; rk[35] = w3;
             // round key 9, Rcon = 0x1B
-            w0 ^= ((uint)sb[(byte)(w3 >> 16)] << 24) ^ ((uint)sb[(byte)(w3 >> 8)] << 16) ^ ((uint)sb[(byte)w3] << 8) ^ sb[(int)(w3 >> 24)] ^ 0x1B000000u;
+            w0 ^= ((uint)sb[(int)((w3 >> 16) & 0xFF)] << 24) ^ ((uint)sb[(int)((w3 >> 8) & 0xFF)] << 16) ^ ((uint)sb[(int)(w3 & 0xFF)] << 8) ^ sb[(int)(w3 >> 24)] ^ 0x1B000000u;
             w1 ^= w0; w2 ^= w1; w3 ^= w2;
             rk[36] = w0; rk[37] = w1; rk[38] = w2; rk[39] = w3;
             // round key 10, Rcon = 0x36
-            w0 ^= ((uint)sb[(byte)(w3 >> 16)] << 24) ^ ((uint)sb[(byte)(w3 >> 8)] << 16) ^ ((uint)sb[(byte)w3] << 8) ^ sb[(int)(w3 >> 24)] ^ 0x36000000u;
+            w0 ^= ((uint)sb[(int)((w3 >> 16) & 0xFF)] << 24) ^ ((uint)sb[(int)((w3 >> 8) & 0xFF)] << 16) ^ ((uint)sb[(int)(w3 & 0xFF)] << 8) ^ sb[(int)(w3 >> 24)] ^ 0x36000000u;
             w1 ^= w0; w2 ^= w1; w3 ^= w2;
             rk[40] = w0; rk[41] = w1; rk[42] = w2; rk[43] = w3;
             _hasKey = true;
@@ -207,7 +206,6 @@ namespace LoRaWan.Crypto
         public void Clear()
         {
             Array.Clear(_rk, 0, 44);
-            Array.Clear(_out, 0, 4);
             _hasKey = false;
             _keyArray = NoKey;
         }
@@ -218,21 +216,90 @@ namespace LoRaWan.Crypto
         /// </summary>
         public void EncryptBlock(byte[] input, int inOffset, byte[] output, int outOffset)
         {
-            uint[] o = _out;
-            EncryptWords(
-                ((uint)input[inOffset] << 24) | ((uint)input[inOffset + 1] << 16) | ((uint)input[inOffset + 2] << 8) | input[inOffset + 3],
-                ((uint)input[inOffset + 4] << 24) | ((uint)input[inOffset + 5] << 16) | ((uint)input[inOffset + 6] << 8) | input[inOffset + 7],
-                ((uint)input[inOffset + 8] << 24) | ((uint)input[inOffset + 9] << 16) | ((uint)input[inOffset + 10] << 8) | input[inOffset + 11],
-                ((uint)input[inOffset + 12] << 24) | ((uint)input[inOffset + 13] << 16) | ((uint)input[inOffset + 14] << 8) | input[inOffset + 15],
-                o);
-            uint v = o[0];
-            output[outOffset] = (byte)(v >> 24); output[outOffset + 1] = (byte)(v >> 16); output[outOffset + 2] = (byte)(v >> 8); output[outOffset + 3] = (byte)v;
-            v = o[1];
-            output[outOffset + 4] = (byte)(v >> 24); output[outOffset + 5] = (byte)(v >> 16); output[outOffset + 6] = (byte)(v >> 8); output[outOffset + 7] = (byte)v;
-            v = o[2];
-            output[outOffset + 8] = (byte)(v >> 24); output[outOffset + 9] = (byte)(v >> 16); output[outOffset + 10] = (byte)(v >> 8); output[outOffset + 11] = (byte)v;
-            v = o[3];
-            output[outOffset + 12] = (byte)(v >> 24); output[outOffset + 13] = (byte)(v >> 16); output[outOffset + 14] = (byte)(v >> 8); output[outOffset + 15] = (byte)v;
+            // The rounds of EncryptWords written out again rather than called: on nanoCLR the four result words stored to
+            // and loaded from an array and unpacked again cost more than the duplicated text (README).
+            if (!_hasKey) throw new InvalidOperationException("AES key not set");
+            uint[] rk = _rk;
+            uint[] te0 = Te0, te1 = Te1, te2 = Te2, te3 = Te3;
+            // Input words with AddRoundKey (FIPS-197 §5.1.4); all 16 bytes are read first, so input may be output.
+            uint s0 = (((uint)input[inOffset] << 24) | ((uint)input[inOffset + 1] << 16) | ((uint)input[inOffset + 2] << 8) | input[inOffset + 3]) ^ rk[0];
+            uint s1 = (((uint)input[inOffset + 4] << 24) | ((uint)input[inOffset + 5] << 16) | ((uint)input[inOffset + 6] << 8) | input[inOffset + 7]) ^ rk[1];
+            uint s2 = (((uint)input[inOffset + 8] << 24) | ((uint)input[inOffset + 9] << 16) | ((uint)input[inOffset + 10] << 8) | input[inOffset + 11]) ^ rk[2];
+            uint s3 = (((uint)input[inOffset + 12] << 24) | ((uint)input[inOffset + 13] << 16) | ((uint)input[inOffset + 14] << 8) | input[inOffset + 15]) ^ rk[3];
+            uint t0, t1, t2, t3;
+            // round 1
+            t0 = te0[(int)(s0 >> 24)] ^ te1[(int)((s1 >> 16) & 0xFF)] ^ te2[(int)((s2 >> 8) & 0xFF)] ^ te3[(int)(s3 & 0xFF)] ^ rk[4];
+            t1 = te0[(int)(s1 >> 24)] ^ te1[(int)((s2 >> 16) & 0xFF)] ^ te2[(int)((s3 >> 8) & 0xFF)] ^ te3[(int)(s0 & 0xFF)] ^ rk[5];
+            t2 = te0[(int)(s2 >> 24)] ^ te1[(int)((s3 >> 16) & 0xFF)] ^ te2[(int)((s0 >> 8) & 0xFF)] ^ te3[(int)(s1 & 0xFF)] ^ rk[6];
+            t3 = te0[(int)(s3 >> 24)] ^ te1[(int)((s0 >> 16) & 0xFF)] ^ te2[(int)((s1 >> 8) & 0xFF)] ^ te3[(int)(s2 & 0xFF)] ^ rk[7];
+            // round 2
+            s0 = te0[(int)(t0 >> 24)] ^ te1[(int)((t1 >> 16) & 0xFF)] ^ te2[(int)((t2 >> 8) & 0xFF)] ^ te3[(int)(t3 & 0xFF)] ^ rk[8];
+            s1 = te0[(int)(t1 >> 24)] ^ te1[(int)((t2 >> 16) & 0xFF)] ^ te2[(int)((t3 >> 8) & 0xFF)] ^ te3[(int)(t0 & 0xFF)] ^ rk[9];
+            s2 = te0[(int)(t2 >> 24)] ^ te1[(int)((t3 >> 16) & 0xFF)] ^ te2[(int)((t0 >> 8) & 0xFF)] ^ te3[(int)(t1 & 0xFF)] ^ rk[10];
+            s3 = te0[(int)(t3 >> 24)] ^ te1[(int)((t0 >> 16) & 0xFF)] ^ te2[(int)((t1 >> 8) & 0xFF)] ^ te3[(int)(t2 & 0xFF)] ^ rk[11];
+            // round 3
+            t0 = te0[(int)(s0 >> 24)] ^ te1[(int)((s1 >> 16) & 0xFF)] ^ te2[(int)((s2 >> 8) & 0xFF)] ^ te3[(int)(s3 & 0xFF)] ^ rk[12];
+            t1 = te0[(int)(s1 >> 24)] ^ te1[(int)((s2 >> 16) & 0xFF)] ^ te2[(int)((s3 >> 8) & 0xFF)] ^ te3[(int)(s0 & 0xFF)] ^ rk[13];
+            t2 = te0[(int)(s2 >> 24)] ^ te1[(int)((s3 >> 16) & 0xFF)] ^ te2[(int)((s0 >> 8) & 0xFF)] ^ te3[(int)(s1 & 0xFF)] ^ rk[14];
+            t3 = te0[(int)(s3 >> 24)] ^ te1[(int)((s0 >> 16) & 0xFF)] ^ te2[(int)((s1 >> 8) & 0xFF)] ^ te3[(int)(s2 & 0xFF)] ^ rk[15];
+            // round 4
+            s0 = te0[(int)(t0 >> 24)] ^ te1[(int)((t1 >> 16) & 0xFF)] ^ te2[(int)((t2 >> 8) & 0xFF)] ^ te3[(int)(t3 & 0xFF)] ^ rk[16];
+            s1 = te0[(int)(t1 >> 24)] ^ te1[(int)((t2 >> 16) & 0xFF)] ^ te2[(int)((t3 >> 8) & 0xFF)] ^ te3[(int)(t0 & 0xFF)] ^ rk[17];
+            s2 = te0[(int)(t2 >> 24)] ^ te1[(int)((t3 >> 16) & 0xFF)] ^ te2[(int)((t0 >> 8) & 0xFF)] ^ te3[(int)(t1 & 0xFF)] ^ rk[18];
+            s3 = te0[(int)(t3 >> 24)] ^ te1[(int)((t0 >> 16) & 0xFF)] ^ te2[(int)((t1 >> 8) & 0xFF)] ^ te3[(int)(t2 & 0xFF)] ^ rk[19];
+            // round 5
+            t0 = te0[(int)(s0 >> 24)] ^ te1[(int)((s1 >> 16) & 0xFF)] ^ te2[(int)((s2 >> 8) & 0xFF)] ^ te3[(int)(s3 & 0xFF)] ^ rk[20];
+            t1 = te0[(int)(s1 >> 24)] ^ te1[(int)((s2 >> 16) & 0xFF)] ^ te2[(int)((s3 >> 8) & 0xFF)] ^ te3[(int)(s0 & 0xFF)] ^ rk[21];
+            t2 = te0[(int)(s2 >> 24)] ^ te1[(int)((s3 >> 16) & 0xFF)] ^ te2[(int)((s0 >> 8) & 0xFF)] ^ te3[(int)(s1 & 0xFF)] ^ rk[22];
+            t3 = te0[(int)(s3 >> 24)] ^ te1[(int)((s0 >> 16) & 0xFF)] ^ te2[(int)((s1 >> 8) & 0xFF)] ^ te3[(int)(s2 & 0xFF)] ^ rk[23];
+            // round 6
+            s0 = te0[(int)(t0 >> 24)] ^ te1[(int)((t1 >> 16) & 0xFF)] ^ te2[(int)((t2 >> 8) & 0xFF)] ^ te3[(int)(t3 & 0xFF)] ^ rk[24];
+            s1 = te0[(int)(t1 >> 24)] ^ te1[(int)((t2 >> 16) & 0xFF)] ^ te2[(int)((t3 >> 8) & 0xFF)] ^ te3[(int)(t0 & 0xFF)] ^ rk[25];
+            s2 = te0[(int)(t2 >> 24)] ^ te1[(int)((t3 >> 16) & 0xFF)] ^ te2[(int)((t0 >> 8) & 0xFF)] ^ te3[(int)(t1 & 0xFF)] ^ rk[26];
+            s3 = te0[(int)(t3 >> 24)] ^ te1[(int)((t0 >> 16) & 0xFF)] ^ te2[(int)((t1 >> 8) & 0xFF)] ^ te3[(int)(t2 & 0xFF)] ^ rk[27];
+            // round 7
+            t0 = te0[(int)(s0 >> 24)] ^ te1[(int)((s1 >> 16) & 0xFF)] ^ te2[(int)((s2 >> 8) & 0xFF)] ^ te3[(int)(s3 & 0xFF)] ^ rk[28];
+            t1 = te0[(int)(s1 >> 24)] ^ te1[(int)((s2 >> 16) & 0xFF)] ^ te2[(int)((s3 >> 8) & 0xFF)] ^ te3[(int)(s0 & 0xFF)] ^ rk[29];
+            t2 = te0[(int)(s2 >> 24)] ^ te1[(int)((s3 >> 16) & 0xFF)] ^ te2[(int)((s0 >> 8) & 0xFF)] ^ te3[(int)(s1 & 0xFF)] ^ rk[30];
+            t3 = te0[(int)(s3 >> 24)] ^ te1[(int)((s0 >> 16) & 0xFF)] ^ te2[(int)((s1 >> 8) & 0xFF)] ^ te3[(int)(s2 & 0xFF)] ^ rk[31];
+            // round 8
+            s0 = te0[(int)(t0 >> 24)] ^ te1[(int)((t1 >> 16) & 0xFF)] ^ te2[(int)((t2 >> 8) & 0xFF)] ^ te3[(int)(t3 & 0xFF)] ^ rk[32];
+            s1 = te0[(int)(t1 >> 24)] ^ te1[(int)((t2 >> 16) & 0xFF)] ^ te2[(int)((t3 >> 8) & 0xFF)] ^ te3[(int)(t0 & 0xFF)] ^ rk[33];
+            s2 = te0[(int)(t2 >> 24)] ^ te1[(int)((t3 >> 16) & 0xFF)] ^ te2[(int)((t0 >> 8) & 0xFF)] ^ te3[(int)(t1 & 0xFF)] ^ rk[34];
+            s3 = te0[(int)(t3 >> 24)] ^ te1[(int)((t0 >> 16) & 0xFF)] ^ te2[(int)((t1 >> 8) & 0xFF)] ^ te3[(int)(t2 & 0xFF)] ^ rk[35];
+            // round 9
+            t0 = te0[(int)(s0 >> 24)] ^ te1[(int)((s1 >> 16) & 0xFF)] ^ te2[(int)((s2 >> 8) & 0xFF)] ^ te3[(int)(s3 & 0xFF)] ^ rk[36];
+            t1 = te0[(int)(s1 >> 24)] ^ te1[(int)((s2 >> 16) & 0xFF)] ^ te2[(int)((s3 >> 8) & 0xFF)] ^ te3[(int)(s0 & 0xFF)] ^ rk[37];
+            t2 = te0[(int)(s2 >> 24)] ^ te1[(int)((s3 >> 16) & 0xFF)] ^ te2[(int)((s0 >> 8) & 0xFF)] ^ te3[(int)(s1 & 0xFF)] ^ rk[38];
+            t3 = te0[(int)(s3 >> 24)] ^ te1[(int)((s0 >> 16) & 0xFF)] ^ te2[(int)((s1 >> 8) & 0xFF)] ^ te3[(int)(s2 & 0xFF)] ^ rk[39];
+            LastRound(t0, t1, t2, t3, rk, output, outOffset);
+        }
+
+        // Round 10 of EncryptBlock (SubBytes, ShiftRows, AddRoundKey; no MixColumns), each result byte written directly
+        // rather than packed into words and unpacked again.
+        static void LastRound(uint t0, uint t1, uint t2, uint t3, uint[] rk, byte[] output, int outOffset)
+        {
+            byte[] sb = SBox;
+            uint k = rk[40];
+            output[outOffset] = (byte)((uint)sb[(int)(t0 >> 24)] ^ (k >> 24));
+            output[outOffset + 1] = (byte)((uint)sb[(int)((t1 >> 16) & 0xFF)] ^ (k >> 16));
+            output[outOffset + 2] = (byte)((uint)sb[(int)((t2 >> 8) & 0xFF)] ^ (k >> 8));
+            output[outOffset + 3] = (byte)((uint)sb[(int)(t3 & 0xFF)] ^ k);
+            k = rk[41];
+            output[outOffset + 4] = (byte)((uint)sb[(int)(t1 >> 24)] ^ (k >> 24));
+            output[outOffset + 5] = (byte)((uint)sb[(int)((t2 >> 16) & 0xFF)] ^ (k >> 16));
+            output[outOffset + 6] = (byte)((uint)sb[(int)((t3 >> 8) & 0xFF)] ^ (k >> 8));
+            output[outOffset + 7] = (byte)((uint)sb[(int)(t0 & 0xFF)] ^ k);
+            k = rk[42];
+            output[outOffset + 8] = (byte)((uint)sb[(int)(t2 >> 24)] ^ (k >> 24));
+            output[outOffset + 9] = (byte)((uint)sb[(int)((t3 >> 16) & 0xFF)] ^ (k >> 16));
+            output[outOffset + 10] = (byte)((uint)sb[(int)((t0 >> 8) & 0xFF)] ^ (k >> 8));
+            output[outOffset + 11] = (byte)((uint)sb[(int)(t1 & 0xFF)] ^ k);
+            k = rk[43];
+            output[outOffset + 12] = (byte)((uint)sb[(int)(t3 >> 24)] ^ (k >> 24));
+            output[outOffset + 13] = (byte)((uint)sb[(int)((t0 >> 16) & 0xFF)] ^ (k >> 16));
+            output[outOffset + 14] = (byte)((uint)sb[(int)((t1 >> 8) & 0xFF)] ^ (k >> 8));
+            output[outOffset + 15] = (byte)((uint)sb[(int)(t2 & 0xFF)] ^ k);
         }
 
         /// <summary>
@@ -249,56 +316,56 @@ namespace LoRaWan.Crypto
             uint s0 = w0 ^ rk[0], s1 = w1 ^ rk[1], s2 = w2 ^ rk[2], s3 = w3 ^ rk[3];
             uint t0, t1, t2, t3;
             // round 1
-            t0 = te0[(int)(s0 >> 24)] ^ te1[(byte)(s1 >> 16)] ^ te2[(byte)(s2 >> 8)] ^ te3[(byte)s3] ^ rk[4];
-            t1 = te0[(int)(s1 >> 24)] ^ te1[(byte)(s2 >> 16)] ^ te2[(byte)(s3 >> 8)] ^ te3[(byte)s0] ^ rk[5];
-            t2 = te0[(int)(s2 >> 24)] ^ te1[(byte)(s3 >> 16)] ^ te2[(byte)(s0 >> 8)] ^ te3[(byte)s1] ^ rk[6];
-            t3 = te0[(int)(s3 >> 24)] ^ te1[(byte)(s0 >> 16)] ^ te2[(byte)(s1 >> 8)] ^ te3[(byte)s2] ^ rk[7];
+            t0 = te0[(int)(s0 >> 24)] ^ te1[(int)((s1 >> 16) & 0xFF)] ^ te2[(int)((s2 >> 8) & 0xFF)] ^ te3[(int)(s3 & 0xFF)] ^ rk[4];
+            t1 = te0[(int)(s1 >> 24)] ^ te1[(int)((s2 >> 16) & 0xFF)] ^ te2[(int)((s3 >> 8) & 0xFF)] ^ te3[(int)(s0 & 0xFF)] ^ rk[5];
+            t2 = te0[(int)(s2 >> 24)] ^ te1[(int)((s3 >> 16) & 0xFF)] ^ te2[(int)((s0 >> 8) & 0xFF)] ^ te3[(int)(s1 & 0xFF)] ^ rk[6];
+            t3 = te0[(int)(s3 >> 24)] ^ te1[(int)((s0 >> 16) & 0xFF)] ^ te2[(int)((s1 >> 8) & 0xFF)] ^ te3[(int)(s2 & 0xFF)] ^ rk[7];
             // round 2
-            s0 = te0[(int)(t0 >> 24)] ^ te1[(byte)(t1 >> 16)] ^ te2[(byte)(t2 >> 8)] ^ te3[(byte)t3] ^ rk[8];
-            s1 = te0[(int)(t1 >> 24)] ^ te1[(byte)(t2 >> 16)] ^ te2[(byte)(t3 >> 8)] ^ te3[(byte)t0] ^ rk[9];
-            s2 = te0[(int)(t2 >> 24)] ^ te1[(byte)(t3 >> 16)] ^ te2[(byte)(t0 >> 8)] ^ te3[(byte)t1] ^ rk[10];
-            s3 = te0[(int)(t3 >> 24)] ^ te1[(byte)(t0 >> 16)] ^ te2[(byte)(t1 >> 8)] ^ te3[(byte)t2] ^ rk[11];
+            s0 = te0[(int)(t0 >> 24)] ^ te1[(int)((t1 >> 16) & 0xFF)] ^ te2[(int)((t2 >> 8) & 0xFF)] ^ te3[(int)(t3 & 0xFF)] ^ rk[8];
+            s1 = te0[(int)(t1 >> 24)] ^ te1[(int)((t2 >> 16) & 0xFF)] ^ te2[(int)((t3 >> 8) & 0xFF)] ^ te3[(int)(t0 & 0xFF)] ^ rk[9];
+            s2 = te0[(int)(t2 >> 24)] ^ te1[(int)((t3 >> 16) & 0xFF)] ^ te2[(int)((t0 >> 8) & 0xFF)] ^ te3[(int)(t1 & 0xFF)] ^ rk[10];
+            s3 = te0[(int)(t3 >> 24)] ^ te1[(int)((t0 >> 16) & 0xFF)] ^ te2[(int)((t1 >> 8) & 0xFF)] ^ te3[(int)(t2 & 0xFF)] ^ rk[11];
             // round 3
-            t0 = te0[(int)(s0 >> 24)] ^ te1[(byte)(s1 >> 16)] ^ te2[(byte)(s2 >> 8)] ^ te3[(byte)s3] ^ rk[12];
-            t1 = te0[(int)(s1 >> 24)] ^ te1[(byte)(s2 >> 16)] ^ te2[(byte)(s3 >> 8)] ^ te3[(byte)s0] ^ rk[13];
-            t2 = te0[(int)(s2 >> 24)] ^ te1[(byte)(s3 >> 16)] ^ te2[(byte)(s0 >> 8)] ^ te3[(byte)s1] ^ rk[14];
-            t3 = te0[(int)(s3 >> 24)] ^ te1[(byte)(s0 >> 16)] ^ te2[(byte)(s1 >> 8)] ^ te3[(byte)s2] ^ rk[15];
+            t0 = te0[(int)(s0 >> 24)] ^ te1[(int)((s1 >> 16) & 0xFF)] ^ te2[(int)((s2 >> 8) & 0xFF)] ^ te3[(int)(s3 & 0xFF)] ^ rk[12];
+            t1 = te0[(int)(s1 >> 24)] ^ te1[(int)((s2 >> 16) & 0xFF)] ^ te2[(int)((s3 >> 8) & 0xFF)] ^ te3[(int)(s0 & 0xFF)] ^ rk[13];
+            t2 = te0[(int)(s2 >> 24)] ^ te1[(int)((s3 >> 16) & 0xFF)] ^ te2[(int)((s0 >> 8) & 0xFF)] ^ te3[(int)(s1 & 0xFF)] ^ rk[14];
+            t3 = te0[(int)(s3 >> 24)] ^ te1[(int)((s0 >> 16) & 0xFF)] ^ te2[(int)((s1 >> 8) & 0xFF)] ^ te3[(int)(s2 & 0xFF)] ^ rk[15];
             // round 4
-            s0 = te0[(int)(t0 >> 24)] ^ te1[(byte)(t1 >> 16)] ^ te2[(byte)(t2 >> 8)] ^ te3[(byte)t3] ^ rk[16];
-            s1 = te0[(int)(t1 >> 24)] ^ te1[(byte)(t2 >> 16)] ^ te2[(byte)(t3 >> 8)] ^ te3[(byte)t0] ^ rk[17];
-            s2 = te0[(int)(t2 >> 24)] ^ te1[(byte)(t3 >> 16)] ^ te2[(byte)(t0 >> 8)] ^ te3[(byte)t1] ^ rk[18];
-            s3 = te0[(int)(t3 >> 24)] ^ te1[(byte)(t0 >> 16)] ^ te2[(byte)(t1 >> 8)] ^ te3[(byte)t2] ^ rk[19];
+            s0 = te0[(int)(t0 >> 24)] ^ te1[(int)((t1 >> 16) & 0xFF)] ^ te2[(int)((t2 >> 8) & 0xFF)] ^ te3[(int)(t3 & 0xFF)] ^ rk[16];
+            s1 = te0[(int)(t1 >> 24)] ^ te1[(int)((t2 >> 16) & 0xFF)] ^ te2[(int)((t3 >> 8) & 0xFF)] ^ te3[(int)(t0 & 0xFF)] ^ rk[17];
+            s2 = te0[(int)(t2 >> 24)] ^ te1[(int)((t3 >> 16) & 0xFF)] ^ te2[(int)((t0 >> 8) & 0xFF)] ^ te3[(int)(t1 & 0xFF)] ^ rk[18];
+            s3 = te0[(int)(t3 >> 24)] ^ te1[(int)((t0 >> 16) & 0xFF)] ^ te2[(int)((t1 >> 8) & 0xFF)] ^ te3[(int)(t2 & 0xFF)] ^ rk[19];
             // round 5
-            t0 = te0[(int)(s0 >> 24)] ^ te1[(byte)(s1 >> 16)] ^ te2[(byte)(s2 >> 8)] ^ te3[(byte)s3] ^ rk[20];
-            t1 = te0[(int)(s1 >> 24)] ^ te1[(byte)(s2 >> 16)] ^ te2[(byte)(s3 >> 8)] ^ te3[(byte)s0] ^ rk[21];
-            t2 = te0[(int)(s2 >> 24)] ^ te1[(byte)(s3 >> 16)] ^ te2[(byte)(s0 >> 8)] ^ te3[(byte)s1] ^ rk[22];
-            t3 = te0[(int)(s3 >> 24)] ^ te1[(byte)(s0 >> 16)] ^ te2[(byte)(s1 >> 8)] ^ te3[(byte)s2] ^ rk[23];
+            t0 = te0[(int)(s0 >> 24)] ^ te1[(int)((s1 >> 16) & 0xFF)] ^ te2[(int)((s2 >> 8) & 0xFF)] ^ te3[(int)(s3 & 0xFF)] ^ rk[20];
+            t1 = te0[(int)(s1 >> 24)] ^ te1[(int)((s2 >> 16) & 0xFF)] ^ te2[(int)((s3 >> 8) & 0xFF)] ^ te3[(int)(s0 & 0xFF)] ^ rk[21];
+            t2 = te0[(int)(s2 >> 24)] ^ te1[(int)((s3 >> 16) & 0xFF)] ^ te2[(int)((s0 >> 8) & 0xFF)] ^ te3[(int)(s1 & 0xFF)] ^ rk[22];
+            t3 = te0[(int)(s3 >> 24)] ^ te1[(int)((s0 >> 16) & 0xFF)] ^ te2[(int)((s1 >> 8) & 0xFF)] ^ te3[(int)(s2 & 0xFF)] ^ rk[23];
             // round 6
-            s0 = te0[(int)(t0 >> 24)] ^ te1[(byte)(t1 >> 16)] ^ te2[(byte)(t2 >> 8)] ^ te3[(byte)t3] ^ rk[24];
-            s1 = te0[(int)(t1 >> 24)] ^ te1[(byte)(t2 >> 16)] ^ te2[(byte)(t3 >> 8)] ^ te3[(byte)t0] ^ rk[25];
-            s2 = te0[(int)(t2 >> 24)] ^ te1[(byte)(t3 >> 16)] ^ te2[(byte)(t0 >> 8)] ^ te3[(byte)t1] ^ rk[26];
-            s3 = te0[(int)(t3 >> 24)] ^ te1[(byte)(t0 >> 16)] ^ te2[(byte)(t1 >> 8)] ^ te3[(byte)t2] ^ rk[27];
+            s0 = te0[(int)(t0 >> 24)] ^ te1[(int)((t1 >> 16) & 0xFF)] ^ te2[(int)((t2 >> 8) & 0xFF)] ^ te3[(int)(t3 & 0xFF)] ^ rk[24];
+            s1 = te0[(int)(t1 >> 24)] ^ te1[(int)((t2 >> 16) & 0xFF)] ^ te2[(int)((t3 >> 8) & 0xFF)] ^ te3[(int)(t0 & 0xFF)] ^ rk[25];
+            s2 = te0[(int)(t2 >> 24)] ^ te1[(int)((t3 >> 16) & 0xFF)] ^ te2[(int)((t0 >> 8) & 0xFF)] ^ te3[(int)(t1 & 0xFF)] ^ rk[26];
+            s3 = te0[(int)(t3 >> 24)] ^ te1[(int)((t0 >> 16) & 0xFF)] ^ te2[(int)((t1 >> 8) & 0xFF)] ^ te3[(int)(t2 & 0xFF)] ^ rk[27];
             // round 7
-            t0 = te0[(int)(s0 >> 24)] ^ te1[(byte)(s1 >> 16)] ^ te2[(byte)(s2 >> 8)] ^ te3[(byte)s3] ^ rk[28];
-            t1 = te0[(int)(s1 >> 24)] ^ te1[(byte)(s2 >> 16)] ^ te2[(byte)(s3 >> 8)] ^ te3[(byte)s0] ^ rk[29];
-            t2 = te0[(int)(s2 >> 24)] ^ te1[(byte)(s3 >> 16)] ^ te2[(byte)(s0 >> 8)] ^ te3[(byte)s1] ^ rk[30];
-            t3 = te0[(int)(s3 >> 24)] ^ te1[(byte)(s0 >> 16)] ^ te2[(byte)(s1 >> 8)] ^ te3[(byte)s2] ^ rk[31];
+            t0 = te0[(int)(s0 >> 24)] ^ te1[(int)((s1 >> 16) & 0xFF)] ^ te2[(int)((s2 >> 8) & 0xFF)] ^ te3[(int)(s3 & 0xFF)] ^ rk[28];
+            t1 = te0[(int)(s1 >> 24)] ^ te1[(int)((s2 >> 16) & 0xFF)] ^ te2[(int)((s3 >> 8) & 0xFF)] ^ te3[(int)(s0 & 0xFF)] ^ rk[29];
+            t2 = te0[(int)(s2 >> 24)] ^ te1[(int)((s3 >> 16) & 0xFF)] ^ te2[(int)((s0 >> 8) & 0xFF)] ^ te3[(int)(s1 & 0xFF)] ^ rk[30];
+            t3 = te0[(int)(s3 >> 24)] ^ te1[(int)((s0 >> 16) & 0xFF)] ^ te2[(int)((s1 >> 8) & 0xFF)] ^ te3[(int)(s2 & 0xFF)] ^ rk[31];
             // round 8
-            s0 = te0[(int)(t0 >> 24)] ^ te1[(byte)(t1 >> 16)] ^ te2[(byte)(t2 >> 8)] ^ te3[(byte)t3] ^ rk[32];
-            s1 = te0[(int)(t1 >> 24)] ^ te1[(byte)(t2 >> 16)] ^ te2[(byte)(t3 >> 8)] ^ te3[(byte)t0] ^ rk[33];
-            s2 = te0[(int)(t2 >> 24)] ^ te1[(byte)(t3 >> 16)] ^ te2[(byte)(t0 >> 8)] ^ te3[(byte)t1] ^ rk[34];
-            s3 = te0[(int)(t3 >> 24)] ^ te1[(byte)(t0 >> 16)] ^ te2[(byte)(t1 >> 8)] ^ te3[(byte)t2] ^ rk[35];
+            s0 = te0[(int)(t0 >> 24)] ^ te1[(int)((t1 >> 16) & 0xFF)] ^ te2[(int)((t2 >> 8) & 0xFF)] ^ te3[(int)(t3 & 0xFF)] ^ rk[32];
+            s1 = te0[(int)(t1 >> 24)] ^ te1[(int)((t2 >> 16) & 0xFF)] ^ te2[(int)((t3 >> 8) & 0xFF)] ^ te3[(int)(t0 & 0xFF)] ^ rk[33];
+            s2 = te0[(int)(t2 >> 24)] ^ te1[(int)((t3 >> 16) & 0xFF)] ^ te2[(int)((t0 >> 8) & 0xFF)] ^ te3[(int)(t1 & 0xFF)] ^ rk[34];
+            s3 = te0[(int)(t3 >> 24)] ^ te1[(int)((t0 >> 16) & 0xFF)] ^ te2[(int)((t1 >> 8) & 0xFF)] ^ te3[(int)(t2 & 0xFF)] ^ rk[35];
             // round 9
-            t0 = te0[(int)(s0 >> 24)] ^ te1[(byte)(s1 >> 16)] ^ te2[(byte)(s2 >> 8)] ^ te3[(byte)s3] ^ rk[36];
-            t1 = te0[(int)(s1 >> 24)] ^ te1[(byte)(s2 >> 16)] ^ te2[(byte)(s3 >> 8)] ^ te3[(byte)s0] ^ rk[37];
-            t2 = te0[(int)(s2 >> 24)] ^ te1[(byte)(s3 >> 16)] ^ te2[(byte)(s0 >> 8)] ^ te3[(byte)s1] ^ rk[38];
-            t3 = te0[(int)(s3 >> 24)] ^ te1[(byte)(s0 >> 16)] ^ te2[(byte)(s1 >> 8)] ^ te3[(byte)s2] ^ rk[39];
+            t0 = te0[(int)(s0 >> 24)] ^ te1[(int)((s1 >> 16) & 0xFF)] ^ te2[(int)((s2 >> 8) & 0xFF)] ^ te3[(int)(s3 & 0xFF)] ^ rk[36];
+            t1 = te0[(int)(s1 >> 24)] ^ te1[(int)((s2 >> 16) & 0xFF)] ^ te2[(int)((s3 >> 8) & 0xFF)] ^ te3[(int)(s0 & 0xFF)] ^ rk[37];
+            t2 = te0[(int)(s2 >> 24)] ^ te1[(int)((s3 >> 16) & 0xFF)] ^ te2[(int)((s0 >> 8) & 0xFF)] ^ te3[(int)(s1 & 0xFF)] ^ rk[38];
+            t3 = te0[(int)(s3 >> 24)] ^ te1[(int)((s0 >> 16) & 0xFF)] ^ te2[(int)((s1 >> 8) & 0xFF)] ^ te3[(int)(s2 & 0xFF)] ^ rk[39];
             // round 10: SubBytes, ShiftRows, AddRoundKey (no MixColumns).
             byte[] sb = SBox;
-            output[0] = (((uint)sb[(int)(t0 >> 24)] << 24) | ((uint)sb[(byte)(t1 >> 16)] << 16) | ((uint)sb[(byte)(t2 >> 8)] << 8) | sb[(byte)t3]) ^ rk[40];
-            output[1] = (((uint)sb[(int)(t1 >> 24)] << 24) | ((uint)sb[(byte)(t2 >> 16)] << 16) | ((uint)sb[(byte)(t3 >> 8)] << 8) | sb[(byte)t0]) ^ rk[41];
-            output[2] = (((uint)sb[(int)(t2 >> 24)] << 24) | ((uint)sb[(byte)(t3 >> 16)] << 16) | ((uint)sb[(byte)(t0 >> 8)] << 8) | sb[(byte)t1]) ^ rk[42];
-            output[3] = (((uint)sb[(int)(t3 >> 24)] << 24) | ((uint)sb[(byte)(t0 >> 16)] << 16) | ((uint)sb[(byte)(t1 >> 8)] << 8) | sb[(byte)t2]) ^ rk[43];
+            output[0] = (((uint)sb[(int)(t0 >> 24)] << 24) | ((uint)sb[(int)((t1 >> 16) & 0xFF)] << 16) | ((uint)sb[(int)((t2 >> 8) & 0xFF)] << 8) | sb[(int)(t3 & 0xFF)]) ^ rk[40];
+            output[1] = (((uint)sb[(int)(t1 >> 24)] << 24) | ((uint)sb[(int)((t2 >> 16) & 0xFF)] << 16) | ((uint)sb[(int)((t3 >> 8) & 0xFF)] << 8) | sb[(int)(t0 & 0xFF)]) ^ rk[41];
+            output[2] = (((uint)sb[(int)(t2 >> 24)] << 24) | ((uint)sb[(int)((t3 >> 16) & 0xFF)] << 16) | ((uint)sb[(int)((t0 >> 8) & 0xFF)] << 8) | sb[(int)(t1 & 0xFF)]) ^ rk[42];
+            output[3] = (((uint)sb[(int)(t3 >> 24)] << 24) | ((uint)sb[(int)((t0 >> 16) & 0xFF)] << 16) | ((uint)sb[(int)((t1 >> 8) & 0xFF)] << 8) | sb[(int)(t2 & 0xFF)]) ^ rk[43];
         }
     }
 }

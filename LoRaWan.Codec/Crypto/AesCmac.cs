@@ -118,12 +118,27 @@ namespace LoRaWan.Crypto
                 Chain(_pending, 0);      // more data follows, so the pending (full) block is not the last
                 _pendingLength = 0;
             }
-            // RFC 4493 §2.4 step 6: every complete block except the last is chained in directly.
-            while (length > 16)
+            // RFC 4493 §2.4 step 6: every complete block except the last is chained in directly (Chain's body written out:
+            // a call per block costs about 600 x86 instructions on nanoCLR).
+            if (length > 16)
             {
-                Chain(data, offset);
-                offset += 16;
-                length -= 16;
+                uint[] x = _x;
+                Aes128 aes = _aes;
+                byte[] d = data;
+                int o = offset;
+                do
+                {
+                    aes.EncryptWords(
+                        x[0] ^ (((uint)d[o] << 24) | ((uint)d[o + 1] << 16) | ((uint)d[o + 2] << 8) | d[o + 3]),
+                        x[1] ^ (((uint)d[o + 4] << 24) | ((uint)d[o + 5] << 16) | ((uint)d[o + 6] << 8) | d[o + 7]),
+                        x[2] ^ (((uint)d[o + 8] << 24) | ((uint)d[o + 9] << 16) | ((uint)d[o + 10] << 8) | d[o + 11]),
+                        x[3] ^ (((uint)d[o + 12] << 24) | ((uint)d[o + 13] << 16) | ((uint)d[o + 14] << 8) | d[o + 15]),
+                        x);
+                    o += 16;
+                    length -= 16;
+                }
+                while (length > 16);
+                offset = o;
             }
             Array.Copy(data, offset, _pending, 0, length);
             _pendingLength = length;
@@ -152,8 +167,11 @@ namespace LoRaWan.Crypto
         public uint FinalWord()
         {
             Finish();
-            uint mic = _x[0];
-            Begin();
+            // Begin's body rather than a call to it (a call costs about 600 x86 instructions on nanoCLR).
+            uint[] x = _x;
+            uint mic = x[0];
+            x[0] = 0; x[1] = 0; x[2] = 0; x[3] = 0;
+            _pendingLength = 0;
             return mic;
         }
 
