@@ -155,6 +155,7 @@ namespace LoRaWan.Mac
             if (owed == 0) return CommandsRide;
             if (owed <= DataFrame.MaxFOptsLength && length <= MaxAppPayload(dataRate, owed)) return CommandsRide;
             up.Deferral = Uplink.Deferred;
+            _requests.Hold();   // the payload waits in the slot: no other request may overwrite it (MacRequestSlot)
             return CommandsFirst;
         }
 
@@ -204,6 +205,9 @@ namespace LoRaWan.Mac
         {
             MacRequestSlot slot = _requests;
             _uplink.Deferral = Uplink.NotDeferred;
+            // Built right below, in this transition (no handler and no other claimer runs in between): the slot is free
+            // again for a handler's uplink queued behind this one.
+            slot.Release();
             if (!_session.Active) return false;
             _uplink.Deferral = Uplink.Resuming;
             BeginData(slot.Port, slot.Length, slot.Confirmed, false);
