@@ -24,7 +24,7 @@ namespace LoRaWan.Mac
         public void RequestLinkCheck()
         {
             EnsureCommands();
-            lock (_requests) { _cmd.Answers.LinkCheckRequested = true; }
+            _cmd.Answers.RequestLinkCheck();   // no lock: one atomic step against the MAC taking it (MacAnswers' remarks)
         }
 
         /// <summary>
@@ -35,7 +35,7 @@ namespace LoRaWan.Mac
         {
             if (_options.Version < LoRaWanVersion.V1_0_3) return false;
             EnsureCommands();
-            lock (_requests) { _cmd.Answers.DeviceTimeRequested = true; }
+            _cmd.Answers.RequestDeviceTime();
             return true;
         }
 
@@ -71,7 +71,10 @@ namespace LoRaWan.Mac
             }
         }
 
-        /// <summary>Creates the command state once (the constructor calls it; the other calls only check).</summary>
+        /// <summary>
+        /// Creates the command state once: the constructor calls it, before the MAC is handed to any other thread, so the
+        /// other calls (the application's requests among them) only check; the lock is never taken on the cycle path.
+        /// </summary>
         void EnsureCommands()
         {
             if (_cmd != null) return;
@@ -87,12 +90,9 @@ namespace LoRaWan.Mac
         void CheckAnswersSession()
         {
             if (_cmd.AnswersDevAddr == _session.DevAddr && _cmd.AnswersJoinNonce == _session.JoinNonce) return;
-            // Answers were for the old session; the application's LinkCheck/DeviceTime requests still stand.
-            bool linkCheck = _cmd.Answers.LinkCheckRequested;
-            bool deviceTime = _cmd.Answers.DeviceTimeRequested;
+            // Answers were for the old session; the application's LinkCheck/DeviceTime requests still stand (Clear keeps
+            // them: reading and writing them back here would drop one made in between).
             _cmd.Answers.Clear();
-            _cmd.Answers.LinkCheckRequested = linkCheck;
-            _cmd.Answers.DeviceTimeRequested = deviceTime;
             _cmd.HasNetworkTime = false;
             _cmd.AnswersDevAddr = _session.DevAddr;
             _cmd.AnswersJoinNonce = _session.JoinNonce;
@@ -155,6 +155,7 @@ namespace LoRaWan.Mac
             if (owed == 0) return CommandsRide;
             if (owed <= DataFrame.MaxFOptsLength && length <= MaxAppPayload(dataRate, owed)) return CommandsRide;
             up.Deferral = Uplink.Deferred;
+            _requests.Hold();   // the payload waits in the slot: no other request may overwrite it (MacRequestSlot)
             return CommandsFirst;
         }
 
@@ -204,6 +205,9 @@ namespace LoRaWan.Mac
         {
             MacRequestSlot slot = _requests;
             _uplink.Deferral = Uplink.NotDeferred;
+            // Built right below, in this transition (no handler and no other claimer runs in between): the slot is free
+            // again for a handler's uplink queued behind this one.
+            slot.Release();
             if (!_session.Active) return false;
             _uplink.Deferral = Uplink.Resuming;
             BeginData(slot.Port, slot.Length, slot.Confirmed, false);

@@ -98,7 +98,8 @@ namespace LoRaWan.Mac
         /// one as a zero-length array) or an offset/length outside the array; <see cref="SendStatus.Busy"/> while
         /// another uplink or join is in progress — except from an event handler (<see cref="IsInEventHandler"/>),
         /// where the uplink is queued behind the one in progress and goes on air when that one completes (one queued
-        /// uplink at most: a second one is Busy). Copies the payload; the caller's buffer is free on return. Any thread.
+        /// uplink at most: a second one is Busy, and so is one while an application uplink waits behind a MAC-only frame,
+        /// see <see cref="MacRequestSlot.Hold"/>). Copies the payload; the caller's buffer is free on return. Any thread.
         /// </summary>
         public SendResult StartSend(int port, byte[] payload, int offset, int length, bool confirmed)
         {

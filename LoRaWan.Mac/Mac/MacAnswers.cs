@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using LoRaWan.Frames;
 
 namespace LoRaWan.Mac
@@ -16,6 +17,13 @@ namespace LoRaWan.Mac
     /// </list>
     /// <see cref="Select"/> copies whole commands that fit a given room (fresh answers first), <see cref="Commit"/>
     /// then retires what was selected. All storage is allocated here, once.
+    /// <para>The application's requests are set from any thread while the MAC builds frames on its own, without a lock
+    /// (on nanoCLR a lock allocates): they are bits of one word, set with <c>Interlocked.CompareExchange</c>
+    /// (<see cref="RequestLinkCheck"/>, <see cref="RequestDeviceTime"/>) and taken by <see cref="Select"/> with one
+    /// <c>Interlocked.Exchange</c>, which reads and clears them in the same atomic step. A request is carried by the first
+    /// frame whose Select takes it after it was made: one made while a frame is being built (after its Select) stays set
+    /// for the next frame, never cleared by the frame before it. Requests taken and left out (no room) are set again;
+    /// requests taken by a frame that is then replaced before going on air are set again by <see cref="Restore"/>.</para>
     /// </summary>
     public sealed class MacAnswers
     {
@@ -31,8 +39,11 @@ namespace LoRaWan.Mac
         readonly byte[] _savedSticky = new byte[StickyCapacity];
         int _savedFreshLength;
         int _savedStickyLength;
-        bool _savedLinkCheck;
-        bool _savedDeviceTime;
+        // The application's requests (bits below), and those Select took since the last Save (Restore sets them again).
+        int _requested;
+        int _takenSinceSave;
+        const int LinkCheckBit = 1;
+        const int DeviceTimeBit = 2;
         int _freshLength;
         int _stickyLength;
         // DeviceModeInd: the class indicated (NoDeviceMode: none), the uplinks that carried it, 1 when the last Select did.
@@ -59,11 +70,33 @@ namespace LoRaWan.Mac
         /// <summary>Sticky answers being repeated (bytes).</summary>
         public int StickyLength { get { return _stickyLength; } }
 
-        /// <summary>The application asked for a LinkCheckReq in the next uplink.</summary>
-        public bool LinkCheckRequested;
+        /// <summary>The application asked for a LinkCheckReq in the next uplink, and no frame has taken it yet (a snapshot).</summary>
+        public bool LinkCheckRequested { get { return (_requested & LinkCheckBit) != 0; } }
 
-        /// <summary>The application asked for a DeviceTimeReq in the next uplink.</summary>
-        public bool DeviceTimeRequested;
+        /// <summary>The application asked for a DeviceTimeReq in the next uplink, and no frame has taken it yet (a snapshot).</summary>
+        public bool DeviceTimeRequested { get { return (_requested & DeviceTimeBit) != 0; } }
+
+        /// <summary>A LinkCheckReq (LoRaWAN 1.0.4 §5.1) rides the next frame built after this call. Any thread.</summary>
+        public void RequestLinkCheck()
+        {
+            SetRequests(LinkCheckBit);
+        }
+
+        /// <summary>A DeviceTimeReq (LoRaWAN 1.0.4 §5.9) rides the next frame built after this call. Any thread.</summary>
+        public void RequestDeviceTime()
+        {
+            SetRequests(DeviceTimeBit);
+        }
+
+        /// <summary>Sets request bits (one atomic step; a bit already set is a request not yet taken, which this one joins).</summary>
+        void SetRequests(int bits)
+        {
+            while (true)
+            {
+                int w = _requested;
+                if ((w & bits) == bits || Interlocked.CompareExchange(ref _requested, w | bits, w) == w) return;
+            }
+        }
 
         /// <summary>
         /// The LoRaWAN 1.1 indication the session owes, by CID: <see cref="Cid.Rekey"/> (RekeyInd, §5.10) or
@@ -135,7 +168,10 @@ namespace LoRaWan.Mac
             return true;
         }
 
-        /// <summary>Forgets everything (new session).</summary>
+        /// <summary>
+        /// Forgets everything owed to the session (a new one starts). The application's requests stand: they are for the
+        /// next uplink, whichever session sends it.
+        /// </summary>
         public void Clear()
         {
             _deviceMode = NoDeviceMode;
@@ -143,8 +179,6 @@ namespace LoRaWan.Mac
             _selectedDeviceMode = 0;
             _freshLength = 0;
             _stickyLength = 0;
-            LinkCheckRequested = false;
-            DeviceTimeRequested = false;
             _selectedFresh = 0;
             _selectedSticky = 0;
             _selectedLinkCheck = false;
@@ -156,6 +190,7 @@ namespace LoRaWan.Mac
         /// <paramref name="room"/> bytes: the 1.1 indications first (their room is kept from everything else, see
         /// <see cref="IndicationLength"/>), fresh answers in order (stopping at the first that does not fit), then each
         /// sticky answer and request that fits. Returns the bytes copied; call <see cref="Commit"/> once the frame is built.
+        /// The application's requests are taken here (the class remarks): a request made from now on rides a later frame.
         /// </summary>
         public int Select(byte[] destination, int offset, int room)
         {
@@ -182,16 +217,23 @@ namespace LoRaWan.Mac
             _selectedSticky = CopyWhole(_sticky, _stickyLength, destination, offset, ref n, room);
             if (_selectedSticky < 0) { _selectedSticky = -_selectedSticky - 1; _stickyLength = _selectedSticky; }
 
-            if (LinkCheckRequested && n + 1 <= room)
+            // Read and cleared in one step: nothing a requester does in between can be cleared unseen.
+            int requests = _requested == 0 ? 0 : Interlocked.Exchange(ref _requested, 0);
+            if ((requests & LinkCheckBit) != 0 && n + 1 <= room)
             {
                 destination[offset + n++] = Cid.LinkCheck;
                 _selectedLinkCheck = true;
+                requests &= ~LinkCheckBit;
+                _takenSinceSave |= LinkCheckBit;
             }
-            if (DeviceTimeRequested && n + 1 <= room)
+            if ((requests & DeviceTimeBit) != 0 && n + 1 <= room)
             {
                 destination[offset + n++] = Cid.DeviceTime;
                 _selectedDeviceTime = true;
+                requests &= ~DeviceTimeBit;
+                _takenSinceSave |= DeviceTimeBit;
             }
+            if (requests != 0) SetRequests(requests);   // no room in this frame: still owed
             if (_deviceMode >= 0 && n + 2 <= all)
             {
                 destination[offset + n++] = Cid.DeviceMode;
@@ -270,8 +312,7 @@ namespace LoRaWan.Mac
             Array.Copy(_sticky, 0, _savedSticky, 0, _stickyLength);
             _savedFreshLength = _freshLength;
             _savedStickyLength = _stickyLength;
-            _savedLinkCheck = LinkCheckRequested;
-            _savedDeviceTime = DeviceTimeRequested;
+            _takenSinceSave = 0;
         }
 
         /// <summary>Returns to the state of the last <see cref="Save"/>.</summary>
@@ -281,24 +322,22 @@ namespace LoRaWan.Mac
             Array.Copy(_savedSticky, 0, _sticky, 0, _savedStickyLength);
             _freshLength = _savedFreshLength;
             _stickyLength = _savedStickyLength;
-            // Requests the application made after the save are kept (they were never carried).
-            LinkCheckRequested |= _savedLinkCheck;
-            DeviceTimeRequested |= _savedDeviceTime;
+            // Requests the replaced frame took are owed again; those made since are still set (never carried).
+            if (_takenSinceSave != 0) SetRequests(_takenSinceSave);
+            _takenSinceSave = 0;
             _selectedFresh = 0;
             _selectedSticky = 0;
         }
 
         /// <summary>
         /// The frame built by the last <see cref="Select"/> is going out: fresh answers it carried are retired (the
-        /// sticky ones among them move to the repeat list), requests it carried are cleared. Returns true when the frame
+        /// sticky ones among them move to the repeat list; the requests it carries were taken by Select). Returns true when the frame
         /// carries the pending DeviceModeInd for the first time (LoRaWAN 1.1 §18.1: the new class applies from then on).
         /// </summary>
         public bool Commit()
         {
             RetireSelectedFresh();
             _selectedSticky = 0;
-            if (_selectedLinkCheck) LinkCheckRequested = false;
-            if (_selectedDeviceTime) DeviceTimeRequested = false;
             if (_selectedDeviceMode == 0) return false;
             _selectedDeviceMode = 0;
             return ++_deviceModeSends == 1;

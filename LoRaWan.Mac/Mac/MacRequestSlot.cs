@@ -16,7 +16,7 @@ namespace LoRaWan.Mac
     /// <para>The word: bits 0–2 the request waiting (<see cref="Kind"/>: <see cref="None"/>, <see cref="Join"/>,
     /// <see cref="Data"/>, <see cref="ContinuousWave"/>, <see cref="Rejoin"/>, or <see cref="Writing"/>), bits 3–5 the
     /// operation in progress (<see cref="Operation"/>, same constants), bit 6 <see cref="Preemptible"/>, bit 7
-    /// <see cref="JoinCancelled"/>. Every change reads the word, decides on that snapshot exactly as the old locked code
+    /// <see cref="JoinCancelled"/>, bit 8 <see cref="Held"/>. Every change reads the word, decides on that snapshot exactly as the old locked code
     /// did, and writes the new word with CompareExchange; when another thread changed the word in between, the exchange
     /// fails and the step runs again on the new snapshot. So each step is atomic as under the lock, and no thread ever
     /// waits for another (the MAC's thread, an event handler on it and the application's threads alike).</para>
@@ -27,8 +27,14 @@ namespace LoRaWan.Mac
     /// in <see cref="Take"/>, which leaves a Writing slot untouched (the claimer's own post brings the MAC back), so it
     /// never reads half-written data. Interlocked calls are full fences on .NET and a native call never switches thread
     /// on nanoCLR: the data are written before the publishing exchange and read after the taking one.</para>
-    /// <para>Only the MAC's thread changes the operation and <see cref="Preemptible"/>, and clears the request kind when it
-    /// takes the request; the application's threads set the request kind and <see cref="JoinCancelled"/>. The MAC's
+    /// <para>An application uplink deferred behind a MAC-only frame (<see cref="Uplink.Deferral"/>) keeps its payload here
+    /// until that frame is done: <see cref="Hold"/> marks the data taken but still needed (bit 8, <see cref="Held"/>), and
+    /// <see cref="TryClaim"/> refuses every claim meanwhile — an event handler's too, which would otherwise queue behind
+    /// the operation in progress and overwrite the payload (its caller's data lost, and the deferred uplink sent with the
+    /// handler's). The deferred uplink is the one uplink queued behind the MAC-only frame, so a second one is Busy, as
+    /// for any other queued uplink. <see cref="Release"/> ends the hold when the deferred uplink is built (or dropped).</para>
+    /// <para>Only the MAC's thread changes the operation, <see cref="Preemptible"/> and <see cref="Held"/>, and clears the
+    /// request kind when it takes the request; the application's threads set the request kind and <see cref="JoinCancelled"/>. The MAC's
     /// thread reads <see cref="Operation"/> without an exchange (no other thread writes it); any thread may read
     /// <see cref="IsBusy"/>, a snapshot as the old lock's was once it was released.</para>
     /// </remarks>
@@ -49,6 +55,7 @@ namespace LoRaWan.Mac
         const int OperationMask = 7 << OperationShift;
         const int PreemptibleBit = 1 << 6;
         const int CancelledBit = 1 << 7;
+        const int HeldBit = 1 << 8;
 
         /// <summary>The application payload of the waiting (or deferred) uplink.</summary>
         internal readonly byte[] Payload = new byte[242];
@@ -76,6 +83,9 @@ namespace LoRaWan.Mac
         /// <summary>CancelJoin was called: no further join attempt.</summary>
         internal bool JoinCancelled { get { return (_word & CancelledBit) != 0; } }
 
+        /// <summary>The data of a deferred uplink are still needed (<see cref="Hold"/>): no request may be written.</summary>
+        internal bool Held { get { return (_word & HeldBit) != 0; } }
+
         /// <summary>An operation in progress or a request waiting (a snapshot).</summary>
         internal bool IsBusy { get { return (_word & (KindMask | OperationMask)) != 0; } }
 
@@ -97,14 +107,15 @@ namespace LoRaWan.Mac
         /// <summary>
         /// Claims the slot for a request with data: no request waiting and no operation in progress, except a preemptible
         /// internal uplink when <paramref name="replaceable"/> is set, or any operation when <paramref name="behindAny"/> is
-        /// (an event handler's uplink, queued behind it). On true the caller writes the data, then calls <see cref="Publish"/>.
+        /// (an event handler's uplink, queued behind it); never while the data of a deferred uplink are <see cref="Held"/>.
+        /// On true the caller writes the data, then calls <see cref="Publish"/>.
         /// </summary>
         internal bool TryClaim(bool replaceable, bool behindAny)
         {
             while (true)
             {
                 int w = _word;
-                if ((w & KindMask) != None) return false;
+                if ((w & (KindMask | HeldBit)) != 0) return false;
                 if ((w & OperationMask) != 0 && !behindAny && !(replaceable && (w & PreemptibleBit) != 0)) return false;
                 if (Interlocked.CompareExchange(ref _word, w | Writing, w) == w) return true;
             }
@@ -196,6 +207,31 @@ namespace LoRaWan.Mac
                 int w = _word;
                 if ((w & CancelledBit) == 0) return false;
                 if (Interlocked.CompareExchange(ref _word, w & ~OperationMask, w) == w) return true;
+            }
+        }
+
+        /// <summary>
+        /// The uplink taken is deferred behind a MAC-only frame: its data (<see cref="Payload"/>, <see cref="Port"/>,
+        /// <see cref="Length"/>, <see cref="Confirmed"/>) stay needed until <see cref="Release"/>.
+        /// </summary>
+        internal void Hold()
+        {
+            SetBit(HeldBit, true);
+        }
+
+        /// <summary>The deferred uplink's data are no longer needed (its frame is built, or it was dropped).</summary>
+        internal void Release()
+        {
+            SetBit(HeldBit, false);
+        }
+
+        void SetBit(int bit, bool set)
+        {
+            while (true)
+            {
+                int w = _word;
+                int n = set ? w | bit : w & ~bit;
+                if (n == w || Interlocked.CompareExchange(ref _word, n, w) == w) return;
             }
         }
 

@@ -152,6 +152,74 @@ namespace LoRaWan.Tests.Mac
             Assert.AreEqual((byte)(0xA0 + 7), AppPayload(rig.Sent(3))[0]);
         }
 
+        /// <summary>
+        /// Sends from OnDownlink while an application uplink waits behind a MAC-only frame (its 242 bytes leave no room
+        /// for the answer owed): a Class C device hears an RXC downlink between that frame and its RX1. The handler's Send
+        /// on the MAC's thread, and one from another thread meanwhile, are recorded.
+        /// </summary>
+        sealed class SendDuringDeferral
+        {
+            readonly CommandRig _rig;
+            public int Downlinks;
+            public SendResult FromHandler;
+            public SendResult FromThread;
+
+            public SendDuringDeferral(CommandRig rig)
+            {
+                _rig = rig;
+                rig.Device.OnDownlink += OnDownlink;
+            }
+
+            void OnDownlink(LoRaWanDevice sender, Downlink downlink)
+            {
+                Downlinks++;
+                FromHandler = sender.Send(2, new byte[] { 0xEE }, false, 1000);
+                var other = new System.Threading.Thread(SendFromOtherThread);
+                other.Start();
+                other.Join(10000);
+            }
+
+            void SendFromOtherThread()
+            {
+                FromThread = _rig.Device.BeginSend(3, new byte[] { 0xDD }, 0, 1, false);
+            }
+        }
+
+        [TestMethod]
+        public void SendFromHandler_WhileAnUplinkWaitsBehindAMacOnlyFrame_IsBusy_AndTheWaitingPayloadGoesOut()
+        {
+            var rig = new CommandRig("EU868", MacTestRig.Dr5NoAdr());
+            // DevStatusReq (LoRaWAN 1.0.4 §5.5) in RX1 of the first uplink: a 3-byte answer is owed.
+            rig.DeliverNext(CommandRig.Down(1, "06"));
+            Assert.AreEqual((int)SendStatus.Sent, (int)rig.Send().Status);
+            rig.Device.SetDeviceClass(DeviceClass.C);
+            var sketch = new SendDuringDeferral(rig);
+            var completed = new System.Collections.ArrayList();
+            rig.Device.OnUplinkCompleted += (s, r) => completed.Add(r.FCnt);
+            // EU868 DR5: N = 242; the answer cannot ride beside 242 bytes, so it goes first, alone.
+            var payload = new byte[242];
+            for (int i = 0; i < payload.Length; i++) payload[i] = (byte)(i * 7 + 1);
+            Assert.AreEqual((int)SendStatus.Pending, (int)rig.Device.BeginSend(1, payload, 0, payload.Length, false).Status);
+            ulong t0 = rig.Scheduler.NowMicroseconds;
+            for (int i = 0; i < 100000 && rig.Mac.State != MacState.WaitingRx1; i++) rig.Runner.RunUntil(rig.Scheduler.NowMicroseconds + 10000);
+            Assert.AreEqual((int)MacState.WaitingRx1, (int)rig.Mac.State, "the MAC-only frame is done, RX1 not yet open");
+            Assert.AreEqual(2, rig.Radio.Sent.Count, "first uplink and the MAC-only frame on air");
+            // An RXC frame ends before RX1 opens (RXC is open while the MAC waits for RX1: LoRaWAN 1.0.4 §15).
+            rig.Radio.ScheduleContinuousFrame(rig.Scheduler.NowMicroseconds + 200000, CommandRig.Build(2, null, 1, new byte[] { 9 }));
+            rig.Runner.RunUntil(t0 + 600000000);
+            Assert.AreEqual(1, sketch.Downlinks, "the RXC frame was raised");
+            DataFrame app = CommandRig.Read(rig.Sent(2));
+            Assert.AreEqual(1, app.FPort, "the waiting uplink's port");
+            Assert.AreEqual(242, app.FrmPayloadLength);
+            byte[] sent = AppPayload(rig.Sent(2));
+            for (int i = 0; i < payload.Length; i++) Assert.AreEqual(payload[i], sent[i], "the waiting uplink's byte " + i.ToString());
+            Assert.AreEqual((int)SendStatus.Busy, (int)sketch.FromHandler.Status, "the handler's Send cannot queue behind an uplink already waiting");
+            Assert.AreEqual((int)SendStatus.Busy, (int)sketch.FromThread.Status, "another thread's Send meanwhile is Busy");
+            Assert.AreEqual(3, rig.Radio.Sent.Count, "first uplink, the MAC-only frame, the application's; nothing else");
+            Assert.AreEqual(1, completed.Count, "one result: the application's uplink");
+            Assert.AreEqual((uint)app.FCnt, (uint)completed[0]);
+        }
+
         [TestMethod]
         public void BlockingJoinFromHandler_ThrowsAClearException_InsteadOfHanging()
         {

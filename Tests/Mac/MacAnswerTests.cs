@@ -164,5 +164,41 @@ namespace LoRaWan.Tests.Mac
             Assert.AreEqual(868300000u, (uint)again.Radio.RxFrequency[1], "RX2 frequency");
             Assert.AreEqual(9, (int)again.Radio.RxSf[1], "RX2 DR3");
         }
+
+        // The application's requests (LinkCheckReq §5.1, DeviceTimeReq §5.9) against the MAC building frames: a request
+        // made after a frame chose its commands rides a later frame; one taken by a frame that never went on air (the
+        // MAC's own empty uplink, replaced by the application's) is owed again.
+        [TestMethod]
+        public void RequestMadeAfterAFrameChoseItsCommands_RidesTheNextFrame()
+        {
+            var a = new MacAnswers();
+            var frame = new byte[15];
+            a.RequestLinkCheck();
+            a.RequestDeviceTime();
+            Assert.AreEqual(2, a.Select(frame, 0, 15), "LinkCheckReq and DeviceTimeReq in this frame");
+            // Requested again between the frame's Select and its Commit (another thread, while the MAC builds the frame).
+            a.RequestLinkCheck();
+            a.RequestDeviceTime();
+            a.Commit();
+            Assert.AreEqual(2, a.Select(frame, 0, 15), "both requests made after the first frame chose its commands ride the next one");
+            Assert.AreEqual(Cid.LinkCheck, frame[0]);
+            Assert.AreEqual(Cid.DeviceTime, frame[1]);
+            a.Commit();
+            Assert.AreEqual(0, a.Select(frame, 0, 15), "then nothing is owed");
+        }
+
+        [TestMethod]
+        public void RequestTakenByAFrameThatIsReplaced_IsOwedAgainAfterRestore()
+        {
+            var a = new MacAnswers();
+            var frame = new byte[15];
+            a.Save();   // the MAC's own empty uplink is about to be built
+            a.RequestLinkCheck();   // requested meanwhile (another thread)
+            Assert.AreEqual(1, a.Select(frame, 0, 15), "the empty uplink carries it");
+            a.Commit();
+            a.Restore();   // that uplink never went on air: an application uplink replaced it
+            Assert.AreEqual(1, a.Select(frame, 0, 15), "LinkCheckReq is owed again, for the replacing uplink");
+            Assert.AreEqual(Cid.LinkCheck, frame[0]);
+        }
     }
 }
