@@ -52,7 +52,6 @@ namespace LoRaWan.Mac
         int _selectedDeviceMode;
         int _selectedFresh;
         int _selectedSticky;
-        bool _selectedLinkCheck;
         bool _selectedDeviceTime;
 
         /// <summary><see cref="DeviceModeIndicated"/> when no DeviceModeInd is pending.</summary>
@@ -181,7 +180,6 @@ namespace LoRaWan.Mac
             _stickyLength = 0;
             _selectedFresh = 0;
             _selectedSticky = 0;
-            _selectedLinkCheck = false;
             _selectedDeviceTime = false;
         }
 
@@ -197,7 +195,6 @@ namespace LoRaWan.Mac
             int n = 0;
             _selectedFresh = 0;
             _selectedSticky = 0;
-            _selectedLinkCheck = false;
             _selectedDeviceTime = false;
             _selectedDeviceMode = 0;
             if (room <= 0) return 0;
@@ -222,7 +219,6 @@ namespace LoRaWan.Mac
             if ((requests & LinkCheckBit) != 0 && n + 1 <= room)
             {
                 destination[offset + n++] = Cid.LinkCheck;
-                _selectedLinkCheck = true;
                 requests &= ~LinkCheckBit;
                 _takenSinceSave |= LinkCheckBit;
             }
