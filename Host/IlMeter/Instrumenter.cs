@@ -200,16 +200,7 @@ namespace LoRaWan.IlMeter
             MethodBody body = method.Body;
             body.SimplifyMacros();
             List<Instruction> leaders = Leaders(body);
-            var index = new Dictionary<Instruction, int>();
-            for (int i = 0; i < body.Instructions.Count; i++) index[body.Instructions[i]] = i;
-            var sizes = new int[leaders.Count];
-            var weights = new long[leaders.Count];
-            for (int b = 0; b < leaders.Count; b++)
-            {
-                int end = b + 1 < leaders.Count ? index[leaders[b + 1]] : body.Instructions.Count;
-                sizes[b] = end - index[leaders[b]];
-                for (int i = index[leaders[b]]; i < end; i++) weights[b] += CostModel.Weight(body.Instructions[i]);
-            }
+            Blocks(body, leaders, out _, out int[] sizes, out long[] weights);
             ILProcessor il = body.GetILProcessor();
             for (int b = 0; b < leaders.Count; b++)
             {
@@ -221,21 +212,45 @@ namespace LoRaWan.IlMeter
                 Instruction[] add = AddTo(il, envIl, sizes[b], envCost, weights[b]);
                 leader.OpCode = add[0].OpCode;
                 leader.Operand = add[0].Operand;
-                Instruction last = leader;
-                for (int i = 1; i < add.Length; i++) { il.InsertAfter(last, add[i]); last = add[i]; }
-                il.InsertAfter(last, copy);
+                il.InsertAfter(InsertAfter(il, leader, add.Skip(1)), copy);
             }
             body.OptimizeMacros();
+        }
+
+        // Each basic block's first instruction (its index), IL count and CostModel weight.
+        static void Blocks(MethodBody body, List<Instruction> leaders, out int[] starts, out int[] sizes, out long[] weights)
+        {
+            var index = new Dictionary<Instruction, int>();
+            for (int i = 0; i < body.Instructions.Count; i++) index[body.Instructions[i]] = i;
+            starts = new int[leaders.Count];
+            sizes = new int[leaders.Count];
+            weights = new long[leaders.Count];
+            for (int b = 0; b < leaders.Count; b++)
+            {
+                starts[b] = index[leaders[b]];
+                int end = b + 1 < leaders.Count ? index[leaders[b + 1]] : body.Instructions.Count;
+                sizes[b] = end - starts[b];
+                for (int i = starts[b]; i < end; i++) weights[b] += CostModel.Weight(body.Instructions[i]);
+            }
+        }
+
+        // Inserts the instructions in order after last; returns the last one inserted (last when none).
+        static Instruction InsertAfter(ILProcessor il, Instruction last, IEnumerable<Instruction> add)
+        {
+            foreach (Instruction i in add) { il.InsertAfter(last, i); last = i; }
+            return last;
+        }
+
+        // field += value (a static long)
+        static Instruction[] Add(ILProcessor il, FieldReference field, long value)
+        {
+            return new[] { il.Create(OpCodes.Ldsfld, field), il.Create(OpCodes.Ldc_I8, value), il.Create(OpCodes.Add), il.Create(OpCodes.Stsfld, field) };
         }
 
         // first += a; second += b
         static Instruction[] AddTo(ILProcessor il, FieldReference first, long a, FieldReference second, long b)
         {
-            return new[]
-            {
-                il.Create(OpCodes.Ldsfld, first), il.Create(OpCodes.Ldc_I8, a), il.Create(OpCodes.Add), il.Create(OpCodes.Stsfld, first),
-                il.Create(OpCodes.Ldsfld, second), il.Create(OpCodes.Ldc_I8, b), il.Create(OpCodes.Add), il.Create(OpCodes.Stsfld, second),
-            };
+            return Add(il, first, a).Concat(Add(il, second, b)).ToArray();
         }
 
         static void PauseAroundDeviceCalls(MethodDefinition method, ICollection<string> counted, FieldReference paused)
@@ -339,62 +354,35 @@ namespace LoRaWan.IlMeter
             List<Instruction> leaders = Leaders(body);
             Instruction entry = body.Instructions[0];
             bool entryIsTarget = body.Instructions.Any(i => i.Operand == entry || (i.Operand is Instruction[] t && t.Contains(entry)));
-            var index = new Dictionary<Instruction, int>();
-            for (int i = 0; i < body.Instructions.Count; i++) index[body.Instructions[i]] = i;
-            var sizes = new int[leaders.Count];
+            Blocks(body, leaders, out int[] starts, out int[] sizes, out long[] weights);
             var lockCalls = new int[leaders.Count];
-            var weights = new long[leaders.Count];
             var allocs = new int[leaders.Count];
             for (int b = 0; b < leaders.Count; b++)
-            {
-                int end = b + 1 < leaders.Count ? index[leaders[b + 1]] : body.Instructions.Count;
-                sizes[b] = end - index[leaders[b]];
-                for (int i = index[leaders[b]]; i < end; i++)
+                for (int i = starts[b]; i < starts[b] + sizes[b]; i++)
                 {
                     if (IsLock(body.Instructions[i])) lockCalls[b]++;
                     allocs[b] += NanoAllocations.Of(body.Instructions[i], method);
-                    weights[b] += CostModel.Weight(body.Instructions[i]);
                 }
-            }
             ILProcessor il = body.GetILProcessor();
             for (int b = 0; b < leaders.Count; b++)
             {
-                // The leader becomes the first instruction of "Count += size" (so every branch and handler boundary that
-                // names it now enters through the count), and a copy of it follows.
+                // The leader becomes the first instruction of the counting (so every branch and handler boundary that
+                // names it now enters through the count), and a copy of it follows:
+                // if (Paused == 0) Count += size, ... else EnvironmentIl += size, EnvironmentCost += weight
                 Instruction leader = leaders[b];
                 Instruction copy = il.Create(OpCodes.Nop);
                 copy.OpCode = leader.OpCode;
                 copy.Operand = leader.Operand;
                 leader.OpCode = OpCodes.Ldsfld;
-                leader.Operand = counter;
-                // if (Paused == 0) Count += size, ... else EnvironmentIl += size, EnvironmentCost += weight
                 leader.Operand = paused;
                 Instruction[] apart = AddTo(il, environment[0], sizes[b], environment[1], weights[b]);
                 Instruction skip = il.Create(OpCodes.Brtrue, apart[0]);
-                Instruction load = il.Create(OpCodes.Ldsfld, counter);
-                Instruction size = il.Create(OpCodes.Ldc_I8, (long)sizes[b]);
-                Instruction add = il.Create(OpCodes.Add);
-                Instruction store = il.Create(OpCodes.Stsfld, counter);
                 il.InsertAfter(leader, skip);
-                il.InsertAfter(skip, load);
-                il.InsertAfter(load, size);
-                il.InsertAfter(size, add);
-                il.InsertAfter(add, store);
-                Instruction last = store;
-                // Cost += the block's estimated x86 (CostModel)
-                Instruction[] estimate = { il.Create(OpCodes.Ldsfld, cost), il.Create(OpCodes.Ldc_I8, weights[b]), il.Create(OpCodes.Add), il.Create(OpCodes.Stsfld, cost) };
-                foreach (Instruction e in estimate) { il.InsertAfter(last, e); last = e; }
-                if (lockCalls[b] > 0)
-                {
-                    // Locks += the Monitor.Enter calls of this block
-                    Instruction[] count = { il.Create(OpCodes.Ldsfld, locks), il.Create(OpCodes.Ldc_I8, (long)lockCalls[b]), il.Create(OpCodes.Add), il.Create(OpCodes.Stsfld, locks) };
-                    foreach (Instruction c in count) { il.InsertAfter(last, c); last = c; }
-                }
-                if (allocs[b] > 0)
-                {
-                    Instruction[] count = AllocationCount(il, allocations, id, allocs[b]);
-                    foreach (Instruction c in count) { il.InsertAfter(last, c); last = c; }
-                }
+                // Count += size; Cost += the block's estimated x86 (CostModel)
+                Instruction last = InsertAfter(il, skip, AddTo(il, counter, sizes[b], cost, weights[b]));
+                // Locks += the Monitor.Enter calls of this block
+                if (lockCalls[b] > 0) last = InsertAfter(il, last, Add(il, locks, lockCalls[b]));
+                if (allocs[b] > 0) last = InsertAfter(il, last, AllocationCount(il, allocations, id, allocs[b]));
                 if (methods != null)
                 {
                     // Methods[3 id] += size, Methods[3 id + 1] += weight, and on entry (the first block, when no branch returns
@@ -403,13 +391,12 @@ namespace LoRaWan.IlMeter
                     AddToElement(il, profile, methods, MethodSlots * id, sizes[b], method.Module.TypeSystem.Int64);
                     AddToElement(il, profile, methods, MethodSlots * id + 1, weights[b], method.Module.TypeSystem.Int64);
                     if (b == 0 && !entryIsTarget) AddToElement(il, profile, methods, MethodSlots * id + 2, 1, method.Module.TypeSystem.Int64);
-                    foreach (Instruction p in profile) { il.InsertAfter(last, p); last = p; }
+                    last = InsertAfter(il, last, profile);
                 }
                 Instruction over = il.Create(OpCodes.Br, copy);
                 il.InsertAfter(last, over);
                 last = over;
-                foreach (Instruction e in apart) { il.InsertAfter(last, e); last = e; }
-                il.InsertAfter(last, copy);
+                il.InsertAfter(InsertAfter(il, last, apart), copy);
             }
             int locals = NanoAllocations.Locals(method);
             if (locals > 0)
@@ -428,21 +415,8 @@ namespace LoRaWan.IlMeter
         // Allocations += n, and with a profile MethodAllocations[id] += n
         static Instruction[] AllocationCount(ILProcessor il, FieldReference[] allocations, int id, int n)
         {
-            var list = new List<Instruction>
-            {
-                il.Create(OpCodes.Ldsfld, allocations[0]), il.Create(OpCodes.Ldc_I8, (long)n), il.Create(OpCodes.Add), il.Create(OpCodes.Stsfld, allocations[0]),
-            };
-            if (allocations[1] != null)
-            {
-                list.Add(il.Create(OpCodes.Ldsfld, allocations[1]));
-                list.Add(il.Create(OpCodes.Ldc_I4, id));
-                list.Add(il.Create(OpCodes.Ldelema, il.Body.Method.Module.TypeSystem.Int64));
-                list.Add(il.Create(OpCodes.Dup));
-                list.Add(il.Create(OpCodes.Ldind_I8));
-                list.Add(il.Create(OpCodes.Ldc_I8, (long)n));
-                list.Add(il.Create(OpCodes.Add));
-                list.Add(il.Create(OpCodes.Stind_I8));
-            }
+            var list = new List<Instruction>(Add(il, allocations[0], n));
+            if (allocations[1] != null) AddToElement(il, list, allocations[1], id, n, il.Body.Method.Module.TypeSystem.Int64);
             return list.ToArray();
         }
     }
