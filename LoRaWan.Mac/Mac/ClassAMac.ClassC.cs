@@ -34,12 +34,10 @@ namespace LoRaWan.Mac
 
         void PostDeviceClass(DeviceClass deviceClass)
         {
-            // The class rides in the event's due value: the queue keeps no other payload, and the switch stays in order
-            // with the requests around it.
-            if (!_queue.Post(MacEventKind.DeviceClass, LoRaWan.Radio.RadioEvent.None, _scheduler.NowMicroseconds, (ulong)(int)deviceClass))
+            // The class rides in the event's due value, and the switch stays in order with the requests around it.
+            if (!_queue.Post((int)MacEventKind.DeviceClass, 0, (ulong)(int)deviceClass))
                 System.Threading.Interlocked.Increment(ref _diag.Counters.QueueOverflows);
-            IMacWakeup w = _observers.Wakeup;
-            if (w != null) w.Wake();
+            _observers.Wakeup.Wake();
         }
 
         /// <summary>

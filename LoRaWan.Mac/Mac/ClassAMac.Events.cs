@@ -29,9 +29,14 @@ namespace LoRaWan.Mac
                 return;
             }
             notes.Kind[n] = kind;
-            notes.A[n] = a;
-            notes.B[n] = b;
-            notes.Time[n] = time;
+            // Only these three carry values (RaiseNote reads A, B and Time for them alone): the others are the kind only
+            // (issue 20: three array writes spared per downlink, uplink and idle note).
+            if (kind >= EventNotes.JoinAttempt && kind <= EventNotes.NetworkTime)
+            {
+                notes.A[n] = a;
+                notes.B[n] = b;
+                notes.Time[n] = time;
+            }
             notes.Count = n + 1;
         }
 
@@ -44,17 +49,24 @@ namespace LoRaWan.Mac
                 return;
             }
             int n = notes.Count;
-            Note(EventNotes.Uplink, 0, 0, 0);
-            if (notes.Count == n) return;   // overflowed: counted by Note
+            if (n == EventNotes.Capacity)
+            {
+                Note(EventNotes.Uplink, 0, 0, 0);   // counts the overflow
+                return;
+            }
+            notes.Kind[n] = EventNotes.Uplink;   // Note's work for a note without values, without its call
+            notes.Count = n + 1;
             notes.Result.CopyFrom(result);
             notes.ResultPending = true;
         }
 
-        /// <summary>Raises what the last transition noted, in order; a handler's exception is counted, never rethrown.</summary>
+        /// <summary>
+        /// Raises what the last transition noted, in order; a handler's exception is counted, never rethrown. Called by
+        /// ProcessEvents when there are notes (it checks the count).
+        /// </summary>
         void RaiseNotes()
         {
             EventNotes notes = _notes;
-            if (notes.Count == 0) return;
             notes.RaisingThreadId = Thread.CurrentThread.ManagedThreadId;
             notes.Raising = true;
             try
@@ -64,8 +76,7 @@ namespace LoRaWan.Mac
                     int kind = notes.Kind[i];
                     if (kind == EventNotes.Idle)
                     {
-                        MacOperation idle = _observers.Idle;
-                        if (idle != null) idle.Finish();
+                        _observers.Idle.Finish();   // readonly, never null
                         continue;
                     }
                     try
@@ -89,18 +100,29 @@ namespace LoRaWan.Mac
 
         void RaiseNote(EventNotes notes, int i, int kind)
         {
-            IMacListener listener = _observers.Listener;
-            IMacCommandListener commandListener = _observers.CommandListener;
+            // Each case reads the one listener it calls (issue 20: four field reads per note when both were read first).
+            IMacListener listener;
+            IMacCommandListener commandListener;
             switch (kind)
             {
-                case EventNotes.Downlink: RaiseDownlink(listener); break;
+                case EventNotes.Downlink: RaiseDownlink(_observers.Listener); break;
                 case EventNotes.Uplink:
                     notes.ResultPending = false;   // a handler's own uplink may note its result from here on
+                    listener = _observers.Listener;
                     if (listener != null) listener.OnUplinkCompleted(notes.Result);
                     break;
-                case EventNotes.JoinAttempt: if (listener != null) listener.OnJoinAttempt(notes.A[i] != 0, notes.B[i]); break;
-                case EventNotes.LinkCheck: if (commandListener != null) commandListener.OnLinkCheck(notes.A[i], notes.B[i]); break;
-                case EventNotes.NetworkTime: if (commandListener != null) commandListener.OnNetworkTime((uint)notes.A[i], notes.B[i], notes.Time[i]); break;
+                case EventNotes.JoinAttempt:
+                    listener = _observers.Listener;
+                    if (listener != null) listener.OnJoinAttempt(notes.A[i] != 0, notes.B[i]);
+                    break;
+                case EventNotes.LinkCheck:
+                    commandListener = _observers.CommandListener;
+                    if (commandListener != null) commandListener.OnLinkCheck(notes.A[i], notes.B[i]);
+                    break;
+                case EventNotes.NetworkTime:
+                    commandListener = _observers.CommandListener;
+                    if (commandListener != null) commandListener.OnNetworkTime((uint)notes.A[i], notes.B[i], notes.Time[i]);
+                    break;
             }
         }
 

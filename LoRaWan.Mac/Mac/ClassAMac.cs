@@ -12,7 +12,7 @@ namespace LoRaWan.Mac
     /// The LoRaWAN 1.0.x Class A state machine. Inputs arrive as events in a fixed-size queue (radio
     /// interrupts, the alarm, application requests) and are handled one at a time by <see cref="ProcessEvents"/>
     /// on a single logical thread; outputs are radio commands, one armed alarm and listener callbacks. The MAC
-    /// never reads the clock on its own initiative except to stamp requests, and never blocks, so it runs the
+    /// never reads the clock on its own initiative (only while it handles an input), and never blocks, so it runs the
     /// same on a board, in the device test runner and in virtual time. All buffers are allocated here, once.
     /// </summary>
     public sealed partial class ClassAMac : IRadioEventSink, ITimerSink
@@ -179,33 +179,35 @@ namespace LoRaWan.Mac
         /// <inheritdoc />
         public void OnRadioEvent(RadioEvent radioEvent, ulong timestampUs)
         {
-            if (!_queue.Post(MacEventKind.Radio, radioEvent, timestampUs, 0)) System.Threading.Interlocked.Increment(ref _diag.Counters.QueueOverflows);
-            IMacWakeup w = _observers.Wakeup;
-            if (w != null) w.Wake();
+            // An unknown value (none fits the event word above 7) is posted as None: ignored and counted, as any event the
+            // state does not expect (radio input never throws out of the MAC).
+            int eventWord = (uint)radioEvent <= MacEventQueue.MaxField ? (int)MacEventKind.Radio | (int)radioEvent << MacEventQueue.KindBits
+                : (int)MacEventKind.Radio;
+            if (!_queue.Post(eventWord, timestampUs, 0)) System.Threading.Interlocked.Increment(ref _diag.Counters.QueueOverflows);
+            _observers.Wakeup.Wake();
         }
 
         /// <inheritdoc />
         public void OnTimer(ulong dueUs, ulong firedUs)
         {
-            if (!_queue.Post(MacEventKind.Timer, RadioEvent.None, firedUs, dueUs))
+            if (!_queue.Post((int)MacEventKind.Timer, firedUs, dueUs))
             {
                 // The queue is full: keep the alarm aside rather than lose it (a lost alarm would stall the MAC).
                 System.Threading.Interlocked.Increment(ref _diag.Counters.QueueOverflows);
                 _queue.KeepAside(MacEventKind.Timer, dueUs, firedUs);
             }
-            IMacWakeup w = _observers.Wakeup;
-            if (w != null) w.Wake();
+            _observers.Wakeup.Wake();
         }
 
         void PostRequest()
         {
-            if (!_queue.Post(MacEventKind.Request, RadioEvent.None, _scheduler.NowMicroseconds, 0))
+            // No time stamp: the request input does not use one (issue 20: a clock read per request).
+            if (!_queue.Post((int)MacEventKind.Request, 0, 0))
             {
                 System.Threading.Interlocked.Increment(ref _diag.Counters.QueueOverflows);
                 _queue.KeepAside(MacEventKind.Request, 0, 0);
             }
-            IMacWakeup w = _observers.Wakeup;
-            if (w != null) w.Wake();
+            _observers.Wakeup.Wake();
         }
 
         // ---- the single logical thread ----
@@ -215,28 +217,16 @@ namespace LoRaWan.Mac
         {
             int handled = 0;
             MacEventQueue queue = _queue;
-            MacEventKind kind;
-            while ((kind = queue.Take()) != MacEventKind.None)
+            int eventWord;
+            while ((eventWord = queue.TakeEvent()) != 0)
             {
                 handled++;
                 try
                 {
-                    switch (kind)
-                    {
-                        case MacEventKind.Radio:
-                            // MacTransitions.InputOf by hand (issue 20: a static call per radio event): RadioEvent TxDone (1)
-                            // .. TxTimeout (5) are the radio inputs, one lower; anything else is ignored (−1).
-                            int input = (int)queue.TakenRadioEvent - 1;
-                            Dispatch(input >= MacTransitions.TxDone && input <= MacTransitions.TxTimeout ? input : -1, queue.TakenTimeUs, 0);
-                            break;
-                        case MacEventKind.Timer:
-                            ulong dueUs = queue.TakenDueUs;
-                            if (!_alarm.Take(dueUs)) { _diag.Counters.StaleTimers++; break; }
-                            Dispatch(MacTransitions.Alarm, queue.TakenTimeUs, dueUs);
-                            break;
-                        case MacEventKind.Request: Dispatch(MacTransitions.Request, queue.TakenTimeUs, 0); break;
-                        case MacEventKind.DeviceClass: Dispatch(MacTransitions.ClassSwitch, queue.TakenTimeUs, queue.TakenDueUs); break;
-                    }
+                    // The event's input (MacTransitions.InputOfEvent); an alarm is the current one or stale (dropped, counted).
+                    int input = MacTransitions.InputOfEvent[eventWord];
+                    if (input != MacTransitions.Alarm || _alarm.Take(queue.TakenDueUs)) Dispatch(input);
+                    else _diag.Counters.StaleTimers++;
                     // Class C's receive policy, after every input (ClassAMac.ClassC.cs); KeepRxc's own first test, here
                     // to spare a Class A device the call (issue 20: a call costs nanoCLR about 13 plain IL instructions).
                     if (_rxc.Open || _session.DeviceClass == DeviceClass.C) KeepRxc();
@@ -283,12 +273,13 @@ namespace LoRaWan.Mac
         /// One input in the current state, as <see cref="MacTransitions"/> says (its file has the diagram): the only
         /// place where the state decides what an input means.
         /// </summary>
-        void Dispatch(int input, ulong timeUs, ulong dueUs)
+        /// <remarks>The input's time and due value are the queue's (<see cref="MacEventQueue.TakenTimeUs"/>, <see cref="MacEventQueue.TakenDueUs"/>), read by the actions that use them.</remarks>
+        void Dispatch(int input)
         {
             int action = input < 0 ? MacTransitions.Ignore : MacTransitions.Table[(int)_state * MacTransitions.InputCount + input];
             switch (action)
             {
-                case MacTransitions.EndOfUplink: OnTxDone(timeUs); break;
+                case MacTransitions.EndOfUplink: OnTxDone(_queue.TakenTimeUs); break;
                 case MacTransitions.TxFailed:
                     _diag.Counters.TxTimeouts++;
                     AbortCycle(SendStatus.RadioError);
@@ -311,8 +302,8 @@ namespace LoRaWan.Mac
                     SleepRadio();
                     WindowClosedEmpty();
                     break;
-                case MacTransitions.OpenRx1: OpenWindow(1, dueUs, timeUs, true); break;
-                case MacTransitions.OpenRx2: OpenWindow(2, dueUs, timeUs, true); break;
+                case MacTransitions.OpenRx1: OpenWindow(1, _queue.TakenDueUs, _queue.TakenTimeUs, true); break;
+                case MacTransitions.OpenRx2: OpenWindow(2, _queue.TakenDueUs, _queue.TakenTimeUs, true); break;
                 case MacTransitions.BackOffOver:
                     if (_join.RestartPending) { _join.RestartPending = false; BeginJoinAttempt(); }
                     else TransmitPending();
@@ -325,7 +316,7 @@ namespace LoRaWan.Mac
                     _diag.Counters.CrcErrors++;   // the radio keeps listening
                     break;
                 case MacTransitions.RxcStartFailed: OnRxcStartFailed(); break;
-                case MacTransitions.ApplyClass: ApplyDeviceClass((DeviceClass)(int)dueUs); break;
+                case MacTransitions.ApplyClass: ApplyDeviceClass((DeviceClass)(int)_queue.TakenDueUs); break;
                 case MacTransitions.EndContinuousWave: EndContinuousWave(); break;
                 case MacTransitions.ContinuousWaveFailed:
                     _diag.Counters.TxTimeouts++;

@@ -6,6 +6,8 @@ namespace LoRaWan.Mac
     /// </summary>
     internal sealed class EventNotes
     {
+        // JoinAttempt, LinkCheck and NetworkTime, the notes with values (A, B, Time), are numbered together: ClassAMac.Note
+        // writes the values for that range only.
         internal const int Downlink = 1;
         internal const int Uplink = 2;
         internal const int JoinAttempt = 3;

@@ -10,6 +10,7 @@ namespace LoRaWan.Mac
     /// no lock and allocates nothing: a producer claims a slot with one <c>Interlocked.CompareExchange</c>
     /// and publishes it with one <c>Interlocked.Exchange</c>; the consumer takes a published slot
     /// with the same two calls (finding the queue empty costs it none). When full, the newest event is dropped and counted.
+    /// An event is its kind and radio event (3 bits each, <see cref="EventWord"/>), a time and a due value.
     /// </summary>
     /// <remarks>
     /// <para>Why no lock: on nanoCLR every <c>lock</c> allocates a lock block and links it to the thread (issue 20:
@@ -21,8 +22,15 @@ namespace LoRaWan.Mac
     /// <c>p + capacity</c>: taken, free for the producer of the next lap. A producer reads the tail position; a turn
     /// behind it means the previous lap's event is still there (full); otherwise it claims the position by moving the
     /// tail on with CompareExchange (only one producer can win a position; a loser learns the tail and tries that),
-    /// writes the event, then publishes the turn with Exchange. The consumer takes position <c>head</c> only
-    /// when its turn is <c>head + 1</c>, copies the event, then frees the slot with Exchange.</para>
+    /// writes the event's time and due value, then publishes the turn with Exchange. The consumer takes position
+    /// <c>head</c> only when its turn is <c>head + 1</c>, copies the event, then frees the slot with Exchange.</para>
+    /// <para>The slot word (issue 20): the turn and the event word share one int, <c>turn &lt;&lt; 8 | event word</c>, so the
+    /// Exchange that publishes the turn writes the kind and radio event with it, and the consumer's one read of the word
+    /// answers "published?" and "which event?" together (a turn written by the consumer has event bits 0; an event word is
+    /// 1 to 63, never 0). Turns are therefore kept modulo 2^24: a producer compares its position with a turn as the
+    /// 24-bit signed difference <c>(word − (pos &lt;&lt; 8)) &gt;&gt; 8</c> (the event bits never borrow from the turn),
+    /// exact while a turn and a position differ by less than 2^23, as they do for the capacities allowed
+    /// (<see cref="MaxCapacity"/>). The consumer keeps its head as the published word's turn part, advanced by 2^8.</para>
     /// <para>Why it is right for every producer: no producer ever waits for another (a failed CompareExchange means
     /// another producer took that position; it retries with the next), so a handler cannot block on an application
     /// thread that was pre-empted mid-post, and the MAC's thread may post from inside <see cref="ClassAMac.ProcessEvents"/>
@@ -38,22 +46,30 @@ namespace LoRaWan.Mac
     /// <para>A producer pre-empted between claim and publish holds up the events claimed after it (FIFO order is
     /// the order of claims) until it runs again, publishes and wakes the runner; the old lock held up the other
     /// producers for the same time. Every event is followed by its producer's wake-up, so the consumer, which treats
-    /// an unpublished slot as the end of the queue, always comes back for it. Positions wrap around at 2^32, a
-    /// multiple of the capacity (a power of two), so wrap-around keeps the slot arithmetic right.</para>
+    /// an unpublished slot as the end of the queue, always comes back for it. Positions wrap around at 2^32 and turns at
+    /// 2^24, both multiples of the capacity (a power of two), so wrap-around keeps the slot arithmetic right.</para>
     /// </remarks>
     public sealed class MacEventQueue
     {
+        /// <summary>Bits of a slot word below its turn: the event word (kind in bits 0–2, radio event in bits 3–5).</summary>
+        internal const int EventBits = 8;
+        /// <summary>Bits of an event word that hold its kind (<see cref="MacEventKind"/> 1–7); the radio event is above them.</summary>
+        internal const int KindBits = 3;
+        /// <summary>The largest <see cref="MacEventKind"/> or <see cref="RadioEvent"/> value an event word holds (3 bits each).</summary>
+        internal const int MaxField = 7;
+        const int EventMask = (1 << EventBits) - 1;
+        const int KindMask = (1 << KindBits) - 1;
+
         readonly object _asideLock = new object();
-        readonly int[] _turns;
-        readonly int[] _kinds;
-        readonly int[] _radioEvents;
+        // Slot i: its turn and, once published, its event: turn << EventBits | event word (MacEventQueue's remarks).
+        readonly int[] _words;
         readonly ulong[] _times;
         readonly ulong[] _dues;
         readonly int _mask;
         int _tail;    // next position a producer claims (CompareExchange only)
-        // The consumer's own: the slot of the next position to take and the turn that shows its event published.
+        // The consumer's own: the slot of the next position to take and the word its turn has once published (event bits 0).
         int _headSlot;
-        int _headReady = 1;
+        int _headTurn = 1 << EventBits;
         int _dropped;
         // An alarm or a request that found the queue full is kept aside rather than lost (a lost alarm would stall the MAC).
         // Rare: under _asideLock; _aside (the two flags) is read without it first, a hint the wake-up after KeepAside makes true.
@@ -63,46 +79,72 @@ namespace LoRaWan.Mac
         const int TimerAside = 1;
         const int RequestAside = 2;
 
-        /// <param name="capacity">events the queue holds: a power of two, at least 2</param>
-        /// <exception cref="ArgumentOutOfRangeException">not a power of two, or below 2</exception>
+        /// <param name="capacity">events the queue holds: a power of two, at least 2, at most 2^20</param>
+        /// <exception cref="ArgumentOutOfRangeException">not a power of two, below 2 or above 2^20</exception>
         public MacEventQueue(int capacity)
         {
-            if (capacity < 2 || (capacity & (capacity - 1)) != 0)
-                throw new ArgumentOutOfRangeException("capacity", "a power of two, at least 2 (slot positions wrap around at 2^32)");
+            if (capacity < 2 || capacity > MaxCapacity || (capacity & (capacity - 1)) != 0)
+                throw new ArgumentOutOfRangeException("capacity", "a power of two from 2 to 2^20 (slot turns wrap around at 2^24)");
             _mask = capacity - 1;
-            _turns = new int[capacity];
-            for (int i = 0; i < capacity; i++) _turns[i] = i;
-            _kinds = new int[capacity];
-            _radioEvents = new int[capacity];
+            _words = new int[capacity];
+            for (int i = 0; i < capacity; i++) _words[i] = i << EventBits;   // turn i: free for position i
             _times = new ulong[capacity];
             _dues = new ulong[capacity];
         }
 
+        /// <summary>The largest capacity: turns are kept modulo 2^24 beside the event word, and a turn and a position differ by less than twice the capacity.</summary>
+        public const int MaxCapacity = 1 << 20;
+
         /// <summary>The radio event of the event <see cref="Take"/> returned last (valid until the next Take).</summary>
         public RadioEvent TakenRadioEvent;
-        /// <summary>The time of the event <see cref="Take"/> returned last (valid until the next Take).</summary>
+        /// <summary>The time of the event <see cref="Take"/> (or <see cref="TakeEvent"/>) returned last (valid until the next take).</summary>
         public ulong TakenTimeUs;
-        /// <summary>The due value of the event <see cref="Take"/> returned last (valid until the next Take).</summary>
+        /// <summary>The due value of the event <see cref="Take"/> (or <see cref="TakeEvent"/>) returned last (valid until the next take).</summary>
         public ulong TakenDueUs;
 
         /// <summary>Events lost because the queue was full.</summary>
         public int Dropped { get { return _dropped; } }
 
         /// <summary>Events posted and not yet taken (a snapshot: producers may be posting meanwhile).</summary>
-        public int Count { get { return _tail - (_headReady - 1); } }
+        public int Count
+        {
+            // The head's position is kept modulo 2^24 (in _headTurn): compare the two there.
+            get { return ((_tail << EventBits) - (_headTurn - (1 << EventBits))) >> EventBits; }
+        }
+
+        /// <summary>The event word of <paramref name="kind"/> and <paramref name="radioEvent"/> (<see cref="TakeEvent"/>'s answer).</summary>
+        /// <exception cref="ArgumentException"><paramref name="kind"/> is <see cref="MacEventKind.None"/> (what <see cref="Take"/> returns for "empty")</exception>
+        /// <exception cref="ArgumentOutOfRangeException">a kind or a radio event above 7 (3 bits each in the word)</exception>
+        public static int EventWord(MacEventKind kind, RadioEvent radioEvent)
+        {
+            if (kind == MacEventKind.None) throw new ArgumentException("an event has a kind; None means \"no event\"", "kind");
+            if ((uint)kind > MaxField) throw new ArgumentOutOfRangeException("kind", "0 to 7 (3 bits of the event word)");
+            if ((uint)radioEvent > MaxField) throw new ArgumentOutOfRangeException("radioEvent", "0 to 7 (3 bits of the event word)");
+            return (int)kind | (int)radioEvent << KindBits;
+        }
 
         /// <summary>Adds an event; returns false (and counts it) when the queue is full. Any thread, never blocks.</summary>
         /// <exception cref="ArgumentException"><paramref name="kind"/> is <see cref="MacEventKind.None"/> (what <see cref="Take"/> returns for "empty")</exception>
+        /// <exception cref="ArgumentOutOfRangeException">a kind or a radio event above 7 (<see cref="EventWord"/>)</exception>
         public bool Post(MacEventKind kind, RadioEvent radioEvent, ulong timeUs, ulong dueUs)
         {
-            if (kind == MacEventKind.None) throw new ArgumentException("an event has a kind; None means \"no event\"", "kind");
-            int[] turns = _turns;
+            return Post(EventWord(kind, radioEvent), timeUs, dueUs);
+        }
+
+        /// <summary>
+        /// Adds an event given as its word (<see cref="EventWord"/>: 1 to 63, not checked: the MAC's own posts, whose words
+        /// are constants or built from a checked radio event); returns false (and counts it) when the queue is full.
+        /// </summary>
+        internal bool Post(int eventWord, ulong timeUs, ulong dueUs)
+        {
+            int[] words = _words;
             int pos = _tail;
             int i;
             while (true)
             {
                 i = pos & _mask;
-                if (turns[i] - pos < 0)
+                // The slot's turn minus pos (both modulo 2^24; the event bits below never borrow from the turn).
+                if ((words[i] - (pos << EventBits)) >> EventBits < 0)
                 {
                     // The slot still holds (or is being given) the event of the previous lap: all slots are in use.
                     Interlocked.Increment(ref _dropped);
@@ -114,11 +156,10 @@ namespace LoRaWan.Mac
                 if (seen == pos) break;   // position pos is this producer's
                 pos = seen;
             }
-            _kinds[i] = (int)kind;
-            _radioEvents[i] = (int)radioEvent;
             _times[i] = timeUs;
             _dues[i] = dueUs;
-            Interlocked.Exchange(ref turns[i], pos + 1);   // publish: the fields above are written before the turn
+            // Publish turn pos + 1 and the event in one word: the times above are written before it.
+            Interlocked.Exchange(ref words[i], (pos + 1) << EventBits | eventWord);
             return true;
         }
 
@@ -142,29 +183,43 @@ namespace LoRaWan.Mac
         /// value in <see cref="TakenRadioEvent"/>, <see cref="TakenTimeUs"/>, <see cref="TakenDueUs"/>), or
         /// <see cref="MacEventKind.None"/> when there is none. The consumer's thread only (one at a time).
         /// </summary>
-        /// <remarks>
-        /// Issue 20: an empty queue (the last call of every ProcessEvents) is answered without writing anything, where
-        /// <see cref="TryTake"/>'s four out parameters had to be cleared (13 of its 32 IL).
-        /// </remarks>
         public MacEventKind Take()
         {
-            int[] turns = _turns;
+            int eventWord = TakeEvent();
+            TakenRadioEvent = (RadioEvent)(eventWord >> KindBits);
+            return (MacEventKind)(eventWord & KindMask);
+        }
+
+        /// <summary>
+        /// <see cref="Take"/> as the MAC's loop uses it: the event word (<see cref="EventWord"/>: the kind in its low 3 bits,
+        /// the radio event above) or 0 when there is none; the time and due value in <see cref="TakenTimeUs"/> and
+        /// <see cref="TakenDueUs"/> (<see cref="TakenRadioEvent"/> is not set). The consumer's thread only.
+        /// </summary>
+        /// <remarks>
+        /// Issue 20: an empty queue (the last call of every ProcessEvents) is answered with one array read and no native
+        /// call; the event comes out of the same word as its turn.
+        /// </remarks>
+        public int TakeEvent()
+        {
             int i = _headSlot;
-            int ready = _headReady;
-            // A plain read first: an empty queue costs no native call. When the turn shows the event, it is read again
-            // with a fence, so that the fields are read after it.
-            if (turns[i] == ready && Interlocked.CompareExchange(ref turns[i], ready, ready) == ready)
-            {
-                MacEventKind kind = (MacEventKind)_kinds[i];
-                TakenRadioEvent = (RadioEvent)_radioEvents[i];
-                TakenTimeUs = _times[i];
-                TakenDueUs = _dues[i];
-                _headSlot = ready & _mask;   // (position + 1) mod capacity
-                _headReady = ready + 1;
-                Interlocked.Exchange(ref turns[i], ready + _mask);   // position + capacity: free for the next lap, after the reads
-                return kind;
-            }
-            return _aside != 0 ? TakeAside() : MacEventKind.None;
+            int word = _words[i];
+            int ready = _headTurn;
+            // A plain read first: an empty queue costs no native call. The slot's turn is the head's position (free,
+            // not yet published: negative) or the one after it (published: the event word, 1 to 63).
+            int eventWord = word - ready;
+            if (eventWord <= 0) return _aside != 0 ? TakeAside() : 0;
+            int[] words = _words;
+            // Read again with a fence (a CompareExchange that writes back what it expects: only this thread changes a
+            // published slot), so that the times are read after the word that published them.
+            Interlocked.CompareExchange(ref words[i], word, word);
+            TakenTimeUs = _times[i];
+            TakenDueUs = _dues[i];
+            int mask = _mask;
+            _headSlot = (i + 1) & mask;
+            _headTurn = ready + (1 << EventBits);
+            // Turn position + capacity: free for the next lap, after the reads above.
+            Interlocked.Exchange(ref words[i], ready + (mask << EventBits));
+            return eventWord;
         }
 
         /// <summary>
@@ -187,23 +242,22 @@ namespace LoRaWan.Mac
             return true;
         }
 
-        MacEventKind TakeAside()
+        int TakeAside()
         {
             lock (_asideLock)
             {
-                TakenRadioEvent = RadioEvent.None;
                 if ((_aside & TimerAside) != 0)
                 {
                     _aside &= ~TimerAside;
                     TakenTimeUs = _timerAsideFired;
                     TakenDueUs = _timerAsideDue;
-                    return MacEventKind.Timer;
+                    return (int)MacEventKind.Timer;
                 }
-                MacEventKind kind = (_aside & RequestAside) != 0 ? MacEventKind.Request : MacEventKind.None;
+                int eventWord = (_aside & RequestAside) != 0 ? (int)MacEventKind.Request : 0;
                 _aside = 0;
                 TakenTimeUs = 0;
                 TakenDueUs = 0;
-                return kind;
+                return eventWord;
             }
         }
     }

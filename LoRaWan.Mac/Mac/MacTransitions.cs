@@ -137,6 +137,29 @@ namespace LoRaWan.Mac
             return Table[s * InputCount + input];
         }
 
+        /// <summary>
+        /// The input each queued event is, by its event word (<see cref="MacEventQueue.EventWord"/>: kind | radio event &lt;&lt; 3):
+        /// a radio event as <see cref="InputOf"/> says, the alarm, a request, a class switch; -1 for anything else (ignored:
+        /// a radio event counted as unexpected). One array read per event where ProcessEvents had a switch (issue 20).
+        /// </summary>
+        internal static readonly sbyte[] InputOfEvent = BuildInputOfEvent();
+
+        static sbyte[] BuildInputOfEvent()
+        {
+            var inputs = new sbyte[(MacEventQueue.MaxField + 1) << MacEventQueue.KindBits];
+            for (int w = 0; w < inputs.Length; w++)
+            {
+                int kind = w & MacEventQueue.MaxField;
+                int input = kind == (int)MacEventKind.Radio ? InputOf((RadioEvent)(w >> MacEventQueue.KindBits))
+                    : kind == (int)MacEventKind.Timer ? Alarm
+                    : kind == (int)MacEventKind.Request ? Request
+                    : kind == (int)MacEventKind.DeviceClass ? ClassSwitch
+                    : -1;
+                inputs[w] = (sbyte)input;
+            }
+            return inputs;
+        }
+
         /// <summary>The input a radio event is (-1 for <see cref="RadioEvent.None"/> or an unknown value: ignored).</summary>
         public static int InputOf(RadioEvent radioEvent)
         {

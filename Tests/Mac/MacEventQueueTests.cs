@@ -115,13 +115,51 @@ namespace LoRaWan.Tests.Mac
         }
 
         [TestMethod]
-        public void TheCapacity_IsAPowerOfTwo()
+        public void TheCapacity_IsAPowerOfTwo_UpTo2To20()
         {
-            // Slot positions wrap around at 2^32; only a power of two divides it (MacEventQueue's remarks).
+            // Slot turns wrap around at 2^24 beside the event word; only a power of two divides it (MacEventQueue's remarks).
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new MacEventQueue(12));
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new MacEventQueue(1));
             Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new MacEventQueue(0));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => new MacEventQueue(MacEventQueue.MaxCapacity * 2));
             Assert.AreEqual(0, new MacEventQueue(16).Count);
+        }
+
+        [TestMethod]
+        public void AnEventsWord_KeepsItsKindAndRadioEvent_AtTheirLargestValues_BesideTheTurn()
+        {
+            // The slot word packs the turn above 8 bits and the event below: kind (3 bits) and radio event (3 bits) at 7
+            // each, on every slot of several laps (a field that spilled into the turn would stop the queue or reorder it).
+            var q = new MacEventQueue(2);
+            for (int n = 0; n < 10; n++)
+            {
+                Assert.IsTrue(q.Post((MacEventKind)7, (RadioEvent)7, ulong.MaxValue, ulong.MaxValue - 1), "posted " + n);
+                Assert.IsTrue(q.Post(MacEventKind.Radio, RadioEvent.None, 0, 0), "posted " + n + " (the smallest word)");
+                Assert.IsFalse(q.Post(MacEventKind.Radio, RadioEvent.TxDone, 1, 1), "full");
+                Assert.AreEqual(2, q.Count, "queued");
+                ExpectTake(q, (MacEventKind)7, (RadioEvent)7, ulong.MaxValue, ulong.MaxValue - 1, "lap " + n + ", largest");
+                Assert.AreEqual(7 | 7 << 3, MacEventQueue.EventWord((MacEventKind)7, (RadioEvent)7), "the word of kind 7 and radio event 7");
+                Assert.IsTrue(q.Post(MacEventKind.DeviceClass, RadioEvent.TxTimeout, 5, 6), "posted");
+                Assert.AreEqual(1 | 0 << 3, q.TakeEvent(), "TakeEvent: the word of kind Radio, radio event None");
+                Assert.AreEqual(4 | 5 << 3, q.TakeEvent(), "TakeEvent: the word of kind DeviceClass (4), TxTimeout (5)");
+                Assert.AreEqual(5UL, q.TakenTimeUs, "its time");
+                Assert.AreEqual(6UL, q.TakenDueUs, "its due value");
+                Assert.AreEqual(0, q.TakeEvent(), "empty: 0");
+            }
+            Assert.AreEqual(10, q.Dropped);
+        }
+
+        [TestMethod]
+        public void AKindOrRadioEventAbove7_IsRefusedWithAClearError()
+        {
+            // Three bits each in the event word: a larger value would spill into the other field or the slot's turn.
+            var q = new MacEventQueue(4);
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => q.Post((MacEventKind)8, RadioEvent.TxDone, 1, 0));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => q.Post(MacEventKind.Radio, (RadioEvent)8, 1, 0));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => q.Post(MacEventKind.Radio, (RadioEvent)(-1), 1, 0));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => q.Post((MacEventKind)(-1), RadioEvent.TxDone, 1, 0));
+            Assert.AreEqual(0, q.Count, "nothing queued");
+            Assert.AreEqual(0, q.Dropped, "nothing dropped");
         }
     }
 }

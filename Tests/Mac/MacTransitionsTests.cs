@@ -123,5 +123,56 @@ namespace LoRaWan.Tests.Mac
             rig.Runner.RunUntil(rig.Scheduler.NowMicroseconds + 1000);
             Assert.AreEqual((int)MacState.WaitingRx1, (int)mac.State);
         }
+
+        [TestMethod]
+        public void UnknownRadioEventValues_WhileTransmitting_AreCountedAsUnexpected_AndTheUplinkGoesOn()
+        {
+            // A radio event the MAC does not know (a value outside RadioEvent) is radio input: never thrown out of the MAC,
+            // never taken for another event (the queue's event word holds 3 bits of it), counted and ignored.
+            var rig = new MacTestRig(MacTestRig.Dr5NoAdr());
+            ClassAMac mac = rig.Mac;
+            rig.Radio.DropTxDone = true;
+            Assert.AreEqual((int)SendStatus.Pending, (int)rig.Device.BeginSend(1, Payload, 0, Payload.Length, false).Status);
+            rig.Runner.RunUntil(rig.Scheduler.NowMicroseconds + 1000);
+            Assert.AreEqual((int)MacState.Transmitting, (int)mac.State);
+            RadioEvent[] unknown = { (RadioEvent)6, (RadioEvent)8, (RadioEvent)9, (RadioEvent)99, (RadioEvent)(-1), (RadioEvent)0x7FFFFFFF };
+            for (int i = 0; i < unknown.Length; i++) mac.OnRadioEvent(unknown[i], rig.Scheduler.NowMicroseconds);
+            rig.Runner.RunUntil(rig.Scheduler.NowMicroseconds + 1000);
+            Assert.AreEqual(unknown.Length, mac.Counters.UnexpectedRadioEvents, "each counted once");
+            Assert.AreEqual(0, mac.Counters.InternalErrors, "nothing thrown inside the MAC");
+            Assert.AreEqual(0, mac.Counters.QueueOverflows, "queued");
+            Assert.AreEqual((int)MacState.Transmitting, (int)mac.State, "none taken for TxDone (9 is TxDone's value plus 8)");
+            mac.OnRadioEvent(RadioEvent.TxDone, rig.Scheduler.NowMicroseconds);
+            rig.Runner.RunUntil(rig.Scheduler.NowMicroseconds + 1000);
+            Assert.AreEqual((int)MacState.WaitingRx1, (int)mac.State, "the queue still works: the real TxDone ends the uplink on air");
+        }
+
+        [TestMethod]
+        public void AStaleAlarm_IsCountedAndChangesNothing_TheCurrentOneIsTaken()
+        {
+            // The alarm input is the armed one only: an alarm whose due time is not the armed one (cancelled or re-armed
+            // while it was queued) is stale. The TX deadline is armed while transmitting (TxDone dropped).
+            var rig = new MacTestRig(MacTestRig.Dr5NoAdr());
+            ClassAMac mac = rig.Mac;
+            rig.Radio.DropTxDone = true;
+            Assert.AreEqual((int)SendStatus.Pending, (int)rig.Device.BeginSend(1, Payload, 0, Payload.Length, false).Status);
+            rig.Runner.RunUntil(rig.Scheduler.NowMicroseconds + 1000);
+            Assert.AreEqual((int)MacState.Transmitting, (int)mac.State);
+            Assert.AreEqual(1, rig.Scheduler.PendingCount, "the TX deadline alone");
+            ulong deadline = rig.Scheduler.NextDueUs;
+            // Fired at the deadline's time, but due another time: stale (the due value decides, not the firing time).
+            mac.OnTimer(deadline + 1, deadline);
+            mac.OnTimer(deadline - 1, deadline);
+            rig.Runner.RunUntil(rig.Scheduler.NowMicroseconds + 1000);
+            Assert.AreEqual(2, mac.Counters.StaleTimers, "both stale");
+            Assert.AreEqual(0, rig.Radio.TxDeadlineAt.Count, "the TX watchdog did not run");
+            Assert.AreEqual((int)MacState.Transmitting, (int)mac.State);
+            // The current one, once: the watchdog asks the radio; a second copy of it is stale (the alarm was taken).
+            mac.OnTimer(deadline, deadline + 3);
+            mac.OnTimer(deadline, deadline + 3);
+            rig.Runner.RunUntil(rig.Scheduler.NowMicroseconds + 1000);
+            Assert.AreEqual(1, rig.Radio.TxDeadlineAt.Count, "the TX watchdog ran once");
+            Assert.AreEqual(3, mac.Counters.StaleTimers, "the second copy stale");
+        }
     }
 }

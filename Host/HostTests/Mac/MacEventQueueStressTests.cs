@@ -116,6 +116,40 @@ namespace LoRaWan.HostTests.Mac
         }
 
         [TestMethod]
+        public void TurnsWrapAroundAt2To24_TheQueueKeepsItsOrderFullnessAndFields()
+        {
+            // A slot's turn is kept modulo 2^24 above its event word (MacEventQueue's remarks), the positions modulo 2^32:
+            // 2^24 positions on, every comparison of a turn with a position must still hold. One event at a time up to just
+            // before the wrap, then full laps across it (fullness at the edge, FIFO order, the fields, Count).
+            var q = new MacEventQueue(4);
+            const int Wrap = 1 << 24;
+            for (int n = 0; n < Wrap - 6; n++)
+            {
+                if (!q.Post(MacEventKind.Radio, RadioEvent.TxDone, 1, 2)) Assert.IsTrue(false, $"position {n}: refused");
+                if (q.TakeEvent() != (1 | 1 << 3)) Assert.IsTrue(false, $"position {n}: not taken back");
+            }
+            ulong v = 0;
+            for (int lap = 0; lap < 8; lap++)   // positions 2^24 − 6 to 2^24 + 26
+            {
+                for (int b = 0; b < 4; b++, v++)
+                    Assert.IsTrue(q.Post((MacEventKind)(1 + (int)(v % 7)), (RadioEvent)(int)(v % 8), v, ~v), $"lap {lap}: fits");
+                Assert.IsFalse(q.Post(MacEventKind.Request, RadioEvent.None, 0, 0), $"lap {lap}: full");
+                Assert.AreEqual(4, q.Count, $"lap {lap}: Count");
+                for (ulong t = v - 4; t < v; t++)
+                {
+                    Assert.IsTrue(q.TryTake(out MacEventKind kind, out RadioEvent radioEvent, out ulong time, out ulong due), $"event {t}");
+                    Assert.AreEqual(1 + (int)(t % 7), (int)kind, $"event {t}: kind");
+                    Assert.AreEqual((int)(t % 8), (int)radioEvent, $"event {t}: radio event");
+                    Assert.AreEqual(t, time, $"event {t}: time");
+                    Assert.AreEqual(~t, due, $"event {t}: due");
+                }
+                Assert.AreEqual(0, q.Count, $"lap {lap}: drained");
+                Assert.AreEqual(0, q.TakeEvent(), $"lap {lap}: empty");
+            }
+            Assert.AreEqual(8, q.Dropped, "one refused per lap");
+        }
+
+        [TestMethod]
         public void AnAlarmKeptAsideUnderContention_ComesAfterTheQueue_AndIsNeverLost()
         {
             // The alarm's path in ClassAMac.OnTimer: when Post finds the queue full, KeepAside. Two producers keep the queue
