@@ -12,7 +12,7 @@ namespace LoRaWan.Mac
     /// The LoRaWAN 1.0.x Class A state machine. Inputs arrive as events in a fixed-size queue (radio
     /// interrupts, the alarm, application requests) and are handled one at a time by <see cref="ProcessEvents"/>
     /// on a single logical thread; outputs are radio commands, one armed alarm and listener callbacks. The MAC
-    /// never reads the clock on its own initiative (only while it handles an input), and never blocks, so it runs the
+    /// never polls the clock or sleeps (its timing comes from the inputs and its alarm), and never blocks, so it runs the
     /// same on a board, in the device test runner and in virtual time. All buffers are allocated here, once.
     /// </summary>
     public sealed partial class ClassAMac : IRadioEventSink, ITimerSink
