@@ -122,7 +122,7 @@ namespace LoRaWan.NanoBench
     /// <see cref="CycleScript"/> instead of the MAC. The runner calls <c>ProcessEvents</c> of an idle MAC of its own 8 times
     /// (once before the loop, once per event, as in the cycle): device work, measured apart by <see cref="IdleMac"/>.
     /// cycle − (rig-alone − idle-mac) is the device's share of the cycle, measured; it still holds the script's own calls
-    /// into the rig in place of the MAC's (the same 16 interface calls) and the script's few branches.
+    /// into the rig in place of the MAC's (the same 21 interface calls) and the script's few branches.
     /// </summary>
     public sealed class RigAlone : Operation
     {
