@@ -53,7 +53,7 @@ namespace LoRaWan.NanoBench
             Report("otaa-device-created");
             radio.DeliverInWindow(0, Check.Bytes("20E3DE108795F776B8037610EF7869B5B3"));
             Check.That(otaa.Join(60000), "joined");
-            ForgetRadioRecords(radio);
+            radio.ClearRecords();   // the environment's records (preallocated: emptied, never grown)
             Report("otaa-joined flash=" + FlashBytes(flash));
             Uplinks(otaa, radio, flash, wiring.Runner as VirtualMacRunner, "otaa");
             otaa = null; radio = null; flash = null; wiring = null; scheduler = null;
@@ -71,21 +71,9 @@ namespace LoRaWan.NanoBench
             {
                 runner.Sleep(20000);
                 Check.That(device.Send(1, payload, false, 60000).Status == SendStatus.Sent, "sent");
-                ForgetRadioRecords(radio);
+                radio.ClearRecords();   // the environment's records (preallocated: emptied, never grown)
                 Report(name + "-after-uplink-" + i + " flash=" + FlashBytes(flash));
             }
-        }
-
-        // The scripted radio records every call in lists (the environment's growth, not the stack's): emptied before a report.
-        static void ForgetRadioRecords(ScriptedRadio r)
-        {
-            System.Collections.ArrayList[] lists =
-            {
-                r.Sent, r.SentAt, r.SentFrequency, r.SentSf, r.TxDoneAt, r.RxOpenedAt, r.RxFrequency, r.RxSf, r.RxSymbolTimeout,
-                r.RxInvertIq, r.RxContinuousOpenedAt, r.RxContinuousFrequency, r.RxContinuousSf, r.TxDeadlineAt,
-                r.ContinuousWaveAt, r.ContinuousWaveFrequency, r.ContinuousWavePower, r.ContinuousWaveEndedAt,
-            };
-            for (int i = 0; i < lists.Length; i++) lists[i].Clear();
         }
 
         static int FlashBytes(SimulatedFlash flash)

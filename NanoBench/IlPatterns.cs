@@ -62,6 +62,10 @@ namespace LoRaWan.NanoBench
             "new byte[16]", "box int (object o = i)",
             "conv.u1 (x = (byte)(x + i))", "uint shr.un + xor (u = u ^ (u >> 3))", "ulong add (t = t + d)", "ldlen (x += b.Length)",
             "static table via ldsfld each time (x += T[i & 15])", "static table held in a local (x += t[i & 15])",
+            "call static, callee with 6 int locals (x = IncLocals(x))", "call static, callee with a struct local (x = IncCell(x))",
+            "struct copied from a field (c = _cell; x += c.Value)", "int compare and branch, not taken (if (x > i) x = i)",
+            "ulong compare and branch, not taken (if (t > u) t = u)", "ldfld alone (x += _f)", "stfld alone (_f = i)",
+            "ulong ldfld (t += _time)",
         };
 
         /// <summary>Runs loop <paramref name="which"/> (an index into <see cref="Names"/>); returns a value so nothing is dead.</summary>
@@ -95,6 +99,14 @@ namespace LoRaWan.NanoBench
                 case 23: return Length();
                 case 24: return StaticTable();
                 case 25: return StaticTableInLocal();
+                case 26: return CallWithLocals();
+                case 27: return CallWithStructLocal();
+                case 28: return StructCopy();
+                case 29: return IntCompareBranch();
+                case 30: return ULongCompareBranch();
+                case 31: return FieldLoad();
+                case 32: return FieldStore();
+                case 33: return ULongFieldLoad();
                 default: return -1;
             }
         }
@@ -216,6 +228,97 @@ namespace LoRaWan.NanoBench
         }
 
         static int Inc(int x) { return x + 1; }
+
+        // Six int locals the path never touches (a branch over them): what entering a method with locals costs beyond
+        // Inc's ldarg, ldc.i4.1, add, ret is the frame's local set-up plus ldarg, ldc.i4.0, bge (the skipped branch).
+        static int IncLocals(int x)
+        {
+            if (x < 0)
+            {
+                int a = x * 3, b = a ^ x, c = b + a, d = c - b, e = d * a, f = e ^ c;
+                x = a + b + c + d + e + f + a * b * c * d * e * f;
+            }
+            return x + 1;
+        }
+
+        // One struct local: nanoCLR allocates it on the heap each time the method is entered (InitializeLocals).
+        static int IncCell(int x)
+        {
+            Cell c;
+            c.Value = x;
+            return c.Value + 1;
+        }
+
+        ulong _time = 3;
+
+        /// <summary>ldloc x, call IncLocals (6 locals; ldarg, ldc.i4.0, bge, ldarg, ldc.i4.1, add, ret), stloc x.</summary>
+        public int CallWithLocals()
+        {
+            int x = 0;
+            for (int i = 0; i < Iterations; i++) x = IncLocals(x);
+            return x;
+        }
+
+        /// <summary>ldloc x, call IncCell (a struct local: ldloca, ldarg, stfld, ldloca, ldfld, ldc.i4.1, add, ret), stloc x.</summary>
+        public int CallWithStructLocal()
+        {
+            int x = 0;
+            for (int i = 0; i < Iterations; i++) x = IncCell(x);
+            return x;
+        }
+
+        /// <summary>ldarg.0, ldfld _cell (a struct: cloned), stloc c (copied into c), ldloc x, ldloca c, ldfld, add, stloc x.</summary>
+        public int StructCopy()
+        {
+            int x = 0;
+            for (int i = 0; i < Iterations; i++)
+            {
+                Cell c = _cell;
+                x += c.Value;
+            }
+            return x;
+        }
+
+        /// <summary>ldloc x, ldloc i, ble (taken: x stays 0).</summary>
+        public int IntCompareBranch()
+        {
+            int x = 0;
+            for (int i = 0; i < Iterations; i++)
+                if (x > i) x = i;
+            return x;
+        }
+
+        /// <summary>ldloc t, ldloc u, ble.un (taken: t stays 0), on ulong locals (the MAC's times).</summary>
+        public int ULongCompareBranch()
+        {
+            ulong t = 0, u = 1000;
+            for (int i = 0; i < Iterations; i++)
+                if (t > u) t = u;
+            return (int)t;
+        }
+
+        /// <summary>ldloc x, ldarg.0, ldfld _field, add, stloc x.</summary>
+        public int FieldLoad()
+        {
+            int x = 0;
+            for (int i = 0; i < Iterations; i++) x += _field;
+            return x;
+        }
+
+        /// <summary>ldarg.0, ldloc i, stfld _field.</summary>
+        public int FieldStore()
+        {
+            for (int i = 0; i < Iterations; i++) _field = i;
+            return _field;
+        }
+
+        /// <summary>ldloc t, ldarg.0, ldfld _time (ulong), add, stloc t.</summary>
+        public int ULongFieldLoad()
+        {
+            ulong t = 0;
+            for (int i = 0; i < Iterations; i++) t += _time;
+            return (int)t;
+        }
 
         int IncThis(int x) { return x + 1; }
 

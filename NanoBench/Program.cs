@@ -21,6 +21,7 @@ namespace LoRaWan.NanoBench
             Operation[] ops =
             {
                 new Nothing(), new AesBlock(), new KeyExpansion(), new Cmac64(), new Uplink20(), new JoinAccept(), new ClassACycle(),
+                new RigAlone(), new IdleMac(),
             };
             for (int o = 0; o < ops.Length; o++) Measure(ops[o]);
 

@@ -230,8 +230,12 @@ namespace LoRaWan.IlMeter
                 starts[b] = index[leaders[b]];
                 int end = b + 1 < leaders.Count ? index[leaders[b + 1]] : body.Instructions.Count;
                 sizes[b] = end - starts[b];
-                for (int i = starts[b]; i < end; i++) weights[b] += CostModel.Weight(body.Instructions[i]);
+                for (int i = starts[b]; i < end; i++) weights[b] += CostModel.Weight(body.Instructions[i], body.Method);
             }
+            // The frame's locals are set up on entry: charged with the first block. A branch back to the method's first
+            // instruction would charge them again: only compare-and-swap retry loops start so (MacRequestSlot, MacAnswers),
+            // and they go round again only when another thread raced them, never in a measured operation.
+            if (leaders.Count > 0) weights[0] += CostModel.EntryWeight(body.Method);
         }
 
         // Inserts the instructions in order after last; returns the last one inserted (last when none).

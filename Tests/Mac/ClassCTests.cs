@@ -55,7 +55,7 @@ namespace LoRaWan.Tests.Mac
             return Down(0x49BE7DF1, fcnt, confirmed, payload);
         }
 
-        static ulong At(System.Collections.ArrayList list, int i) { return (ulong)list[i]; }
+        static ulong At(TimeRecord list, int i) { return list[i]; }
 
         [TestMethod]
         public void SetDeviceClassC_OpensRxcAtOnce_OnTheRx2FrequencyAndDataRate()
