@@ -24,8 +24,7 @@ namespace LoRaWan.Mac
     /// What an application thread waits for: the MAC's thread finishes it when an operation is done. It counts its
     /// finishes, and a waiter that <see cref="Reset"/> it is done once it has been finished again since: a finish that comes
     /// between <see cref="Reset"/> and the wait is never lost. Each waiter has its own instance (or its own view of a shared
-    /// one, built with <see cref="MacOperation(MacOperation)"/>), so no thread's Reset can hide a finish from another
-    /// waiter. No lock (on nanoCLR a lock allocates, issue 20): the count is changed with <c>Interlocked.Increment</c> and
+    /// one: <c>Watch</c>, the facade's waiters), so no thread's Reset can hide a finish from another waiter. No lock (on nanoCLR a lock allocates, issue 20): the count is changed with <c>Interlocked.Increment</c> and
     /// read with <c>Interlocked.CompareExchange</c>, each a full fence, so a thread that sees it finished also sees what the
     /// MAC wrote before finishing.
     /// </summary>
@@ -41,16 +40,6 @@ namespace LoRaWan.Mac
         public MacOperation()
         {
             _source = this;
-        }
-
-        /// <summary>
-        /// A waiter's own view of <paramref name="source"/>: done once <paramref name="source"/> has been finished after this
-        /// view's <see cref="Reset"/>; its <see cref="Reset"/> touches nothing of <paramref name="source"/> or of another view.
-        /// </summary>
-        public MacOperation(MacOperation source)
-        {
-            if (source == null) throw new System.ArgumentNullException("source");
-            _source = source;
         }
 
         /// <summary>
