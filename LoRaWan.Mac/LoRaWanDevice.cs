@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using LoRaWan.Mac;
 using LoRaWan.Platform;
 using LoRaWan.Radio;
@@ -28,10 +29,14 @@ namespace LoRaWan
     {
         readonly ClassAMac _mac;
         readonly IMacRunner _runner;
-        readonly MacOperation _joinOp = new MacOperation();
-        readonly MacOperation _sendOp = new MacOperation();
+        // Finished by the relay when a join ends (joined, or given up) and when one succeeds; each waiting Join watches them
+        // through its own views.
+        readonly MacOperation _joinEnded = new MacOperation();
+        readonly MacOperation _joined = new MacOperation();
         readonly MacOperation _idle;
-        SendResult _lastResult;
+        // The OnUplinkCompleted event's argument, written and read on the MAC's thread only (a waiting Send gets its
+        // outcome in its own waiter, LoRaWanDevice.Waiters.cs).
+        SendResult _eventResult;
         readonly IClock _clock;
 
         /// <summary>Creates the device with the threaded runner and no optional parts (the board's way).</summary>
@@ -96,7 +101,7 @@ namespace LoRaWan
         public bool IsJoined { get { return _mac.IsJoined; } }
 
         /// <summary>The session's DevAddr (assigned by the join-accept, or the ABP one); 0 while there is no session.</summary>
-        public uint DevAddr { get { DeviceSession s = _mac.Session; return s.Active ? s.DevAddr : 0; } }
+        public uint DevAddr { get { return _mac.Session.ActiveDevAddr; } }
 
         /// <summary>
         /// Milliseconds until every duty-cycle band has rested from this run's transmissions (0 when all may send
@@ -150,17 +155,33 @@ namespace LoRaWan
             if (timeoutMs <= 0) throw new ArgumentOutOfRangeException("timeoutMs", "give the join a time limit in ms (> 0)");
             if (_mac.IsInEventHandler)
                 throw new InvalidOperationException("Join waits for the MAC's thread, which is running this event handler; call BeginJoin from a handler");
-            _joinOp.Reset();
-            if (!_mac.StartJoin()) return false;
-            bool done = _runner.Wait(_joinOp, timeoutMs);
-            if (!done) _mac.CancelJoin();
-            return _mac.IsJoined;
+            Waiter w = ClaimWaiter();
+            try
+            {
+                // This caller's own view of "a join ended", armed before the join starts: another thread's Join or
+                // BeginJoin cannot hide the end of this one.
+                w.View.Watch(_joinEnded, _joinEnded.Finishes);
+                int joinedBefore = _joined.Finishes;
+                if (!_mac.StartJoin()) return false;
+                if (_runner.Wait(w.View, timeoutMs))
+                {
+                    // A join ended since the views were armed: this one (or, rarely, one cancelled just before this one
+                    // started, whose end was raised late). True when a join succeeded, even if another thread has started a
+                    // new join since (which ends the session in use).
+                    return _joined.Finishes != joinedBefore || _mac.IsJoined;
+                }
+                _mac.CancelJoin();
+                return _mac.IsJoined;
+            }
+            finally
+            {
+                ReleaseWaiter(w);
+            }
         }
 
         /// <summary>Starts joining and returns at once; watch <see cref="OnJoinAttempt"/>. False when busy.</summary>
         public bool BeginJoin()
         {
-            _joinOp.Reset();
             return _mac.StartJoin();
         }
 
@@ -209,31 +230,116 @@ namespace LoRaWan
         public SendResult Send(int port, byte[] payload, bool confirmed, int timeoutMs)
         {
             if (timeoutMs <= 0) throw new ArgumentOutOfRangeException("timeoutMs", "give the send a time limit in ms (> 0)");
-            int length = payload == null ? 0 : payload.Length;
-            // A handler runs on the MAC's thread: waiting here would wait for itself. Queue and return.
-            if (_mac.IsInEventHandler) return _mac.StartSend(port, payload, 0, length, confirmed);
-            // The MAC may be busy with an uplink of its own (ACK, MAC answers already on air): wait for it.
-            // No SendResult is held in a local or copied on the way (on nanoCLR each copy of the struct is a heap object):
-            // the status and a refusal's details are plain values, and the one copy made is the value returned.
-            ulong deadline = _clock.NowMicroseconds + (ulong)timeoutMs * 1000UL;
+            Waiter w = ClaimWaiter();
+            try
+            {
+                w.Target = w.Own;
+                Run(w, port, payload, 0, payload == null ? 0 : payload.Length, confirmed, timeoutMs, w.Own);
+            }
+            catch
+            {
+                AbandonWaiter(w);
+                throw;
+            }
+            return Collect(w);
+        }
+
+        /// <summary>The waiter's outcome as the value Send returns (on nanoCLR: the struct local and the copy returned); frees it.</summary>
+        static SendResult Collect(Waiter w)
+        {
+            var r = new SendResult();
+            w.Own.CopyTo(ref r);
+            ReleaseWaiter(w);
+            return r;
+        }
+
+        /// <summary>
+        /// <see cref="Send(int, byte[], bool, int)"/> without a <see cref="SendResult"/>: sends <paramref name="length"/> bytes
+        /// of <paramref name="payload"/> from <paramref name="offset"/> (the caller's buffer is free on return), fills
+        /// <paramref name="result"/> — the caller's own object, created once and reused — in place and returns its
+        /// <see cref="UplinkOutcome.Status"/>. Everything else as <see cref="Send(int, byte[], bool, int)"/>: the same
+        /// statuses with the same meaning (a refusal's <see cref="UplinkOutcome.MaxPayload"/> and
+        /// <see cref="UplinkOutcome.WaitMs"/> included; InvalidArgument also for an offset/length outside the array), the same
+        /// time limit, Pending at once from an event handler. It allocates nothing, on nanoCLR either (a returned
+        /// <see cref="SendResult"/> is a heap copy there): the way a sketch that sends forever should send. Each caller
+        /// gets its own uplink's outcome, whatever other threads send meanwhile; give each thread its own
+        /// <paramref name="result"/>.
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="result"/> is null</exception>
+        /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeoutMs"/> is not positive</exception>
+        public SendStatus Send(int port, byte[] payload, int offset, int length, bool confirmed, int timeoutMs, UplinkOutcome result)
+        {
+            if (timeoutMs <= 0) throw new ArgumentOutOfRangeException("timeoutMs", "give the send a time limit in ms (> 0)");
+            if (result == null) throw new ArgumentNullException("result");
+            Waiter w = ClaimWaiter();
             SendStatus status;
+            try
+            {
+                w.Target = result;
+                status = Run(w, port, payload, offset, length, confirmed, timeoutMs, result);
+            }
+            catch
+            {
+                AbandonWaiter(w);
+                throw;
+            }
+            ReleaseWaiter(w);
+            return status;
+        }
+
+        /// <summary>Both Sends: queue the uplink with this caller's ticket, wait for its outcome in <paramref name="result"/>.</summary>
+        SendStatus Run(Waiter w, int port, byte[] payload, int offset, int length, bool confirmed, int timeoutMs, UplinkOutcome result)
+        {
             int dataRate, maxPayload;
             long waitMs;
+            SendStatus status;
+            // A handler runs on the MAC's thread: waiting here would wait for itself. Queue and return.
+            if (_mac.IsInEventHandler)
+            {
+                status = _mac.RequestSend(port, payload, offset, length, confirmed, ulong.MaxValue, 0, out dataRate, out maxPayload, out waitMs);
+                result.SetRefused(status, dataRate, maxPayload, waitMs);
+                return status;
+            }
+            // The MAC may be busy with an uplink of its own (ACK, MAC answers already on air) or another caller's: wait for
+            // it. Every flag waited on is this caller's own, armed before the request, so a finish in between is not lost:
+            // its outcome flag (Delivered) and its view of the MAC's idle signal. Armed with plain field accesses (issue 20:
+            // each call costs; the ticket and the counts are published by the request slot's Interlocked exchange).
+            ulong now = _clock.NowMicroseconds;
+            ulong deadline = now + (ulong)timeoutMs * 1000UL;
+            int ticket = Interlocked.Increment(ref _lastTicket);
+            if (ticket == 0) ticket = Interlocked.Increment(ref _lastTicket);   // 0 means "no ticket"
+            MacOperation delivered = w.Delivered;
+            delivered.SeenCount = delivered.FinishCount;   // only the relay finishes it, and only for this ticket
+            w.Ticket = ticket;
+            MacOperation idle = _idle;
             while (true)
             {
-                _sendOp.Reset();
-                _idle.Reset();
-                ulong now = _clock.NowMicroseconds;
-                status = _mac.RequestSend(port, payload, 0, length, confirmed, now >= deadline ? 0 : deadline - now, out dataRate, out maxPayload, out waitMs);
+                int idleSeen = idle.FinishCount;
+                status = _mac.RequestSend(port, payload, offset, length, confirmed, now >= deadline ? 0 : deadline - now, ticket, out dataRate, out maxPayload, out waitMs);
                 if (status != SendStatus.Busy) break;
                 now = _clock.NowMicroseconds;
-                if (now >= deadline || !_runner.Wait(_idle, (int)((deadline - now) / 1000UL) + 1)) return SendResult.Of(SendStatus.Timeout);
+                w.View.Watch(idle, idleSeen);
+                if (now >= deadline || !_runner.Wait(w.View, (int)((deadline - now) / 1000UL) + 1))
+                {
+                    status = SendStatus.Timeout;
+                    break;
+                }
+                now = _clock.NowMicroseconds;
             }
-            if (status != SendStatus.Pending) return SendResult.Refused(status, dataRate, maxPayload, waitMs);
-            ulong left = _clock.NowMicroseconds >= deadline ? 1 : (deadline - _clock.NowMicroseconds) / 1000UL + 1;
-            // Not finished in time: the uplink stays queued (or is between its transmissions and windows), so say so.
-            if (!_runner.Wait(_sendOp, (int)left)) return SendResult.Of(SendStatus.Pending);
-            return _lastResult;
+            if (status != SendStatus.Pending)
+            {
+                w.Ticket = 0;   // nothing was queued with it
+                result.SetRefused(status, dataRate, maxPayload, waitMs);
+                return status;
+            }
+            // Not finished in time: the uplink stays queued (or is between its transmissions and windows), so say so; its
+            // outcome then reaches only OnUplinkCompleted.
+            if (!_runner.Wait(delivered, now >= deadline ? 1 : (int)((deadline - now) / 1000UL) + 1) && !DeliveryUnderWay(w, ticket))
+            {
+                result.SetRefused(SendStatus.Pending, 0, 0, 0);
+                return SendStatus.Pending;
+            }
+            return result.Status;
         }
 
         /// <summary>
@@ -254,8 +360,7 @@ namespace LoRaWan
         /// </summary>
         public SendResult BeginSend(int port, byte[] payload, int offset, int length, bool confirmed)
         {
-            // From a handler a blocking Send may be waiting on _sendOp on another thread: leave it alone.
-            if (!_mac.IsInEventHandler) _sendOp.Reset();
+            // Touches no waiter's flag: a blocking Send on another thread keeps its own wake-up and outcome.
             return _mac.StartSend(port, payload, offset, length, confirmed);
         }
 
@@ -272,18 +377,23 @@ namespace LoRaWan
 
             public void OnJoinAttempt(bool joined, int attempt)
             {
-                if (joined || attempt < 0) _d._joinOp.Finish();
+                if (joined) _d._joined.Finish();
+                if (joined || attempt < 0) _d._joinEnded.Finish();
                 JoinAttemptEventHandler h = _d.OnJoinAttempt;
                 if (h != null) h(_d, joined, attempt);
             }
 
             public void OnUplinkCompleted(UplinkOutcome outcome)
             {
-                // In place, field by field: no struct is copied here (the event below copies it, for its handlers only).
-                outcome.CopyTo(ref _d._lastResult);
-                _d._sendOp.Finish();
-                UplinkCompletedEventHandler h = _d.OnUplinkCompleted;
-                if (h != null) h(_d, _d._lastResult);
+                // To the blocking Send that queued it — into its own waiter's target, in place: no struct copied, no other
+                // caller's result touched — then to the event, whose SendResult is filled only when there is a handler.
+                LoRaWanDevice d = _d;
+                int ticket = outcome.Ticket;
+                if (ticket != 0) d.Deliver(outcome, ticket);
+                UplinkCompletedEventHandler h = d.OnUplinkCompleted;
+                if (h == null) return;
+                outcome.CopyTo(ref d._eventResult);
+                h(d, d._eventResult);
             }
 
             public void OnDownlink(Downlink downlink)

@@ -21,6 +21,9 @@ namespace LoRaWan.Firmware.App
     /// Downlink (FPort 1): CayenneLPP actuator items <c>channel (1) | value × 100 (2, signed, MSB first)</c> — what
     /// The Things Stack's CayenneLPP formatter encodes from <c>{"value_4": 1}</c>. Channel 4 = LED (0 off, 1 on,
     /// −1 toggle); channel 5 = interval in minutes (1 .. 327.67). Several items may follow each other.
+    /// <para>Steady state allocates nothing (Host/HostTests/Firmware/SketchAllocationTests): the payload is sent from the
+    /// CayenneLPP writer's buffer through the allocation-free Send into one <see cref="UplinkOutcome"/>, and a cycle writes a
+    /// log line (a new string) only when something changed — the outcome's status or data rate, a failure, a downlink.</para>
     /// </remarks>
     public sealed class SensorSketch
     {
@@ -47,7 +50,11 @@ namespace LoRaWan.Firmware.App
         readonly IBoardServices _board;
         readonly SketchSettings _settings;
         readonly CayenneLppWriter _lpp = new CayenneLppWriter(MaxPayloadBytes);
-        readonly byte[][] _frames = new byte[MaxPayloadBytes + 1][];
+        // The last uplink's outcome, filled in place by every Send (no SendResult copied: each copy is a heap object on
+        // nanoCLR).
+        readonly UplinkOutcome _outcome = new UplinkOutcome();
+        SendStatus _loggedStatus = SendStatus.Pending;   // what the last "uplink" log line said (a line only on a change)
+        int _loggedDataRate = -1;
         bool _settingsChanged;
 
         /// <summary>
@@ -97,8 +104,11 @@ namespace LoRaWan.Firmware.App
         /// <summary>Downlink items or frames ignored (other FPort, unknown channel, value out of range, truncated).</summary>
         public int CommandsRejected { get; private set; }
 
-        /// <summary>The outcome of the last uplink.</summary>
-        public SendResult LastResult { get; private set; }
+        /// <summary>The outcome of the last uplink (one object, filled again by each uplink; Pending before the first).</summary>
+        public UplinkOutcome LastResult { get { return _outcome; } }
+
+        /// <summary>What the last cycle ended with: the uplink's status, or NotJoined when the join did not succeed.</summary>
+        public SendStatus LastStatus { get; private set; }
 
         /// <summary>Runs forever (<paramref name="cycles"/> &lt; 0) or that many cycles: send, then wait the interval.</summary>
         public void Run(int cycles)
@@ -128,33 +138,52 @@ namespace LoRaWan.Firmware.App
             _board.DeepSleep(sleepMs);
         }
 
-        /// <summary>One cycle: join if there is no session, build the payload, send it unconfirmed, keep changed settings.</summary>
-        public SendResult Step()
+        /// <summary>
+        /// One cycle: join if there is no session, build the payload, send it unconfirmed, keep changed settings. Returns the
+        /// uplink's status (its details in <see cref="LastResult"/>), NotJoined when the join did not succeed.
+        /// </summary>
+        public SendStatus Step()
         {
-            if (!_device.IsJoined)
+            if (!_device.IsJoined && !JoinStep())
             {
-                _board.Log("joining...");
-                if (!_device.Join(JoinTimeoutMs))
-                {
-                    _board.Log("not joined yet (check keys, region, antenna); next try in " + (_settings.IntervalMs / 1000).ToString() + " s");
-                    if (NonceStatus == NonceRecordStatus.Lost) _board.Log(LostNonceWarning);
-                    LastResult = SendResult.Of(SendStatus.NotJoined);
-                    return LastResult;
-                }
-                _board.Log("joined");
+                LastStatus = SendStatus.NotJoined;
+                return SendStatus.NotJoined;
             }
             int length = BuildPayload(_device.MaxPayload);
-            byte[] frame = FrameOf(length);
-            SendResult result = _device.Send(Port, frame, false, SendTimeoutMs);
-            LastResult = result;
-            if (result.Succeeded) UplinksSent++;
-            _board.Log("uplink " + result.ToString() + ", " + length.ToString() + " bytes");
+            SendStatus status = _device.Send(Port, _lpp.Buffer, 0, length, false, SendTimeoutMs, _outcome);
+            LastStatus = status;
+            if (status == SendStatus.Sent || status == SendStatus.Acked) UplinksSent++;
+            int dataRate = _outcome.DataRate;
+            if (status != _loggedStatus || dataRate != _loggedDataRate || !_outcome.Succeeded) LogUplink(status, dataRate, length);
             if (_settingsChanged)
             {
                 _settingsChanged = false;
                 _settings.Save();
             }
-            return result;
+            return status;
+        }
+
+        bool JoinStep()
+        {
+            _board.Log("joining...");
+            if (!_device.Join(JoinTimeoutMs))
+            {
+                _board.Log("not joined yet (check keys, region, antenna); next try in " + (_settings.IntervalMs / 1000).ToString() + " s");
+                if (NonceStatus == NonceRecordStatus.Lost) _board.Log(LostNonceWarning);
+                return false;
+            }
+            _board.Log("joined");
+            _loggedStatus = SendStatus.Pending;   // the first uplink of a session is logged
+            return true;
+        }
+
+        // A line for the first uplink, each change of status or data rate, and every failure: the steady state logs nothing
+        // (a log line is a new string: garbage on every cycle).
+        void LogUplink(SendStatus status, int dataRate, int length)
+        {
+            _loggedStatus = status;
+            _loggedDataRate = dataRate;
+            _board.Log("uplink " + _outcome.ToString() + ", " + length.ToString() + " bytes (the next line when the status or data rate changes)");
         }
 
         /// <summary>Writes the CayenneLPP payload for at most <paramref name="maxPayload"/> bytes; returns its length.</summary>
@@ -174,19 +203,6 @@ namespace LoRaWan.Firmware.App
         public byte[] PayloadBuffer
         {
             get { return _lpp.Buffer; }
-        }
-
-        byte[] FrameOf(int length)
-        {
-            // Send takes a whole array: keep one per payload length (a handful over the device's life).
-            byte[] frame = _frames[length];
-            if (frame == null)
-            {
-                frame = new byte[length];
-                _frames[length] = frame;
-            }
-            System.Array.Copy(_lpp.Buffer, 0, frame, 0, length);
-            return frame;
         }
 
         // Raised on the MAC's thread: change state and return; the flash write happens in Step.

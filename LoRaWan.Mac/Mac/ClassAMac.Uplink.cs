@@ -117,16 +117,18 @@ namespace LoRaWan.Mac
         {
             int dataRate, maxPayload;
             long waitMs;
-            SendStatus status = RequestSend(port, payload, offset, length, confirmed, limitUs, out dataRate, out maxPayload, out waitMs);
+            SendStatus status = RequestSend(port, payload, offset, length, confirmed, limitUs, 0, out dataRate, out maxPayload, out waitMs);
             return SendResult.Refused(status, dataRate, maxPayload, waitMs);
         }
 
         /// <summary>
         /// <see cref="StartSend(int, byte[], int, int, bool, ulong)"/> without a <see cref="SendResult"/> (on nanoCLR a struct
         /// returned is a heap object): the status, and for a refusal the data rate, the largest payload
-        /// (PayloadTooLarge) and the wait in ms (DutyCycleWait, Timeout); 0 where they do not apply.
+        /// (PayloadTooLarge) and the wait in ms (DutyCycleWait, Timeout); 0 where they do not apply. <paramref name="ticket"/>
+        /// (0: none) comes back in the outcome's <see cref="UplinkOutcome.Ticket"/> when the uplink was queued: the facade's
+        /// blocking Send knows its own outcome by it.
         /// </summary>
-        internal SendStatus RequestSend(int port, byte[] payload, int offset, int length, bool confirmed, ulong limitUs,
+        internal SendStatus RequestSend(int port, byte[] payload, int offset, int length, bool confirmed, ulong limitUs, int ticket,
             out int dataRate, out int maxPayload, out long waitMs)
         {
             DeviceSession session = _session;
@@ -166,6 +168,7 @@ namespace LoRaWan.Mac
             slot.Port = port;
             slot.Length = length;
             slot.Confirmed = confirmed;
+            slot.Ticket = ticket;
             slot.Publish(MacRequestSlot.Data);
             PostRequest();
             return SendStatus.Pending;
@@ -199,6 +202,7 @@ namespace LoRaWan.Mac
             if (kind == MacRequestSlot.Data)
             {
                 if (_state != MacState.Idle) _alarm.Disarm();   // an empty-ACK alarm may be armed
+                _uplink.Result.Ticket = slot.Ticket;   // the outcome goes back to the Send that queued it
                 BeginData(slot.Port, slot.Length, slot.Confirmed, false);
             }
             else if (kind == MacRequestSlot.Join) BeginJoin();

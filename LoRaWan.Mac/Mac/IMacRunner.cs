@@ -21,21 +21,47 @@ namespace LoRaWan.Mac
     }
 
     /// <summary>
-    /// A flag the MAC's thread sets when an operation the application waits for has finished. No lock (on nanoCLR a lock
-    /// allocates, issue 20): written with <c>Interlocked.Exchange</c> and read with <c>Interlocked.CompareExchange</c>, each a
-    /// full fence, so a thread that sees it set also sees what the MAC wrote before finishing.
+    /// What an application thread waits for: the MAC's thread finishes it when an operation is done. It counts its
+    /// finishes, and a waiter that <see cref="Reset"/> it is done once it has been finished again since: a finish that comes
+    /// between <see cref="Reset"/> and the wait is never lost. Each waiter has its own instance (or its own view of a shared
+    /// one: <c>Watch</c>, the facade's waiters), so no thread's Reset can hide a finish from another waiter. No lock (on nanoCLR a lock allocates, issue 20): the count is changed with <c>Interlocked.Increment</c> and
+    /// read with <c>Interlocked.CompareExchange</c>, each a full fence, so a thread that sees it finished also sees what the
+    /// MAC wrote before finishing.
     /// </summary>
     public sealed class MacOperation
     {
-        int _done;   // 1 when finished
+        // The two counts are internal so that the facade's hot path can arm a wait with plain field accesses
+        // (LoRaWanDevice.Run: one call less each, issue 20); everything else goes through the methods below.
+        internal int FinishCount;   // times Finish was called (wraps; only compared for equality)
+        internal int SeenCount;     // the source's FinishCount when its waiter armed it; written by that waiter only
+        MacOperation _source;       // this, or the operation this one is a view of (changed only by its waiter, Watch)
 
-        /// <summary>True once finished.</summary>
-        public bool Done { get { return System.Threading.Interlocked.CompareExchange(ref _done, 1, 1) == 1; } }
+        /// <summary>An operation with its own count of finishes.</summary>
+        public MacOperation()
+        {
+            _source = this;
+        }
 
-        /// <summary>Marks it finished.</summary>
-        public void Finish() { System.Threading.Interlocked.Exchange(ref _done, 1); }
+        /// <summary>
+        /// Makes this a view of <paramref name="source"/>, done once <paramref name="source"/> has been finished more than
+        /// <paramref name="seen"/> times (its waiter only, between waits).
+        /// </summary>
+        internal void Watch(MacOperation source, int seen)
+        {
+            _source = source;
+            SeenCount = seen;
+        }
 
-        /// <summary>Marks it pending again (reuse).</summary>
-        public void Reset() { System.Threading.Interlocked.Exchange(ref _done, 0); }
+        /// <summary>How many times it was finished (wraps; compare for equality only).</summary>
+        internal int Finishes { get { return System.Threading.Interlocked.CompareExchange(ref _source.FinishCount, 0, 0); } }
+
+        /// <summary>True once finished after the last <see cref="Reset"/>.</summary>
+        public bool Done { get { return System.Threading.Interlocked.CompareExchange(ref _source.FinishCount, 0, 0) != SeenCount; } }
+
+        /// <summary>Marks it finished (for every view and waiter of it).</summary>
+        public void Finish() { System.Threading.Interlocked.Increment(ref _source.FinishCount); }
+
+        /// <summary>Marks it pending again for this waiter (reuse): <see cref="Done"/> waits for the next finish.</summary>
+        public void Reset() { SeenCount = System.Threading.Interlocked.CompareExchange(ref _source.FinishCount, 0, 0); }
     }
 }

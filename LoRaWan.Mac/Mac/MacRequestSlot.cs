@@ -62,6 +62,8 @@ namespace LoRaWan.Mac
         internal int Port;
         internal int Length;
         internal bool Confirmed;
+        /// <summary>The requester's ticket for the uplink's outcome (<see cref="UplinkOutcome.Ticket"/>; 0: none).</summary>
+        internal int Ticket;
         /// <summary>The ACK flag before an internal frame was built (restored when it is replaced). The MAC's thread only.</summary>
         internal bool PreemptedAck;
         /// <summary>The continuous wave asked for: its carrier frequency, conducted power and duration.</summary>

@@ -6,10 +6,17 @@ namespace LoRaWan.Mac
     /// nanoCLR a struct is a heap object and every copy of one (a load into a local or an argument, a return) allocates
     /// (README.md, "Interpreter cost"); the MAC passes this reference instead and never copies a result.
     /// The instance is reused: read it during the call that hands it over, or copy what you need
-    /// (<see cref="ToSendResult"/>, which allocates on nanoCLR).
+    /// (<see cref="ToSendResult"/>, which allocates on nanoCLR). An application creates its own once and hands it to
+    /// <see cref="LoRaWanDevice.Send(int, byte[], int, int, bool, int, UplinkOutcome)"/>, which fills it in place: the
+    /// allocation-free way to send.
     /// </summary>
     public sealed class UplinkOutcome
     {
+        /// <summary>An empty outcome (status <see cref="SendStatus.Pending"/>, every number 0), to be filled by a send.</summary>
+        public UplinkOutcome()
+        {
+        }
+
         SendStatus _status;
         uint _fCnt;
         int _dataRate;
@@ -18,6 +25,9 @@ namespace LoRaWan.Mac
         int _transmissions;
         int _maxPayload;
         long _waitMs;
+        // The facade's number for the blocking Send that queued this uplink (0: none), so that the outcome reaches that
+        // caller and no other (LoRaWanDevice's waiters).
+        internal int Ticket;
 
         /// <summary>What happened.</summary>
         public SendStatus Status { get { return _status; } }
@@ -68,6 +78,22 @@ namespace LoRaWan.Mac
 
         internal void SetWaitMs(long waitMs) { _waitMs = waitMs; }
 
+        /// <summary>
+        /// An outcome decided without the MAC's uplink: <paramref name="status"/>, and for a refusal the data rate, the
+        /// largest payload and the wait in ms (0 where they do not apply); the transmission's numbers 0.
+        /// </summary>
+        internal void SetRefused(SendStatus status, int dataRate, int maxPayload, long waitMs)
+        {
+            _status = status;
+            _fCnt = 0;
+            _dataRate = dataRate;
+            _frequencyHz = 0;
+            _airTimeUs = 0;
+            _transmissions = 0;
+            _maxPayload = maxPayload;
+            _waitMs = waitMs;
+        }
+
         /// <summary>Copies every field of <paramref name="o"/> (no allocation).</summary>
         internal void CopyFrom(UplinkOutcome o)
         {
@@ -79,6 +105,7 @@ namespace LoRaWan.Mac
             _transmissions = o._transmissions;
             _maxPayload = o._maxPayload;
             _waitMs = o._waitMs;
+            Ticket = o.Ticket;
         }
 
         /// <summary>Writes every field into <paramref name="r"/> in place (a byref: no copy of the struct, no allocation).</summary>

@@ -44,12 +44,41 @@ namespace LoRaWan.Session
         /// <summary>The channel plan of this session (owned by the MAC; serialised with it).</summary>
         public readonly ChannelPlan Plan;
 
+        // Active (bit 32) and DevAddr (bits 0..31) in one field, so that another thread reads both at one instant
+        // (ActiveDevAddr: LoRaWanDevice.DevAddr); the MAC's thread writes them through the two properties. One field read
+        // or write is one IL instruction, which nanoCLR never splits between threads; on 64-bit .NET a long is atomic.
+        long _address;
+        const long ActiveBit = 1L << 32;
+
         /// <summary>True once joined (OTAA) or personalised (ABP).</summary>
-        public bool Active;
+        public bool Active
+        {
+            get { return (_address & ActiveBit) != 0; }
+            set { _address = value ? _address | ActiveBit : _address & ~ActiveBit; }
+        }
+
         /// <summary>True when the session came from a join.</summary>
         public bool Otaa;
+
         /// <summary>The device address.</summary>
-        public uint DevAddr;
+        public uint DevAddr
+        {
+            get { return (uint)_address; }
+            set { _address = (_address & ActiveBit) | value; }
+        }
+
+        /// <summary>
+        /// <see cref="DevAddr"/> while <see cref="Active"/>, else 0, read at one instant (one field): any thread, while the
+        /// MAC's thread may be changing the session.
+        /// </summary>
+        public uint ActiveDevAddr
+        {
+            get
+            {
+                long a = _address;
+                return (a & ActiveBit) != 0 ? (uint)a : 0;
+            }
+        }
         /// <summary>The session keys, and what a LoRaWAN 1.1 session adds (AFCntDown, the RekeyInd/ResetInd owed).</summary>
         public readonly SessionKeys Keys = new SessionKeys();
         /// <summary>NwkSKey (LoRaWAN 1.0), FNwkSIntKey (1.1): the uplink MIC key (<see cref="SessionKeys.NwkSKey"/>).</summary>

@@ -22,6 +22,28 @@ namespace LoRaWan.Tests.EndToEnd
             Assert.AreEqual(1, rig.Device.Diagnostics.Timing.FramesReceived);
         }
 
+        [TestMethod]
+        public void BeginJoinFromAnotherThread_AfterThisJoinEnded_DoesNotHideItsEnd()
+        {
+            // The OnJoinAttempt handler runs on the MAC's thread, after the join ended and before the blocking Join looked:
+            // "another thread" starting a join there must not make this Join wait for that one.
+            var rig = new WorldRig("EU868", 12, LoRaWanVersion.V1_0_4);
+            rig.PowerOn(WorldRig.Options("EU868", 12));
+            ulong joinedAt = 0;
+            bool again = false;
+            rig.Device.OnJoinAttempt += (s, joined, attempt) =>
+            {
+                if (!joined || joinedAt != 0) return;
+                joinedAt = rig.World.Scheduler.NowMicroseconds;
+                again = s.BeginJoin();
+            };
+            bool result = rig.Device.Join(120000);
+            Assert.IsTrue(again, "the second join started");
+            Assert.AreEqual(joinedAt, rig.World.Scheduler.NowMicroseconds, "Join returned when its own join ended");
+            Assert.IsTrue(result, "joined");
+            Assert.AreEqual(1, rig.World.Network.Counters.JoinAccepts, "before the second join's accept");
+        }
+
         [DataRow(2)]
         [DataRow(3)]
         [DataRow(4)]

@@ -39,6 +39,7 @@ namespace LoRaWan.HostTests.Mac
             "method StartRejoin(Int32): Boolean",           // LoRaWAN 1.1 Rejoin-request types 0 and 1
             "method Send(Int32, Byte[], Boolean, Int32): SendResult",
             "method Send(Int32, Byte[], Boolean): SendResult",
+            "method Send(Int32, Byte[], Int32, Int32, Boolean, Int32, UplinkOutcome): SendStatus",   // the allocation-free Send (its outcome in the caller's object)
             "method BeginSend(Int32, Byte[], Int32, Int32, Boolean): SendResult",
             "method RequestLinkCheck(): Void",
             "method RequestDeviceTime(): Boolean",

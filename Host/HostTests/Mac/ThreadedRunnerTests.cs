@@ -19,17 +19,27 @@ namespace LoRaWan.HostTests.Mac
     [TestClass]
     public class ThreadedRunnerTests
     {
-        /// <summary>An IScheduler on the wall clock: alarms fire on thread-pool threads, like HighResTimer callbacks.</summary>
-        sealed class WallClockScheduler : IScheduler
+        /// <summary>
+        /// An IScheduler on the wall clock: alarms fire on thread-pool threads, like HighResTimer callbacks. With a
+        /// <see cref="Speed"/> above 1 its time runs that many times faster than the wall clock (tests with many uplinks).
+        /// </summary>
+        internal sealed class WallClockScheduler : IScheduler
         {
             readonly Stopwatch _clock = Stopwatch.StartNew();
+            public readonly int Speed;
+
+            public WallClockScheduler() : this(1) { }
+            public WallClockScheduler(int speed) { Speed = speed; }
+
+            /// <summary>Real milliseconds for <paramref name="us"/> of this clock's time.</summary>
+            public int RealMs(ulong us) => (int)(us / 1000 / (ulong)Speed);
             readonly object _lock = new object();
             Timer _timer;
             ITimerSink _sink;
             ulong _due;
             int _generation;
 
-            public ulong NowMicroseconds => (ulong)(_clock.ElapsedTicks * 1000000L / Stopwatch.Frequency);
+            public ulong NowMicroseconds => (ulong)(_clock.ElapsedTicks * 1000000L / Stopwatch.Frequency) * (ulong)Speed;
             public void SetTimerSink(ITimerSink sink) => _sink = sink;
 
             public void Arm(ulong dueUs)
@@ -40,7 +50,7 @@ namespace LoRaWan.HostTests.Mac
                     _due = dueUs;
                     int generation = ++_generation;
                     ulong now = NowMicroseconds;
-                    int ms = dueUs > now ? (int)((dueUs - now + 999) / 1000) : 0;
+                    int ms = dueUs > now ? (int)((dueUs - now + 999) / 1000 / (ulong)Speed) : 0;
                     _timer = new Timer(_ => Fire(generation), null, ms, Timeout.Infinite);
                 }
             }
@@ -63,7 +73,7 @@ namespace LoRaWan.HostTests.Mac
         }
 
         /// <summary>A radio whose TxDone and RxTimeout/RxDone come from timer threads after realistic delays.</summary>
-        sealed class ThreadedRadio : IRadio
+        internal sealed class ThreadedRadio : IRadio
         {
             readonly WallClockScheduler _clock;
             IRadioEventSink _sink;
@@ -104,7 +114,7 @@ namespace LoRaWan.HostTests.Mac
                             lock (TxDone) TxDone.Add(now);
                         }
                         _sink.OnRadioEvent(e, now);
-                    }, null, (int)(us / 1000), Timeout.Infinite));
+                    }, null, _clock.RealMs(us), Timeout.Infinite));
             }
 
             public void Transmit(TxConfig config, byte[] buffer, int offset, int length)

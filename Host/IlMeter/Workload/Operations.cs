@@ -34,7 +34,7 @@ namespace LoRaWan.IlMeter.Workload
             "AES-CMAC of 64 bytes (key already set: SetKey compares, Update, Final)",
             "a 20-byte uplink built: frame, FRMPayload encrypt, MIC (keys already expanded)",
             "a join-accept processed: decrypt, MIC, read, derive 2 keys, key setup (expand AppSKey, NwkSKey + CMAC subkeys)",
-            "a Class A cycle: Send to RX2 timeout, 20-byte unconfirmed uplink, EU868 DR5 ABP, scripted radio",
+            "a Class A cycle: Send (into an UplinkOutcome) to RX2 timeout, 20-byte unconfirmed uplink, EU868 DR5 ABP, scripted radio",
             "the same cycle after an OTAA join, through the SX1276 driver on the simulated chip (driver IL counted, chip not)",
         };
 
@@ -247,10 +247,11 @@ namespace LoRaWan.IlMeter.Workload
                 world.Sleep(20000);
             }
             between = () => world.Sleep(20000);
+            var outcome = new UplinkOutcome();
             return () =>
             {
                 int missed = device.Diagnostics.Timing.Missed;
-                Expect(device.Send(1, payload, false, 60000).Status == SendStatus.Sent, "sent");
+                Expect(device.Send(1, payload, 0, payload.Length, false, 60000, outcome) == SendStatus.Sent, "sent");
                 Expect(device.Diagnostics.Timing.Missed == missed + 2, "RX1 and RX2 opened, nothing received");
             };
         }
@@ -270,10 +271,12 @@ namespace LoRaWan.IlMeter.Workload
             }
             rig.Radio.Recording = false;
             between = () => rig.Runner.Sleep(20000);
+            // The allocation-free Send (the caller's UplinkOutcome filled in place), as a sketch sends.
+            var outcome = new UplinkOutcome();
             return () =>
             {
                 int opened = rig.Radio.WindowsOpened;
-                Expect(rig.Device.Send(1, payload, false, 60000).Status == SendStatus.Sent, "sent");
+                Expect(rig.Device.Send(1, payload, 0, payload.Length, false, 60000, outcome) == SendStatus.Sent, "sent");
                 Expect(rig.Radio.WindowsOpened == opened + 2, "RX1 and RX2 opened");
             };
         }
