@@ -139,7 +139,10 @@ namespace LoRaWan.Regions
         public ulong GetWaitUs(int band, ulong nowUs, ulong airTimeUs, bool joinRequest, int maxDutyCycle)
         {
             ulong wait = GetBandWaitUs(band, nowUs, airTimeUs);
-            ulong global = GetGlobalWaitUs(nowUs, airTimeUs, joinRequest, maxDutyCycle);
+            // GetGlobalWaitUs's answer without the call when no DutyCycleReq limit and no join (issue 20).
+            ulong global = maxDutyCycle <= 0 && !joinRequest
+                ? (_aggregatedReadyUs > nowUs ? _aggregatedReadyUs - nowUs : 0)
+                : GetGlobalWaitUs(nowUs, airTimeUs, joinRequest, maxDutyCycle);
             return global > wait ? global : wait;
         }
 
