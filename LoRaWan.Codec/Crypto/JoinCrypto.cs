@@ -21,9 +21,27 @@ namespace LoRaWan.Crypto
 
         const int MicSize = 4;
 
-        readonly Aes128 _aes = new Aes128();
+        readonly Aes128 _aes;
         readonly AesCmac _cmac = new AesCmac();
         readonly byte[] _header = new byte[11]; // JoinReqType | JoinEUI | DevNonce
+
+        /// <summary>A join crypto with its own block schedule.</summary>
+        public JoinCrypto() : this(new Aes128())
+        {
+        }
+
+        /// <summary>
+        /// Uses <paramref name="aes"/> for its block encryptions, a schedule others may use too (issue 20: one schedule for
+        /// the join's crypto and the MAC's second payload key). Every use loads its key by identity or bytes
+        /// (<see cref="Aes128.UseKey(byte[], int, int)"/>), so a key another user loaded in between is expanded again, never
+        /// mistaken for this one's.
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="aes"/> is null.</exception>
+        public JoinCrypto(Aes128 aes)
+        {
+            if (aes == null) throw new ArgumentNullException("aes");
+            _aes = aes;
+        }
 
         /// <summary>
         /// MIC of a Join-request (MHDR | JoinEUI | DevEUI | DevNonce; LoRaWAN 1.0.2 §6.2.4 = 1.0.4 §6.2.5 with AppKey,

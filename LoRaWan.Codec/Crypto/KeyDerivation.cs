@@ -9,9 +9,27 @@ namespace LoRaWan.Crypto
     /// </summary>
     public sealed class KeyDerivation
     {
-        readonly Aes128 _aes = new Aes128();
+        readonly Aes128 _aes;
         readonly byte[] _block = new byte[16];
         readonly uint[] _out = new uint[4];
+
+        /// <summary>A key derivation with its own block schedule.</summary>
+        public KeyDerivation() : this(new Aes128())
+        {
+        }
+
+        /// <summary>
+        /// Uses <paramref name="aes"/> for its block encryptions, a schedule others may use too (issue 20: one schedule for
+        /// the join's crypto and the MAC's second payload key). Every use loads its key by identity or bytes
+        /// (<see cref="Aes128.UseKey(byte[], int, int)"/>), so a key another user loaded in between is expanded again, never
+        /// mistaken for this one's.
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="aes"/> is null.</exception>
+        public KeyDerivation(Aes128 aes)
+        {
+            if (aes == null) throw new ArgumentNullException("aes");
+            _aes = aes;
+        }
 
         /// <summary>
         /// LoRaWAN 1.0.x (1.0.2 §6.2.5 = 1.0.4 §6.2.6): NwkSKey (type 0x01) or AppSKey (0x02) =

@@ -19,13 +19,26 @@ namespace LoRaWan.Crypto
         public const int MaxFOptsLength = 15;
 
         readonly Aes128 _first = new Aes128();
-        readonly Aes128 _second = new Aes128();
+        readonly Aes128 _second;
         readonly uint[] _s = new uint[4];
         Aes128 _recent;
 
         /// <summary>Creates a cipher with two empty key slots.</summary>
-        public PayloadCipher()
+        public PayloadCipher() : this(new Aes128())
         {
+        }
+
+        /// <summary>
+        /// Creates a cipher whose second key slot is <paramref name="second"/>, a schedule others may use too (issue 20: the
+        /// MAC shares it with the join's crypto, which runs when no session key is in use). Every use asks for its key by
+        /// identity or bytes (<see cref="Aes128.UseKey(byte[], int, int)"/>), so a key another user loaded in between is
+        /// never mistaken for this cipher's: it is expanded again.
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="second"/> is null.</exception>
+        public PayloadCipher(Aes128 second)
+        {
+            if (second == null) throw new ArgumentNullException("second");
+            _second = second;
             _recent = _first;
         }
 

@@ -47,13 +47,13 @@ namespace LoRaWan.Mac
         readonly NonceRecord _nonces;
         readonly DutyCycleTracker _dutyCycle;
         readonly DataMic _mic = new DataMic();
-        readonly PayloadCipher _cipher = new PayloadCipher();
+        readonly PayloadCipher _cipher;
         readonly uint _keyCheck;
         MacState _state = MacState.Idle;
 
         // The in-flight work, each owning its fields (created once, reused: no allocation per frame).
         readonly MacRequestSlot _requests = new MacRequestSlot();
-        readonly JoinAttempt _join = new JoinAttempt();
+        readonly JoinAttempt _join;
         readonly Uplink _uplink = new Uplink();
         readonly Transmission _tx;
         readonly ReceiveWindows _windows = new ReceiveWindows();
@@ -76,6 +76,9 @@ namespace LoRaWan.Mac
             if (radio == null) throw new ArgumentNullException("radio");
             if (region == null) throw new ArgumentNullException("region");
             if (identity == null) throw new ArgumentNullException("identity");
+            Aes128 shared = new Aes128();   // the join's crypto and the cipher's second key slot (JoinAttempt, issue 20)
+            _cipher = new PayloadCipher(shared);
+            _join = new JoinAttempt(shared);
             if (store == null) throw new ArgumentNullException("store");
             if (scheduler == null) throw new ArgumentNullException("scheduler");
             if (options == null) options = new LoRaWanOptions();

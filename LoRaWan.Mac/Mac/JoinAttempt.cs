@@ -11,8 +11,8 @@ namespace LoRaWan.Mac
     {
         internal readonly JoinRequestFrame Request = new JoinRequestFrame();
         internal readonly JoinAcceptFrame Accept = new JoinAcceptFrame();
-        internal readonly JoinCrypto Crypto = new JoinCrypto();
-        internal readonly KeyDerivation Keys = new KeyDerivation();
+        internal readonly JoinCrypto Crypto;
+        internal readonly KeyDerivation Keys;
         /// <summary>JSIntKey of this device (LoRaWAN 1.1 §6.1.1.3), derived for the 1.1 join-accept MIC.</summary>
         internal readonly byte[] JsIntKey = new byte[16];
         /// <summary>The LoRaWAN 1.1 Rejoin-requests (§6.2.4): the join procedure run again from inside a session.</summary>
@@ -27,5 +27,16 @@ namespace LoRaWan.Mac
         internal bool Accepted;
         /// <summary>An attempt cut short (radio failure, internal error) restarts from the alarm with a fresh DevNonce.</summary>
         internal bool RestartPending;
+
+        /// <summary>
+        /// The join's crypto on <paramref name="schedule"/>, one AES schedule for the join-accept's decryption and the key
+        /// derivation, which the MAC also gives its payload cipher's second key slot (issue 20: three key schedules of
+        /// 360 B on a 64-bit heap held for work done once per join). Each use loads its key, so sharing changes no result.
+        /// </summary>
+        internal JoinAttempt(Aes128 schedule)
+        {
+            Crypto = new JoinCrypto(schedule);
+            Keys = new KeyDerivation(schedule);
+        }
     }
 }

@@ -19,11 +19,10 @@ namespace LoRaWan.Session
 
         readonly INonVolatileStore _store;
         readonly int _firstSlot;
-        readonly ushort _magic;
-        readonly byte _version;
-        readonly int _payloadSize;
+        // The magic (bits 0..15), the version (16..23) and the legacy version (24..31) in one field, and the payload size
+        // from the buffer's length (issue 20: on nanoCLR every field is a heap block, 24 B on a 64-bit heap).
+        readonly int _format;
         readonly byte[] _buffer;
-        readonly byte _legacyVersion;
         readonly int _legacyPayloadSize;
         uint _sequence;
         int _loadedSize;
@@ -40,9 +39,7 @@ namespace LoRaWan.Session
             if (payloadSize < 1 || payloadSize > 1024) throw new ArgumentOutOfRangeException("payloadSize", "a record holds 1..1024 bytes");
             _store = store;
             _firstSlot = firstSlot;
-            _magic = magic;
-            _version = version;
-            _payloadSize = payloadSize;
+            _format = magic | (version << 16);
             _buffer = new byte[HeaderSize + payloadSize + CrcSize];
         }
 
@@ -57,7 +54,7 @@ namespace LoRaWan.Session
         {
             if (legacyPayloadSize < 1 || legacyPayloadSize >= payloadSize || legacyVersion == version)
                 throw new ArgumentOutOfRangeException("legacyPayloadSize", "a legacy layout is an older version with a smaller payload");
-            _legacyVersion = legacyVersion;
+            _format |= legacyVersion << 24;
             _legacyPayloadSize = legacyPayloadSize;
         }
 
@@ -65,7 +62,7 @@ namespace LoRaWan.Session
         public bool LoadedLegacy { get { return _legacyPayloadSize > 0 && _loadedSize == _legacyPayloadSize; } }
 
         /// <summary>Payload size in bytes.</summary>
-        public int PayloadSize { get { return _payloadSize; } }
+        public int PayloadSize { get { return _buffer.Length - Overhead; } }
 
         /// <summary>Bytes one slot occupies.</summary>
         public int SlotSize { get { return _buffer.Length; } }
@@ -91,7 +88,8 @@ namespace LoRaWan.Session
             if (bestSlot < 0) return false;
             _loadedSize = ReadValid(bestSlot, out bestSequence);
             Array.Copy(_buffer, HeaderSize, payload, offset, _loadedSize);
-            if (_loadedSize < _payloadSize) Array.Clear(payload, offset + _loadedSize, _payloadSize - _loadedSize);
+            int payloadSize = _buffer.Length - Overhead;
+            if (_loadedSize < payloadSize) Array.Clear(payload, offset + _loadedSize, payloadSize - _loadedSize);
             _sequence = bestSequence;
             _lastSlot = bestSlot;
             return true;
@@ -102,19 +100,21 @@ namespace LoRaWan.Session
         {
             _sequence++;
             int slot = _lastSlot == _firstSlot ? _firstSlot + 1 : _firstSlot;
-            _buffer[0] = (byte)_magic;
-            _buffer[1] = (byte)(_magic >> 8);
-            _buffer[2] = _version;
+            int format = _format;
+            int payloadSize = _buffer.Length - Overhead;
+            _buffer[0] = (byte)format;
+            _buffer[1] = (byte)(format >> 8);
+            _buffer[2] = (byte)(format >> 16);
             _buffer[3] = 0;
-            _buffer[4] = (byte)_payloadSize;
-            _buffer[5] = (byte)(_payloadSize >> 8);
+            _buffer[4] = (byte)payloadSize;
+            _buffer[5] = (byte)(payloadSize >> 8);
             _buffer[6] = (byte)_sequence;
             _buffer[7] = (byte)(_sequence >> 8);
             _buffer[8] = (byte)(_sequence >> 16);
             _buffer[9] = (byte)(_sequence >> 24);
-            Array.Copy(payload, offset, _buffer, HeaderSize, _payloadSize);
-            uint crc = Crc32.Compute(_buffer, 0, HeaderSize + _payloadSize);
-            int c = HeaderSize + _payloadSize;
+            Array.Copy(payload, offset, _buffer, HeaderSize, payloadSize);
+            uint crc = Crc32.Compute(_buffer, 0, HeaderSize + payloadSize);
+            int c = HeaderSize + payloadSize;
             _buffer[c] = (byte)crc;
             _buffer[c + 1] = (byte)(crc >> 8);
             _buffer[c + 2] = (byte)(crc >> 16);
@@ -152,10 +152,11 @@ namespace LoRaWan.Session
             sequence = 0;
             int n = _store.Read(slot, _buffer, 0, _buffer.Length);
             if (n < HeaderSize + CrcSize) return 0;
-            if (_buffer[0] != (byte)_magic || _buffer[1] != (byte)(_magic >> 8)) return 0;
+            int format = _format;
+            if (_buffer[0] != (byte)format || _buffer[1] != (byte)(format >> 8)) return 0;
             int size = _buffer[4] | (_buffer[5] << 8);
-            bool current = _buffer[2] == _version && size == _payloadSize;
-            bool legacy = _legacyPayloadSize > 0 && _buffer[2] == _legacyVersion && size == _legacyPayloadSize;
+            bool current = _buffer[2] == (byte)(format >> 16) && size == _buffer.Length - Overhead;
+            bool legacy = _legacyPayloadSize > 0 && _buffer[2] == (byte)(format >> 24) && size == _legacyPayloadSize;
             if ((!current && !legacy) || n < HeaderSize + size + CrcSize) return 0;
             int c = HeaderSize + size;
             uint stored = (uint)(_buffer[c] | (_buffer[c + 1] << 8) | (_buffer[c + 2] << 16) | (_buffer[c + 3] << 24));

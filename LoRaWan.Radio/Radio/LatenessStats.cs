@@ -24,10 +24,17 @@ namespace LoRaWan.Radio
         /// <summary>Adds one measurement: <paramref name="lateUs"/> = when it happened − when it was planned, µs.</summary>
         public void Record(long lateUs)
         {
-            if (Count == 0 || lateUs < MinUs) MinUs = lateUs;
-            if (Count == 0 || lateUs > MaxUs) MaxUs = lateUs;
+            // Each field read once (issue 20: field access is the interpreter's dearest IL).
+            int n = Count;
+            if (n == 0)
+            {
+                MinUs = lateUs;
+                MaxUs = lateUs;
+            }
+            else if (lateUs < MinUs) MinUs = lateUs;
+            else if (lateUs > MaxUs) MaxUs = lateUs;
             SumUs += lateUs;
-            Count++;
+            Count = n + 1;
         }
     }
 }

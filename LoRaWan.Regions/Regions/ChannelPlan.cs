@@ -199,6 +199,13 @@ namespace LoRaWan.Regions
         /// <summary>The duty-cycle sub-band of <paramref name="channel"/> (0 for fixed plans).</summary>
         public int GetBand(int channel)
         {
+            // A dynamic plan's defined channel has its sub-band in Band; a fixed plan's Band stays −1 and its one band is 0
+            // (issue 20: the region's virtual IsFixedChannelPlan only then).
+            if (channel < MaxDynamicChannels)
+            {
+                int b = Band[channel];
+                if (b >= 0) return b;
+            }
             if (_region.IsFixedChannelPlan) return 0;
             return Band[channel];
         }

@@ -8,7 +8,8 @@ namespace LoRaWan.Regions
     /// <list type="number">
     /// <item>Per sub-band, where the region enforces a duty cycle (EU868). The rule is ETSI EN 300 220's: no
     /// sliding hour holds more than DutyCycle × 1 h of air time on the sub-band (<see cref="AirTimeWindow"/>, exact
-    /// for sparse frames, conservative for dense ones, bounded memory). On top, each frame is followed by the
+    /// for sparse frames, conservative for dense ones, bounded memory; one window for all sub-bands, each frame tagged
+    /// with its sub-band, exact while at most <see cref="ExactBandsPerSlot"/> sub-bands send in one 100 s slot). On top, each frame is followed by the
     /// LoRaWAN time-off Toff = TimeOnAir / DutyCycle − TimeOnAir on its sub-band (LoRaWAN 1.0 EU863-870, kept by
     /// RP002 and LoRaMac-node) so that a busy application is paced evenly instead of spending the hour's budget in
     /// one burst and falling silent for the rest of it. Toff alone would let an hour hold one frame more than the
@@ -26,14 +27,28 @@ namespace LoRaWan.Regions
         /// <summary>The duty-cycle observation period: one hour.</summary>
         public const ulong ObservationUs = AirTimeWindow.ObservationUs;
 
-        private readonly int _bands;
-        private readonly ulong[] _bandReadyUs;
-        // Per sub-band, from the region's table (fixed once the region is built): the duty-cycle divisor and the hour's
-        // budget, ObservationUs / divisor (issue 20: read and divided on every channel selection before).
-        private readonly ulong[] _bandDivisor;
-        private readonly ulong[] _bandBudgetUs;
-        private readonly AirTimeWindow[] _bandWindows;
-        private readonly AirTimeWindow _all;
+        /// <summary>
+        /// Sub-bands whose frames can share an accounting slot while the shared window stays exact: its capacity is this many
+        /// times <see cref="AirTimeWindow.Capacity"/> (an EU868 device sends on its default channels' sub-band, the CFList's,
+        /// and may get a channel in the 10 % sub-band; more in one slot merges the oldest entries, an upper bound).
+        /// </summary>
+        public const int ExactBandsPerSlot = 3;
+
+        // A frame's source bit in the shared window when no sub-band limit counts it (a sub-band without a duty cycle, or
+        // the limits off): only the aggregated limit sees it.
+        private const uint Unlimited = 1U << SubBandTable.MaxBands;
+
+        // Bit b: sub-band b has a duty cycle (divisor > 1); no bit at or above the region's band count.
+        private readonly int _limited;
+        // Sub-band b: [b] the end of its time-off (µs), and from the region's table (fixed once the region is built)
+        // [Divisors + b] its duty-cycle divisor, [Budgets + b] the hour's budget ObservationUs / divisor (issue 20: read and
+        // divided on every channel selection before; one array instead of three, indexed by constant offsets: no field).
+        private readonly ulong[] _band = new ulong[3 * SubBandTable.MaxBands];
+        private const int Divisors = SubBandTable.MaxBands;
+        private const int Budgets = 2 * SubBandTable.MaxBands;
+        // Every frame, tagged with its sub-band's bit (or Unlimited): the sub-band limits count their own bit, the
+        // aggregated limit all of them (issue 20: one window instead of one per sub-band and one for all, 7 in EU868).
+        private readonly AirTimeWindow _window;
         private readonly JoinBackoff _join;
         private ulong _aggregatedReadyUs;
         private bool _enabled;
@@ -45,19 +60,15 @@ namespace LoRaWan.Regions
         public DutyCycleTracker(Region region, ulong startUs)
         {
             if (region == null) throw new ArgumentNullException("region");
-            _bands = region.BandCount;
-            _bandReadyUs = new ulong[_bands];
-            _bandWindows = new AirTimeWindow[_bands];
-            _bandDivisor = new ulong[_bands];
-            _bandBudgetUs = new ulong[_bands];
-            for (int b = 0; b < _bands; b++)
+            int bands = region.BandCount;
+            for (int b = 0; b < bands; b++)
             {
                 int divisor = region.GetBandDutyCycleDivisor(b);
-                _bandDivisor[b] = (ulong)divisor;
-                _bandBudgetUs[b] = ObservationUs / (ulong)divisor;
-                if (divisor > 1) _bandWindows[b] = new AirTimeWindow();
+                _band[Divisors + b] = (ulong)divisor;
+                _band[Budgets + b] = ObservationUs / (ulong)divisor;
+                if (divisor > 1) _limited |= 1 << b;
             }
-            _all = new AirTimeWindow();
+            _window = new AirTimeWindow(_limited == 0 ? AirTimeWindow.Capacity : ExactBandsPerSlot * AirTimeWindow.Capacity);
             _join = new JoinBackoff(startUs);
             _enabled = region.DutyCycleEnforced;
         }
@@ -81,10 +92,8 @@ namespace LoRaWan.Regions
         /// <summary>Forgets every transmission and restarts the join back-off at <paramref name="startUs"/> (device reset).</summary>
         public void Reset(ulong startUs)
         {
-            Array.Clear(_bandReadyUs, 0, _bands);
-            for (int b = 0; b < _bands; b++)
-                if (_bandWindows[b] != null) _bandWindows[b].Clear();
-            _all.Clear();
+            Array.Clear(_band, 0, SubBandTable.MaxBands);
+            _window.Clear();
             _aggregatedReadyUs = 0;
             _join.Reset(startUs);
         }
@@ -96,11 +105,11 @@ namespace LoRaWan.Regions
         /// </summary>
         public ulong GetBandWaitUs(int band, ulong nowUs, ulong airTimeUs)
         {
-            if (!_enabled || band < 0 || band >= _bands) return 0;
-            AirTimeWindow window = _bandWindows[band];
-            if (window == null) return 0;
-            ulong ready = _bandReadyUs[band];
-            ulong start = window.GetEarliestStartUs(nowUs > ready ? nowUs : ready, airTimeUs, _bandBudgetUs[band]);
+            // _limited has no bit at or above the band count: one test for the range and the duty cycle.
+            if (!_enabled || (uint)band >= 32 || ((_limited >> band) & 1) == 0) return 0;
+            ulong[] table = _band;
+            ulong ready = table[band];
+            ulong start = _window.GetEarliestStartUs(nowUs > ready ? nowUs : ready, airTimeUs, table[Budgets + band], 1U << band);
             return start == ulong.MaxValue ? ulong.MaxValue : start - nowUs;
         }
 
@@ -117,7 +126,7 @@ namespace LoRaWan.Regions
             if (maxDutyCycle > 0)
             {
                 ulong budget = ObservationUs >> (maxDutyCycle > 15 ? 15 : maxDutyCycle);
-                t = _all.GetEarliestStartUs(t, airTimeUs, budget > airTimeUs ? budget : airTimeUs);
+                t = _window.GetEarliestStartUs(t, airTimeUs, budget > airTimeUs ? budget : airTimeUs, AirTimeWindow.AllSources);
             }
             return t - nowUs;
         }
@@ -130,13 +139,18 @@ namespace LoRaWan.Regions
         public ulong GetWaitUs(int band, ulong nowUs, ulong airTimeUs, bool joinRequest, int maxDutyCycle)
         {
             ulong wait = GetBandWaitUs(band, nowUs, airTimeUs);
-            ulong global = GetGlobalWaitUs(nowUs, airTimeUs, joinRequest, maxDutyCycle);
+            // GetGlobalWaitUs's answer without the call when no DutyCycleReq limit and no join (issue 20).
+            ulong global = maxDutyCycle <= 0 && !joinRequest
+                ? (_aggregatedReadyUs > nowUs ? _aggregatedReadyUs - nowUs : 0)
+                : GetGlobalWaitUs(nowUs, airTimeUs, joinRequest, maxDutyCycle);
             return global > wait ? global : wait;
         }
 
         /// <summary>The limits that do not depend on the sub-band (aggregated duty cycle, join back-off).</summary>
         public ulong GetGlobalWaitUs(ulong nowUs, ulong airTimeUs, bool joinRequest, int maxDutyCycle)
         {
+            // No DutyCycleReq limit and no join: only the Toff of an earlier limit can remain (issue 20: no call).
+            if (maxDutyCycle <= 0 && !joinRequest) return _aggregatedReadyUs > nowUs ? _aggregatedReadyUs - nowUs : 0;
             ulong wait = GetAggregatedWaitUs(nowUs, airTimeUs, maxDutyCycle);
             if (joinRequest)
             {
@@ -161,13 +175,15 @@ namespace LoRaWan.Regions
         /// </summary>
         public void RecordTransmission(int band, ulong startUs, ulong airTimeUs, bool joinRequest, int maxDutyCycle)
         {
-            if (_enabled && band >= 0 && band < _bands && _bandWindows[band] != null)
+            uint source = Unlimited;
+            if (_enabled && (uint)band < 32 && ((_limited >> band) & 1) != 0)
             {
-                ulong ready = startUs + airTimeUs * _bandDivisor[band];
-                if (ready > _bandReadyUs[band]) _bandReadyUs[band] = ready;
-                _bandWindows[band].Record(startUs, airTimeUs);
+                ulong[] table = _band;
+                ulong ready = startUs + airTimeUs * table[Divisors + band];
+                if (ready > table[band]) table[band] = ready;
+                source = 1U << band;
             }
-            _all.Record(startUs, airTimeUs);
+            _window.Record(startUs, airTimeUs, source);
             if (maxDutyCycle > 0)
             {
                 ulong ready = startUs + (airTimeUs << (maxDutyCycle > 15 ? 15 : maxDutyCycle));
@@ -183,14 +199,14 @@ namespace LoRaWan.Regions
         /// </summary>
         public ulong GetBandAirTimeInLastHourUs(int band, ulong nowUs)
         {
-            if (band < 0 || band >= _bands || _bandWindows[band] == null) return 0;
-            return _bandWindows[band].GetAirTimeInLastHourUs(nowUs);
+            if ((uint)band >= 32 || ((_limited >> band) & 1) == 0) return 0;
+            return _window.GetAirTimeInLastHourUs(nowUs, 1U << band);
         }
 
         /// <summary>Air time on all sub-bands in the hour before <paramref name="nowUs"/> (what DutyCycleReq's limit counts).</summary>
         public ulong GetAirTimeInLastHourUs(ulong nowUs)
         {
-            return _all.GetAirTimeInLastHourUs(nowUs);
+            return _window.GetAirTimeInLastHourUs(nowUs, AirTimeWindow.AllSources);
         }
     }
 }

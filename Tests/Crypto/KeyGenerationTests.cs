@@ -161,6 +161,40 @@ namespace LoRaWan.Tests.Crypto
         }
 
         [TestMethod]
+        public void OneSchedule_SharedByTheCipherTheJoinCryptoAndTheKeyDerivation_EachUsesItsOwnKey()
+        {
+            // The MAC's layout (issue 20): the join's crypto and the payload cipher's second slot on one Aes128. Interleaved
+            // uses, each must still get its own key's result (shared/VECTORS.md: lora-packet's frame, the join-accept under
+            // the zero AppKey, lora-packet's 1.0 NwkSKey; The Things Stack's FOpts vector).
+            var shared = new Aes128();
+            var cipher = new PayloadCipher(shared);
+            var join = new JoinCrypto(shared);
+            var kd = new KeyDerivation(shared);
+            byte[] appSKey = TestHex.Bytes(AppSKey);
+            byte[] tts = TestHex.Bytes(TtsKey);
+            byte[] zero = new byte[16];
+            byte[] root = TestHex.Bytes("98929B92C49EDBA9676D646D3B612456");
+            byte[] output = new byte[16];
+            for (int round = 0; round < 2; round++)
+            {
+                byte[] frame = TestHex.Bytes("40F17DBE4900020001954378762B11FF0D");
+                cipher.DecryptFrmPayload(appSKey, 0, 1, FrameDirection.Uplink, DevAddr, 2, frame, 9, 4);
+                Assert.AreEqual("74657374", TestHex.Of(frame, 9, 4), "lora-packet: 'test', round " + round.ToString());
+                byte[] fopts = TestHex.Bytes("01020304");
+                cipher.EncryptFOpts(tts, 0, 1, FCntType.FCntUp, TtsDevAddr, 1, fopts, 0, 4);   // into the shared slot
+                Assert.AreEqual("23615F18", TestHex.Of(fopts), "FOpts uplink, round " + round.ToString());
+                byte[] accept = TestHex.Bytes("20E3DE108795F776B8037610EF7869B5B3");
+                Assert.IsTrue(join.DecryptJoinAccept(zero, 0, 1, accept, 0, accept.Length));
+                Assert.AreEqual("20000000000000000000000000F86F0A91", TestHex.Of(accept), "join-accept, round " + round.ToString());
+                kd.Derive10(root, 0, 1, SessionKeyType.NwkSKey, 0x376338, 0xAABBCC, 0xF18E, output, 0);
+                Assert.AreEqual("4E3D6E6AFBCC67AF2BA3C8E8EC4ACF4B", TestHex.Of(output), "NwkSKey, round " + round.ToString());
+            }
+            Assert.ThrowsException(typeof(System.ArgumentNullException), () => new PayloadCipher(null));
+            Assert.ThrowsException(typeof(System.ArgumentNullException), () => new JoinCrypto(null));
+            Assert.ThrowsException(typeof(System.ArgumentNullException), () => new KeyDerivation(null));
+        }
+
+        [TestMethod]
         public void JoinCrypto_RootKeyRewrittenWithANewGeneration_SignsAndOpensWithTheNewKey()
         {
             // lora-packet's Join-request under AppKey 9892..., then the join-accept encrypted under an all-zero AppKey

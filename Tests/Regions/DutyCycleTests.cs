@@ -362,6 +362,65 @@ namespace LoRaWan.Tests.Regions
         }
 
         [TestMethod]
+        public void SharedWindow_ThreeSubBandsInEverySlot_EachSubBandStaysExact_AndTheAggregateToo()
+        {
+            // Issue 20: one window holds every sub-band's frames. A device that sends on its default channels' sub-band, the
+            // CFList's and the 10 % sub-band within the same 100 s slots, for three hours, must still get each sub-band's
+            // exact on-air time (one SF12 frame per sub-band and slot), and the aggregated limit's (all sub-bands).
+            Region eu = Region.Create("EU868");
+            int[] bands = { eu.GetBandIndex(868100000), eu.GetBandIndex(867100000), eu.GetBandIndex(869525000) };
+            var dc = new DutyCycleTracker(eu, 0);
+            var log = new AirLog(1000);
+            ulong air = Dr0MaxAirUs;
+            int checks = 0;
+            for (ulong slot = 0; slot < 3 * 36; slot++)
+            {
+                for (int i = 0; i < bands.Length; i++)
+                {
+                    ulong start = slot * AirTimeWindow.SlotUs + (ulong)i * 7 * Second + (slot % 5) * Second;
+                    dc.RecordTransmission(bands[i], start, air, false, 0);
+                    Assert.IsTrue(log.Add(start, air, bands[i]), "log capacity");
+                }
+                ulong now = slot * AirTimeWindow.SlotUs + 60 * Second + (slot % 7) * 3 * Second;
+                for (int i = 0; i < bands.Length; i++)
+                {
+                    Assert.AreEqual(log.OnAir(bands[i], now > Hour ? now - Hour : 0, now), dc.GetBandAirTimeInLastHourUs(bands[i], now),
+                        "sub-band " + bands[i].ToString() + " at " + now.ToString() + " us");
+                    checks++;
+                }
+                Assert.AreEqual(log.OnAir(-1, now > Hour ? now - Hour : 0, now), dc.GetAirTimeInLastHourUs(now), "all sub-bands at " + now.ToString() + " us");
+            }
+            Assert.IsTrue(checks > 300, "checked " + checks.ToString() + " times");
+        }
+
+        [TestMethod]
+        public void AirTimeWindow_MoreSourcesPerSlotThanItsCapacity_NeverUndercountsAnySource()
+        {
+            // A shared window of 6 entries fed by 3 sources in every slot merges its oldest entries (their sources joined):
+            // each source's answer may grow by the other's air time, never shrink below its own.
+            var w = new AirTimeWindow(6);
+            var log = new AirLog(400);
+            for (ulong slot = 0; slot < 80; slot++)
+                for (int source = 0; source < 3; source++)
+                {
+                    ulong start = slot * AirTimeWindow.SlotUs + (ulong)source * 11 * Second;
+                    w.Record(start, Second, 1U << source);
+                    log.Add(start, Second, source);
+                    Assert.IsTrue(w.EntryCount <= 6, "entries " + w.EntryCount.ToString());
+                    for (int s = 0; s < 3; s++)
+                    {
+                        ulong now = start + Second;
+                        ulong real = log.OnAir(s, now > Hour ? now - Hour : 0, now);
+                        Assert.IsTrue(w.GetAirTimeInLastHourUs(now, 1U << s) >= real, "source " + s.ToString() + " at " + now.ToString());
+                        ulong budget = real + 2 * Second;
+                        Assert.IsTrue(w.GetEarliestStartUs(now, Second, budget, 1U << s) >= now, "never before now");
+                    }
+                }
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => w.Record(0, Second, 0));
+            Assert.ThrowsException(typeof(ArgumentOutOfRangeException), () => w.Record(0, Second, 0x80000000));
+        }
+
+        [TestMethod]
         public void AirTimeWindow_TenThousandShortFrames_KeepsAtMostItsCapacity_AndTheBudget()
         {
             var w = new AirTimeWindow();
