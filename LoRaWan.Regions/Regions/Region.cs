@@ -228,6 +228,29 @@ namespace LoRaWan.Regions
         /// <exception cref="NotSupportedException">an LR-FHSS rate</exception>
         public ulong GetAirTimeUs(int dataRate, int phyPayloadLength, bool uplink)
         {
+            // One answer kept (issue 20: the MAC asks for the same uplink's air time every cycle, ≈ 7,000 x86 of AirTime on
+            // nanoCLR): key (data rate, length, direction) and value in one long, read and written whole, so any thread may
+            // ask (a torn pair cannot be seen: nanoCLR switches threads between IL instructions, and a 64-bit field is one
+            // access on the host). The tables it depends on never change after construction.
+            if (dataRate >= 0 && dataRate < DataRateSlots && phyPayloadLength >= 0 && phyPayloadLength <= 0xFFFF)
+            {
+                long key = (long)(((dataRate << 17) | (phyPayloadLength << 1) | (uplink ? 1 : 0)) + 1) << AirTimeKeyShift;
+                long memo = _airTimeMemo;
+                if ((memo & ~AirTimeValueMask) == key) return (ulong)(memo & AirTimeValueMask);
+                ulong us = ComputeAirTimeUs(dataRate, phyPayloadLength, uplink);
+                if (us <= AirTimeValueMask) _airTimeMemo = key | (long)us;
+                return us;
+            }
+            return ComputeAirTimeUs(dataRate, phyPayloadLength, uplink);
+        }
+
+        /// <summary><see cref="GetAirTimeUs"/>'s memo: (1 + DR·2^17 + length·2 + uplink) in bits 40.., the air time in µs below; 0 = empty.</summary>
+        private long _airTimeMemo;
+        private const int AirTimeKeyShift = 40;
+        private const long AirTimeValueMask = (1L << AirTimeKeyShift) - 1;
+
+        private ulong ComputeAirTimeUs(int dataRate, int phyPayloadLength, bool uplink)
+        {
             Modulation m = GetModulation(dataRate);
             if (m == Modulation.Fsk) return AirTime.LoRaWanFskFrameUs(_fskBitRate[dataRate], phyPayloadLength);
             if (m != Modulation.LoRa) EnsureDataRateSupported(dataRate);
