@@ -24,7 +24,10 @@ namespace LoRaWan.Mac
             uint frequency;
             if (window == 1) { dataRate = rw.Rx1DataRate; row = rw.Rx1Row; frequency = rw.Rx1FrequencyHz; }
             else { dataRate = rw.Rx2DataRate; row = rw.Rx2Row; frequency = rw.Rx2FrequencyHz; }
-            row = FittedRow(row, dataRate);   // not null: TxDone and the end of RX1 open only a supported window
+            // Fitted when the open time was set (OnTxDone, WindowClosedEmpty), for this window's rate: with a fixed timing
+            // error the fit still holds (issue 20: one FittedRow call per window, ≈ 1,400 x86). With AdaptTimingError the
+            // lateness just recorded may widen it. Not null either way: only a supported window is opened.
+            if (_options.AdaptTimingError) row = FittedRow(row, dataRate);
             // The window's settings follow its row (DataRateRow.Window): only the frequency is the channel's.
             RxConfig config = row.Window;
             config.FrequencyHz = frequency;

@@ -390,15 +390,17 @@ namespace LoRaWan.Mac
             tx.FrequencyHz = frequency;
             tx.AirTimeUs = airTime;
             config.FrequencyHz = frequency;
-            DataRateRow row = tx.Row;   // loaded for dataRate by TransmitPending
-            config.SpreadingFactor = row.SpreadingFactor;
-            config.BandwidthHz = row.BandwidthHz;
-            int fsk = row.FskBitRate;
-            config.FskBitRate = fsk;   // GFSK rows (e.g. EU868 DR7): RP002's FSK format
-            config.CodingRate = 1;
-            config.PreambleSymbols = fsk != 0 ? AirTime.LoRaWanFskPreambleBytes : 8;
-            config.Crc = true;
-            config.InvertIq = false;
+            if (tx.ConfigDataRate != dataRate)
+            {
+                // CodingRate, Crc and InvertIq are set once (Transmission's constructor).
+                DataRateRow row = tx.Row;   // loaded for dataRate by TransmitPending
+                config.SpreadingFactor = row.SpreadingFactor;
+                config.BandwidthHz = row.BandwidthHz;
+                int fsk = row.FskBitRate;
+                config.FskBitRate = fsk;   // GFSK rows (e.g. EU868 DR7): RP002's FSK format
+                config.PreambleSymbols = fsk != 0 ? AirTime.LoRaWanFskPreambleBytes : 8;
+                tx.ConfigDataRate = dataRate;
+            }
             int eirp = region.LimitEirpForFrequency(frequency, region.GetTxPowerEirpDbm(plan, join ? 0 : _session.TxPowerIndex));
             config.PowerDbm = eirp - _options.AntennaGainDbi;
         }

@@ -292,7 +292,10 @@ namespace LoRaWan.Regions
         /// <summary>The RX1 data rate under the plan's DownlinkDwellTime.</summary>
         public int GetRx1DataRate(ChannelPlan plan, int uplinkDataRate, int offset)
         {
-            return GetRx1DataRate(uplinkDataRate, offset, plan.DownlinkDwellTime);
+            // GetRx1DataRate(uplinkDataRate, offset, plan.DownlinkDwellTime) without the second call (issue 20: once per uplink).
+            if (uplinkDataRate < 0 || uplinkDataRate >= DataRateSlots || offset < 0 || offset > _maxRx1Offset) return -1;
+            sbyte[] table = _rx1DownlinkDwell != null && plan.DownlinkDwellTime ? _rx1DownlinkDwell : _rx1;
+            return table[uplinkDataRate * Rx1Columns + offset];
         }
 
         /// <summary>The RX1 frequency after an uplink on <paramref name="channel"/> (family rule).</summary>
