@@ -217,7 +217,12 @@ namespace LoRaWan.Regions
         /// </summary>
         public bool IsUplinkDataRateUsable(ChannelPlan plan, int dataRate)
         {
-            return IsUplinkDataRate(dataRate) && IsDataRateSupported(dataRate) && GetMaxMacPayload(plan, dataRate) > 0;
+            // IsUplinkDataRate, IsDataRateSupported and GetMaxMacPayload(plan, dataRate) > 0 as table reads, without the three
+            // calls (issue 20: asked before every uplink, UsableDataRate.Ensure through IsDataRateAvailable).
+            if (dataRate < 0 || dataRate >= DataRateSlots || (_direction[dataRate] & Uplink) == 0) return false;
+            int m = _modulation[dataRate];
+            if (m != (int)Modulation.LoRa && m != (int)Modulation.Fsk) return false;
+            return _maxMacPayload[dataRate * 4 + (plan.UplinkDwellTime ? 1 : 0)] > 0;
         }
 
         /// <summary>
