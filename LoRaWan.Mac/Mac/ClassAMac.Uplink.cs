@@ -73,8 +73,11 @@ namespace LoRaWan.Mac
 
         int MaxAppPayload(int dataRate, int foptsLength)
         {
-            // MACPayload = FHDR (7 + FOpts) + FPort (1) + FRMPayload (regional parameters, "M").
-            int m = MaxMacPayload(dataRate);
+            // MACPayload = FHDR (7 + FOpts) + FPort (1) + FRMPayload (regional parameters, "M"). MaxMacPayload's body, not a
+            // call (issue 20: twice per uplink).
+            int m = _region.GetMaxMacPayload(_plan, dataRate);
+            int fsk = _options.MaxFskPhyPayload - 5;
+            if (m > fsk && _region.GetFskBitRate(dataRate) != 0) m = fsk;
             int n = m - 8 - foptsLength;
             return n < 0 ? 0 : n;
         }
