@@ -87,29 +87,38 @@ namespace LoRaWan.Frames
         /// <summary>FPort 0..255, or <see cref="NoPort"/> when absent.</summary>
         public int FPort;
 
+        // What Read and Write found or wrote, in plain fields they store directly (issue 20: six auto-property setters were
+        // six calls per frame, each ≈ 600 x86 on nanoCLR with its body); the public getters below read them.
+        byte _fctrl;
+        int _foptsOffset;
+        int _foptsLength;
+        int _payloadOffset;
+        int _payloadLength;
+        int _micOffset;
+
         /// <summary>The raw FCtrl octet of the last frame read or written (including FOptsLen).</summary>
-        public byte FCtrlByte { get; private set; }
+        public byte FCtrlByte => _fctrl;
 
         /// <summary>Absolute index of FOpts in <see cref="Buffer"/>.</summary>
-        public int FOptsOffset { get; private set; }
+        public int FOptsOffset => _foptsOffset;
 
         /// <summary>FOptsLen: 0..15.</summary>
-        public int FOptsLength { get; private set; }
+        public int FOptsLength => _foptsLength;
 
         /// <summary>Absolute index of FRMPayload in <see cref="Buffer"/> (valid when <see cref="FrmPayloadLength"/> &gt; 0).</summary>
-        public int FrmPayloadOffset { get; private set; }
+        public int FrmPayloadOffset => _payloadOffset;
 
         /// <summary>FRMPayload length; 0 when FPort is absent (or present with an empty payload).</summary>
-        public int FrmPayloadLength { get; private set; }
+        public int FrmPayloadLength => _payloadLength;
 
         /// <summary>Absolute index of the 4 MIC bytes in <see cref="Buffer"/>.</summary>
-        public int MicOffset { get; private set; }
+        public int MicOffset => _micOffset;
 
         /// <summary>The number of bytes the MIC covers: MHDR .. end of FRMPayload (= <see cref="Length"/> - 4).</summary>
         public int MicInputLength => _length - MicLength;
 
         /// <summary>The MIC as a word, byte 0 (first on air) in bits 31..24.</summary>
-        public uint Mic => LittleEndian.ReadMic(_buffer, MicOffset);
+        public uint Mic => LittleEndian.ReadMic(_buffer, _micOffset);
 
         /// <summary>
         /// Parses <paramref name="length"/> bytes at <paramref name="offset"/> as a data frame of either direction.
@@ -158,19 +167,19 @@ namespace LoRaWan.Frames
             _length = length;
             MType = mtype;
             DevAddr = LittleEndian.ReadUInt32(buffer, p);
-            FCtrlByte = fctrl;
+            _fctrl = fctrl;
             Adr = (fctrl & FCtrl.Adr) != 0;
             Ack = (fctrl & FCtrl.Ack) != 0;
             AdrAckReq = !down && (fctrl & FCtrl.AdrAckReq) != 0;
             ClassB = !down && (fctrl & FCtrl.ClassB) != 0;
             FPending = down && (fctrl & FCtrl.FPending) != 0;
             FCnt = LittleEndian.ReadUInt16(buffer, p + 5);
-            FOptsOffset = p + FixedFhdrLength;
-            FOptsLength = foptsLength;
+            _foptsOffset = p + FixedFhdrLength;
+            _foptsLength = foptsLength;
             FPort = fport;
-            FrmPayloadOffset = payloadOffset;
-            FrmPayloadLength = payloadLength;
-            MicOffset = micOffset;
+            _payloadOffset = payloadOffset;
+            _payloadLength = payloadLength;
+            _micOffset = micOffset;
             return FrameResult.Ok;
         }
 
@@ -203,21 +212,18 @@ namespace LoRaWan.Frames
             int fctrl = foptsLength;
             if (Adr) fctrl |= FCtrl.Adr;
             if (Ack) fctrl |= FCtrl.Ack;
-            if (down)
-            {
-                if (FPending) fctrl |= FCtrl.FPending;
-            }
-            else
-            {
-                if (AdrAckReq) fctrl |= FCtrl.AdrAckReq;
-                if (ClassB) fctrl |= FCtrl.ClassB;
-            }
+            if (down) { if (FPending) fctrl |= FCtrl.FPending; }
+            else { if (AdrAckReq) fctrl |= FCtrl.AdrAckReq; if (ClassB) fctrl |= FCtrl.ClassB; }
 
-            buffer[offset] = Mhdr.Build(mtype);
+            // MHDR (Mhdr.Build), DevAddr and FCnt little-endian (LittleEndian.WriteUInt32/16), written here without the three
+            // calls (issue 20: a static call ≈ 363 x86 on nanoCLR, more than the stores it makes).
+            buffer[offset] = (byte)((int)mtype << 5);
             int p = offset + FhdrOffset;
-            LittleEndian.WriteUInt32(buffer, p, DevAddr);
+            uint devAddr = DevAddr;
+            buffer[p] = (byte)devAddr; buffer[p + 1] = (byte)(devAddr >> 8); buffer[p + 2] = (byte)(devAddr >> 16); buffer[p + 3] = (byte)(devAddr >> 24);
             buffer[p + 4] = (byte)fctrl;
-            LittleEndian.WriteUInt16(buffer, p + 5, FCnt);
+            int fcnt = FCnt;
+            buffer[p + 5] = (byte)fcnt; buffer[p + 6] = (byte)(fcnt >> 8);
             p += FixedFhdrLength;
             if (foptsLength > 0) Array.Copy(fopts, foptsOffset, buffer, p, foptsLength);
             int foptsAt = p;
@@ -231,20 +237,20 @@ namespace LoRaWan.Frames
             _buffer = buffer;
             _offset = offset;
             _length = total;
-            FCtrlByte = (byte)fctrl;
+            _fctrl = (byte)fctrl;
             if (down) { AdrAckReq = false; ClassB = false; } else FPending = false;
-            FOptsOffset = foptsAt;
-            FOptsLength = foptsLength;
-            FrmPayloadOffset = payloadAt;
-            FrmPayloadLength = payloadLength;
-            MicOffset = p;
+            _foptsOffset = foptsAt;
+            _foptsLength = foptsLength;
+            _payloadOffset = payloadAt;
+            _payloadLength = payloadLength;
+            _micOffset = p;
             return FrameResult.Ok;
         }
 
         /// <summary>Stores <paramref name="mic"/> (byte 0 in bits 31..24) in the MIC slot of the frame last read or written.</summary>
         public void SetMic(uint mic)
         {
-            LittleEndian.WriteMic(_buffer, MicOffset, mic);
+            LittleEndian.WriteMic(_buffer, _micOffset, mic);
         }
     }
 }

@@ -19,24 +19,23 @@ namespace LoRaWan.Mac
             ulong openedUs = _scheduler.NowMicroseconds;
             if (openedUs < firedUs) openedUs = firedUs;
             if (fromAlarm) _diag.Timing.Lateness.Record((long)(openedUs - dueUs));
-            int dataRate = window == 1 ? rw.Rx1DataRate : rw.Rx2DataRate;
-            DataRateRow row = FittedRow(window, dataRate);
-            int fsk = row.FskBitRate;
-            RxConfig config = rw.Config;
-            config.FrequencyHz = window == 1 ? rw.Rx1FrequencyHz : rw.Rx2FrequencyHz;
-            config.SpreadingFactor = row.SpreadingFactor;
-            config.BandwidthHz = row.BandwidthHz;
-            config.FskBitRate = fsk;
-            config.CodingRate = 1;
-            config.PreambleSymbols = fsk != 0 ? AirTime.LoRaWanFskPreambleBytes : 8;
-            config.Crc = fsk != 0;       // LoRa downlinks carry no payload CRC (LoRaWAN 1.0.4 §4.1); FSK frames always do
-            config.InvertIq = true;
-            config.SymbolTimeout = row.WindowSymbols;
+            int dataRate;
+            DataRateRow row;
+            uint frequency;
+            if (window == 1) { dataRate = rw.Rx1DataRate; row = rw.Rx1Row; frequency = rw.Rx1FrequencyHz; }
+            else { dataRate = rw.Rx2DataRate; row = rw.Rx2Row; frequency = rw.Rx2FrequencyHz; }
+            // Fitted when the open time was set (OnTxDone, WindowClosedEmpty), for this window's rate: with a fixed timing
+            // error the fit still holds (issue 20: one FittedRow call per window, ≈ 1,400 x86). With AdaptTimingError the
+            // lateness just recorded may widen it. Not null either way: only a supported window is opened.
+            if (_options.AdaptTimingError) row = FittedRow(row, dataRate);
+            // The window's settings follow its row (DataRateRow.Window): only the frequency is the channel's.
+            RxConfig config = row.Window;
+            config.FrequencyHz = frequency;
             _state = window == 1 ? MacState.Rx1 : MacState.Rx2;
             // LoRa: a guard, if the radio never reports the end of the window (the chip's symbol timeout does). FSK: the
             // window's end itself (the SX1276's FSK timeout reaches no wired DIO; the driver keeps no alarm). Either way a
-            // frame that started inside the window may last up to its maximum air time.
-            _alarm.Arm(openedUs + row.WindowListenUs + row.MaxDownlinkUs(_region) + (fsk != 0 ? FskWindowEndMarginUs : RxGuardMarginUs));
+            // frame that started inside the window may last up to its maximum air time (DataRateRow.WindowGuardUs).
+            _alarm.Arm(openedUs + row.WindowGuardUs);
             if (_observers.Trace != null) _observers.Trace.WindowOpened(window, dueUs, firedUs, config.FrequencyHz, dataRate, config.SymbolTimeout);
             _rxc.Open = false;   // RX1/RX2 take precedence over RXC (LoRaWAN 1.0.4 §15)
             _radio.Receive(config);
@@ -70,8 +69,9 @@ namespace LoRaWan.Mac
             {
                 _alarm.Disarm();
                 _state = MacState.WaitingRx2;
-                if (!_region.IsDataRateSupported(rw.Rx2DataRate)) { SleepRadio(); EndOfWindows(false); return; }
-                ulong due = WindowOpenTime(rw.Rx1DelayUs + OneSecondUs, 2, rw.Rx2DataRate);
+                DataRateRow row = FittedRow(rw.Rx2Row, rw.Rx2DataRate);
+                if (row == null) { SleepRadio(); EndOfWindows(false); return; }
+                ulong due = WindowOpenTime(rw.TxDoneUs + rw.Rx1DelayUs + OneSecondUs, row);
                 ulong now = _scheduler.NowMicroseconds;
                 if (due <= now) OpenWindow(2, due, now, false);
                 else _alarm.Arm(due);

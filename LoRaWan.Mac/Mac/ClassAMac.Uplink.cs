@@ -73,8 +73,11 @@ namespace LoRaWan.Mac
 
         int MaxAppPayload(int dataRate, int foptsLength)
         {
-            // MACPayload = FHDR (7 + FOpts) + FPort (1) + FRMPayload (regional parameters, "M").
-            int m = MaxMacPayload(dataRate);
+            // MACPayload = FHDR (7 + FOpts) + FPort (1) + FRMPayload (regional parameters, "M"). MaxMacPayload's body, not a
+            // call (issue 20: twice per uplink).
+            int m = _region.GetMaxMacPayload(_plan, dataRate);
+            int fsk = _options.MaxFskPhyPayload - 5;
+            if (m > fsk && _region.GetFskBitRate(dataRate) != 0) m = fsk;
             int n = m - 8 - foptsLength;
             return n < 0 ? 0 : n;
         }
@@ -246,8 +249,9 @@ namespace LoRaWan.Mac
                 _cmd.Answers.Save();
                 _requests.PreemptedAck = up.AckOwed;
             }
-            tx.Length = BuildDataFrame(port, length, confirmed);
-            if (tx.Length <= 0) { Complete(SendStatus.PayloadTooLarge); return; }
+            int frameLength = BuildDataFrame(port, length, confirmed);
+            tx.Length = frameLength;
+            if (frameLength <= 0) { Complete(SendStatus.PayloadTooLarge); return; }
             TransmitPending();
         }
 
@@ -274,23 +278,28 @@ namespace LoRaWan.Mac
             byte[] payload = _requests.Payload;
             int foptsLength = SelectUplinkCommands(ref port, ref length, ref payload);
             header.FPort = port;
-            FrameResult r = header.Write(frame, 0, up.FOpts, 0, foptsLength, payload, 0, port == DataFrame.NoPort ? 0 : length);
+            int frmPayloadLength = port == DataFrame.NoPort ? 0 : length;
+            FrameResult r = header.Write(frame, 0, up.FOpts, 0, foptsLength, payload, 0, frmPayloadLength);
             if (r != FrameResult.Ok) return 0;
+            // The frame starts at 0 and ends with FRMPayload then the 4-byte MIC (LoRaWAN 1.0.4 §4.1, §4.3): the MIC's
+            // offset and FRMPayload's follow from the length (issue 20: one getter call where four were).
+            int total = header.Length;
+            int micOffset = total - 4;
             bool v11 = keys.Separate;
-            int frmPayloadLength = header.FrmPayloadLength;
             if (frmPayloadLength > 0)
             {
                 // FRMPayload key: AppSKey for FPort 1..255; for FPort 0 NwkSKey (LoRaWAN 1.0.4 §4.3.3), NwkSEncKey (1.1 §4.3.3).
                 byte[] key = port != 0 ? keys.AppSKey : v11 ? keys.NwkSEncKey : keys.NwkSKey;
-                _cipher.EncryptFrmPayload(key, 0, keys.Generation, FrameDirection.Uplink, devAddr, fcnt, frame, header.FrmPayloadOffset, frmPayloadLength);
+                _cipher.EncryptFrmPayload(key, 0, keys.Generation, FrameDirection.Uplink, devAddr, fcnt, frame, micOffset - frmPayloadLength, frmPayloadLength);
             }
             // LoRaWAN 1.1 §4.4: the ACK's ConfFCnt enters the MIC (B1).
             up.ConfFCnt = ackOwed ? keys.ConfirmedDownFCnt : 0u;
             up.AckOwed = false;
             // 1.1: FOpts encrypted with NwkSEncKey (§4.3.1.6 and its erratum); the MIC waits for the channel (SignUplink11).
-            if (v11) { EncryptUplinkFOpts(foptsLength); return header.Length; }
-            _mic.Compute10(keys.NwkSKey, 0, keys.Generation, FrameDirection.Uplink, devAddr, fcnt, frame, 0, header.MicInputLength, frame, header.MicOffset);
-            return header.Length;
+            if (v11) { EncryptUplinkFOpts(foptsLength); return total; }
+            // The MIC covers MHDR .. end of FRMPayload, the bytes before it.
+            _mic.Compute10(keys.NwkSKey, 0, keys.Generation, FrameDirection.Uplink, devAddr, fcnt, frame, 0, micOffset, frame, micOffset);
+            return total;
         }
 
         /// <summary>FOpts start after MHDR (1) and the fixed FHDR (DevAddr 4, FCtrl 1, FCnt 2).</summary>
@@ -388,15 +397,17 @@ namespace LoRaWan.Mac
             tx.FrequencyHz = frequency;
             tx.AirTimeUs = airTime;
             config.FrequencyHz = frequency;
-            DataRateRow row = tx.Row;   // loaded for dataRate by TransmitPending
-            config.SpreadingFactor = row.SpreadingFactor;
-            config.BandwidthHz = row.BandwidthHz;
-            int fsk = row.FskBitRate;
-            config.FskBitRate = fsk;   // GFSK rows (e.g. EU868 DR7): RP002's FSK format
-            config.CodingRate = 1;
-            config.PreambleSymbols = fsk != 0 ? AirTime.LoRaWanFskPreambleBytes : 8;
-            config.Crc = true;
-            config.InvertIq = false;
+            if (tx.ConfigDataRate != dataRate)
+            {
+                // CodingRate, Crc and InvertIq are set once (Transmission's constructor).
+                DataRateRow row = tx.Row;   // loaded for dataRate by TransmitPending
+                config.SpreadingFactor = row.SpreadingFactor;
+                config.BandwidthHz = row.BandwidthHz;
+                int fsk = row.FskBitRate;
+                config.FskBitRate = fsk;   // GFSK rows (e.g. EU868 DR7): RP002's FSK format
+                config.PreambleSymbols = fsk != 0 ? AirTime.LoRaWanFskPreambleBytes : 8;
+                tx.ConfigDataRate = dataRate;
+            }
             int eirp = region.LimitEirpForFrequency(frequency, region.GetTxPowerEirpDbm(plan, join ? 0 : _session.TxPowerIndex));
             config.PowerDbm = eirp - _options.AntennaGainDbi;
         }
@@ -430,43 +441,51 @@ namespace LoRaWan.Mac
             ReceiveWindows rw = _windows;
             rw.TxDoneUs = stampUs;
             if (_observers.Trace != null) _observers.Trace.TxDone(stampUs);
-            if (!_region.IsDataRateSupported(rw.Rx1DataRate))
+            ulong rx1DelayUs = rw.Rx1DelayUs;
+            DataRateRow row = FittedRow(rw.Rx1Row, rw.Rx1DataRate);
+            if (row == null)
             {
                 // The RX1 rate for this uplink and offset is one this stack does not receive (LR-FHSS, RFU; LoRa and
                 // FSK are received): no RX1, go straight to RX2.
                 rw.Current = 1;
                 _state = MacState.WaitingRx2;
-                if (!_region.IsDataRateSupported(rw.Rx2DataRate)) { EndOfWindows(false); return; }
-                _alarm.Arm(WindowOpenTime(rw.Rx1DelayUs + OneSecondUs, 2, rw.Rx2DataRate));
+                row = FittedRow(rw.Rx2Row, rw.Rx2DataRate);
+                if (row == null) { EndOfWindows(false); return; }
+                _alarm.Arm(WindowOpenTime(stampUs + rx1DelayUs + OneSecondUs, row));
                 return;
             }
             _state = MacState.WaitingRx1;
-            _alarm.Arm(WindowOpenTime(rw.Rx1DelayUs, 1, rw.Rx1DataRate));
+            _alarm.Arm(WindowOpenTime(stampUs + rx1DelayUs, row));
         }
 
-        /// <summary>When to start listening for a window whose preamble is due <paramref name="delayUs"/> after TxDone.</summary>
-        ulong WindowOpenTime(ulong delayUs, int window, int dataRate)
+        /// <summary>When to start listening for a window of <paramref name="row"/> whose preamble is due at <paramref name="dueUs"/>.</summary>
+        static ulong WindowOpenTime(ulong dueUs, DataRateRow row)
         {
-            DataRateRow row = FittedRow(window, dataRate);
-            long at = (long)(_windows.TxDoneUs + delayUs) + row.WindowOffsetUs;
+            long at = (long)dueUs + row.WindowOffsetUs;
             return at < 0 ? 0 : (ulong)at;
         }
 
         /// <summary>
-        /// The row of <paramref name="window"/>'s data rate (1: RX1, 2: RX2), read from the region when the rate changed
-        /// (issue 20: each window's rate is read once, not on every use, and kept from one uplink to the next), with the
-        /// window fitted to <see cref="EffectiveTimingErrorUs"/> and the radio's wake-up (<see cref="DataRateRow.FitWindow"/>,
-        /// refitted only when either changed). Issue 20: one call where WindowRow, DataRateRow.Load, EffectiveTimingErrorUs
-        /// and FitWindow were four, twice per window (at TxDone for the open time, at the window for the symbol timeout).
+        /// <paramref name="row"/> (a window's: <see cref="ReceiveWindows.Rx1Row"/> or <see cref="ReceiveWindows.Rx2Row"/>) for
+        /// <paramref name="dataRate"/>, read from the region when the rate changed (issue 20: each window's rate is read once,
+        /// not on every use, and kept from one uplink to the next), with the window fitted to <see cref="EffectiveTimingErrorUs"/>
+        /// and the radio's wake-up (<see cref="DataRateRow.FitWindow"/>, refitted only when either changed) and its guard
+        /// (<see cref="DataRateRow.WindowGuardUs"/>); null when this stack does not receive the rate (LR-FHSS, RFU:
+        /// <see cref="DataRateRow.Supported"/>). Issue 20: one call where WindowRow, DataRateRow.Load, EffectiveTimingErrorUs,
+        /// FitWindow and Region.IsDataRateSupported were five, twice per window (at TxDone for the open time, at the window).
         /// </summary>
-        DataRateRow FittedRow(int window, int dataRate)
+        DataRateRow FittedRow(DataRateRow row, int dataRate)
         {
-            DataRateRow row = window == 1 ? _windows.Rx1Row : _windows.Rx2Row;
             if (row.DataRate != dataRate) row.Load(_region, dataRate);
+            if (!row.Supported) return null;
             LoRaWanOptions options = _options;
             long errorUs = options.AdaptTimingError ? EffectiveTimingErrorUs : options.TimingErrorUs;
             long wakeUpUs = options.RadioWakeUpUs;
-            if (errorUs != row.FittedErrorUs || wakeUpUs != row.FittedWakeUpUs) row.FitWindow(errorUs, wakeUpUs);
+            if (errorUs != row.FittedErrorUs || wakeUpUs != row.FittedWakeUpUs)
+            {
+                row.FitWindow(errorUs, wakeUpUs);
+                row.WindowGuardUs = row.WindowListenUs + row.MaxDownlinkUs(_region) + (row.FskBitRate != 0 ? FskWindowEndMarginUs : RxGuardMarginUs);
+            }
             return row;
         }
 

@@ -1,3 +1,4 @@
+using LoRaWan.Radio;
 using LoRaWan.Regions;
 
 namespace LoRaWan.Mac
@@ -14,6 +15,11 @@ namespace LoRaWan.Mac
     {
         /// <summary>The data rate held; −1 before the first <see cref="Load"/>.</summary>
         internal int DataRate = -1;
+        /// <summary>
+        /// <see cref="Region.IsDataRateSupported"/> of <see cref="DataRate"/>, read at <see cref="Load"/> (issue 20: asked at
+        /// TxDone and again between the windows every cycle). The region's tables never change, so it changes only with the rate.
+        /// </summary>
+        internal bool Supported;
         internal int SpreadingFactor;
         internal int BandwidthHz;
         /// <summary>FSK bit rate; 0 for a LoRa rate.</summary>
@@ -33,14 +39,52 @@ namespace LoRaWan.Mac
         internal long WindowOffsetUs;
         /// <summary>How long the window listens: <see cref="WindowSymbols"/> × the window's symbol time, µs.</summary>
         internal ulong WindowListenUs;
+        /// <summary>
+        /// From a window's opening to its guard alarm, µs: <see cref="WindowListenUs"/>, the largest downlink's air time and
+        /// the caller's margin, set by the caller after each <see cref="FitWindow"/> (ClassAMac.FittedRow).
+        /// </summary>
+        internal ulong WindowGuardUs;
+
+        /// <summary>
+        /// The receive settings of a window row (null for the uplink's row): every field but <see cref="RxConfig.FrequencyHz"/>
+        /// follows the row, written at <see cref="Load"/> and <see cref="FitWindow"/> and by nothing else, so opening a window
+        /// sets only the frequency (issue 20: nine field writes per window, the same values every cycle).
+        /// </summary>
+        internal readonly RxConfig Window;
+
+        /// <summary>A row for the uplink (no receive settings).</summary>
+        internal DataRateRow()
+        {
+        }
+
+        /// <summary>A receive window's row, which keeps <paramref name="window"/> in step with the row (<see cref="Window"/>).</summary>
+        internal DataRateRow(RxConfig window)
+        {
+            Window = window;
+            window.CodingRate = 1;
+            window.InvertIq = true;   // downlinks are sent with inverted IQ (LoRaWAN 1.0.4 §4.1)
+        }
 
         /// <summary>Holds <paramref name="dataRate"/>'s row of <paramref name="region"/> (nothing to do when it already does).</summary>
         internal void Load(Region region, int dataRate)
         {
             if (dataRate == DataRate) return;   // the caller tests this first on the hot path (ClassAMac.FittedRow)
-            SpreadingFactor = region.GetSpreadingFactor(dataRate);
-            BandwidthHz = region.GetBandwidthHz(dataRate);
-            FskBitRate = region.GetFskBitRate(dataRate);
+            int sf = region.GetSpreadingFactor(dataRate);
+            int bw = region.GetBandwidthHz(dataRate);
+            int fsk = region.GetFskBitRate(dataRate);
+            SpreadingFactor = sf;
+            BandwidthHz = bw;
+            FskBitRate = fsk;
+            Supported = region.IsDataRateSupported(dataRate);
+            RxConfig window = Window;
+            if (window != null)
+            {
+                window.SpreadingFactor = sf;
+                window.BandwidthHz = bw;
+                window.FskBitRate = fsk;
+                window.PreambleSymbols = fsk != 0 ? AirTime.LoRaWanFskPreambleBytes : 8;
+                window.Crc = fsk != 0;   // LoRa downlinks carry no payload CRC (LoRaWAN 1.0.4 §4.1); FSK frames always do
+            }
             _symbolTimeUs = 0;
             _maxDownlinkUs = 0;
             _uplinkLength = -1;
@@ -59,6 +103,7 @@ namespace LoRaWan.Mac
             long tsym = WindowSymbolTimeUs;
             int symbols = RxWindowTiming.SymbolTimeoutFor(tsym, errorUs);
             WindowSymbols = symbols;
+            if (Window != null) Window.SymbolTimeout = symbols;
             WindowOffsetUs = RxWindowTiming.WindowOffsetMillisecondsFor(tsym, symbols, wakeUpUs) * 1000L;
             WindowListenUs = (ulong)symbols * (ulong)tsym;
             FittedErrorUs = errorUs;

@@ -208,11 +208,18 @@ namespace LoRaWan.Mac
             int all = room;
             if (_deviceMode >= 0 && room - n >= 2) room -= 2;
 
-            // Fresh answers, then sticky repeats: whole commands in order, stopping at the first that does not fit.
-            _selectedFresh = CopyWhole(_fresh, _freshLength, destination, offset, ref n, room);
-            if (_selectedFresh < 0) { _selectedFresh = -_selectedFresh - 1; _freshLength = _selectedFresh; }   // cannot happen: we wrote them
-            _selectedSticky = CopyWhole(_sticky, _stickyLength, destination, offset, ref n, room);
-            if (_selectedSticky < 0) { _selectedSticky = -_selectedSticky - 1; _stickyLength = _selectedSticky; }
+            // Fresh answers, then sticky repeats: whole commands in order, stopping at the first that does not fit. Most
+            // uplinks owe none: no call then (issue 20: two calls of CopyWhole per uplink, ≈ 1,400 x86 on nanoCLR, for nothing).
+            if (_freshLength > 0)
+            {
+                _selectedFresh = CopyWhole(_fresh, _freshLength, destination, offset, ref n, room);
+                if (_selectedFresh < 0) { _selectedFresh = -_selectedFresh - 1; _freshLength = _selectedFresh; }   // cannot happen: we wrote them
+            }
+            if (_stickyLength > 0)
+            {
+                _selectedSticky = CopyWhole(_sticky, _stickyLength, destination, offset, ref n, room);
+                if (_selectedSticky < 0) { _selectedSticky = -_selectedSticky - 1; _stickyLength = _selectedSticky; }
+            }
 
             // Read and cleared in one step: nothing a requester does in between can be cleared unseen.
             int requests = _requested == 0 ? 0 : Interlocked.Exchange(ref _requested, 0);

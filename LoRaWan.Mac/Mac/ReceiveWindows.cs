@@ -11,7 +11,6 @@ namespace LoRaWan.Mac
     internal sealed class ReceiveWindows
     {
         internal readonly byte[] Frame = new byte[Transmission.MaxPhyPayload];
-        internal readonly RxConfig Config = new RxConfig();
         internal readonly RxPacketInfo Info = new RxPacketInfo();
         internal readonly DataFrame Header = new DataFrame();
         internal readonly Downlink Downlink = new Downlink();
@@ -25,8 +24,14 @@ namespace LoRaWan.Mac
         internal int Rx2DataRate;
         /// <summary>The window open or last opened: 1 or 2.</summary>
         internal int Current;
-        /// <summary>The rows of the RX1 and RX2 data rates (window symbol, largest frame's air time).</summary>
-        internal readonly DataRateRow Rx1Row = new DataRateRow();
-        internal readonly DataRateRow Rx2Row = new DataRateRow();
+        /// <summary>The rows of the RX1 and RX2 data rates (window symbol, largest frame's air time), each with its window's settings.</summary>
+        internal readonly DataRateRow Rx1Row = new DataRateRow(new RxConfig());
+        internal readonly DataRateRow Rx2Row = new DataRateRow(new RxConfig());
+
+        /// <summary>The receive settings of the window open or last opened (<see cref="Current"/>).</summary>
+        internal RxConfig Config
+        {
+            get { return Current == 1 ? Rx1Row.Window : Rx2Row.Window; }
+        }
     }
 }

@@ -217,7 +217,12 @@ namespace LoRaWan.Regions
         /// </summary>
         public bool IsUplinkDataRateUsable(ChannelPlan plan, int dataRate)
         {
-            return IsUplinkDataRate(dataRate) && IsDataRateSupported(dataRate) && GetMaxMacPayload(plan, dataRate) > 0;
+            // IsUplinkDataRate, IsDataRateSupported and GetMaxMacPayload(plan, dataRate) > 0 as table reads, without the three
+            // calls (issue 20: asked before every uplink, UsableDataRate.Ensure through IsDataRateAvailable).
+            if (dataRate < 0 || dataRate >= DataRateSlots || (_direction[dataRate] & Uplink) == 0) return false;
+            int m = _modulation[dataRate];
+            if (m != (int)Modulation.LoRa && m != (int)Modulation.Fsk) return false;
+            return _maxMacPayload[dataRate * 4 + (plan.UplinkDwellTime ? 1 : 0)] > 0;
         }
 
         /// <summary>
@@ -227,6 +232,29 @@ namespace LoRaWan.Regions
         /// <remarks>A GFSK rate uses the FSK formula (<see cref="AirTime.LoRaWanFskFrameUs"/>, CRC in both directions).</remarks>
         /// <exception cref="NotSupportedException">an LR-FHSS rate</exception>
         public ulong GetAirTimeUs(int dataRate, int phyPayloadLength, bool uplink)
+        {
+            // One answer kept (issue 20: the MAC asks for the same uplink's air time every cycle, ≈ 7,000 x86 of AirTime on
+            // nanoCLR): key (data rate, length, direction) and value in one long, read and written whole, so any thread may
+            // ask (a torn pair cannot be seen: nanoCLR switches threads between IL instructions, and a 64-bit field is one
+            // access on the host). The tables it depends on never change after construction.
+            if (dataRate >= 0 && dataRate < DataRateSlots && phyPayloadLength >= 0 && phyPayloadLength <= 0xFFFF)
+            {
+                long key = (long)(((dataRate << 17) | (phyPayloadLength << 1) | (uplink ? 1 : 0)) + 1) << AirTimeKeyShift;
+                long memo = _airTimeMemo;
+                if ((memo & ~AirTimeValueMask) == key) return (ulong)(memo & AirTimeValueMask);
+                ulong us = ComputeAirTimeUs(dataRate, phyPayloadLength, uplink);
+                if (us <= AirTimeValueMask) _airTimeMemo = key | (long)us;
+                return us;
+            }
+            return ComputeAirTimeUs(dataRate, phyPayloadLength, uplink);
+        }
+
+        /// <summary><see cref="GetAirTimeUs"/>'s memo: (1 + DR·2^17 + length·2 + uplink) in bits 40.., the air time in µs below; 0 = empty.</summary>
+        private long _airTimeMemo;
+        private const int AirTimeKeyShift = 40;
+        private const long AirTimeValueMask = (1L << AirTimeKeyShift) - 1;
+
+        private ulong ComputeAirTimeUs(int dataRate, int phyPayloadLength, bool uplink)
         {
             Modulation m = GetModulation(dataRate);
             if (m == Modulation.Fsk) return AirTime.LoRaWanFskFrameUs(_fskBitRate[dataRate], phyPayloadLength);
@@ -269,7 +297,10 @@ namespace LoRaWan.Regions
         /// <summary>The RX1 data rate under the plan's DownlinkDwellTime.</summary>
         public int GetRx1DataRate(ChannelPlan plan, int uplinkDataRate, int offset)
         {
-            return GetRx1DataRate(uplinkDataRate, offset, plan.DownlinkDwellTime);
+            // GetRx1DataRate(uplinkDataRate, offset, plan.DownlinkDwellTime) without the second call (issue 20: once per uplink).
+            if (uplinkDataRate < 0 || uplinkDataRate >= DataRateSlots || offset < 0 || offset > _maxRx1Offset) return -1;
+            sbyte[] table = _rx1DownlinkDwell != null && plan.DownlinkDwellTime ? _rx1DownlinkDwell : _rx1;
+            return table[uplinkDataRate * Rx1Columns + offset];
         }
 
         /// <summary>The RX1 frequency after an uplink on <paramref name="channel"/> (family rule).</summary>

@@ -50,6 +50,29 @@ namespace LoRaWan.Tests.Mac
         }
 
         [TestMethod]
+        public void TimingErrorChangedBetweenUplinks_TheNextRx1IsRefitted()
+        {
+            // The window settings are kept per row from one uplink to the next (DataRateRow.Window): a new timing error
+            // must reach the radio. EU868 DR5 = SF7/125 kHz, wake-up 2 ms. 30 ms: 63 symbols, −30 ms (the test above).
+            // 10 ms: ceil((4·1024 + 20000) / 1024) = 24 symbols (shared/VECTORS.md, LoRaMac-node's table);
+            // offset = trunc((4096 − 12288 − 2000) / 1000) = −10 ms.
+            LoRaWanOptions o = MacTestRig.Dr5NoAdr();
+            var rig = new MacTestRig(o);
+            rig.Device.Send(1, Test, false, 60000);
+            Assert.AreEqual(63, (int)rig.Radio.RxSymbolTimeout[0], "first RX1 symbol timeout (30 ms)");
+            o.TimingErrorUs = 10000;
+            rig.Device.Send(1, Test, false, 60000);
+            Assert.AreEqual(4, rig.Radio.RxOpenedAt.Count, "both windows of both uplinks");
+            ulong txDone = (ulong)rig.Radio.TxDoneAt[1];
+            Assert.AreEqual(24, (int)rig.Radio.RxSymbolTimeout[2], "second RX1 symbol timeout (10 ms)");
+            Assert.AreEqual(txDone + 1000000UL - 10000UL, (ulong)rig.Radio.RxOpenedAt[2], "second RX1 open time");
+            Assert.AreEqual((uint)rig.Radio.SentFrequency[1], (uint)rig.Radio.RxFrequency[2], "second RX1 on the second uplink's frequency");
+            Assert.AreEqual(7, (int)rig.Radio.RxSf[2], "RX1 still SF7");
+            Assert.AreEqual(12, (int)rig.Radio.RxSf[3], "RX2 still DR0 = SF12");
+            Assert.AreEqual(6, (int)rig.Radio.RxSymbolTimeout[3], "RX2: max(ceil((131072 + 20000) / 32768), 6) = 6");
+        }
+
+        [TestMethod]
         public void ConfirmedUplink_AckedInRx1_Rx2NotOpened_DownlinkDelivered()
         {
             // shared/VECTORS.md downlink: 60F17DBE4920020001F9D65D27 = unconfirmed down, ACK, FCnt 2, FPort 1, empty.

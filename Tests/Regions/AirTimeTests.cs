@@ -22,6 +22,31 @@ namespace LoRaWan.Tests.Regions
         }
 
         [TestMethod]
+        public void OneRegion_QueriesThatDifferInOneKey_EachGetItsOwnAirTime()
+        {
+            // Region.GetAirTimeUs keeps its last answer: a query differing only in the data rate, the length or the direction
+            // must not get it. Values: shared/VECTORS.md (SF12/125 13 bytes), Sf7_13Bytes_Is46336Us, the GFSK test below, and
+            // the independent formula for US915 DR8 (SF12/500) 32 bytes without and with CRC.
+            Region eu = Region.Create("EU868");
+            Assert.AreEqual(1155072UL, eu.GetAirTimeUs(0, 13, true), "DR0 13 bytes");
+            Assert.AreEqual(1155072UL, eu.GetAirTimeUs(0, 13, true), "the same again");
+            Assert.AreEqual(46336UL, eu.GetAirTimeUs(5, 13, true), "DR5 13 bytes: another data rate");
+            Assert.AreEqual(1155072UL, eu.GetAirTimeUs(0, 13, true), "DR0 13 bytes after DR5");
+            Assert.AreEqual(3840UL, eu.GetAirTimeUs(7, 13, true), "DR7 13 bytes");
+            Assert.AreEqual(1760UL, eu.GetAirTimeUs(7, 0, true), "DR7 0 bytes: another length");
+            Assert.AreEqual(42560UL, eu.GetAirTimeUs(7, 255, true), "DR7 255 bytes");
+            Region us = Region.Create("US915");
+            ulong down = (ulong)(ReferenceAirTimeMs(12, 500, 32, 1, 8, false, true, false) * 1000.0 + 0.5);
+            ulong up = (ulong)(ReferenceAirTimeMs(12, 500, 32, 1, 8, true, true, false) * 1000.0 + 0.5);
+            Assert.IsTrue(down != up, "the two directions differ at 32 bytes");
+            Assert.AreEqual(down, us.GetAirTimeUs(8, 32, false), "US915 DR8 32 bytes down");
+            Assert.AreEqual(up, us.GetAirTimeUs(8, 32, true), "the same up: another direction");
+            Assert.AreEqual(down, us.GetAirTimeUs(8, 32, false), "down again");
+            Assert.ThrowsException(typeof(NotSupportedException), () => eu.GetAirTimeUs(8, 13, true));
+            Assert.ThrowsException(typeof(NotSupportedException), () => eu.GetAirTimeUs(8, 13, true));
+        }
+
+        [TestMethod]
         public void Sf7_13Bytes_Is46336Us()
         {
             // 33 symbols + 12.25 preamble symbols of 1.024 ms.

@@ -130,6 +130,33 @@ namespace LoRaWan.Tests.Regions
         }
 
         [TestMethod]
+        public void UplinkDataRateUsable_OnlyForSupportedUplinkRatesWithAPayload()
+        {
+            // RP002-1.0.4: US915 DR8..DR13 are downlink only; EU868 DR8..DR11 are LR-FHSS (uplink, not sent by this stack),
+            // DR7 is GFSK, DR12..DR14 RFU; AS923 DR0 has no payload under UplinkDwellTime (its M is "N/A").
+            Region us = Region.Create("US915");
+            ChannelPlan usPlan = us.CreateChannelPlan();
+            Assert.IsTrue(us.IsUplinkDataRateUsable(usPlan, 3), "US915 DR3 (SF7/125 uplink)");
+            Assert.IsFalse(us.IsUplinkDataRateUsable(usPlan, 8), "US915 DR8 is downlink only");
+            Assert.IsFalse(us.IsUplinkDataRateUsable(usPlan, 13), "US915 DR13 is downlink only");
+            Region eu = Region.Create("EU868");
+            ChannelPlan euPlan = eu.CreateChannelPlan();
+            Assert.IsTrue(eu.IsUplinkDataRateUsable(euPlan, 5), "EU868 DR5 (LoRa)");
+            Assert.IsTrue(eu.IsUplinkDataRateUsable(euPlan, 7), "EU868 DR7 (GFSK)");
+            Assert.IsFalse(eu.IsUplinkDataRateUsable(euPlan, 8), "EU868 DR8 is LR-FHSS");
+            Assert.IsFalse(eu.IsUplinkDataRateUsable(euPlan, 12), "EU868 DR12 is RFU");
+            Assert.IsFalse(eu.IsUplinkDataRateUsable(euPlan, -1), "below the table");
+            Assert.IsFalse(eu.IsUplinkDataRateUsable(euPlan, 16), "past the table");
+            Region as923 = Region.Create("AS923-1");
+            ChannelPlan asPlan = as923.CreateChannelPlan();
+            asPlan.UplinkDwellTime = false;
+            Assert.IsTrue(as923.IsUplinkDataRateUsable(asPlan, 0), "AS923 DR0 without dwell time");
+            asPlan.UplinkDwellTime = true;
+            Assert.IsFalse(as923.IsUplinkDataRateUsable(asPlan, 0), "AS923 DR0 under dwell time");
+            Assert.IsTrue(as923.IsUplinkDataRateUsable(asPlan, 2), "AS923 DR2 under dwell time");
+        }
+
+        [TestMethod]
         public void DataRateAvailability_FollowsTheEnabledChannels()
         {
             Region us = Region.Create("US915");
