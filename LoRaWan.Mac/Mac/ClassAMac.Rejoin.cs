@@ -15,7 +15,8 @@ namespace LoRaWan.Mac
         /// network answers with a new session and radio parameters) or 1 (restore a lost session context, signed with
         /// JSIntKey; the join server answers). Type 2 is sent only on the network's ForceRejoinReq. The session stays in use
         /// until a join-accept answering it is accepted; then the new session replaces it (keys, DevAddr, counters at 0,
-        /// RekeyInd until RekeyConf). Returns false while the MAC is busy. Any thread.
+        /// RekeyInd until RekeyConf). Returns false while the MAC is busy, and while the Rejoin-requests of the network's
+        /// ForceRejoinReq (§5.13) are still being sent (they are not replaced). Any thread.
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="type"/> is not 0 or 1</exception>
         /// <exception cref="InvalidOperationException">no LoRaWAN 1.1 OTAA session joined with OptNeg = 1; the message says
@@ -26,6 +27,8 @@ namespace LoRaWan.Mac
             if (type != 0 && type != 1) throw new ArgumentOutOfRangeException("type", "a device starts Rejoin-requests of type 0 or 1; type 2 answers the network's ForceRejoinReq (LoRaWAN 1.1 §6.2.4)");
             string why = WhyNoRejoin();
             if (why != null) throw new InvalidOperationException(why);
+            // The network's ForceRejoinReq order in progress (§5.13) is not the application's to replace: busy until it is done.
+            if (_join.Rejoin.Forced) return false;
             if (!slot.TryClaim(false, false)) return false;
             _join.Rejoin.Schedule(type, _session.DataRate, 1, 0, false, 0);
             slot.Publish(MacRequestSlot.Rejoin);

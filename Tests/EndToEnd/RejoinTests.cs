@@ -354,6 +354,28 @@ namespace LoRaWan.Tests.EndToEnd
         }
 
         [TestMethod]
+        public void ForceRejoinReq_InProgress_IsNotReplacedByTheApplicationsStartRejoin()
+        {
+            // §5.13: the device sends the Max_Retries + 1 Rejoin-requests the network ordered. StartRejoin meanwhile is refused
+            // (false, as while busy) rather than replacing the rest of the order with one request of its own.
+            var rig = new Rig(415);
+            JoinAndSettle(rig);
+            rig.World.Network.ForceRejoin(rig.Identity.DevEui, 0, 5, 2, 0);
+            Assert.IsTrue(rig.Send().Succeeded, "the uplink whose downlink carries ForceRejoinReq");
+            rig.World.Gateway.SetUplinkReceiver(null);
+            rig.World.Sleep(10000);
+            Assert.AreEqual(1, rig.Rejoins.Count, "the first went out");
+            Assert.IsFalse(rig.Device.StartRejoin(1), "refused while the order is in progress");
+            rig.World.Sleep(3 * 70000);
+            ArrayList rj = Type0RjCounts(rig, 0);
+            Assert.AreEqual(3, rig.Rejoins.Count, "only the order's Rejoin-requests");
+            Assert.AreEqual(3, rj.Count, "Max_Retries 2: three of type 0");
+            Assert.IsTrue(rig.Device.StartRejoin(1), "once the order is carried out, the application's is taken");
+            rig.World.Sleep(10000);
+            Assert.AreEqual(1, (int)rig.Rejoin(3)[1], "type 1");
+        }
+
+        [TestMethod]
         public void ForceRejoinReq_PowerCutAtEveryStoreWrite_NoRjCount0Twice_TheOrderIsCarriedOutOnceTaken()
         {
             // The pattern of the PowerCut tests: the same run, cut at its k-th store write (torn after 7 bytes), then a restart.
