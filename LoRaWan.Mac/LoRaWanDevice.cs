@@ -192,7 +192,8 @@ namespace LoRaWan
         /// stays in use, and uplinks wait, until the request's join windows are over; when a join-accept answers it the
         /// new session replaces the old one (<see cref="DevAddr"/>, keys, frame counters from 0, RekeyInd until RekeyConf).
         /// An unanswered request changes nothing; send it again later. Type 2 is not the device's to start: the MAC sends
-        /// it when the network's ForceRejoinReq asks. False while the MAC is busy (a join, an uplink, another Rejoin-request).
+        /// it when the network's ForceRejoinReq asks. False while the MAC is busy (a join, an uplink, another Rejoin-request,
+        /// or the Rejoin-requests a ForceRejoinReq ordered, which it does not replace: LoRaWAN 1.1 §5.13).
         /// Any thread, event handlers included.
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="type"/> is not 0 or 1</exception>

@@ -210,6 +210,7 @@ namespace LoRaWan.Mac
             _uplink.AckOwed = false;
             // A new session: no Rejoin-request due, the periodic count and time start again (LoRaWAN 1.1 §5.14).
             ja.Rejoin.Clear();
+            _nonces.ForcedRejoinsLeft = 0;   // a ForceRejoinReq order ends with its session (the nonce record is saved next)
             ja.Rejoin.UplinksSinceRejoin = 0;
             ja.Rejoin.LastRejoinUs = _scheduler.NowMicroseconds;
             UsableDataRate.Ensure(_region, _plan, _session);   // e.g. DataRate 0 in AS923 under the boot dwell time

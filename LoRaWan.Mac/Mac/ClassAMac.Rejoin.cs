@@ -15,7 +15,8 @@ namespace LoRaWan.Mac
         /// network answers with a new session and radio parameters) or 1 (restore a lost session context, signed with
         /// JSIntKey; the join server answers). Type 2 is sent only on the network's ForceRejoinReq. The session stays in use
         /// until a join-accept answering it is accepted; then the new session replaces it (keys, DevAddr, counters at 0,
-        /// RekeyInd until RekeyConf). Returns false while the MAC is busy. Any thread.
+        /// RekeyInd until RekeyConf). Returns false while the MAC is busy, and while the Rejoin-requests of the network's
+        /// ForceRejoinReq (§5.13) are still being sent (they are not replaced). Any thread.
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="type"/> is not 0 or 1</exception>
         /// <exception cref="InvalidOperationException">no LoRaWAN 1.1 OTAA session joined with OptNeg = 1; the message says
@@ -26,6 +27,8 @@ namespace LoRaWan.Mac
             if (type != 0 && type != 1) throw new ArgumentOutOfRangeException("type", "a device starts Rejoin-requests of type 0 or 1; type 2 answers the network's ForceRejoinReq (LoRaWAN 1.1 §6.2.4)");
             string why = WhyNoRejoin();
             if (why != null) throw new InvalidOperationException(why);
+            // The network's ForceRejoinReq order in progress (§5.13) is not the application's to replace: busy until it is done.
+            if (_join.Rejoin.Forced) return false;
             if (!slot.TryClaim(false, false)) return false;
             _join.Rejoin.Schedule(type, _session.DataRate, 1, 0, false, 0);
             slot.Publish(MacRequestSlot.Rejoin);
@@ -66,6 +69,54 @@ namespace LoRaWan.Mac
             // A rate the current channels cannot carry would never go out: the session's rate instead.
             if (!_region.IsDataRateSupported(dataRate) || !_region.IsDataRateAvailable(_plan, dataRate)) dataRate = _session.DataRate;
             _join.Rejoin.Schedule(type, dataRate, ForceRejoinReq.MaxRetries(b, p) + 1, ForceRejoinReq.Period(b, p), true, _scheduler.NowMicroseconds);
+            // The order is written before the downlink that carried it counts as received (its session and counter records
+            // come after this): a power cut leaves either both or neither. One nonce-record write per ForceRejoinReq.
+            RecordForcedRejoin(false);
+            _nonces.Save();
+        }
+
+        /// <summary>
+        /// Mirrors the ForceRejoinReq order in progress (LoRaWAN 1.1 §5.13) into the nonce record, to go with its next save:
+        /// the transmissions left, type, data rate and period; none when the Rejoin-request due is not the network's.
+        /// </summary>
+        void RecordForcedRejoin(bool started)
+        {
+            RejoinAttempt ra = _join.Rejoin;
+            LoRaWan.Session.NonceRecord n = _nonces;
+            n.ForcedRejoinsLeft = ra.Forced && ra.Type != RejoinAttempt.NoneDue ? ra.TransmissionsLeft : 0;
+            n.ForcedRejoinType = ra.Type;
+            n.ForcedRejoinDataRate = ra.DataRate;
+            n.ForcedRejoinPeriod = ra.Period;
+            n.ForcedRejoinStarted = started;
+        }
+
+        /// <summary>
+        /// At start-up, on a restored LoRaWAN 1.1 session: a ForceRejoinReq order the nonce record still holds is carried on
+        /// (§5.13 asks Max_Retries + 1 Rejoin-requests; a reset does not cancel the network's order). Its first goes at once if
+        /// it had not gone out; otherwise the next is due 32 s · 2^Period + rand(0..32 s) after the restart (the time of the
+        /// last one is not known after a reset: waiting a whole period never sends two closer than the spec's spacing). The
+        /// alarm is armed; the MAC thread sends it. RejoinParamSetupReq's parameter comes back with the session record; its
+        /// uplink count and time count from the restart (they are not persisted).
+        /// </summary>
+        void ResumeForcedRejoin()
+        {
+            LoRaWan.Session.NonceRecord n = _nonces;
+            RejoinAttempt ra = _join.Rejoin;
+            // RejoinParamSetupReq's MaxTimeN period (§5.14) counts from the restart: the MAC clock starts again at boot.
+            ra.LastRejoinUs = _scheduler.NowMicroseconds;
+            if (n.ForcedRejoinsLeft <= 0 || !CanRejoin) return;
+            int dataRate = n.ForcedRejoinDataRate;
+            if (!_region.IsDataRateSupported(dataRate) || !_region.IsDataRateAvailable(_plan, dataRate)) dataRate = _session.DataRate;
+            ulong now = _scheduler.NowMicroseconds;
+            ra.Schedule(n.ForcedRejoinType, dataRate, n.ForcedRejoinsLeft, n.ForcedRejoinPeriod, true, now);
+            if (n.ForcedRejoinStarted) ra.DueUs = now + ForcedRejoinIntervalUs(ra.Period);
+            _alarm.Arm(ra.DueUs);
+        }
+
+        /// <summary>LoRaWAN 1.1 §5.13: 32 s · 2^Period + Rand32, a pseudo-random 0..32 s, between two ordered Rejoin-requests.</summary>
+        ulong ForcedRejoinIntervalUs(int period)
+        {
+            return (RejoinAttempt.PeriodUnitUs << period) + (ulong)_tx.Random.Next((int)(RejoinAttempt.PeriodUnitUs / 1000)) * 1000UL;
         }
 
         /// <summary>
@@ -156,10 +207,12 @@ namespace LoRaWan.Mac
             }
             if (type == 1) _nonces.NextRjCount1 = rj + 1;
             else _nonces.NextRjCount0 = rj + 1;
+            ra.TransmissionsLeft--;
+            // With the RJcount it spends, the nonce record keeps what is left of a ForceRejoinReq order (§5.13): no write of its own.
+            RecordForcedRejoin(true);
             _nonces.Save();
             ra.RjCount = rj;
             ra.Accepted = false;
-            ra.TransmissionsLeft--;
             if (type == 0 && !ra.Forced) { ra.UplinksSinceRejoin = 0; ra.LastRejoinUs = _scheduler.NowMicroseconds; }
 
             RejoinRequestFrame f = ra.Request;
@@ -255,9 +308,7 @@ namespace LoRaWan.Mac
         void EndRejoinAttempt()
         {
             RejoinAttempt ra = _join.Rejoin;
-            if (!ra.Accepted && ra.TransmissionsLeft > 0)
-                ra.DueUs = _scheduler.NowMicroseconds + (RejoinAttempt.PeriodUnitUs << ra.Period)
-                    + (ulong)_tx.Random.Next((int)(RejoinAttempt.PeriodUnitUs / 1000)) * 1000UL;
+            if (!ra.Accepted && ra.TransmissionsLeft > 0) ra.DueUs = _scheduler.NowMicroseconds + ForcedRejoinIntervalUs(ra.Period);
             else ra.Clear();
             ra.Accepted = false;
             _state = MacState.Idle;

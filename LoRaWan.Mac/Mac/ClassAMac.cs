@@ -119,6 +119,7 @@ namespace LoRaWan.Mac
             _radio.SetEventSink(this);
             _radio.SetPublicNetwork(options.PublicNetwork);
             _scheduler.SetTimerSink(this);
+            ResumeForcedRejoin();   // LoRaWAN 1.1 §5.13: a ForceRejoinReq order in progress survives a reset
             // A Class C session restored: RXC opens once the MAC's thread runs (the class switch goes through the table).
             if (!_session.Active) _session.DeviceClass = DeviceClass.A;   // a record not used (another identity) says nothing
             _rxc.Requested = _session.DeviceClass;

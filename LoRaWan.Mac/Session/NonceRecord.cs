@@ -13,6 +13,8 @@ namespace LoRaWan.Session
     public sealed class NonceRecord
     {
         const int PayloadSize = StoreSlots.NoncePayloadSize;
+        /// <summary>The most Rejoin-requests one ForceRejoinReq orders: Max_Retries 7 + 1 (LoRaWAN 1.1 §5.13).</summary>
+        public const int MaxForcedRejoins = 8;
 
         readonly RecordStore _store;
         readonly byte[] _payload = new byte[PayloadSize];
@@ -53,6 +55,22 @@ namespace LoRaWan.Session
         /// </summary>
         public int NextRjCount0;
 
+        /// <summary>
+        /// Rejoin-requests of the network's ForceRejoinReq still to send (LoRaWAN 1.1 §5.13: Max_Retries + 1 in all), the
+        /// one due next included; 0: no order in progress. Written with the order's arrival and before each of its
+        /// transmissions (with the RJcount0 it spends), so a device that restarts on its stored session goes on obeying.
+        /// Byte 7 bits 0..3 (the high byte of the 24-bit JoinNonce, always 0 in a record written before: no order).
+        /// </summary>
+        public int ForcedRejoinsLeft;
+        /// <summary>The type of the ordered Rejoin-requests: 0 or 2 (byte 8 bit 1 set: 2).</summary>
+        public int ForcedRejoinType;
+        /// <summary>The data rate ForceRejoinReq asked for (byte 7 bits 4..7).</summary>
+        public int ForcedRejoinDataRate;
+        /// <summary>ForceRejoinReq's Period 0..7: 32 s · 2^Period + rand(0..32 s) between two transmissions (byte 8 bits 2..4).</summary>
+        public int ForcedRejoinPeriod;
+        /// <summary>The first of the ordered Rejoin-requests went out (byte 8 bit 5): after a restart the next waits a period.</summary>
+        public bool ForcedRejoinStarted;
+
         /// <summary>Loads the newest valid copy; returns false when there is none (counters start at 0).</summary>
         public bool Load()
         {
@@ -63,6 +81,7 @@ namespace LoRaWan.Session
                 HasJoinNonce = false;
                 NextRjCount1 = 0;
                 NextRjCount0 = 0;
+                ForcedRejoinsLeft = 0;
                 return false;
             }
             NextDevNonce = (int)ByteWriter.U32(_payload, 0);
@@ -75,6 +94,14 @@ namespace LoRaWan.Session
             bool legacy = _store.LoadedLegacy;
             NextRjCount1 = legacy ? 0 : ByteWriter.U16(_payload, 29);
             NextRjCount0 = legacy ? 0 : ByteWriter.U16(_payload, 31);
+            // LoRaWAN 1.1 §5.13: a ForceRejoinReq order in progress (bytes 7 and 8; zero in a record without one).
+            int order = _payload[7];
+            ForcedRejoinsLeft = order & 0x0F;
+            if (ForcedRejoinsLeft > MaxForcedRejoins) ForcedRejoinsLeft = 0;
+            ForcedRejoinDataRate = order >> 4;
+            ForcedRejoinType = (_payload[8] & 2) != 0 ? 2 : 0;
+            ForcedRejoinPeriod = (_payload[8] >> 2) & 7;
+            ForcedRejoinStarted = (_payload[8] & 32) != 0;
             return true;
         }
 
@@ -89,7 +116,10 @@ namespace LoRaWan.Session
         {
             ByteWriter.PutU32(_payload, 0, (uint)NextDevNonce);
             ByteWriter.PutU32(_payload, 4, LastJoinNonce & 0xFFFFFF);
-            _payload[8] = (byte)(HasJoinNonce ? 1 : 0);
+            bool order = ForcedRejoinsLeft > 0;
+            _payload[7] = (byte)(order ? ForcedRejoinsLeft | (ForcedRejoinDataRate << 4) : 0);
+            _payload[8] = (byte)((HasJoinNonce ? 1 : 0) | (order && ForcedRejoinType == 2 ? 2 : 0) | (order ? ForcedRejoinPeriod << 2 : 0)
+                | (order && ForcedRejoinStarted ? 32 : 0));
             ByteWriter.PutU32(_payload, 9, (uint)JoinEui);
             ByteWriter.PutU32(_payload, 13, (uint)(JoinEui >> 32));
             ByteWriter.PutU32(_payload, 17, (uint)DevEui);

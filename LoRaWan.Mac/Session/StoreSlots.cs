@@ -23,7 +23,8 @@ namespace LoRaWan.Session
         public const int Nonces = 0;
         /// <summary>
         /// Payload of the nonce record (version 3): DevNonce, JoinNonce, JoinEUI, DevEUI, AppKey check value, flags, and the
-        /// next RJcount1 and RJcount0 of the LoRaWAN 1.1 Rejoin-requests.
+        /// next RJcount1 and RJcount0 of the LoRaWAN 1.1 Rejoin-requests (a ForceRejoinReq order in progress uses bits of bytes
+        /// 7 and 8 that were always zero).
         /// </summary>
         public const int NoncePayloadSize = 33;
         /// <summary>Payload of the version-2 nonce record (before rejoin: no RJcount); it still loads, its RJcounts as 0.</summary>

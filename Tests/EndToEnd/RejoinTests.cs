@@ -316,5 +316,175 @@ namespace LoRaWan.Tests.EndToEnd
             Assert.IsTrue(rig.Device.Join(120000), "a new join");
             Assert.AreEqual(-1, rig.Mac.Session.Network.RejoinParam, "a new session has no periodic Rejoin-request until asked");
         }
+
+        /// <summary>Type 0 Rejoin-requests on air from <paramref name="from"/> on (their RJcount0 in order).</summary>
+        static ArrayList Type0RjCounts(Rig rig, int from)
+        {
+            var list = new ArrayList();
+            for (int i = from; i < rig.Rejoins.Count; i++) if (rig.Rejoin(i)[1] == 0) list.Add(RjCount(rig.Rejoin(i)));
+            return list;
+        }
+
+        [TestMethod]
+        public void ForceRejoinReq_ResetAfterTheFirstRejoinRequest_TheRemainingOnesStillGoOut()
+        {
+            // LoRaWAN 1.1 §5.13: ForceRejoinReq orders Max_Retries + 1 Rejoin-requests, 32 s · 2^Period + rand(0..32 s) apart.
+            // A reset that restores the session does not cancel the network's order: the device goes on with what is left.
+            var rig = new Rig(411);
+            JoinAndSettle(rig);
+            rig.World.Network.ForceRejoin(rig.Identity.DevEui, 0, 5, 3, 0);   // type 0, DR5, Max_Retries 3: four in all
+            Assert.IsTrue(rig.Send().Succeeded, "the uplink whose downlink carries ForceRejoinReq");
+            rig.World.Gateway.SetUplinkReceiver(null);   // nobody answers
+            rig.World.Sleep(10000);
+            Assert.AreEqual(1, rig.Rejoins.Count, "the first went out at once");
+            rig.PowerOn();   // reset
+            Assert.IsTrue(rig.Mac.IsJoined, "the session is restored");
+            rig.World.Sleep(20000);
+            Assert.AreEqual(1, rig.Rejoins.Count, "the next one waits a period (32 s at least) after the restart");
+            rig.World.Sleep(3 * 70000);
+            ArrayList rj = Type0RjCounts(rig, 0);
+            Assert.AreEqual(4, rj.Count, "Max_Retries 3: four Rejoin-requests, three of them after the reset");
+            for (int i = 0; i < 4; i++) Assert.AreEqual(i, (int)rj[i], "RJcount0 " + i.ToString());
+            for (int i = 0; i < 4; i++) Assert.AreEqual(7, (int)rig.RejoinSf[i], "at ForceRejoinReq's DR5 (SF7), after the reset too");
+            rig.World.Sleep(600000);
+            Assert.AreEqual(4, rig.Rejoins.Count, "no more after the order");
+            rig.PowerOn();
+            rig.World.Sleep(600000);
+            Assert.AreEqual(4, rig.Rejoins.Count, "an order carried out is not taken up again by a later reset");
+        }
+
+        [TestMethod]
+        public void ForceRejoinReq_InProgress_IsNotReplacedByTheApplicationsStartRejoin()
+        {
+            // §5.13: the device sends the Max_Retries + 1 Rejoin-requests the network ordered. StartRejoin meanwhile is refused
+            // (false, as while busy) rather than replacing the rest of the order with one request of its own.
+            var rig = new Rig(415);
+            JoinAndSettle(rig);
+            rig.World.Network.ForceRejoin(rig.Identity.DevEui, 0, 5, 2, 0);
+            Assert.IsTrue(rig.Send().Succeeded, "the uplink whose downlink carries ForceRejoinReq");
+            rig.World.Gateway.SetUplinkReceiver(null);
+            rig.World.Sleep(10000);
+            Assert.AreEqual(1, rig.Rejoins.Count, "the first went out");
+            Assert.IsFalse(rig.Device.StartRejoin(1), "refused while the order is in progress");
+            rig.World.Sleep(3 * 70000);
+            ArrayList rj = Type0RjCounts(rig, 0);
+            Assert.AreEqual(3, rig.Rejoins.Count, "only the order's Rejoin-requests");
+            Assert.AreEqual(3, rj.Count, "Max_Retries 2: three of type 0");
+            Assert.IsTrue(rig.Device.StartRejoin(1), "once the order is carried out, the application's is taken");
+            rig.World.Sleep(10000);
+            Assert.AreEqual(1, (int)rig.Rejoin(3)[1], "type 1");
+        }
+
+        [TestMethod]
+        public void ForceRejoinReq_PowerCutAtEveryStoreWrite_NoRjCount0Twice_TheOrderIsCarriedOutOnceTaken()
+        {
+            // The pattern of the PowerCut tests: the same run, cut at its k-th store write (torn after 7 bytes), then a restart.
+            // Writes of the run: the order with the downlink that carries it (nonce record, then session and counter records),
+            // the nonce record before each Rejoin-request. §5.13 + §6.2.4.1: no RJcount0 twice on air, and once the downlink
+            // counts as received (its FCntDown persisted) all Max_Retries + 1 = 3 Rejoin-requests go out.
+            int writes = -1;
+            for (int cut = 0; writes < 0 || cut <= writes; cut++)
+            {
+                var rig = new Rig(412);
+                JoinAndSettle(rig);
+                uint fCntDown = rig.Mac.Session.FCntDown;
+                int before = rig.Rejoins.Count;
+                int writesBefore = rig.World.Flash.Writes;
+                rig.World.Network.ForceRejoin(rig.Identity.DevEui, 0, 5, 2, 0);
+                if (writes >= 0) rig.World.Flash.TearAfter(cut, 7);
+                try { rig.Send(); } catch (PowerLossException) { }
+                rig.World.Gateway.SetUplinkReceiver(null);   // nobody answers: the whole order goes out
+                if (!rig.World.Flash.PowerLost)
+                {
+                    try { rig.World.Sleep(400000); } catch (PowerLossException) { }
+                }
+                bool lost = rig.World.Flash.PowerLost;   // the MAC halted at the torn write
+                if (writes < 0)
+                {
+                    writes = rig.World.Flash.Writes - writesBefore;   // the uncut run: how many writes to cut
+                    Assert.IsTrue(writes >= 5, "order, session, counters and three Rejoin-requests write: " + writes.ToString());
+                }
+                rig.World.Flash.TearAfter(-1, 0);
+                if (lost)
+                {
+                    rig.PowerOn();
+                    rig.World.Sleep(400000);
+                }
+                ArrayList rj = Type0RjCounts(rig, before);
+                string at = " (cut at write " + cut.ToString() + " of " + writes.ToString() + ")";
+                Assert.IsTrue(WorldRig.AllDistinct(rj), "an RJcount0 went on air twice" + at);
+                Assert.IsTrue(rj.Count <= 3, "more than Max_Retries + 1 Rejoin-requests: " + rj.Count.ToString() + at);
+                if (rig.Mac.Session.FCntDown > fCntDown)
+                    Assert.AreEqual(3, rj.Count, "the downlink with the order was taken: all three Rejoin-requests" + at);
+            }
+        }
+
+        [TestMethod]
+        public void ForceRejoinReq_FirstRejoinRequestGoesBeforeAnUplinkQueuedBehindTheOneThatBroughtIt()
+        {
+            // §5.13: "the first transmission of a RejoinReq message SHALL be done immediately after the reception of the
+            // command". An uplink the application queues from its handler when the uplink that brought the order completes
+            // goes after it, not before (ScheduleIdleWork's "due now" branch).
+            var rig = new Rig(413);
+            JoinAndSettle(rig);
+            rig.World.Network.ForceRejoin(rig.Identity.DevEui, 0, 5, 0, 0);
+            var order = new ArrayList();
+            bool queued = false;
+            rig.World.Air.AddMonitor(new Recorder(order));
+            rig.Device.OnUplinkCompleted += (d, r) =>
+            {
+                if (queued) return;
+                queued = true;
+                d.BeginSend(2, new byte[] { 9 }, 0, 1, false);
+            };
+            Assert.IsTrue(rig.Send().Succeeded, "the uplink whose downlink carries ForceRejoinReq");
+            rig.World.Sleep(60000);
+            Assert.IsTrue(queued, "the handler queued an uplink");
+            Assert.IsTrue(order.Count >= 3, "the uplink, the Rejoin-request and the queued uplink went out: " + order.Count.ToString());
+            Assert.AreEqual((int)MType.RejoinRequest, (int)order[1], "right after the uplink that brought the order: the Rejoin-request");
+            Assert.AreEqual((int)MType.UnconfirmedDataUp, (int)order[2], "then the queued uplink");
+        }
+
+        [TestMethod]
+        public void RejoinParamSetup_MaxTimeNRunsOutDuringAType1RejoinRequest_ItsType0GoesBeforeTheUplinkWaitingBehind()
+        {
+            // LoRaWAN 1.1 §5.14: MaxTimeN 0, a type 0 Rejoin-request at least every 2^10 s. The period runs out while a type 1
+            // Rejoin-request of the application is in its join windows, with an uplink waiting behind it: when the windows
+            // end, the periodic type 0 is due now and goes first (ScheduleIdleWork's "due now" branch), the uplink after it.
+            var rig = new Rig(414);
+            rig.PowerOn();
+            Assert.IsTrue(rig.Device.Join(120000), "joined");
+            ulong sessionStart = rig.World.Scheduler.NowMicroseconds;
+            for (int i = 0; i < 3; i++) Assert.IsTrue(rig.Send().Succeeded, "uplink " + i.ToString());
+            rig.World.Network.RejoinParamSetup(rig.Identity.DevEui, 0, 15);
+            Assert.IsTrue(rig.Send().Succeeded);
+            Assert.IsTrue(rig.Send().Succeeded, "carries RejoinParamSetupAns");
+            Assert.AreEqual(0x0F, rig.Mac.Session.Network.RejoinParam, "MaxTimeN 0 | MaxCountN 15");
+            rig.World.Gateway.SetUplinkReceiver(null);   // nobody answers: the session and its RejoinParamSetupReq stay
+            var order = new ArrayList();
+            rig.World.Air.AddMonitor(new Recorder(order));
+            ulong at = sessionStart + 1020000000UL;   // 4 s before the period runs out
+            rig.World.Sleep((int)((at - rig.World.Scheduler.NowMicroseconds) / 1000UL));
+            Assert.AreEqual(0, rig.Rejoins.Count, "not yet");
+            Assert.IsTrue(rig.Mac.StartRejoin(1), "a type 1 Rejoin-request now; its windows end after the period");
+            rig.Send();   // waits behind it
+            rig.World.Sleep(60000);
+            Assert.IsTrue(order.Count >= 3, "three frames on air: " + order.Count.ToString());
+            Assert.AreEqual((int)MType.RejoinRequest, (int)order[0], "the type 1");
+            Assert.AreEqual((int)MType.RejoinRequest, (int)order[1], "then the periodic type 0, due when the windows ended");
+            Assert.AreEqual(0, (int)rig.Rejoin(1)[1], "type 0");
+            Assert.AreEqual((int)MType.UnconfirmedDataUp, (int)order[2], "then the uplink that waited");
+        }
+
+        /// <summary>The MType of every uplink frame on air, in order.</summary>
+        sealed class Recorder : IAirMonitor
+        {
+            readonly ArrayList _types;
+            public Recorder(ArrayList types) { _types = types; }
+            public void OnTransmission(AirFrame frame)
+            {
+                if (!frame.InvertIq && frame.Length > 0) _types.Add(frame.Payload[0] >> 5);
+            }
+        }
     }
 }

@@ -52,6 +52,43 @@ namespace LoRaWan.Tests.Session
         }
 
         [TestMethod]
+        public void NonceRecord_KeepsAForceRejoinReqOrderInBytes7And8_BesideTheJoinNonceAndItsFlag()
+        {
+            // LoRaWAN 1.1 §5.13: an order in progress survives a reset. Byte 7 (the high byte of the 24-bit JoinNonce, zero in
+            // every record written before) = transmissions left | DR << 4; byte 8 = HasJoinNonce | type 2 << 1 | Period << 2 |
+            // first sent << 5. A record with zeros there holds no order (the version-2 test above: its bytes 7..8 are 00 01).
+            var flash = new SimulatedFlash(StoreSlots.Count, StoreSlots.SlotSize);
+            var n = new NonceRecord(flash);
+            n.Load();
+            n.LastJoinNonce = 0xABCDEF;
+            n.HasJoinNonce = true;
+            n.ForcedRejoinsLeft = 5;
+            n.ForcedRejoinType = 2;
+            n.ForcedRejoinDataRate = 11;
+            n.ForcedRejoinPeriod = 6;
+            n.ForcedRejoinStarted = true;
+            n.Save();
+            var raw = new byte[StoreSlots.NoncePayloadSize];
+            Assert.IsTrue(new RecordStore(flash, StoreSlots.Nonces, 0x4E4E, 3, StoreSlots.NoncePayloadSize).Load(raw, 0), "still a version-3 record");
+            Assert.AreEqual("EFCDAB", TestHex.Of(raw, 4, 3), "JoinNonce in bytes 4..6");
+            Assert.AreEqual((byte)0xB5, raw[7], "5 left | DR11 << 4");
+            Assert.AreEqual((byte)0x3B, raw[8], "HasJoinNonce | type 2 | Period 6 | first sent");
+            var m = new NonceRecord(flash);
+            Assert.IsTrue(m.Load());
+            Assert.AreEqual(0xABCDEFu, m.LastJoinNonce, "the order does not leak into the JoinNonce");
+            Assert.AreEqual(5, m.ForcedRejoinsLeft);
+            Assert.AreEqual(2, m.ForcedRejoinType);
+            Assert.AreEqual(11, m.ForcedRejoinDataRate);
+            Assert.AreEqual(6, m.ForcedRejoinPeriod);
+            Assert.IsTrue(m.ForcedRejoinStarted);
+            m.ForcedRejoinsLeft = 0;   // the order carried out: nothing of it stays
+            m.Save();
+            Assert.IsTrue(new RecordStore(flash, StoreSlots.Nonces, 0x4E4E, 3, StoreSlots.NoncePayloadSize).Load(raw, 0));
+            Assert.AreEqual((byte)0, raw[7]);
+            Assert.AreEqual((byte)1, raw[8], "only HasJoinNonce");
+        }
+
+        [TestMethod]
         public void SessionOfAnotherIdentity_IsNotRestored()
         {
             var rig = new WorldRig("EU868", 32, LoRaWanVersion.V1_0_4);
