@@ -100,7 +100,7 @@ namespace LoRaWan.Tests.Regions
         [TestMethod]
         public void As923_AllGroups_AgainstTtsAndLmn()
         {
-            // TTS as_923.go as923GroupOffset: 0, -1.8, -6.6, -5.9 MHz; RP002-1.0.4 AS923 group frequency ranges.
+            // TTS as_923.go as923GroupOffset: 0, -1.8, -6.6, -5.9 MHz; ranges LMN RegionAS923.c AS923_MIN/MAX_RF_FREQUENCY.
             CheckAs923("AS923-1", 0, 915000000, 928000000);
             CheckAs923("AS923-2", -1800000, 920000000, 923000000);
             CheckAs923("AS923-3", -6600000, 915000000, 921000000);
@@ -158,7 +158,7 @@ namespace LoRaWan.Tests.Regions
             // LMN AS923_DUTY_CYCLE_ENABLED 0 (TTS lists a 1 % sub-band for the gateway side): no duty cycle enforced.
             CheckBands(r, new uint[] { (uint)(923200000 + offsetHz), 1, (uint)(923400000 + offsetHz), 1 });
             // TxParamSetupReq: TTS TxParamSetupReqSupport true. Boot dwell: uplink on (LMN
-            // AS923_DEFAULT_UPLINK_DWELL_TIME 1), downlink on (strictest country rule; README "Boot dwell time").
+            // AS923_DEFAULT_UPLINK_DWELL_TIME 1), downlink on (strictest country rule; LMN boots it off: README).
             CheckFlags(r, false, true, true, true, false);
             CheckCfListType(r, 0);
             CheckFrequencyRange(r, minHz, maxHz);
@@ -199,7 +199,7 @@ namespace LoRaWan.Tests.Regions
             CheckBands(r, new uint[] { 865062500, 1, 866550000, 1 });   // TTS DutyCycle 1; LMN IN865_BAND0 100 %
             CheckFlags(r, false, false, false, false, false);
             CheckCfListType(r, 0);
-            CheckFrequencyRange(r, 865000000, 867000000);
+            CheckFrequencyRange(r, 865000000, 867000000);   // LMN RegionIN865.c VerifyRfFreq
         }
 
         [TestMethod]
@@ -236,7 +236,7 @@ namespace LoRaWan.Tests.Regions
             CheckBands(r, new uint[] { 920900000, 1, 923300000, 1 });   // TTS DutyCycle 1; LMN KR920_BAND0 100 %
             CheckFlags(r, false, false, false, false, true);   // LMN KR920 carrier sense (RegionKR920NextChannel)
             CheckCfListType(r, 0);
-            CheckFrequencyRange(r, 920900000, 923300000);
+            CheckFrequencyRange(r, 920900000, 923300000);   // LMN RegionKR920.c VerifyRfFreq
         }
 
         [TestMethod]
@@ -253,7 +253,7 @@ namespace LoRaWan.Tests.Regions
             CheckBands(r, new uint[] { 864100000, 100, 868900000, 100, 869900000, 100 });   // TTS 864-870 MHz 1 %; LMN RU864_BAND0 1 %
             CheckFlags(r, true, false, false, false, false);   // LMN RU864_DUTY_CYCLE_ENABLED 1
             CheckCfListType(r, 0);
-            CheckFrequencyRange(r, 864000000, 870000000);
+            CheckFrequencyRange(r, 864000000, 870000000);   // LMN RegionRU864.c VerifyRfFreq
         }
 
         [TestMethod]
@@ -271,7 +271,7 @@ namespace LoRaWan.Tests.Regions
             CheckBands(r, new uint[] { 433175000, 10, 434665000, 10 });
             CheckFlags(r, true, false, false, false, false);
             CheckCfListType(r, 0);
-            CheckFrequencyRange(r, 433175000, 434665000);
+            CheckFrequencyRange(r, 433175000, 434665000);   // LMN RegionEU433.c VerifyRfFreq
         }
 
         [TestMethod]
@@ -289,7 +289,7 @@ namespace LoRaWan.Tests.Regions
             CheckBands(r, new uint[] { 779500000, 100, 786500000, 100 });   // TTS 1 %; LMN CN779_BAND0 1 %
             CheckFlags(r, true, false, false, false, false);   // LMN CN779_DUTY_CYCLE_ENABLED 1
             CheckCfListType(r, 0);
-            CheckFrequencyRange(r, 779500000, 786500000);
+            CheckFrequencyRange(r, 779500000, 786500000);   // LMN RegionCN779.c VerifyRfFreq
         }
 
         // ------------------------------------------------------------------ fixed plans
