@@ -187,18 +187,19 @@ namespace LoRaWan.Regions
 
         // RP002-1.0.4 CN470-510 (all four antenna types): DR0 is listed but its maximum payload is "N/A" (not
         // allowed, M = 0); DR6 SF7/500 kHz and DR7 FSK exist but no channel carries them (channels are DR1..DR5).
-        // M from The Things Stack cn_470_510_*_rp2_v1_0_4 (LoRaMac-node has DR3 N = 184, i.e. M = 192: README).
-        // No repeater column in RP002 for CN470: the same values.
+        // M: DR3 192 as RP002-1.0.2 onwards (LoRaMac-node MaxPayloadOfDatarateCN470 N = 184; ChirpStack
+        // lrwn cn470.rs); The Things Stack's 172 is RP002-1.0.1's value (README "CN470"). Repeater column 230 from
+        // DR4 (ChirpStack's RP002 repeater table).
         private static ushort[] Cn470DataRates => new ushort[]
         {
             0, L, 12, 125, UD, 0, 0, 0, 0,
             1, L, 11, 125, UD, 31, 31, 31, 31,
             2, L, 10, 125, UD, 94, 94, 94, 94,
-            3, L, 9, 125, UD, 172, 172, 172, 172,
-            4, L, 8, 125, UD, 250, 250, 250, 250,
-            5, L, 7, 125, UD, 250, 250, 250, 250,
-            6, L, 7, 500, UD, 250, 250, 250, 250,
-            7, F, 0, 50, UD, 250, 250, 250, 250,
+            3, L, 9, 125, UD, 192, 192, 192, 192,
+            4, L, 8, 125, UD, 250, 250, 230, 230,
+            5, L, 7, 125, UD, 250, 250, 230, 230,
+            6, L, 7, 500, UD, 250, 250, 230, 230,
+            7, F, 0, 50, UD, 250, 250, 230, 230,
         };
 
         // RP001-1.0.x CN470-510 (The Things Stack cn_470_510_rp1_*): DR0..DR5 only.
@@ -491,8 +492,10 @@ namespace LoRaWan.Regions
                     break;
             }
             r.DefineDataRates(Cn470DataRates);
-            // RX1 DR = max(1, DR − RX1DROffset), offsets 0..5 (LoRaMac-node DatarateOffsetsCN470).
+            // RX1 (LoRaMac-node DatarateOffsetsCN470): DR − offset, not below DR1; the DR0 row (never sent) answers DR0.
+            // Two rules, not a row table: another array initializer adds a static data field (HeldMemoryTests).
             r.DefineRx1Rule(effectiveOffsets: SubtractOffsets, minDr: 1, capDr: 7, lastUplinkDr: 7, downlinkDwellTable: false);
+            r.DefineRx1Rule(effectiveOffsets: SubtractOffsets, minDr: 0, capDr: 7, lastUplinkDr: 0, downlinkDwellTable: false);
             // MaxEIRP 19.15 dBm (19 here), TXPower 0..7; RX2 DR1 (LoRaMac-node CN470_RX_WND_2_DR; README).
             r.DefineDefaults(rx2FrequencyHz: rx2Hz, rx2DataRate: 1, defaultDataRate: 1, maxEirpDbm: 19,
                 maxTxPowerIndex: 7, txParamSetup: false, uplinkDwellTime: false, downlinkDwellTime: false,

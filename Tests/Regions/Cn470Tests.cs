@@ -107,8 +107,9 @@ namespace LoRaWan.Tests.Regions
                     Assert.AreEqual(bw[dr] * 1000, r.GetBandwidthHz(dr), name + " BW DR" + dr.ToString());
                 }
                 Assert.IsTrue(r.GetModulation(7) == Modulation.Fsk, name + " DR7 FSK");
-                // M (TTS cn_470_510_*_rp2_v1_0_4): DR0 N/A, 31, 94, 172, 250, 250, 250, 250.
-                int[] m = { 0, 31, 94, 172, 250, 250, 250, 250 };
+                // M: DR0 N/A, 31, 94, 192, 250, 250, 250, 250 (DR3: LoRaMac-node N 184, ChirpStack RP002-1.0.2+; TTS
+                // cn_470_510_*_rp2_v1_0_4 has RP002-1.0.1's 172).
+                int[] m = { 0, 31, 94, 192, 250, 250, 250, 250 };
                 for (int dr = 0; dr < 8; dr++) Assert.AreEqual(m[dr], r.GetMaxMacPayload(dr, false), name + " M DR" + dr.ToString());
                 Assert.AreEqual(1, r.DefaultDataRate, name + " default DR1");
                 Assert.AreEqual(1, r.Rx2DataRate, name + " RX2 DR1");
