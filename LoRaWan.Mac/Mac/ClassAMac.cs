@@ -46,7 +46,7 @@ namespace LoRaWan.Mac
         readonly DeviceSession _session;
         readonly NonceRecord _nonces;
         readonly DutyCycleTracker _dutyCycle;
-        readonly DataMic _mic = new DataMic();
+        readonly DataMic _mic;
         readonly PayloadCipher _cipher;
         readonly uint _keyCheck;
         MacState _state = MacState.Idle;
@@ -76,6 +76,7 @@ namespace LoRaWan.Mac
             if (radio == null) throw new ArgumentNullException("radio");
             if (region == null) throw new ArgumentNullException("region");
             if (identity == null) throw new ArgumentNullException("identity");
+            _mic = new DataMic(identity.Is11);   // a 1.0.x device's one NwkSKey: one CMAC, not two (issue 20)
             Aes128 shared = new Aes128();   // the join's crypto and the cipher's second key slot (JoinAttempt, issue 20)
             _cipher = new PayloadCipher(shared);
             _join = new JoinAttempt(shared);
