@@ -15,7 +15,7 @@ namespace LoRaWan.Crypto
         /// <summary>Size of the MIC field in bytes.</summary>
         public const int MicSize = 4;
 
-        readonly AesCmac _f = new AesCmac(); // NwkSKey (1.0.x) or FNwkSIntKey (1.1)
+        readonly AesCmac _f;                 // NwkSKey (1.0.x) or FNwkSIntKey (1.1)
         AesCmac _s;                          // SNwkSIntKey (1.1); null in a 1.0.x-only instance until a 1.1 MIC is asked for
         readonly byte[] _block = new byte[16];
 
@@ -29,8 +29,21 @@ namespace LoRaWan.Crypto
         /// does not create the second CMAC (about 700 B of key schedule, subkeys and buffers held, issue 20). A 1.1 MIC asked of
         /// such an instance still works: the second CMAC is then created once, on that first use.
         /// </summary>
-        public DataMic(bool separateKeys)
+        public DataMic(bool separateKeys) : this(separateKeys, new AesCmac())
         {
+        }
+
+        /// <summary>
+        /// As <see cref="DataMic(bool)"/>, with <paramref name="first"/> as the CMAC of NwkSKey (1.0.x) or FNwkSIntKey (1.1), a
+        /// CMAC others may use too (issue 20: a 1.0.x device's join crypto, used only while no session key is in use). Every
+        /// MIC loads its key by identity and generation or by bytes (<see cref="AesCmac.SetKey(byte[], int, int)"/>), so a key
+        /// another user loaded in between is expanded again, never mistaken for this one's.
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="first"/> is null.</exception>
+        public DataMic(bool separateKeys, AesCmac first)
+        {
+            if (first == null) throw new ArgumentNullException("first");
+            _f = first;
             if (separateKeys) _s = new AesCmac();
         }
 
