@@ -7,16 +7,53 @@ namespace LoRaWan.Crypto
     /// FRMPayload (everything before the MIC, at most 255 bytes). Compute methods write the 4 MIC bytes to a
     /// caller buffer; Verify methods take the whole PHYPayload (length includes the trailing MIC) and compare
     /// in constant time. DevAddr and counters are integers; the blocks carry them little-endian.
-    /// Owns two CMAC instances so the 1.1 key pair (FNwkSIntKey, SNwkSIntKey) stays expanded.
+    /// Owns a CMAC per key it keeps expanded: one for NwkSKey (1.0.x) or FNwkSIntKey (1.1), and, when built for 1.1
+    /// (<see cref="DataMic(bool)"/>), a second for SNwkSIntKey so the 1.1 key pair stays expanded.
     /// </summary>
     public sealed class DataMic
     {
         /// <summary>Size of the MIC field in bytes.</summary>
         public const int MicSize = 4;
 
-        readonly AesCmac _f = new AesCmac(); // NwkSKey (1.0.x) or FNwkSIntKey (1.1)
-        readonly AesCmac _s = new AesCmac(); // SNwkSIntKey (1.1)
+        readonly AesCmac _f;                 // NwkSKey (1.0.x) or FNwkSIntKey (1.1)
+        AesCmac _s;                          // SNwkSIntKey (1.1); null in a 1.0.x-only instance until a 1.1 MIC is asked for
         readonly byte[] _block = new byte[16];
+
+        /// <summary>A MIC engine for both versions: both 1.1 keys' CMACs are created now.</summary>
+        public DataMic() : this(true)
+        {
+        }
+
+        /// <summary>
+        /// A MIC engine; <paramref name="separateKeys"/> false (a LoRaWAN 1.0.x device: its one NwkSKey signs both directions)
+        /// does not create the second CMAC (about 700 B of key schedule, subkeys and buffers held, issue 20). A 1.1 MIC asked of
+        /// such an instance still works: the second CMAC is then created once, on that first use.
+        /// </summary>
+        public DataMic(bool separateKeys) : this(separateKeys, new AesCmac())
+        {
+        }
+
+        /// <summary>
+        /// As <see cref="DataMic(bool)"/>, with <paramref name="first"/> as the CMAC of NwkSKey (1.0.x) or FNwkSIntKey (1.1), a
+        /// CMAC others may use too (issue 20: a 1.0.x device's join crypto, used only while no session key is in use). Every
+        /// MIC loads its key by identity and generation or by bytes (<see cref="AesCmac.SetKey(byte[], int, int)"/>), so a key
+        /// another user loaded in between is expanded again, never mistaken for this one's.
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="first"/> is null.</exception>
+        public DataMic(bool separateKeys, AesCmac first)
+        {
+            if (first == null) throw new ArgumentNullException("first");
+            _f = first;
+            if (separateKeys) _s = new AesCmac();
+        }
+
+        // The SNwkSIntKey CMAC (1.1 forms only), created on first use by a 1.0.x-only instance.
+        AesCmac S()
+        {
+            AesCmac s = _s;
+            if (s == null) _s = s = new AesCmac();
+            return s;
+        }
 
         /// <summary>
         /// Key generations: every method has a form with <c>keyGeneration</c> after the key(s). The session that owns the keys
@@ -63,7 +100,7 @@ namespace LoRaWan.Crypto
         public void ComputeDownlink11(byte[] sNwkSIntKey, int keyOffset, uint confFCnt, uint devAddr, uint fCntDown,
             byte[] message, int offset, int length, byte[] mic, int micOffset)
         {
-            ConstantTime.WriteMic(Cmac(_s, sNwkSIntKey, keyOffset, Aes128.NoGeneration, (int)(confFCnt & 0xFFFF), 0, 0, 1, devAddr, fCntDown, message, offset, length), mic, micOffset);
+            ConstantTime.WriteMic(Cmac(S(), sNwkSIntKey, keyOffset, Aes128.NoGeneration, (int)(confFCnt & 0xFFFF), 0, 0, 1, devAddr, fCntDown, message, offset, length), mic, micOffset);
         }
 
         /// <summary>Checks a 1.1 downlink MIC, comparing the key bytes.</summary>
@@ -71,7 +108,7 @@ namespace LoRaWan.Crypto
             byte[] phyPayload, int offset, int length)
         {
             if (length < MicSize + 1 || length > 255 + MicSize) return false;
-            uint mic = Cmac(_s, sNwkSIntKey, keyOffset, Aes128.NoGeneration, (int)(confFCnt & 0xFFFF), 0, 0, 1, devAddr, fCntDown, phyPayload, offset, length - MicSize);
+            uint mic = Cmac(S(), sNwkSIntKey, keyOffset, Aes128.NoGeneration, (int)(confFCnt & 0xFFFF), 0, 0, 1, devAddr, fCntDown, phyPayload, offset, length - MicSize);
             return ConstantTime.MicEquals(mic, phyPayload, offset + length - MicSize);
         }
 
@@ -129,7 +166,7 @@ namespace LoRaWan.Crypto
         public void ComputeDownlink11(byte[] sNwkSIntKey, int keyOffset, int keyGeneration, uint confFCnt, uint devAddr, uint fCntDown,
             byte[] message, int offset, int length, byte[] mic, int micOffset)
         {
-            ConstantTime.WriteMic(Cmac(_s, sNwkSIntKey, keyOffset, keyGeneration, (int)(confFCnt & 0xFFFF), 0, 0, 1, devAddr, fCntDown, message, offset, length), mic, micOffset);
+            ConstantTime.WriteMic(Cmac(S(), sNwkSIntKey, keyOffset, keyGeneration, (int)(confFCnt & 0xFFFF), 0, 0, 1, devAddr, fCntDown, message, offset, length), mic, micOffset);
         }
 
         /// <summary>Checks the MIC at the end of a 1.1 downlink (<paramref name="length"/> includes the MIC).</summary>
@@ -137,7 +174,7 @@ namespace LoRaWan.Crypto
             byte[] phyPayload, int offset, int length)
         {
             if (length < MicSize + 1 || length > 255 + MicSize) return false;
-            uint mic = Cmac(_s, sNwkSIntKey, keyOffset, keyGeneration, (int)(confFCnt & 0xFFFF), 0, 0, 1, devAddr, fCntDown, phyPayload, offset, length - MicSize);
+            uint mic = Cmac(S(), sNwkSIntKey, keyOffset, keyGeneration, (int)(confFCnt & 0xFFFF), 0, 0, 1, devAddr, fCntDown, phyPayload, offset, length - MicSize);
             return ConstantTime.MicEquals(mic, phyPayload, offset + length - MicSize);
         }
 
@@ -145,7 +182,7 @@ namespace LoRaWan.Crypto
             uint devAddr, uint fCntUp, byte[] message, int offset, int length)
         {
             uint cmacF = Cmac(_f, fKey, fKeyOffset, keyGeneration, 0, 0, 0, 0, devAddr, fCntUp, message, offset, length);
-            uint cmacS = Cmac(_s, sKey, sKeyOffset, keyGeneration, (int)(confFCnt & 0xFFFF), txDr, txCh, 0, devAddr, fCntUp, message, offset, length);
+            uint cmacS = Cmac(S(), sKey, sKeyOffset, keyGeneration, (int)(confFCnt & 0xFFFF), txDr, txCh, 0, devAddr, fCntUp, message, offset, length);
             return (cmacS & 0xFFFF0000u) | (cmacF >> 16);
         }
 

@@ -22,7 +22,7 @@ namespace LoRaWan.Crypto
         const int MicSize = 4;
 
         readonly Aes128 _aes;
-        readonly AesCmac _cmac = new AesCmac();
+        readonly AesCmac _cmac;
         readonly byte[] _header = new byte[11]; // JoinReqType | JoinEUI | DevNonce
 
         /// <summary>A join crypto with its own block schedule.</summary>
@@ -37,10 +37,22 @@ namespace LoRaWan.Crypto
         /// mistaken for this one's.
         /// </summary>
         /// <exception cref="ArgumentNullException"><paramref name="aes"/> is null.</exception>
-        public JoinCrypto(Aes128 aes)
+        public JoinCrypto(Aes128 aes) : this(aes, new AesCmac())
+        {
+        }
+
+        /// <summary>
+        /// As <see cref="JoinCrypto(Aes128)"/>, with <paramref name="cmac"/> for its MICs, a CMAC others may use too (issue 20:
+        /// a LoRaWAN 1.0.x device's data MIC, whose session key is replaced by every join anyway). Every MIC loads its key by
+        /// identity and generation or by bytes, so a key another user loaded in between is expanded again.
+        /// </summary>
+        /// <exception cref="ArgumentNullException"><paramref name="aes"/> or <paramref name="cmac"/> is null.</exception>
+        public JoinCrypto(Aes128 aes, AesCmac cmac)
         {
             if (aes == null) throw new ArgumentNullException("aes");
+            if (cmac == null) throw new ArgumentNullException("cmac");
             _aes = aes;
+            _cmac = cmac;
         }
 
         /// <summary>

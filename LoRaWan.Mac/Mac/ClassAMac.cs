@@ -46,7 +46,7 @@ namespace LoRaWan.Mac
         readonly DeviceSession _session;
         readonly NonceRecord _nonces;
         readonly DutyCycleTracker _dutyCycle;
-        readonly DataMic _mic = new DataMic();
+        readonly DataMic _mic;
         readonly PayloadCipher _cipher;
         readonly uint _keyCheck;
         MacState _state = MacState.Idle;
@@ -76,9 +76,13 @@ namespace LoRaWan.Mac
             if (radio == null) throw new ArgumentNullException("radio");
             if (region == null) throw new ArgumentNullException("region");
             if (identity == null) throw new ArgumentNullException("identity");
+            // Issue 20: a 1.0.x device's one NwkSKey needs one data-MIC CMAC, not two, and its join MICs share it (a join
+            // replaces the session key anyway; 1.1 keeps the join's own for the rejoin-request MICs made during a session).
+            AesCmac dataCmac = new AesCmac();
+            _mic = new DataMic(identity.Is11, dataCmac);
             Aes128 shared = new Aes128();   // the join's crypto and the cipher's second key slot (JoinAttempt, issue 20)
             _cipher = new PayloadCipher(shared);
-            _join = new JoinAttempt(shared);
+            _join = new JoinAttempt(shared, identity.Is11 ? new AesCmac() : dataCmac);
             if (store == null) throw new ArgumentNullException("store");
             if (scheduler == null) throw new ArgumentNullException("scheduler");
             if (options == null) options = new LoRaWanOptions();

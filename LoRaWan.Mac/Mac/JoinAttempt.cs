@@ -31,11 +31,12 @@ namespace LoRaWan.Mac
         /// <summary>
         /// The join's crypto on <paramref name="schedule"/>, one AES schedule for the join-accept's decryption and the key
         /// derivation, which the MAC also gives its payload cipher's second key slot (issue 20: three key schedules of
-        /// 360 B on a 64-bit heap held for work done once per join). Each use loads its key, so sharing changes no result.
+        /// 360 B on a 64-bit heap held for work done once per join), and its MICs on <paramref name="cmac"/> (a 1.0.x device's
+        /// data-MIC CMAC). Each use loads its key, so sharing changes no result.
         /// </summary>
-        internal JoinAttempt(Aes128 schedule)
+        internal JoinAttempt(Aes128 schedule, AesCmac cmac)
         {
-            Crypto = new JoinCrypto(schedule);
+            Crypto = new JoinCrypto(schedule, cmac);
             Keys = new KeyDerivation(schedule);
         }
     }

@@ -195,6 +195,36 @@ namespace LoRaWan.Tests.Crypto
         }
 
         [TestMethod]
+        public void OneCmac_SharedByTheJoinCryptoAndTheDataMic_EachUsesItsOwnKey()
+        {
+            // A LoRaWAN 1.0.x MAC's layout (issue 20): its join MICs and its data MIC on one AesCmac. Interleaved, with the same
+            // generation number for every key (only the arrays differ), each must still get its own key's MIC
+            // (shared/VECTORS.md: lora-packet's Join-request and uplink, the join-accept under the zero AppKey).
+            var cmac = new AesCmac();
+            var join = new JoinCrypto(new Aes128(), cmac);
+            var mic = new DataMic(false, cmac);
+            byte[] root = TestHex.Bytes("98929B92C49EDBA9676D646D3B612456");
+            byte[] zero = new byte[16];
+            byte[] nwkSKey = TestHex.Bytes(NwkSKey);
+            byte[] request = TestHex.Bytes("0039363463336913AA05693574323831330489C65B1304");
+            byte[] frame = TestHex.Bytes("40F17DBE4900020001954378762B11FF0D");
+            byte[] m = new byte[4];
+            for (int round = 0; round < 2; round++)
+            {
+                join.ComputeRequestMic(root, 0, 1, request, 0, 19, m, 0);
+                Assert.AreEqual("C65B1304", TestHex.Of(m), "Join-request MIC, round " + round.ToString());
+                mic.Compute10(nwkSKey, 0, 1, FrameDirection.Uplink, DevAddr, 2, frame, 0, frame.Length - 4, m, 0);
+                Assert.AreEqual("2B11FF0D", TestHex.Of(m), "uplink MIC after the join's key, round " + round.ToString());
+                byte[] accept = TestHex.Bytes("20E3DE108795F776B8037610EF7869B5B3");
+                Assert.IsTrue(join.DecryptJoinAccept(zero, 0, 1, accept, 0, accept.Length));
+                Assert.IsTrue(join.VerifyJoinAcceptMic10(zero, 0, 1, accept, 0, accept.Length), "join-accept MIC after the data key, round " + round.ToString());
+                Assert.IsTrue(mic.Verify10(nwkSKey, 0, 1, FrameDirection.Uplink, DevAddr, 2, frame, 0, frame.Length), "uplink MIC again, round " + round.ToString());
+            }
+            Assert.ThrowsException(typeof(System.ArgumentNullException), () => new JoinCrypto(new Aes128(), null));
+            Assert.ThrowsException(typeof(System.ArgumentNullException), () => new DataMic(false, null));
+        }
+
+        [TestMethod]
         public void JoinCrypto_RootKeyRewrittenWithANewGeneration_SignsAndOpensWithTheNewKey()
         {
             // lora-packet's Join-request under AppKey 9892..., then the join-accept encrypted under an all-zero AppKey

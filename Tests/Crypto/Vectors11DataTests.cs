@@ -141,5 +141,20 @@ namespace LoRaWan.Tests.Crypto
             Assert.IsTrue(new DataMic().VerifyDownlink11(TestHex.Bytes(BrocaarSNwk), 0, 0, BrocaarDevAddr, 0, frame, 0, frame.Length));
             Assert.IsFalse(new DataMic().VerifyDownlink11(TestHex.Bytes(BrocaarFNwk), 0, 0, BrocaarDevAddr, 0, frame, 0, frame.Length), "FNwkSIntKey does not sign downlinks");
         }
+
+
+        [TestMethod]
+        public void OneKeyInstance_StillGivesThe11Mics()
+        {
+            // DataMic(false) (a 1.0.x device's, issue 20) creates no SNwkSIntKey CMAC up front; asked for a 1.1 MIC anyway (a
+            // session from another version), it creates it and gives the same brocaar vectors as above, not an exception.
+            var mic = new DataMic(false);
+            byte[] up = TestHex.Bytes("40 04030201 80 0100 01 A694642615 7612366A");
+            Assert.IsTrue(mic.VerifyUplink11(TestHex.Bytes(BrocaarSNwk), 0, TestHex.Bytes(BrocaarFNwk), 0, 0, 2, 3, BrocaarDevAddr, 1, up, 0, up.Length));
+            byte[] down = TestHex.Bytes("60 04030201 03 0000 020701 01 77701EA3");
+            var fresh = new DataMic(false);
+            Assert.IsTrue(fresh.VerifyDownlink11(TestHex.Bytes(BrocaarSNwk), 0, 0, BrocaarDevAddr, 0, down, 0, down.Length), "downlink first");
+            Assert.IsTrue(fresh.VerifyUplink11(TestHex.Bytes(BrocaarSNwk), 0, TestHex.Bytes(BrocaarFNwk), 0, 0, 2, 3, BrocaarDevAddr, 1, up, 0, up.Length), "then uplink");
+        }
     }
 }

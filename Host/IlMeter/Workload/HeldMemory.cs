@@ -99,6 +99,12 @@ namespace LoRaWan.IlMeter.Workload
             long _elementBytes;
             readonly HashSet<object> _seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
             readonly Stack<(object Value, string Via)> _stack = new Stack<(object, string)>();
+            // References that name an object for its identity and do not own it (Aes128's cache of which caller array its
+            // schedule was expanded from): walked after everything else, so what they name is charged to its owner, and to
+            // them only when nothing else reaches it. A schedule shared by two users (issue 20) then does not move a key
+            // array from one holder to another when the other user loads its key.
+            readonly List<(object Value, string Via)> _deferred = new List<(object, string)>();
+            static readonly HashSet<string> NotOwning = new HashSet<string>(StringComparer.Ordinal) { "LoRaWan.Crypto.Aes128._keyArray" };
 
             public Walk(object root)
             {
@@ -115,6 +121,8 @@ namespace LoRaWan.IlMeter.Workload
                 Static32 = Bytes32;
                 Static64 = Bytes64;
                 _stack.Push((root, null));
+                Drain();
+                foreach ((object Value, string Via) d in _deferred) _stack.Push(d);
                 Drain();
             }
 
@@ -234,7 +242,13 @@ namespace LoRaWan.IlMeter.Workload
                 int n = Fields(t, fields);
                 _objects++;
                 Charge(Name(t), n + 1);
-                foreach (FieldInfo f in fields) Reference(f.FieldType, f.GetValue(x), Name(t) + "." + f.Name);
+                foreach (FieldInfo f in fields)
+                {
+                    string via2 = Name(t) + "." + f.Name;
+                    object v = f.GetValue(x);
+                    if (v != null && NotOwning.Contains(via2)) _deferred.Add((v, via2));
+                    else Reference(f.FieldType, v, via2);
+                }
             }
         }
     }
