@@ -46,14 +46,14 @@ namespace LoRaWan.Mac
         /// </summary>
         void ApplyDeviceClass(DeviceClass deviceClass)
         {
-            if (_options.Version >= LoRaWanVersion.V1_1 && _session.Active)
+            if (_options.Version >= LoRaWanVersion.V1_1 && _session.IsActive)
             {
                 IndicateDeviceClass(deviceClass);
                 return;
             }
             if (_session.DeviceClass == deviceClass) return;
             _session.DeviceClass = deviceClass;
-            if (_session.Active) PersistSession();
+            if (_session.IsActive) PersistSession();
         }
 
         /// <summary>
@@ -95,7 +95,7 @@ namespace LoRaWan.Mac
             MacState s = _state;
             bool radioFree = s == MacState.Idle || s == MacState.BackingOff || s == MacState.WaitingRx1 || s == MacState.WaitingRx2;
             if (!radioFree) return;   // transmitting or in RX1/RX2: the radio is the Class A cycle's (RXC already marked closed)
-            bool wanted = _session.DeviceClass == DeviceClass.C && _session.Active && _requests.Operation != MacRequestSlot.Join
+            bool wanted = _session.DeviceClass == DeviceClass.C && _session.IsActive && _requests.Operation != MacRequestSlot.Join
                 && _region.IsDataRateSupported(_session.Rx2DataRate)
                 && _region.GetFskBitRate(_session.Rx2DataRate) == 0;   // RXC is LoRa only (the SX1276's FSK FIFO: Sx1276.Fsk.cs)
             if (!wanted)

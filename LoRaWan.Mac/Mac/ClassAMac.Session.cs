@@ -31,7 +31,7 @@ namespace LoRaWan.Mac
                 return otaaSessionFound;
             }
             // ABP: keys and DevAddr come from the identity; the counters and network settings persist.
-            if (!loaded || _session.Otaa || _session.DevAddr != _identity.DevAddr || _session.CounterTag != _keyCheck
+            if (!loaded || _session.Otaa || _session.Address != _identity.DevAddr || _session.CounterTag != _keyCheck
                 || _session.Keys.Separate != _identity.Is11)
                 StartAbpSession();
             _session.Otaa = false;
@@ -90,7 +90,7 @@ namespace LoRaWan.Mac
         /// </summary>
         void EnsureUsableDataRate()
         {
-            if (_session.Active && UsableDataRate.Ensure(_region, _plan, _session)) PersistSession();
+            if (_session.IsActive && UsableDataRate.Ensure(_region, _plan, _session)) PersistSession();
         }
 
         /// <summary>

@@ -120,7 +120,7 @@ namespace LoRaWan.Mac
             _radio.SetPublicNetwork(options.PublicNetwork);
             _scheduler.SetTimerSink(this);
             // A Class C session restored: RXC opens once the MAC's thread runs (the class switch goes through the table).
-            if (!_session.Active) _session.DeviceClass = DeviceClass.A;   // a record not used (another identity) says nothing
+            if (!_session.IsActive) _session.DeviceClass = DeviceClass.A;   // a record not used (another identity) says nothing
             _rxc.Requested = _session.DeviceClass;
             if (_session.DeviceClass == DeviceClass.C) PostDeviceClass(DeviceClass.C);
         }
@@ -129,7 +129,7 @@ namespace LoRaWan.Mac
         public MacState State { get { return _state; } }
 
         /// <summary>True when a session exists (joined or ABP).</summary>
-        public bool IsJoined { get { return _session.Active; } }
+        public bool IsJoined { get { return _session.IsActive; } }
 
         /// <summary>The session (DevAddr, counters, RX parameters, channel plan).</summary>
         public DeviceSession Session { get { return _session; } }
