@@ -11,6 +11,7 @@ namespace LoRaWan.Mac
         bool RestoreSession()
         {
             bool loaded = _session.Load();
+            _rxc.Watch = true;   // the restored class may be C
             bool otaaSessionFound = loaded && _session.Otaa;
             if (_identity.IsOtaa)
             {

@@ -232,7 +232,7 @@ namespace LoRaWan.Mac
                     else _diag.Counters.StaleTimers++;
                     // Class C's receive policy, after every input (ClassAMac.ClassC.cs); KeepRxc's own first test, here
                     // to spare a Class A device the call (issue 20: a call costs nanoCLR about 13 plain IL instructions).
-                    if (_rxc.Open || _session.DeviceClass == DeviceClass.C) KeepRxc();
+                    if (_rxc.Watch) KeepRxc();
                 }
                 catch (Exception e)
                 {
