@@ -74,8 +74,10 @@ namespace Drivers.Sx127x
             // RegModemConfig2: SpreadingFactor | TxContinuousMode = 0 | RxPayloadCrcOn | SymbTimeout(9:8).
             bus.WriteRegister((byte)Register.ModemConfig2, (byte)((spreadingFactor << 4) | (crc ? 0x04 : 0x00) | ((symbolTimeout >> 8) & 0x03)));
             bus.WriteRegister((byte)Register.SymbTimeoutLsb, (byte)symbolTimeout);
-            // RegModemConfig3: LowDataRateOptimize when the symbol lasts 16 ms or more; AGC sets the LNA gain.
-            bool ldro = AirTime.IsLowDataRateOptimizeRequired(spreadingFactor, bandwidthHz);
+            // RegModemConfig3: LowDataRateOptimize when the symbol (2^SF / BW) lasts 16 ms or more; AGC sets the LNA gain.
+            // AirTime.IsLowDataRateOptimizeRequired's rule for the three bandwidths, from the Bw code (issue 20: no call
+            // and no 64-bit arithmetic per modem write): 125 kHz SF11 16.4 ms, SF12; 250 kHz SF12 16.4 ms; 500 kHz none.
+            bool ldro = bw == 7 ? spreadingFactor >= 11 : bw == 8 && spreadingFactor == 12;
             bus.WriteRegister((byte)Register.ModemConfig3, (byte)(RegisterBits.AgcAutoOn | (ldro ? RegisterBits.LowDataRateOptimize : 0)));
             bus.WriteRegister((byte)Register.PreambleMsb, (byte)(preambleSymbols >> 8));
             bus.WriteRegister((byte)Register.PreambleLsb, (byte)preambleSymbols);

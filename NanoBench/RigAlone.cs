@@ -14,7 +14,7 @@ namespace LoRaWan.NanoBench
     /// <see cref="IScheduler"/>, the scripted radio as its <see cref="IRadio"/>), and answers the same events. The sequence
     /// was read from the real cycle by wrapping its scheduler and radio (EU868 DR5, 33-byte frame, ABP, 4th send):
     /// 7 clock reads, Arm(TX deadline = now + 271,936), Transmit; on TxDone: Arm(RX1 = TxDone + 970,000); on the RX1
-    /// alarm: a clock read, Arm(now + 959,008), Receive(RX1); on its RxTimeout: Cancel, a clock read, Arm(RX2 = TxDone +
+    /// alarm: a clock read, Arm(now + 959,008), Receive(RX1); on its RxTimeout: a clock read, Arm(RX2 = TxDone +
     /// 2,031,000); on the RX2 alarm: a clock read, Arm(now + 9,716,000), Receive(RX2); on its RxTimeout: Cancel, Sleep,
     /// and the operation the runner waits for is finished. The scheduler runs 7 events (TxDone, the stale TX-deadline
     /// alarm, RX1, RxTimeout, the stale RX1 alarm, RX2, RxTimeout), as in the cycle.
@@ -82,7 +82,6 @@ namespace LoRaWan.NanoBench
             }
             else if (_step == 2 && radioEvent == RadioEvent.RxTimeout)
             {
-                _clock.Cancel();
                 _ = _clock.NowMicroseconds;
                 _clock.Arm(_txDoneUs + 2031000);
                 _step = 3;

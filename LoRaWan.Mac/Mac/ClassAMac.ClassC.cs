@@ -46,14 +46,15 @@ namespace LoRaWan.Mac
         /// </summary>
         void ApplyDeviceClass(DeviceClass deviceClass)
         {
-            if (_options.Version >= LoRaWanVersion.V1_1 && _session.Active)
+            if (_options.Version >= LoRaWanVersion.V1_1 && _session.IsActive)
             {
                 IndicateDeviceClass(deviceClass);
                 return;
             }
             if (_session.DeviceClass == deviceClass) return;
             _session.DeviceClass = deviceClass;
-            if (_session.Active) PersistSession();
+            _rxc.Watch = true;
+            if (_session.IsActive) PersistSession();
         }
 
         /// <summary>
@@ -81,6 +82,7 @@ namespace LoRaWan.Mac
         void ApplyIndicatedClass()
         {
             _session.DeviceClass = (DeviceClass)_cmd.Answers.DeviceModeIndicated;
+            _rxc.Watch = true;
             PersistSession();
         }
 
@@ -91,11 +93,15 @@ namespace LoRaWan.Mac
         void KeepRxc()
         {
             ContinuousReception rxc = _rxc;
-            if (!rxc.Open && _session.DeviceClass != DeviceClass.C) return;   // Class A: nothing to keep (a few IL per input)
+            if (!rxc.Open && _session.DeviceClass != DeviceClass.C)
+            {
+                rxc.Watch = false;   // Class A: nothing to keep until RXC opens or the class changes
+                return;
+            }
             MacState s = _state;
             bool radioFree = s == MacState.Idle || s == MacState.BackingOff || s == MacState.WaitingRx1 || s == MacState.WaitingRx2;
             if (!radioFree) return;   // transmitting or in RX1/RX2: the radio is the Class A cycle's (RXC already marked closed)
-            bool wanted = _session.DeviceClass == DeviceClass.C && _session.Active && _requests.Operation != MacRequestSlot.Join
+            bool wanted = _session.DeviceClass == DeviceClass.C && _session.IsActive && _requests.Operation != MacRequestSlot.Join
                 && _region.IsDataRateSupported(_session.Rx2DataRate)
                 && _region.GetFskBitRate(_session.Rx2DataRate) == 0;   // RXC is LoRa only (the SX1276's FSK FIFO: Sx1276.Fsk.cs)
             if (!wanted)
@@ -116,6 +122,7 @@ namespace LoRaWan.Mac
             int dr = _session.Rx2DataRate;
             rxc.Configure(_session.Rx2FrequencyHz, dr, _region.GetSpreadingFactor(dr), _region.GetBandwidthHz(dr));
             rxc.Open = true;
+            rxc.Watch = true;
             _radio.ReceiveContinuous(rxc.Config);
         }
 

@@ -82,19 +82,19 @@ namespace LoRaWan.Mac
             {
                 if (_cmd != null) return;
                 _cmd = new MacCommandState(new MacCommandProcessor(_region, _plan, _session, new MacAnswers(), _options.Version),
-                    _session.DevAddr, _session.JoinNonce);
+                    _session.Address, _session.JoinNonce);
             }
         }
 
         /// <summary>Answers belong to the session that was asked: a new join or personalisation drops them.</summary>
         void CheckAnswersSession()
         {
-            if (_cmd.AnswersDevAddr == _session.DevAddr && _cmd.AnswersJoinNonce == _session.JoinNonce) return;
+            if (_cmd.AnswersDevAddr == _session.Address && _cmd.AnswersJoinNonce == _session.JoinNonce) return;
             // Answers were for the old session; the application's LinkCheck/DeviceTime requests still stand (Clear keeps
             // them: reading and writing them back here would drop one made in between).
             _cmd.Answers.Clear();
             _cmd.HasNetworkTime = false;
-            _cmd.AnswersDevAddr = _session.DevAddr;
+            _cmd.AnswersDevAddr = _session.Address;
             _cmd.AnswersJoinNonce = _session.JoinNonce;
             // A new LoRaWAN 1.1 session starts in Class A on the network's side: a Class C device says so (§18.1).
             if (_options.Version >= LoRaWanVersion.V1_1 && _session.DeviceClass == DeviceClass.C)
@@ -208,7 +208,7 @@ namespace LoRaWan.Mac
             // Built right below, in this transition (no handler and no other claimer runs in between): the slot is free
             // again for a handler's uplink queued behind this one.
             slot.Release();
-            if (!_session.Active) return false;
+            if (!_session.IsActive) return false;
             _uplink.Deferral = Uplink.Resuming;
             BeginData(slot.Port, slot.Length, slot.Confirmed, false);
             return true;
@@ -238,7 +238,7 @@ namespace LoRaWan.Mac
                 length = rw.Header.FrmPayloadLength;
                 // LoRaWAN 1.1 §4.3.3: NwkSEncKey (a 1.0 session: NwkSKey).
                 byte[] key = _session.Keys.Separate ? _session.Keys.NwkSEncKey : _session.NwkSKey;
-                _cipher.DecryptFrmPayload(key, 0, _session.Keys.Generation, FrameDirection.Downlink, _session.DevAddr, fcnt, rw.Frame, offset, length);
+                _cipher.DecryptFrmPayload(key, 0, _session.Keys.Generation, FrameDirection.Downlink, _session.Address, fcnt, rw.Frame, offset, length);
             }
             else return;
 

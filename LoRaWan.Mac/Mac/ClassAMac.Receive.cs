@@ -67,12 +67,13 @@ namespace LoRaWan.Mac
             if (_observers.Trace != null) _observers.Trace.WindowClosed(rw.Current, _scheduler.NowMicroseconds, false);
             if (_state == MacState.Rx1)
             {
-                _alarm.Disarm();
                 _state = MacState.WaitingRx2;
                 DataRateRow row = FittedRow(rw.Rx2Row, rw.Rx2DataRate);
-                if (row == null) { SleepRadio(); EndOfWindows(false); return; }
+                if (row == null) { _alarm.Disarm(); SleepRadio(); EndOfWindows(false); return; }
                 ulong due = WindowOpenTime(rw.TxDoneUs + rw.Rx1DelayUs + OneSecondUs, row);
                 ulong now = _scheduler.NowMicroseconds;
+                // RX1's guard alarm is not disarmed first: both arms below replace it (IScheduler.Arm; MacAlarm.Take
+                // finds the old due time stale).
                 if (due <= now) OpenWindow(2, due, now, false);
                 else _alarm.Arm(due);
                 return;
@@ -130,11 +131,11 @@ namespace LoRaWan.Mac
             Uplink up = _uplink;
             MacCounterValues counters = _diag.Counters;
             DeviceSession session = _session;
-            if (!session.Active) return false;
+            if (!session.IsActive) return false;
             int dataRate = rw.Current == 1 ? rw.Rx1DataRate : rw.Current == 2 ? rw.Rx2DataRate : _rxc.DataRate;
             FrameResult r = rw.Header.Read(rw.Frame, 0, length, _region.GetMaxDownlinkMacPayload(_plan, dataRate));
             if (r != FrameResult.Ok || !rw.Header.IsDownlink) { counters.MalformedFrames++; return false; }
-            if (rw.Header.DevAddr != session.DevAddr) { counters.ForeignFrames++; return false; }
+            if (rw.Header.DevAddr != session.Address) { counters.ForeignFrames++; return false; }
 
             // LoRaWAN 1.1 §4.3.1.5: a 1.1 session counts application downlinks (FPort > 0) in AFCntDown, the others
             // (FPort 0 or none) in NFCntDown (= FCntDown); 1.0.x has the one FCntDown.
@@ -162,7 +163,7 @@ namespace LoRaWan.Mac
             else { session.FCntDown = fcnt; session.HasFCntDown = true; }
             // LoRaWAN 1.1 §4.3.1.6: FOpts are encrypted with NwkSEncKey under the frame's own counter (erratum "FOpts Encryption").
             if (keys.Separate && rw.Header.FOptsLength > 0)
-                _cipher.DecryptFOpts(keys.NwkSEncKey, 0, keys.Generation, appCounter ? FCntType.AFCntDown : FCntType.NFCntDown, session.DevAddr, fcnt,
+                _cipher.DecryptFOpts(keys.NwkSEncKey, 0, keys.Generation, appCounter ? FCntType.AFCntDown : FCntType.NFCntDown, session.Address, fcnt,
                     rw.Frame, rw.Header.FOptsOffset, rw.Header.FOptsLength);
             session.AdrAckCounter = 0;
             up.DownlinkSeen = true;
@@ -178,7 +179,7 @@ namespace LoRaWan.Mac
 
             if (RouteAcceptedDownlink(rw.Header.FPort, rw.Header.Ack) && rw.Header.FrmPayloadLength >= 0)
             {
-                _cipher.DecryptFrmPayload(session.AppSKey, 0, session.Keys.Generation, FrameDirection.Downlink, session.DevAddr, fcnt, rw.Frame, rw.Header.FrmPayloadOffset, rw.Header.FrmPayloadLength);
+                _cipher.DecryptFrmPayload(session.AppSKey, 0, session.Keys.Generation, FrameDirection.Downlink, session.Address, fcnt, rw.Frame, rw.Header.FrmPayloadOffset, rw.Header.FrmPayloadLength);
                 Deliver(fcnt);
             }
             return true;
@@ -192,9 +193,9 @@ namespace LoRaWan.Mac
         {
             ReceiveWindows rw = _windows;
             DeviceSession session = _session;
-            if (!session.Keys.Separate) return _mic.Verify10(session.NwkSKey, 0, session.Keys.Generation, FrameDirection.Downlink, session.DevAddr, fcnt, rw.Frame, 0, length);
+            if (!session.Keys.Separate) return _mic.Verify10(session.NwkSKey, 0, session.Keys.Generation, FrameDirection.Downlink, session.Address, fcnt, rw.Frame, 0, length);
             uint confFCnt = rw.Header.Ack ? _uplink.FCnt : 0;
-            return _mic.VerifyDownlink11(session.Keys.SNwkSIntKey, 0, session.Keys.Generation, confFCnt, session.DevAddr, fcnt, rw.Frame, 0, length);
+            return _mic.VerifyDownlink11(session.Keys.SNwkSIntKey, 0, session.Keys.Generation, confFCnt, session.Address, fcnt, rw.Frame, 0, length);
         }
 
         void Deliver(uint fcnt)

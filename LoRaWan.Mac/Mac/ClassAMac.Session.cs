@@ -11,6 +11,7 @@ namespace LoRaWan.Mac
         bool RestoreSession()
         {
             bool loaded = _session.Load();
+            _rxc.Watch = true;   // the restored class may be C
             bool otaaSessionFound = loaded && _session.Otaa;
             if (_identity.IsOtaa)
             {
@@ -31,7 +32,7 @@ namespace LoRaWan.Mac
                 return otaaSessionFound;
             }
             // ABP: keys and DevAddr come from the identity; the counters and network settings persist.
-            if (!loaded || _session.Otaa || _session.DevAddr != _identity.DevAddr || _session.CounterTag != _keyCheck
+            if (!loaded || _session.Otaa || _session.Address != _identity.DevAddr || _session.CounterTag != _keyCheck
                 || _session.Keys.Separate != _identity.Is11)
                 StartAbpSession();
             _session.Otaa = false;
@@ -90,7 +91,7 @@ namespace LoRaWan.Mac
         /// </summary>
         void EnsureUsableDataRate()
         {
-            if (_session.Active && UsableDataRate.Ensure(_region, _plan, _session)) PersistSession();
+            if (_session.IsActive && UsableDataRate.Ensure(_region, _plan, _session)) PersistSession();
         }
 
         /// <summary>

@@ -24,7 +24,7 @@ namespace LoRaWan.Mac
         {
             get
             {
-                if (!_session.Active) return 0;
+                if (!_session.IsActive) return 0;
                 int dr = _session.DataRate;
                 ulong airTime = _region.GetAirTimeUs(dr, _region.GetMaxMacPayload(_plan, dr) + DataFrame.Overhead, true);
                 ulong now = _scheduler.NowMicroseconds;
@@ -56,7 +56,7 @@ namespace LoRaWan.Mac
             DeviceSession session = _session;
             waitUs = 0;
             int dr = session.DataRate;
-            if (!session.Active || !_region.IsDataRateSupported(dr)) return ulong.MaxValue;
+            if (!session.IsActive || !_region.IsDataRateSupported(dr)) return ulong.MaxValue;
             // PHYPayload = MHDR (1) + FHDR without FOpts (7) + FPort (1) + FRMPayload + MIC (4).
             ulong airTime = _region.GetAirTimeUs(dr, length + 13, true);
             waitUs = _region.GetWaitUs(_plan, dr, false, _scheduler.NowMicroseconds, airTime, _dutyCycle);
@@ -141,7 +141,7 @@ namespace LoRaWan.Mac
             if (!IsSendablePort(port) || payload == null || offset < 0 || length < 0 || offset > payload.Length - length)
                 return SendStatus.InvalidArgument;
             if (IsApplicationSuspended(port)) return SendStatus.Busy;
-            if (!session.Active) return SendStatus.NotJoined;
+            if (!session.IsActive) return SendStatus.NotJoined;
             int max = MaxAppPayload(session.DataRate, 0);
             if (length > max)
             {
@@ -225,7 +225,7 @@ namespace LoRaWan.Mac
             up.Acked = false;
             up.DownlinkSeen = false;
             up.NbTrans = session.NbTrans < 1 ? 1 : session.NbTrans;
-            if (!session.Active) { Complete(SendStatus.NotJoined); return; }
+            if (!session.IsActive) { Complete(SendStatus.NotJoined); return; }
             if (session.FCntUp == 0xFFFFFFFF) { Complete(SendStatus.CounterExhausted); return; }
             if (RekeyLimitReached()) { Complete(SendStatus.NotJoined); return; }
             // Last line of defence: never build a frame at a rate the dwell time forbids or no channel carries.
@@ -263,7 +263,7 @@ namespace LoRaWan.Mac
             // Read once into locals (issue 20: each up.Header.X was two field reads, each session.Keys one more).
             DataFrame header = up.Header;
             SessionKeys keys = session.Keys;
-            uint devAddr = session.DevAddr;
+            uint devAddr = session.Address;
             uint fcnt = up.FCnt;
             bool ackOwed = up.AckOwed;
             byte[] frame = tx.Frame;
@@ -310,7 +310,7 @@ namespace LoRaWan.Mac
         {
             if (foptsLength <= 0) return;
             DeviceSession session = _session;
-            _cipher.EncryptFOpts(session.Keys.NwkSEncKey, 0, session.Keys.Generation, FCntType.FCntUp, session.DevAddr, _uplink.FCnt, _tx.Frame, FOptsIndex, foptsLength);
+            _cipher.EncryptFOpts(session.Keys.NwkSEncKey, 0, session.Keys.Generation, FCntType.FCntUp, session.Address, _uplink.FCnt, _tx.Frame, FOptsIndex, foptsLength);
         }
 
         /// <summary>
@@ -323,7 +323,7 @@ namespace LoRaWan.Mac
             Uplink up = _uplink;
             DeviceSession session = _session;
             SessionKeys keys = session.Keys;
-            _mic.ComputeUplink11(keys.SNwkSIntKey, 0, keys.NwkSKey, 0, keys.Generation, up.ConfFCnt, (byte)dataRate, (byte)channel, session.DevAddr, up.FCnt,
+            _mic.ComputeUplink11(keys.SNwkSIntKey, 0, keys.NwkSKey, 0, keys.Generation, up.ConfFCnt, (byte)dataRate, (byte)channel, session.Address, up.FCnt,
                 _tx.Frame, 0, up.Header.MicInputLength, _tx.Frame, up.Header.MicOffset);
         }
 
@@ -373,7 +373,7 @@ namespace LoRaWan.Mac
             ConfigureTransmission(tx, channel, dataRate, airTime, join);
             if (!join && _session.Keys.Separate && !rejoin) SignUplink11(channel, dataRate);
             BindWindows(channel, dataRate, operation != MacRequestSlot.Data);
-            _dutyCycle.RecordTransmission(_plan, channel, now, airTime, join);
+            _dutyCycle.RecordTransmission(_plan.GetBand(channel), now, airTime, join, _plan.MaxDutyCycle);
             tx.StartUs = now;
             _state = MacState.Transmitting;
             _alarm.Arm(now + airTime + TxDeadlineMarginUs);   // the one TX watchdog (IRadio's remarks)
@@ -560,7 +560,7 @@ namespace LoRaWan.Mac
         void ScheduleIdleWork()
         {
             DeviceSession session = _session;
-            if (_state != MacState.Idle || !session.Active) return;
+            if (_state != MacState.Idle || !session.IsActive) return;
             LoRaWanOptions options = _options;
             bool ackOwed = _uplink.AckOwed;
             // Class C answers a confirmed downlink within CLASS_C_RESP_TIMEOUT (LoRaWAN 1.0.4 §15): its own, shorter delay.
@@ -588,7 +588,7 @@ namespace LoRaWan.Mac
             MacRequestSlot slot = _requests;
             CheckPeriodicRejoinTime();
             if (TryBeginDueRejoin()) return;
-            if ((!_uplink.AckOwed && !AnswersOwed) || !_session.Active) return;
+            if ((!_uplink.AckOwed && !AnswersOwed) || !_session.IsActive) return;
             if (!slot.TryBegin(MacRequestSlot.Data)) return;
             // An empty uplink, FPort absent, carrying the ACK (LoRaWAN 1.0.4 §4.3.1.2 / §18.1).
             BeginData(DataFrame.NoPort, 0, false, true);

@@ -125,7 +125,7 @@ namespace LoRaWan.Mac
             _scheduler.SetTimerSink(this);
             ResumeForcedRejoin();   // LoRaWAN 1.1 §5.13: a ForceRejoinReq order in progress survives a reset
             // A Class C session restored: RXC opens once the MAC's thread runs (the class switch goes through the table).
-            if (!_session.Active) _session.DeviceClass = DeviceClass.A;   // a record not used (another identity) says nothing
+            if (!_session.IsActive) _session.DeviceClass = DeviceClass.A;   // a record not used (another identity) says nothing
             _rxc.Requested = _session.DeviceClass;
             if (_session.DeviceClass == DeviceClass.C) PostDeviceClass(DeviceClass.C);
         }
@@ -134,7 +134,7 @@ namespace LoRaWan.Mac
         public MacState State { get { return _state; } }
 
         /// <summary>True when a session exists (joined or ABP).</summary>
-        public bool IsJoined { get { return _session.Active; } }
+        public bool IsJoined { get { return _session.IsActive; } }
 
         /// <summary>The session (DevAddr, counters, RX parameters, channel plan).</summary>
         public DeviceSession Session { get { return _session; } }
@@ -237,7 +237,7 @@ namespace LoRaWan.Mac
                     else _diag.Counters.StaleTimers++;
                     // Class C's receive policy, after every input (ClassAMac.ClassC.cs); KeepRxc's own first test, here
                     // to spare a Class A device the call (issue 20: a call costs nanoCLR about 13 plain IL instructions).
-                    if (_rxc.Open || _session.DeviceClass == DeviceClass.C) KeepRxc();
+                    if (_rxc.Watch) KeepRxc();
                 }
                 catch (Exception e)
                 {

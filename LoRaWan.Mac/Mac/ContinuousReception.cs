@@ -24,6 +24,12 @@ namespace LoRaWan.Mac
         internal DeviceClass Requested;
         /// <summary>RXC is open: from <see cref="IRadio.ReceiveContinuous"/> until the MAC next uses the radio.</summary>
         internal bool Open;
+        /// <summary>
+        /// KeepRxc may have work after an input: RXC is open or the session may be Class C. Set whenever either may have
+        /// become true (RXC opened, the class written, the session restored); cleared by KeepRxc when it finds neither. So
+        /// never false while one holds (issue 20: one field read per event instead of two field chains).
+        /// </summary>
+        internal bool Watch = true;
         /// <summary>RXC is not reopened before this time (µs), after the radio could not start it (0: at once).</summary>
         internal ulong RetryAtUs;
 

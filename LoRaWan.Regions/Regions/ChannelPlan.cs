@@ -37,10 +37,15 @@ namespace LoRaWan.Regions
         internal readonly sbyte[] Band = new sbyte[MaxDynamicChannels];
         internal readonly ushort[] Mask = new ushort[MaskWords];
         /// <summary>
-        /// Changes with every change of the channels or the mask (<see cref="Reset"/>, <see cref="SetEnabled"/>, which
-        /// DynamicChannelRegion's channel definitions end with, <see cref="CopyFrom"/>, <see cref="Read"/>): a cache key.
+        /// Changes with every change of the channels, the mask or <see cref="UplinkDwellTime"/> (<see cref="Reset"/>,
+        /// <see cref="SetEnabled"/>, which DynamicChannelRegion's channel definitions end with, <see cref="CopyFrom"/>,
+        /// <see cref="Read"/>, the UplinkDwellTime setter): a cache key.
         /// </summary>
         internal int Version;
+        // The last data rate Region.IsDataRateAvailable found available, valid while AvailableVersion == Version (issue 20:
+        // UsableDataRate.Ensure asks before every uplink; the answer depends only on the plan and the region's tables).
+        internal int AvailableVersion = -1;
+        internal int AvailableDataRate;
         // DynamicChannelRegion's eligible channels (bit mask) and their sub-bands for one data rate and join flag
         // (EligibleKey: dataRate * 2 + join), valid while EligibleVersion == Version (issue 20: recomputed on every
         // uplink before, 200-480 IL of a Class A cycle). Like the rest of the plan, used by one thread at a time.
@@ -106,7 +111,12 @@ namespace LoRaWan.Regions
         public bool UplinkDwellTime
         {
             get { return _uplinkDwellTime; }
-            set { _uplinkDwellTime = value; }
+            set
+            {
+                if (value == _uplinkDwellTime) return;
+                _uplinkDwellTime = value;
+                Version++;   // the payload table changes: the rates available (IsDataRateAvailable) may too
+            }
         }
 
         /// <summary>DownlinkDwellTime (TxParamSetupReq): changes AS923's RX1 data rates.</summary>

@@ -526,6 +526,8 @@ namespace LoRaWan.Regions
 
         private static void RestartPass(ChannelPlan plan)
         {
+            // Every method that writes plan.Mask directly ends here: the mask changed (ChannelPlan.Version, a cache key).
+            plan.Version++;
             Array.Copy(plan.Mask, 0, plan.Remaining, 0, ChannelPlan.MaskWords);
             plan.JoinGroup = 0;
         }

@@ -572,7 +572,12 @@ namespace LoRaWan.Regions
         /// </summary>
         public bool IsDataRateAvailable(ChannelPlan plan, int dataRate)
         {
-            return IsUplinkDataRateUsable(plan, dataRate) && HasChannelFor(plan, dataRate);
+            // The last rate found available is kept in the plan until the plan changes (ChannelPlan.Version).
+            if (plan.AvailableVersion == plan.Version && plan.AvailableDataRate == dataRate) return true;
+            if (!IsUplinkDataRateUsable(plan, dataRate) || !HasChannelFor(plan, dataRate)) return false;
+            plan.AvailableDataRate = dataRate;
+            plan.AvailableVersion = plan.Version;
+            return true;
         }
 
         /// <summary>True when an enabled channel of <paramref name="plan"/> carries <paramref name="dataRate"/> (not a Join-Request).</summary>
@@ -627,7 +632,7 @@ namespace LoRaWan.Regions
         /// "When may I next transmit?": 0 when some enabled channel carrying <paramref name="dataRate"/> is free
         /// now, otherwise microseconds until one is (<see cref="ulong.MaxValue"/> when none carries the rate).
         /// </summary>
-        public ulong GetWaitUs(ChannelPlan plan, int dataRate, bool joinRequest, ulong nowUs, ulong airTimeUs, DutyCycleTracker dutyCycle)
+        public virtual ulong GetWaitUs(ChannelPlan plan, int dataRate, bool joinRequest, ulong nowUs, ulong airTimeUs, DutyCycleTracker dutyCycle)
         {
             ulong best = ulong.MaxValue;
             int n = ChannelCount;

@@ -172,5 +172,39 @@ namespace LoRaWan.Tests.Regions
             auPlan.UplinkDwellTime = false;
             Assert.IsTrue(au.IsDataRateAvailable(auPlan, 0), "allowed without dwell time");
         }
+
+        // Region.IsDataRateAvailable keeps its last "available" answer in the plan until ChannelPlan.Version changes
+        // (issue 20): each test asks first, so that a change the version misses would return the stale answer.
+        [TestMethod]
+        public void DataRateAvailability_FollowsAnUplinkDwellTimeChange()
+        {
+            Region as923 = Region.Create("AS923-1");
+            ChannelPlan plan = as923.CreateChannelPlan();
+            plan.UplinkDwellTime = false;
+            Assert.IsTrue(as923.IsDataRateAvailable(plan, 0), "AS923 DR0 without dwell time");
+            plan.UplinkDwellTime = true;   // TxParamSetupReq between two uplinks
+            // RP002-1.0.4 AS923 maximum payload, UplinkDwellTime = 1: DR0 and DR1 "N/A".
+            Assert.IsFalse(as923.IsDataRateAvailable(plan, 0), "AS923 DR0 under dwell time");
+            Assert.IsTrue(as923.IsDataRateAvailable(plan, 2), "AS923 DR2 under dwell time");
+            plan.UplinkDwellTime = false;
+            Assert.IsTrue(as923.IsDataRateAvailable(plan, 0), "DR0 again without dwell time");
+        }
+
+        [TestMethod]
+        public void DataRateAvailability_FollowsAFixedPlanMaskChange()
+        {
+            Region us = Region.Create("US915");
+            ChannelPlan plan = us.CreateChannelPlan();
+            Assert.IsTrue(us.IsDataRateAvailable(plan, 4), "DR4 on channels 64..71 at boot");
+            Assert.IsTrue(us.ApplyChannelMask(plan, 4, 0x0000), "ChMaskCntl 4: the 500 kHz channels off");
+            Assert.IsFalse(us.IsDataRateAvailable(plan, 4), "DR4 needs a 500 kHz channel");
+            Assert.IsTrue(us.IsDataRateAvailable(plan, 0), "DR0 on the 125 kHz channels");
+            Assert.IsTrue(us.ApplyChannelMask(plan, 7, 0x0001), "ChMaskCntl 7: 125 kHz off, channel 64 on");
+            Assert.IsFalse(us.IsDataRateAvailable(plan, 0), "DR0 needs a 125 kHz channel");
+            Assert.IsTrue(us.SetSubBand(plan, 2), "FSB2");
+            Assert.IsTrue(us.IsDataRateAvailable(plan, 0), "DR0 on channels 8..15");
+            Assert.IsTrue(us.ApplyCfList(plan, new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1 }, 0), "CFList: channel 64 only");
+            Assert.IsFalse(us.IsDataRateAvailable(plan, 0), "DR0 after the CFList");
+        }
     }
 }

@@ -107,6 +107,22 @@ namespace LoRaWan.Tests.Regions
         }
 
         [TestMethod]
+        public void GetWaitUs_IsTheShortestWaitOverTheEligibleChannelsSubBands()
+        {
+            // ETSI EN 300 220 / RP002-1.0.4 EU868: 868.0-868.6 MHz 1 %, 869.4-869.65 MHz 10 %.
+            Region eu = Region.Create("EU868");
+            ChannelPlan plan = eu.CreateChannelPlan();
+            Assert.AreEqual(3, eu.ApplyNewChannel(plan, 3, 869525000, 0, 5), "channel 3 on the 10 % sub-band");
+            var dc = new DutyCycleTracker(eu, 0);
+            dc.RecordTransmission(plan, 0, 0, 2 * Second, false);   // 868.1 MHz: free 200 s after it started
+            dc.RecordTransmission(plan, 3, 0, 1 * Second, false);   // 869.525 MHz: free 10 s after it started
+            Assert.AreEqual(8 * Second, eu.GetWaitUs(plan, 5, false, 2 * Second, 50000, dc), "the 10 % sub-band frees first");
+            Assert.AreEqual(198 * Second, eu.GetWaitUs(plan, 5, true, 2 * Second, 50000, dc), "a Join-Request uses the default channels only");
+            Assert.AreEqual(ulong.MaxValue, eu.GetWaitUs(plan, 6, false, 2 * Second, 50000, dc), "no channel carries DR6");
+            Assert.AreEqual(0UL, eu.GetWaitUs(plan, 5, false, 2 * Second, 50000, null), "no duty-cycle tracking");
+        }
+
+        [TestMethod]
         public void DutyCycleReq_AggregatedLimitAppliesAcrossBands()
         {
             Region us = Region.Create("US915");
