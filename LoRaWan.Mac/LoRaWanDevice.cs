@@ -193,7 +193,8 @@ namespace LoRaWan
         /// new session replaces the old one (<see cref="DevAddr"/>, keys, frame counters from 0, RekeyInd until RekeyConf).
         /// An unanswered request changes nothing; send it again later. Type 2 is not the device's to start: the MAC sends
         /// it when the network's ForceRejoinReq asks. False while the MAC is busy (a join, an uplink, another Rejoin-request,
-        /// or the Rejoin-requests a ForceRejoinReq ordered, which it does not replace: LoRaWAN 1.1 §5.13).
+        /// or the Rejoin-requests a ForceRejoinReq ordered, which it does not replace: LoRaWAN 1.1 §5.13). True means queued:
+        /// a ForceRejoinReq the MAC receives before it takes the request wins, and this request is then dropped.
         /// Any thread, event handlers included.
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="type"/> is not 0 or 1</exception>

@@ -16,7 +16,9 @@ namespace LoRaWan.Mac
         /// JSIntKey; the join server answers). Type 2 is sent only on the network's ForceRejoinReq. The session stays in use
         /// until a join-accept answering it is accepted; then the new session replaces it (keys, DevAddr, counters at 0,
         /// RekeyInd until RekeyConf). Returns false while the MAC is busy, and while the Rejoin-requests of the network's
-        /// ForceRejoinReq (§5.13) are still being sent (they are not replaced). Any thread.
+        /// ForceRejoinReq (§5.13) are still being sent (they are not replaced). True means the request is queued, not that it
+        /// goes out: a ForceRejoinReq that the MAC thread receives before it takes the request wins (§5.13), and the
+        /// application's request is then dropped (the network's Rejoin-requests go out instead). Any thread.
         /// </summary>
         /// <exception cref="ArgumentOutOfRangeException"><paramref name="type"/> is not 0 or 1</exception>
         /// <exception cref="InvalidOperationException">no LoRaWAN 1.1 OTAA session joined with OptNeg = 1; the message says
@@ -28,12 +30,34 @@ namespace LoRaWan.Mac
             string why = WhyNoRejoin();
             if (why != null) throw new InvalidOperationException(why);
             // The network's ForceRejoinReq order in progress (§5.13) is not the application's to replace: busy until it is done.
+            // A snapshot only: the MAC thread owns the rejoin state and checks again when it takes the request.
             if (_join.Rejoin.Forced) return false;
             if (!slot.TryClaim(false, false)) return false;
-            _join.Rejoin.Schedule(type, _session.DataRate, 1, 0, false, 0);
+            // Only the slot is written here (as Send writes its payload): the MAC thread schedules it (BeginRequestedRejoin).
+            slot.Port = type;
             slot.Publish(MacRequestSlot.Rejoin);
             PostRequest();
             return true;
+        }
+
+        /// <summary>
+        /// The MAC thread takes the application's Rejoin-request of <paramref name="type"/> (<see cref="StartRejoin"/>): it is
+        /// scheduled and sent now, unless a ForceRejoinReq order (LoRaWAN 1.1 §5.13) arrived since StartRejoin was called —
+        /// the network's order wins and the application's request is dropped (the MAC goes back to Idle; the order's
+        /// Rejoin-requests go out as they fall due).
+        /// </summary>
+        void BeginRequestedRejoin(int type)
+        {
+            RejoinAttempt ra = _join.Rejoin;
+            if (ra.Forced)
+            {
+                bool requestWaiting = _requests.End(MacRequestSlot.Rejoin);
+                if (requestWaiting) PostRequest();
+                ScheduleIdleWork();
+                return;
+            }
+            ra.Schedule(type, _session.DataRate, 1, 0, false, 0);
+            BeginRejoinAttempt();
         }
 
         /// <summary>The next RJcount1 a type 1 Rejoin-request uses (persisted; never reused, never wraps).</summary>

@@ -210,7 +210,7 @@ namespace LoRaWan.Mac
             }
             else if (kind == MacRequestSlot.Join) BeginJoin();
             else if (kind == MacRequestSlot.ContinuousWave) BeginContinuousWave();
-            else if (kind == MacRequestSlot.Rejoin) BeginRejoinAttempt();
+            else if (kind == MacRequestSlot.Rejoin) BeginRequestedRejoin(slot.Port);
         }
 
         void BeginData(int port, int length, bool confirmed, bool internalOp)

@@ -59,6 +59,7 @@ namespace LoRaWan.Mac
 
         /// <summary>The application payload of the waiting (or deferred) uplink.</summary>
         internal readonly byte[] Payload = new byte[242];
+        /// <summary>The uplink's FPort; for a <see cref="Rejoin"/> request, the Rejoin type the application asked (0 or 1).</summary>
         internal int Port;
         internal int Length;
         internal bool Confirmed;

@@ -176,6 +176,42 @@ namespace LoRaWan.HostTests.Mac
         }
 
         [TestMethod]
+        public void StartRejoin_ForceRejoinReqTakenBeforeTheRequest_TheNetworksOrderWins_CallerWritesNoRejoinState()
+        {
+            // The interleaving of a Class C downlink with ForceRejoinReq against StartRejoin on another thread, made
+            // deterministic: StartRejoin claims and publishes; before the MAC thread takes the request it processes the
+            // ForceRejoinReq (ClassAMac.ForceRejoin, as Commands.cs calls it for a downlink); then the MAC runs.
+            // LoRaWAN 1.1 §5.13: the network's order is carried out; the application's Rejoin-request yields to it.
+            var rig = new Rig();
+            object rejoin = Field(Field(rig.Mac, "_join"), "Rejoin");
+            Assert.AreEqual(-1, (int)Field(rejoin, "Type"), "nothing due after the join");
+            Assert.IsTrue(rig.Mac.StartRejoin(1), "queued (the MAC is free)");
+            // The caller's thread wrote only the slot: the rejoin state is the MAC thread's until it takes the request.
+            // (Written here, the MAC thread's ForceRejoinReq between StartRejoin's Forced check and this write was lost.)
+            Assert.AreEqual(-1, (int)Field(rejoin, "Type"), "no Rejoin-request scheduled from the caller's thread");
+            Assert.IsFalse((bool)Field(rejoin, "Forced"));
+            // ForceRejoinReq payload (§5.13): period 0, Max_Retries 0, RejoinType 2, DR 3 — the MAC thread's work.
+            typeof(ClassAMac).GetMethod("ForceRejoin", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)
+                .Invoke(rig.Mac, new object[] { new byte[] { 0x00, 0x23 }, 0 });
+            int sent = rig.Radio.Sent.Count;
+            rig.Runner.Sleep(20000);
+            Assert.AreEqual(sent + 1, rig.Radio.Sent.Count, "one Rejoin-request: the network's, not the application's as well");
+            byte[] rj = rig.Sent(0);
+            Assert.AreEqual(19, rj.Length, "type 2 length (type 1 is 24)");
+            Assert.AreEqual(2, (int)rj[1], "RejoinType 2 as ForceRejoinReq ordered");
+            Assert.AreEqual(3, (int)rig.DataRates[rig.DataRates.Count - 1], "at ForceRejoinReq's DR3");
+            Assert.AreEqual(0, rig.Mac.NextRjCount1, "no type 1 went out: RJcount1 unspent");
+            Assert.IsFalse(rig.Mac.IsBusy, "back to Idle: the application's request was dropped, not left waiting");
+            Assert.AreEqual((int)SendStatus.Sent, (int)rig.Send().Status, "uplinks go on");
+        }
+
+        static object Field(object o, string name)
+        {
+            const System.Reflection.BindingFlags any = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public;
+            return o.GetType().GetField(name, any).GetValue(o);
+        }
+
+        [TestMethod]
         public void RjCount1At0xFFFF_NoMoreType1RejoinRequests()
         {
             // §6.2.4.1: RJcount1 never wraps; once it reaches 2^16 - 1 the device stops sending type 1 Rejoin-requests.
