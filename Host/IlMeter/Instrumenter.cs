@@ -195,6 +195,15 @@ namespace LoRaWan.IlMeter
         }
 
         // Every basic block of an environment method adds its IL count and CostModel weight to the environment's counters.
+        /// <summary>A new instruction with <paramref name="leader"/>'s opcode and operand (the leader itself becomes the count's first).</summary>
+        static Instruction CopyOf(ILProcessor il, Instruction leader)
+        {
+            Instruction copy = il.Create(OpCodes.Nop);
+            copy.OpCode = leader.OpCode;
+            copy.Operand = leader.Operand;
+            return copy;
+        }
+
         static void CountEnvironment(MethodDefinition method, FieldReference envIl, FieldReference envCost)
         {
             MethodBody body = method.Body;
@@ -206,9 +215,7 @@ namespace LoRaWan.IlMeter
             {
                 // As in Instrument: the leader becomes the first added instruction, a copy of it follows the counting.
                 Instruction leader = leaders[b];
-                Instruction copy = il.Create(OpCodes.Nop);
-                copy.OpCode = leader.OpCode;
-                copy.Operand = leader.Operand;
+                Instruction copy = CopyOf(il, leader);
                 Instruction[] add = AddTo(il, envIl, sizes[b], envCost, weights[b]);
                 leader.OpCode = add[0].OpCode;
                 leader.Operand = add[0].Operand;
@@ -374,9 +381,7 @@ namespace LoRaWan.IlMeter
                 // names it now enters through the count), and a copy of it follows:
                 // if (Paused == 0) Count += size, ... else EnvironmentIl += size, EnvironmentCost += weight
                 Instruction leader = leaders[b];
-                Instruction copy = il.Create(OpCodes.Nop);
-                copy.OpCode = leader.OpCode;
-                copy.Operand = leader.Operand;
+                Instruction copy = CopyOf(il, leader);
                 leader.OpCode = OpCodes.Ldsfld;
                 leader.Operand = paused;
                 Instruction[] apart = AddTo(il, environment[0], sizes[b], environment[1], weights[b]);

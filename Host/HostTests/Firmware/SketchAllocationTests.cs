@@ -1,5 +1,6 @@
 using System.Linq;
 using LoRaWan.Firmware.App;
+using LoRaWan.HostTests.Mac;
 using LoRaWan.Frames;
 using LoRaWan.IlMeter;
 using LoRaWan.Mac;
@@ -21,17 +22,8 @@ namespace LoRaWan.HostTests.Firmware
     {
         static SensorSketch Start(out VirtualWorld world, out VirtualBoardServices board)
         {
-            var net = new NetworkOptions();
-            net.RecordHistory = false;
-            world = new VirtualWorld("EU868", 5, net);
             var id = DeviceIdentity.Otaa("70B3D57ED0001234", "0000000000000001", "2B7E151628AED2A6ABF7158809CF4F3C");
-            world.Register(id, LoRaWanVersion.V1_0_4);
-            var o = new LoRaWanOptions();
-            o.Adr = false;
-            o.DataRate = 5;
-            o.RandomSeed = 5;
-            o.FCntPersistInterval = 1000;
-            LoRaWanDevice device = world.PowerOn(id, o);
+            LoRaWanDevice device = SteadyWorld.PowerOn(id, out world);
             board = new VirtualBoardServices(world, 3987, 150000);
             return new SensorSketch(device, board, world.Flash, 60000);
         }

@@ -19,18 +19,9 @@ namespace LoRaWan.HostTests.Mac
     {
         static LoRaWanDevice Start(out VirtualWorld world, out ulong devEui)
         {
-            var net = new NetworkOptions();
-            net.RecordHistory = false;
-            world = new VirtualWorld("EU868", 5, net);
             var id = DeviceIdentity.Otaa("0042004213424341", "0000001223224242", "BEC499C69E9C939E413B663961636C61");
             devEui = id.DevEui;
-            world.Register(id, LoRaWanVersion.V1_0_4);
-            var o = new LoRaWanOptions();
-            o.Adr = false;
-            o.DataRate = 5;
-            o.RandomSeed = 5;
-            o.FCntPersistInterval = 1000;   // the flash write every N uplinks is not a per-frame cost
-            LoRaWanDevice device = world.PowerOn(id, o);
+            LoRaWanDevice device = SteadyWorld.PowerOn(id, out world);
             Assert.IsTrue(device.Join(120000));
             return device;
         }

@@ -19,17 +19,8 @@ namespace LoRaWan.HostTests.Mac
     {
         static LoRaWanDevice Start(out VirtualWorld world)
         {
-            var net = new NetworkOptions();
-            net.RecordHistory = false;
-            world = new VirtualWorld("EU868", 5, net);
             var id = DeviceIdentity.Otaa("0042004213424341", "0000001223224242", "BEC499C69E9C939E413B663961636C61");
-            world.Register(id, LoRaWanVersion.V1_0_4);
-            var o = new LoRaWanOptions();
-            o.Adr = false;
-            o.DataRate = 5;
-            o.RandomSeed = 5;
-            o.FCntPersistInterval = 1000;
-            LoRaWanDevice device = world.PowerOn(id, o);
+            LoRaWanDevice device = SteadyWorld.PowerOn(id, out world);
             Assert.IsTrue(device.Join(120000));
             var payload = new byte[8];
             for (int i = 0; i < 50; i++) { device.Send(1, payload, false, 600000); world.Sleep(10000); }
